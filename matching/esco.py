@@ -1,0 +1,64 @@
+"""The ESCO subset in ``data/esco`` as in-memory lookups (occupations, labels, skills, links)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from matching.types import Concept
+
+
+@dataclass(frozen=True)
+class EscoCatalog:
+    """Occupations, their labels per language, skills and essential occupation-skill links.
+
+    Attributes:
+        occupations: URI -> (isco_group, English preferred label).
+        labels: DataFrame [uri, lang, kind, label], every occupation label (en, fr, sv, da).
+        skill_labels: Skill URI -> English preferred label.
+        essential: Occupation URI -> essential skill URIs (ESCO order).
+    """
+
+    occupations: dict[str, tuple[str, str]]
+    labels: pl.DataFrame
+    skill_labels: dict[str, str]
+    essential: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def load(cls, folder: str | Path) -> EscoCatalog:
+        """Read the ``*.tsv.gz`` files written by ``data/esco/build_subset.py``."""
+        folder = Path(folder)
+        occ = _read(folder / "occupations.tsv.gz")
+        labels = _read(folder / "occupation_labels.tsv.gz")
+        skills = _read(folder / "skills.tsv.gz")
+        links = _read(folder / "occupation_skills.tsv.gz").filter(pl.col("relation") == "essential")
+        essential: dict[str, list[str]] = {}
+        for occ_uri, skill_uri in links.select("occupation_uri", "skill_uri").iter_rows():
+            essential.setdefault(occ_uri, []).append(skill_uri)
+        return cls(
+            occupations={
+                u: (g, lab) for u, g, lab in occ.select("uri", "isco_group", "label_en").iter_rows()
+            },
+            labels=labels,
+            skill_labels=dict(skills.select("uri", "label_en").iter_rows()),
+            essential={k: tuple(v) for k, v in essential.items()},
+        )
+
+    def occupation(self, uri: str, label: str = "") -> Concept:
+        """A Concept for an occupation URI (unknown URIs keep the given label and no group)."""
+        isco, english = self.occupations.get(uri, ("", ""))
+        return Concept(label or english, uri, isco)
+
+    def essential_skills(self, uri: str) -> tuple[Concept, ...]:
+        """The occupation's essential skills with English labels; () for unknown URIs."""
+        return tuple(Concept(self.skill_labels.get(s, s), s) for s in self.essential.get(uri, ()))
+
+    def skill(self, uri: str, label: str = "") -> Concept:
+        """A Concept for a skill URI, labelled in English when the caller gave no label."""
+        return Concept(label or self.skill_labels.get(uri, uri), uri)
+
+
+def _read(path: Path) -> pl.DataFrame:
+    return pl.read_csv(path, separator="\t", quote_char=None, infer_schema=False)

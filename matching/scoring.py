@@ -1,0 +1,215 @@
+"""Score parts, computed vectorised over the candidate rows.
+
+Every part is a value in [0, 1]; the score is the weighted sum, so each part's contribution
+(weight * value) is shown in the explanation and the contributions add up to the score. Where the
+person stated nothing (no hours, no sector likes) a part takes the neutral value 0.5: missing data
+is never a penalty (the Tabiya matching engine's rule).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from matching.geo import haversine_km
+from matching.table import OpeningTable
+from matching.types import STAGES, Profile
+
+NEUTRAL = 0.5
+
+#: Part names in the order they are summed and shown.
+PART_NAMES: tuple[str, ...] = (
+    "preference",
+    "occupation",
+    "skills",
+    "hours",
+    "commute",
+    "sector",
+    "contract",
+    "stage",
+)
+
+#: Preferences first: the first six parts all come from what the person said they want.
+DEFAULT_WEIGHTS: Mapping[str, float] = {
+    "preference": 0.35,
+    "occupation": 0.15,
+    "skills": 0.15,
+    "hours": 0.10,
+    "commute": 0.10,
+    "sector": 0.05,
+    "contract": 0.05,
+    "stage": 0.05,
+}
+
+#: A warmer employer relationship makes an introduction more likely to be heard.
+DEFAULT_STAGE_VALUES: Mapping[str, float] = {
+    "prospect": 0.3,
+    "introduced": 0.5,
+    "learning": 0.6,
+    "partnered": 1.0,
+    "hired_from_us": 0.9,
+    "dormant": 0.2,
+}
+
+#: Taxonomy closeness between a goal and an opening's occupation.
+OCCUPATION_LEVELS: tuple[tuple[str, float], ...] = (
+    ("same ESCO occupation", 1.0),
+    ("same ISCO unit group", 0.7),
+    ("same ISCO minor group", 0.4),
+    ("same ISCO sub-major group", 0.2),
+)
+
+HOURS_DECAY = 10.0  # a 10 h/week gap to the preferred range brings the hours part to 0
+
+
+@dataclass(frozen=True, slots=True)
+class PartMatrix:
+    """Part values for m candidate rows, plus what the explanation needs.
+
+    Attributes:
+        values: (len(PART_NAMES), m) float64 part values in [0, 1].
+        similarity: (m,) float32 best cosine similarity to a goal vector.
+        best_goal: (m,) int64 index of the goal vector that gave it.
+        occupation_level: (m,) int64 index into OCCUPATION_LEVELS, -1 for no match.
+        distance_km: (m,) float64 distance from home, NaN when unknown.
+    """
+
+    values: np.ndarray
+    similarity: np.ndarray
+    best_goal: np.ndarray
+    occupation_level: np.ndarray
+    distance_km: np.ndarray
+
+    def total(self, weights: np.ndarray) -> np.ndarray:
+        """(m,) float64 score: the weighted sum of parts, summed in PART_NAMES order."""
+        contributions = weights[:, None] * self.values
+        out = np.zeros(self.values.shape[1], np.float64)
+        for row in contributions:  # fixed order keeps sum == sum of shown contributions
+            out += row
+        return out
+
+
+def normalise_weights(weights: Mapping[str, float] | None) -> np.ndarray:
+    """(len(PART_NAMES),) float64 weights summing to 1; raises ValueError on unknown names."""
+    given = dict(DEFAULT_WEIGHTS if weights is None else weights)
+    unknown = set(given) - set(PART_NAMES)
+    if unknown:
+        raise ValueError(f"unknown score parts: {sorted(unknown)}; known: {list(PART_NAMES)}")
+    w = np.array([float(given.get(name, 0.0)) for name in PART_NAMES], np.float64)
+    if (w < 0).any() or w.sum() <= 0:
+        raise ValueError("weights must be non-negative and not all zero")
+    return w / w.sum()
+
+
+def score_parts(
+    table: OpeningTable,
+    vectors: np.ndarray,
+    rows: np.ndarray,
+    profile: Profile,
+    goals: np.ndarray,
+    *,
+    similarity_floor: float,
+    stage_values: np.ndarray,
+) -> PartMatrix:
+    """Compute every part for ``rows``.
+
+    Args:
+        table: Columns of the fitted items.
+        vectors: (n, d) float32 L2-normalised item vectors.
+        rows: (m,) int64 candidate row indices.
+        profile: The person.
+        goals: (k, d) float32 L2-normalised goal vectors (k >= 1).
+        similarity_floor: Cosine similarity that maps to 0 (the model's "unrelated" level).
+        stage_values: (len(STAGES),) float64 value per relationship stage.
+    """
+    sims = vectors[rows] @ goals.T
+    best_goal = np.argmax(sims, axis=1) if len(rows) else np.zeros(0, np.int64)
+    similarity = sims[np.arange(len(rows)), best_goal] if len(rows) else np.zeros(0, np.float32)
+    span = max(1e-6, 1.0 - similarity_floor)
+    level = _occupation_level(table, rows, profile)
+    level_values = np.array([v for _, v in OCCUPATION_LEVELS] + [0.0])
+    distance = _distance(table, rows, profile)
+    values = np.vstack(
+        [
+            np.clip((similarity.astype(np.float64) - similarity_floor) / span, 0.0, 1.0),
+            level_values[level],
+            _skills(table, rows, profile),
+            _hours(table, rows, profile),
+            _commute(distance, profile),
+            _membership(table.sector[rows], table.sectors.codes, profile.liked_sectors),
+            _membership(table.contract[rows], table.contracts.codes, profile.contract_types),
+            stage_values[table.stage[rows]],
+        ]
+    )
+    return PartMatrix(values, similarity, best_goal, level, distance)
+
+
+def stage_value_array(stage_values: Mapping[str, float] | None) -> np.ndarray:
+    """(len(STAGES),) float64 values, defaults filled in."""
+    merged = {**DEFAULT_STAGE_VALUES, **(stage_values or {})}
+    return np.array([float(merged[s]) for s in STAGES], np.float64)
+
+
+def _occupation_level(table: OpeningTable, rows: np.ndarray, profile: Profile) -> np.ndarray:
+    level = np.full(len(rows), len(OCCUPATION_LEVELS), np.int64)  # last = no match
+    goals = profile.preferred_occupations
+    uris = [table.occupations.codes[g.uri] for g in goals if g.uri and g.uri in table.occupations.codes]
+    iscos = np.array([int(g.isco_group) for g in goals if g.isco_group.isdigit()], np.int32)
+    isco = table.isco[rows]
+    known = isco >= 0
+    checks = [
+        np.isin(table.occupation[rows], np.asarray(uris, np.int32)),
+        known & np.isin(isco, iscos),
+        known & np.isin(isco // 10, iscos // 10),
+        known & np.isin(isco // 100, iscos // 100),
+    ]
+    for i in range(len(checks) - 1, -1, -1):  # finest level wins
+        level[checks[i]] = i
+    level[level == len(OCCUPATION_LEVELS)] = -1
+    return level
+
+
+def _skills(table: OpeningTable, rows: np.ndarray, profile: Profile) -> np.ndarray:
+    col = table.skills
+    have = frozenset(s.uri for s in profile.skills if s.uri)
+    sizes = col.set_sizes()[col.row_set[rows]]
+    hits = col.hits_per_set(have)[col.row_set[rows]]
+    return np.where(sizes > 0, hits / np.maximum(sizes, 1), NEUTRAL)
+
+
+def _hours(table: OpeningTable, rows: np.ndarray, profile: Profile) -> np.ndarray:
+    if profile.hours_min is None and profile.hours_max is None:
+        return np.full(len(rows), NEUTRAL)
+    lo = -np.inf if profile.hours_min is None else profile.hours_min
+    hi = np.inf if profile.hours_max is None else profile.hours_max
+    a, b = table.hours_min[rows], table.hours_max[rows]
+    a = np.where(np.isnan(a), b, a)
+    b = np.where(np.isnan(b), a, b)
+    gap = np.maximum(np.maximum(lo - b, a - hi), 0.0)
+    value = np.clip(1.0 - gap / HOURS_DECAY, 0.0, 1.0)
+    return np.where(np.isnan(gap), NEUTRAL, value)
+
+
+def _distance(table: OpeningTable, rows: np.ndarray, profile: Profile) -> np.ndarray:
+    if profile.home is None:
+        return np.full(len(rows), np.nan)
+    return haversine_km(profile.home.lat, profile.home.lon, table.lat[rows], table.lon[rows])
+
+
+def _commute(distance: np.ndarray, profile: Profile) -> np.ndarray:
+    limit = profile.max_commute_km
+    if limit is None or limit <= 0:
+        return np.full(len(distance), NEUTRAL)
+    over = np.clip(1.0 - (distance - limit) / limit, 0.0, 1.0)
+    value = np.where(distance <= limit, 1.0, over)
+    return np.where(np.isnan(distance), NEUTRAL, value)
+
+
+def _membership(codes: np.ndarray, vocab: Mapping[str, int], liked: tuple[str, ...]) -> np.ndarray:
+    if not liked:
+        return np.full(len(codes), NEUTRAL)
+    wanted = np.asarray([vocab[x] for x in liked if x in vocab], np.int32)
+    value = np.isin(codes, wanted).astype(np.float64)
+    return np.where(codes == 0, NEUTRAL, value)  # code 0 = the item does not say
