@@ -1,0 +1,25 @@
+"""Domain errors of the employer CRM; only `service.errors` turns them into HTTP answers."""
+
+from __future__ import annotations
+
+
+class EmployerError(Exception):
+    """Base of every employer-CRM error."""
+
+
+class NotFoundError(EmployerError, LookupError):
+    """No live record with that id."""
+
+    def __init__(self, entity: str, entity_id: str) -> None:
+        super().__init__(f"{entity} {entity_id} not found")
+        self.entity = entity
+        self.entity_id = entity_id
+
+
+class InvalidError(EmployerError, ValueError):
+    """A value breaks a domain rule; ``field`` names it for the caller."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message

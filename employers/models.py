@@ -1,0 +1,136 @@
+"""Records the employer store returns, and the rules their fields follow."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields
+from datetime import datetime
+from typing import Any
+
+from employers.errors import InvalidError
+from matching.types import (
+    APPLICATION_ROUTES,
+    CONTRACT_TYPES,
+    LANGUAGES,
+    OPENING_STATUSES,
+    STAGES,
+)
+
+REGISTRY_KINDS = ("org_nr", "cvr", "siren", "companies_house", "other")
+SIZE_BANDS = ("1-9", "10-49", "50-249", "250+")
+
+
+@dataclass(frozen=True, slots=True)
+class SiteRecord:
+    """A place where an employer has work (shop, depot, office)."""
+
+    id: str
+    employer_id: str
+    name: str = ""
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EmployerRecord:
+    """An employer in the programme's network (shared across units)."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    registry_number: str | None = None
+    registry_kind: str | None = None
+    country: str | None = None
+    sector_nace: str | None = None
+    sector_label: str | None = None
+    size_band: str | None = None
+    stage: str = "prospect"
+    do_not_contact: bool = False
+    website: str | None = None
+    phone: str | None = None
+    needs_learned: str = ""
+    hiring_occupations: tuple[str, ...] = ()
+    owner: str | None = None
+    external_id: str | None = None
+    created_at: datetime | None = None
+    created_by: str = ""
+    updated_at: datetime | None = None
+    updated_by: str = ""
+    sites: tuple[SiteRecord, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class OpeningRecord:
+    """A vacancy (advertised, or a known lead) at an employer."""
+
+    id: str
+    employer_id: str
+    title: str
+    site_id: str | None = None
+    description: str = ""
+    language: str = "en"
+    occupation_uri: str = ""
+    occupation_label: str = ""
+    isco_group: str = ""
+    hours_min: float | None = None
+    hours_max: float | None = None
+    contract_type: str = ""
+    wage_hourly: float | None = None
+    currency: str | None = None
+    required_licences: tuple[str, ...] = ()
+    essential_skills: tuple[str, ...] = ()
+    application_route: str = "either"
+    status: str = "open"
+    posted_at: datetime | None = None
+    closes_at: datetime | None = None
+    city: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    created_at: datetime | None = None
+    created_by: str = ""
+    updated_at: datetime | None = None
+    updated_by: str = ""
+
+
+def column_names(record_type: type) -> tuple[str, ...]:
+    """The dataclass field names that are table columns (nested tuples of records excluded)."""
+    return tuple(f.name for f in fields(record_type) if f.name != "sites")
+
+
+def check_employer(values: Mapping[str, Any]) -> None:
+    """Raise InvalidError for the first field that breaks a rule."""
+    _required_text(values, "name")
+    _choice(values, "stage", STAGES)
+    _choice(values, "registry_kind", REGISTRY_KINDS)
+    _choice(values, "size_band", SIZE_BANDS)
+
+
+def check_opening(values: Mapping[str, Any]) -> None:
+    """Raise InvalidError for the first field that breaks a rule."""
+    _required_text(values, "title")
+    _choice(values, "language", LANGUAGES)
+    _choice(values, "status", OPENING_STATUSES)
+    _choice(values, "application_route", APPLICATION_ROUTES)
+    if values.get("contract_type"):
+        _choice(values, "contract_type", CONTRACT_TYPES)
+    lo, hi = values.get("hours_min"), values.get("hours_max")
+    for name, v in (("hours_min", lo), ("hours_max", hi)):
+        if v is not None and not 0 <= v <= 80:
+            raise InvalidError(name, "must be between 0 and 80 hours a week")
+    if lo is not None and hi is not None and lo > hi:
+        raise InvalidError("hours_max", "must not be less than hours_min")
+
+
+def _required_text(values: Mapping[str, Any], name: str) -> None:
+    if not str(values.get(name) or "").strip():
+        raise InvalidError(name, "is required")
+
+
+def _choice(values: Mapping[str, Any], name: str, allowed: Sequence[str]) -> None:
+    value = values.get(name)
+    if value is not None and value not in allowed:
+        raise InvalidError(name, f"must be one of {', '.join(allowed)}; got {value!r}")

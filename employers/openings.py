@@ -1,0 +1,159 @@
+"""`OpeningStore`: vacancies at network employers."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
+from datetime import datetime
+from typing import Any
+
+from employers.errors import InvalidError, NotFoundError
+from employers.models import OpeningRecord, check_opening, column_names
+from employers.rows import clean, data_columns, insert_sql, new_id, uuid_of
+from employers.tx import log_change, now, write_transaction
+
+OPENING_COLUMNS = column_names(OpeningRecord)
+_DATA = data_columns(OPENING_COLUMNS)
+_DEFAULTS: dict[str, Any] = {
+    "description": "",
+    "language": "en",
+    "occupation_uri": "",
+    "occupation_label": "",
+    "isco_group": "",
+    "contract_type": "",
+    "application_route": "either",
+    "status": "open",
+    "city": "",
+}
+_SELECT = f"SELECT {', '.join(OPENING_COLUMNS)} FROM crm_openings"
+
+
+class OpeningStore:
+    """Openings in the ``crm_*`` tables of an injected DuckDB connection.
+
+    Args:
+        con: A DuckDB connection or cursor (one per thread).
+        lock: The process-wide writer lock; a private lock when omitted.
+    """
+
+    def __init__(self, con: Any, lock: AbstractContextManager[Any] | None = None) -> None:
+        self.con = con
+        self.lock = lock if lock is not None else threading.Lock()
+
+    def create(self, *, values: Mapping[str, Any], actor: str) -> OpeningRecord:
+        """Create one opening at a live employer and return it as stored."""
+        return self.create_many(rows=[values], actor=actor)[0]
+
+    def create_many(self, *, rows: Sequence[Mapping[str, Any]], actor: str) -> list[OpeningRecord]:
+        """Create openings in one transaction; nothing is written if any row is invalid.
+
+        A row without coordinates takes its site's city and coordinates.
+
+        Raises:
+            NotFoundError: An employer (or site of that employer) does not exist.
+            InvalidError: A field breaks a rule.
+        """
+        prepared = [_prepare(row) for row in rows]
+        stamp = [now(), actor, now(), actor]
+        with write_transaction(self.con, self.lock) as con:
+            sites = self._sites_of({r["employer_id"] for r in prepared})
+            for row in prepared:
+                _place_from_site(row, sites)
+            con.executemany(
+                insert_sql("crm_openings", _DATA), [[r[c] for c in _DATA] + stamp for r in prepared]
+            )
+            for row in prepared:
+                log_change(con, actor=actor, entity="opening", entity_id=row["id"], action="create")
+        return self._get_many([r["id"] for r in prepared])
+
+    def get(self, *, opening_id: str) -> OpeningRecord:
+        """Return the live opening; raise NotFoundError when missing or deleted."""
+        found = self._get_many([opening_id])
+        if not found:
+            raise NotFoundError("opening", opening_id)
+        return found[0]
+
+    def list(
+        self, *, employer_id: str | None = None, limit: int = 50, after: str | None = None
+    ) -> list[OpeningRecord]:
+        """Live openings ordered by id, optionally of one employer, after cursor ``after``."""
+        emp = str(uuid_of("employer_id", employer_id)) if employer_id else None
+        rows = self.con.execute(
+            f"{_SELECT} WHERE deleted_at IS NULL AND (?::UUID IS NULL OR employer_id = ?::UUID) "
+            "AND (?::UUID IS NULL OR id > ?::UUID) ORDER BY id LIMIT ?",
+            [emp, emp, after, after, limit],
+        ).fetchall()
+        return [OpeningRecord(**clean(OPENING_COLUMNS, r)) for r in rows]
+
+    def count(self) -> int:
+        """Number of live (not deleted) openings, any status."""
+        row = self.con.execute("SELECT count(*) FROM crm_openings WHERE deleted_at IS NULL").fetchone()
+        return int(row[0]) if row else 0
+
+    def list_live(self, *, as_of: datetime | None = None) -> list[OpeningRecord]:
+        """Openings that can still become a job: status lead/open, not deleted, not closed by date."""
+        rows = self.con.execute(
+            f"{_SELECT} WHERE deleted_at IS NULL AND status IN ('lead', 'open') "
+            "AND (closes_at IS NULL OR closes_at >= ?) ORDER BY id",
+            [as_of or now()],
+        ).fetchall()
+        return [OpeningRecord(**clean(OPENING_COLUMNS, r)) for r in rows]
+
+    def _get_many(self, ids: Sequence[str]) -> list[OpeningRecord]:
+        uuids = [uuid_of("id", i) for i in ids]
+        rows = self.con.execute(
+            f"{_SELECT} WHERE deleted_at IS NULL AND list_contains(?, id)", [uuids]
+        ).fetchall()
+        by_id = {r.id: r for r in (OpeningRecord(**clean(OPENING_COLUMNS, row)) for row in rows)}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def _sites_of(self, employer_ids: set[str]) -> dict[str, dict[str, Any]]:
+        """Live employers' sites: employer id -> {site id -> (city, lat, lon)}; raises if missing."""
+        uuids = [uuid_of("employer_id", e) for e in employer_ids]
+        live = self.con.execute(
+            "SELECT id FROM crm_employers WHERE deleted_at IS NULL AND list_contains(?, id)", [uuids]
+        ).fetchall()
+        missing = employer_ids - {str(r[0]) for r in live}
+        if missing:
+            raise NotFoundError("employer", sorted(missing)[0])
+        rows = self.con.execute(
+            "SELECT employer_id, id, city, lat, lon FROM crm_sites "
+            "WHERE deleted_at IS NULL AND list_contains(?, employer_id)",
+            [uuids],
+        ).fetchall()
+        sites: dict[str, dict[str, Any]] = {e: {} for e in employer_ids}
+        for emp, site, city, lat, lon in rows:
+            sites[str(emp)][str(site)] = (city, lat, lon)
+        return sites
+
+
+def _prepare(values: Mapping[str, Any]) -> dict[str, Any]:
+    unknown = set(values) - set(_DATA)
+    if unknown:
+        raise InvalidError(sorted(unknown)[0], "is not an opening field")
+    check_opening(values)
+    if not values.get("employer_id"):
+        raise InvalidError("employer_id", "is required")
+    row = {c: values.get(c) for c in _DATA}
+    for name, default in _DEFAULTS.items():
+        row[name] = row[name] if row[name] is not None else default
+    row["id"] = new_id("id", values.get("id"))
+    row["employer_id"] = str(uuid_of("employer_id", values["employer_id"]))
+    row["site_id"] = str(uuid_of("site_id", row["site_id"])) if row["site_id"] else None
+    row["required_licences"] = list(values.get("required_licences") or [])
+    row["essential_skills"] = list(values.get("essential_skills") or [])
+    return row
+
+
+def _place_from_site(row: dict[str, Any], sites: Mapping[str, Mapping[str, Any]]) -> None:
+    site_id = row["site_id"]
+    if site_id is None:
+        return
+    employer_sites = sites[row["employer_id"]]
+    if site_id not in employer_sites:
+        raise InvalidError("site_id", "is not a site of this employer")
+    city, lat, lon = employer_sites[site_id]
+    if row["lat"] is None or row["lon"] is None:
+        row["lat"], row["lon"] = lat, lon
+    row["city"] = row["city"] or city

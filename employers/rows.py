@@ -1,0 +1,43 @@
+"""Small helpers between DuckDB rows and records."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from employers.errors import InvalidError
+
+AUDIT_COLUMNS = ("created_at", "created_by", "updated_at", "updated_by")
+
+
+def data_columns(columns: Sequence[str]) -> tuple[str, ...]:
+    """The columns callers may set (audit columns are the store's)."""
+    return tuple(c for c in columns if c not in AUDIT_COLUMNS)
+
+
+def insert_sql(table: str, columns: Sequence[str]) -> str:
+    """A parameterised INSERT for ``columns`` plus the audit columns."""
+    cols = [*columns, *AUDIT_COLUMNS]
+    return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+
+
+def uuid_of(field: str, value: Any) -> uuid.UUID:
+    """Parse a UUID or raise InvalidError naming ``field``."""
+    try:
+        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    except ValueError:
+        raise InvalidError(field, f"is not a UUID: {value!r}") from None
+
+
+def new_id(field: str, given: Any) -> str:
+    """The caller's id (validated) or a fresh UUID4, as a string."""
+    return str(uuid_of(field, given)) if given else str(uuid.uuid4())
+
+
+def clean(columns: Sequence[str], row: Sequence[Any]) -> dict[str, Any]:
+    """A DuckDB row as record values: UUIDs to str, lists to tuples."""
+    return {
+        k: str(v) if isinstance(v, uuid.UUID) else tuple(v) if isinstance(v, list) else v
+        for k, v in zip(columns, row, strict=True)
+    }

@@ -1,0 +1,136 @@
+"""Participant records, their rules, and the one place a record becomes a ranking `Profile`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from matching.types import DISCLOSURE_LEVELS, LANGUAGES, Concept, Disclosure, Place, Profile
+from participants.errors import InvalidError
+
+STATUSES = ("active", "on_hold", "closed")
+BENEFIT_STATUSES = ("none", "unemployment", "sickness", "disability_pension", "social_assistance", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    """What the person wants; ``*_is_constraint`` marks what they made a hard limit."""
+
+    preferred_occupations: tuple[Concept, ...] = ()
+    refused_occupations: tuple[Concept, ...] = ()
+    liked_sectors: tuple[str, ...] = ()
+    refused_sectors: tuple[str, ...] = ()
+    hours_min: float | None = None
+    hours_max: float | None = None
+    hours_is_constraint: bool = False
+    max_commute_km: float | None = None
+    commute_is_constraint: bool = False
+    contract_types: tuple[str, ...] = ()
+    exclude_missing_licence: bool = False
+    goals: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DisclosurePlan:
+    """The person's disclosure choice; ``none`` and no employer contact unless they chose otherwise."""
+
+    level: str = "none"
+    es_may_contact_employers: bool = False
+    approved_statements: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BenefitsPlan:
+    """Benefits counselling notes. ``status`` is sensitive and never reaches the ranker."""
+
+    status: str = "none"
+    hours_threshold: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantRecord:
+    """A person on a specialist's caseload."""
+
+    id: str
+    unit_id: str
+    display_name: str
+    specialist_id: str | None = None
+    language: str = "en"
+    status: str = "active"
+    home_city: str = ""
+    home_lat: float | None = None
+    home_lon: float | None = None
+    licences: tuple[str, ...] = ()
+    preferences: Preferences = field(default_factory=Preferences)
+    skills: tuple[Concept, ...] = ()
+    disclosure: DisclosurePlan = field(default_factory=DisclosurePlan)
+    benefits: BenefitsPlan = field(default_factory=BenefitsPlan)
+    created_at: datetime | None = None
+    created_by: str = ""
+    updated_at: datetime | None = None
+    updated_by: str = ""
+
+
+def to_profile(record: ParticipantRecord) -> Profile:
+    """The ranking view of a participant.
+
+    Only stated preferences, constraints, skills, licences, the disclosure plan and the benefits
+    *hours threshold* cross over. Benefit status, and anything not listed here, never does.
+    """
+    prefs = record.preferences
+    home = None
+    if record.home_lat is not None and record.home_lon is not None:
+        home = Place(record.home_lat, record.home_lon, record.home_city)
+    return Profile(
+        id=record.id,
+        language=record.language,  # type: ignore[arg-type]
+        preferred_occupations=prefs.preferred_occupations,
+        refused_occupations=prefs.refused_occupations,
+        liked_sectors=prefs.liked_sectors,
+        refused_sectors=prefs.refused_sectors,
+        hours_min=prefs.hours_min,
+        hours_max=prefs.hours_max,
+        hours_is_constraint=prefs.hours_is_constraint,
+        home=home,
+        max_commute_km=prefs.max_commute_km,
+        commute_is_constraint=prefs.commute_is_constraint,
+        contract_types=prefs.contract_types,
+        skills=record.skills,
+        licences=record.licences,
+        exclude_missing_licence=prefs.exclude_missing_licence,
+        benefit_hours_threshold=record.benefits.hours_threshold,
+        disclosure=Disclosure(
+            level=record.disclosure.level,  # type: ignore[arg-type]
+            es_may_contact_employers=record.disclosure.es_may_contact_employers,
+            approved_statements=record.disclosure.approved_statements,
+        ),
+    )
+
+
+def check_participant(values: Mapping[str, Any]) -> None:
+    """Raise InvalidError for the first field that breaks a rule."""
+    if not str(values.get("display_name") or "").strip():
+        raise InvalidError("display_name", "is required")
+    if not str(values.get("unit_id") or "").strip():
+        raise InvalidError("unit_id", "is required")
+    _choice("language", values.get("language"), LANGUAGES)
+    _choice("status", values.get("status"), STATUSES)
+    prefs = values.get("preferences") or {}
+    lo, hi = prefs.get("hours_min"), prefs.get("hours_max")
+    if lo is not None and hi is not None and lo > hi:
+        raise InvalidError("preferences.hours_max", "must not be less than hours_min")
+    if prefs.get("max_commute_km") is not None and prefs["max_commute_km"] <= 0:
+        raise InvalidError("preferences.max_commute_km", "must be positive")
+    overlap = set(prefs.get("liked_sectors") or ()) & set(prefs.get("refused_sectors") or ())
+    if overlap:
+        raise InvalidError("preferences.refused_sectors", f"also liked: {', '.join(sorted(overlap))}")
+    disclosure = values.get("disclosure") or {}
+    _choice("disclosure.level", disclosure.get("level"), DISCLOSURE_LEVELS)
+    _choice("benefits.status", (values.get("benefits") or {}).get("status"), BENEFIT_STATUSES)
+
+
+def _choice(name: str, value: Any, allowed: tuple[str, ...]) -> None:
+    if value is not None and value not in allowed:
+        raise InvalidError(name, f"must be one of {', '.join(allowed)}; got {value!r}")

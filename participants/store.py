@@ -1,0 +1,243 @@
+"""`ParticipantStore`: profiles and their plans in the ``caseload_*`` tables."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
+from typing import Any
+
+from matching.types import Concept
+from participants.errors import InvalidError, NotFoundError
+from participants.models import (
+    BenefitsPlan,
+    DisclosurePlan,
+    ParticipantRecord,
+    Preferences,
+    check_participant,
+)
+from participants.rows import clean, insert_sql, new_id, uuid_of
+from participants.tx import log_change, now, write_transaction
+
+_PROFILE = (
+    "id",
+    "unit_id",
+    "specialist_id",
+    "display_name",
+    "language",
+    "status",
+    "home_city",
+    "home_lat",
+    "home_lon",
+    "licences",
+    "created_at",
+    "created_by",
+    "updated_at",
+    "updated_by",
+)
+_PREFS = tuple(Preferences.__dataclass_fields__)
+_CONCEPT_LISTS = ("preferred_occupations", "refused_occupations")
+_TOP_LEVEL = {"id", "unit_id", "specialist_id", "display_name", "language", "status", "home", "licences"}
+_NESTED = {"preferences", "skills", "disclosure", "benefits"}
+
+
+class ParticipantStore:
+    """Participants in an injected DuckDB connection.
+
+    Visibility is the caller's job: pass ``unit_ids`` to restrict reads to the caller's units.
+
+    Args:
+        con: A DuckDB connection or cursor (one per thread).
+        lock: The process-wide writer lock; a private lock when omitted.
+    """
+
+    def __init__(self, con: Any, lock: AbstractContextManager[Any] | None = None) -> None:
+        self.con = con
+        self.lock = lock if lock is not None else threading.Lock()
+
+    def create(self, *, values: Mapping[str, Any], actor: str) -> ParticipantRecord:
+        """Create one participant with preferences, skills and plans; return it as stored."""
+        return self.create_many(rows=[values], actor=actor)[0]
+
+    def create_many(self, *, rows: Sequence[Mapping[str, Any]], actor: str) -> list[ParticipantRecord]:
+        """Create participants in one transaction; nothing is written if any row is invalid."""
+        prepared = [_prepare(row) for row in rows]
+        at = now()
+        with write_transaction(self.con, self.lock) as con:
+            for p in prepared:
+                _insert(con, p, at, actor)
+                log_change(con, actor=actor, entity="participant", entity_id=p["id"], action="create")
+        return self._get_many([p["id"] for p in prepared], unit_ids=None)
+
+    def get(self, *, participant_id: str, unit_ids: Sequence[str] | None = None) -> ParticipantRecord:
+        """Return the live participant, if in ``unit_ids`` (None = any unit).
+
+        Raises:
+            NotFoundError: Missing, deleted, or in another unit (callers cannot tell which).
+        """
+        found = self._get_many([participant_id], unit_ids=unit_ids)
+        if not found:
+            raise NotFoundError("participant", participant_id)
+        return found[0]
+
+    def list(
+        self,
+        *,
+        unit_ids: Sequence[str] | None = None,
+        status: str | None = None,
+        limit: int = 50,
+        after: str | None = None,
+    ) -> list[ParticipantRecord]:
+        """Live participants in ``unit_ids`` ordered by id, after the cursor id ``after``."""
+        ids = self.con.execute(
+            "SELECT id FROM caseload_participants WHERE deleted_at IS NULL "
+            "AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], unit_id)) "
+            "AND (?::VARCHAR IS NULL OR status = ?) AND (?::UUID IS NULL OR id > ?::UUID) "
+            "ORDER BY id LIMIT ?",
+            [unit_ids, unit_ids, status, status, after, after, limit],
+        ).fetchall()
+        return self._get_many([str(r[0]) for r in ids], unit_ids=unit_ids)
+
+    def count(self) -> int:
+        """Number of live participants in all units (a number, not participant data)."""
+        sql = "SELECT count(*) FROM caseload_participants WHERE deleted_at IS NULL"
+        row = self.con.execute(sql).fetchone()
+        return int(row[0]) if row else 0
+
+    def _get_many(self, ids: Sequence[str], *, unit_ids: Sequence[str] | None) -> list[ParticipantRecord]:
+        if not ids:
+            return []
+        uuids = [uuid_of("id", i) for i in ids]
+        args = [uuids, unit_ids, unit_ids]
+        where = "list_contains(?, id) AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], unit_id))"
+        people = self.con.execute(
+            f"SELECT {', '.join(_PROFILE)} FROM caseload_participants WHERE deleted_at IS NULL AND {where}",
+            args,
+        ).fetchall()
+        parts = self._parts(uuids)
+        out = {}
+        for row in people:
+            values = clean(_PROFILE, row)
+            out[values["id"]] = ParticipantRecord(**values, **parts.get(values["id"], {}))
+        return [out[i] for i in ids if i in out]
+
+    def _parts(self, uuids: Sequence[Any]) -> dict[str, dict[str, Any]]:
+        """Preferences, skills, disclosure and benefits plans by participant id."""
+        parts: dict[str, dict[str, Any]] = {}
+        q = "SELECT {} FROM caseload_{} WHERE list_contains(?, participant_id) {}"
+        for row in self.con.execute(
+            q.format(", ".join(("participant_id", *_PREFS)), "preferences", ""), [uuids]
+        ).fetchall():
+            values = clean(("participant_id", *_PREFS), row)
+            for name in _CONCEPT_LISTS:
+                values[name] = tuple(Concept(**c) for c in values[name])
+            pid = values.pop("participant_id")
+            parts.setdefault(pid, {})["preferences"] = Preferences(**values)
+        skills: dict[str, list[Concept]] = {}
+        for pid, label, uri in self.con.execute(
+            q.format("participant_id, label, uri", "skills", "ORDER BY position"), [uuids]
+        ).fetchall():
+            skills.setdefault(str(pid), []).append(Concept(label, uri))
+        for pid, found in skills.items():
+            parts.setdefault(pid, {})["skills"] = tuple(found)
+        cols = "participant_id, level, es_may_contact_employers, approved_statements"
+        for pid, level, may, said in self.con.execute(
+            q.format(cols, "disclosure_plans", ""), [uuids]
+        ).fetchall():
+            parts.setdefault(str(pid), {})["disclosure"] = DisclosurePlan(level, may, tuple(said))
+        cols = "participant_id, status, hours_threshold"
+        for pid, status, threshold in self.con.execute(
+            q.format(cols, "benefits_plans", ""), [uuids]
+        ).fetchall():
+            parts.setdefault(str(pid), {})["benefits"] = BenefitsPlan(status, threshold)
+        return parts
+
+
+def _prepare(values: Mapping[str, Any]) -> dict[str, Any]:
+    unknown = set(values) - _TOP_LEVEL - _NESTED
+    if unknown:
+        raise InvalidError(sorted(unknown)[0], "is not a participant field")
+    check_participant(values)
+    home = values.get("home") or {}
+    prefs = dict(values.get("preferences") or {})
+    unknown_prefs = set(prefs) - set(_PREFS)
+    if unknown_prefs:
+        raise InvalidError(f"preferences.{sorted(unknown_prefs)[0]}", "is not a preference field")
+    return {
+        "id": new_id("id", values.get("id")),
+        "unit_id": str(values["unit_id"]),
+        "specialist_id": values.get("specialist_id"),
+        "display_name": values["display_name"].strip(),
+        "language": values.get("language") or "en",
+        "status": values.get("status") or "active",
+        "home_city": home.get("city") or "",
+        "home_lat": home.get("lat"),
+        "home_lon": home.get("lon"),
+        "licences": list(values.get("licences") or []),
+        "preferences": _prefs_row(prefs),
+        "skills": [_concept(s, "skills") for s in values.get("skills") or []],
+        "disclosure": {
+            **{"level": "none", "es_may_contact_employers": False},
+            **(values.get("disclosure") or {}),
+        },
+        "benefits": {**{"status": "none", "hours_threshold": None}, **(values.get("benefits") or {})},
+    }
+
+
+def _prefs_row(prefs: Mapping[str, Any]) -> dict[str, Any]:
+    defaults = Preferences()
+    row = {name: prefs.get(name, getattr(defaults, name)) for name in _PREFS}
+    for name in _CONCEPT_LISTS:
+        row[name] = [_concept(c, f"preferences.{name}") for c in row[name] or ()]
+    for name in ("liked_sectors", "refused_sectors", "contract_types"):
+        row[name] = list(row[name] or ())
+    for name in ("hours_is_constraint", "commute_is_constraint", "exclude_missing_licence"):
+        row[name] = bool(row[name])
+    row["goals"] = row["goals"] or ""
+    return row
+
+
+def _concept(value: Any, field: str) -> dict[str, str]:
+    if isinstance(value, Concept):
+        return {"label": value.label, "uri": value.uri, "isco_group": value.isco_group}
+    if not isinstance(value, Mapping) or not str(value.get("label") or "").strip():
+        raise InvalidError(field, "each entry needs a non-empty label")
+    return {
+        "label": str(value["label"]).strip(),
+        "uri": str(value.get("uri") or value.get("esco_uri") or ""),
+        "isco_group": str(value.get("isco_group") or ""),
+    }
+
+
+def _insert(con: Any, p: Mapping[str, Any], at: Any, actor: str) -> None:
+    con.execute(
+        insert_sql("caseload_participants", _PROFILE[:10]),
+        [*(p[c] for c in _PROFILE[:10]), at, actor, at, actor],
+    )
+    prefs = p["preferences"]
+    con.execute(
+        f"INSERT INTO caseload_preferences VALUES ({', '.join('?' * (len(_PREFS) + 3))})",
+        [p["id"], *(prefs[c] for c in _PREFS), at, actor],
+    )
+    if p["skills"]:
+        con.executemany(
+            "INSERT INTO caseload_skills VALUES (?, ?, ?, ?, ?, ?)",
+            [(p["id"], i, s["label"], s["uri"], at, actor) for i, s in enumerate(p["skills"])],
+        )
+    d = p["disclosure"]
+    con.execute(
+        "INSERT INTO caseload_disclosure_plans VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            p["id"],
+            d["level"],
+            bool(d["es_may_contact_employers"]),
+            list(d.get("approved_statements") or []),
+            at,
+            actor,
+        ],
+    )
+    b = p["benefits"]
+    con.execute(
+        "INSERT INTO caseload_benefits_plans VALUES (?, ?, ?, ?, ?)",
+        [p["id"], b["status"], b["hours_threshold"], at, actor],
+    )
