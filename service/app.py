@@ -1,0 +1,56 @@
+"""`create_app(settings)`: the FastAPI application factory."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from threadpoolctl import threadpool_limits
+
+from service import errors
+from service.config import Settings, get_settings
+from service.db import Database
+from service.engine import LeadEngine
+from service.resources import Resources
+from service.routes import employers, health, participants
+
+log = logging.getLogger("ipsmatch")
+
+
+def create_app(settings: Settings | None = None, *, resources: Resources | None = None) -> FastAPI:
+    """Build the app. The database, model and index are opened in the lifespan, once.
+
+    Args:
+        settings: Defaults to the environment (``IPSMATCH_*``).
+        resources: Pre-loaded encoder/catalog/linker (tests share one); loaded when omitted.
+    """
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # One BLAS thread per process: under concurrent requests on few cores the default
+        # thread count made numpy scoring collapse (DESIGN §6).
+        with threadpool_limits(limits=settings.blas_threads):
+            db = Database(settings.db_path)
+            db.migrate()
+            res = resources or Resources.load(settings)
+            engine = LeadEngine(db, res.encoder, res.catalog, res.linker)
+            app.state.settings, app.state.db, app.state.engine = settings, db, engine
+            engine.ranker()  # build the index now, so the first request does not wait for it
+            try:
+                yield
+            finally:
+                db.close()
+
+    app = FastAPI(
+        title="ipsmatch",
+        version="0.1.0",
+        summary="Job leads and employer network for IPS supported-employment teams",
+        lifespan=lifespan,
+    )
+    errors.install(app)
+    for module in (health, participants, employers):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,61 @@
+"""Dependencies as `Annotated` aliases: routes declare ``db: DbDep``, never ``Depends(...)`` inline."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Header, Request
+
+from employers import EmployerStore, OpeningStore
+from participants import ParticipantStore
+from service.auth import resolve_user
+from service.config import Settings
+from service.db import Database
+from service.engine import LeadEngine
+from service.users import User
+
+
+def get_settings(request: Request) -> Settings:
+    """The app's settings."""
+    return request.app.state.settings  # type: ignore[no-any-return]
+
+
+def get_db(request: Request) -> Database:
+    """The app's database."""
+    return request.app.state.db  # type: ignore[no-any-return]
+
+
+def get_engine(request: Request) -> LeadEngine:
+    """The app's lead engine."""
+    return request.app.state.engine  # type: ignore[no-any-return]
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+DbDep = Annotated[Database, Depends(get_db)]
+EngineDep = Annotated[LeadEngine, Depends(get_engine)]
+
+
+def get_user(db: DbDep, settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> User:
+    """The authenticated caller."""
+    return resolve_user(db, settings, authorization)
+
+
+def get_employer_store(db: DbDep) -> EmployerStore:
+    """Employer store on this thread's cursor."""
+    return EmployerStore(db.cursor(), db.write_lock)
+
+
+def get_opening_store(db: DbDep) -> OpeningStore:
+    """Opening store on this thread's cursor."""
+    return OpeningStore(db.cursor(), db.write_lock)
+
+
+def get_participant_store(db: DbDep) -> ParticipantStore:
+    """Participant store on this thread's cursor."""
+    return ParticipantStore(db.cursor(), db.write_lock)
+
+
+UserDep = Annotated[User, Depends(get_user)]
+EmployersDep = Annotated[EmployerStore, Depends(get_employer_store)]
+OpeningsDep = Annotated[OpeningStore, Depends(get_opening_store)]
+ParticipantsDep = Annotated[ParticipantStore, Depends(get_participant_store)]

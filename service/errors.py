@@ -1,0 +1,71 @@
+"""Domain errors -> HTTP answers. The only place that knows both sides.
+
+Bad input is a 4xx with field messages in FastAPI's shape
+(``{"detail": [{"loc": [...], "msg": ..., "type": ...}]}``); an unexpected error is a plain 500
+with an id to quote, never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+import employers
+import participants
+from service.db import DatabaseLockedError
+
+log = logging.getLogger("ipsmatch")
+
+
+class AuthError(Exception):
+    """Missing or bad credentials."""
+
+
+class ForbiddenError(Exception):
+    """Authenticated, but the role does not allow this."""
+
+
+def _field_error(field: str, message: str) -> JSONResponse:
+    loc = ["body", *field.split(".")]
+    return JSONResponse(
+        status_code=422, content={"detail": [{"loc": loc, "msg": message, "type": "value_error"}]}
+    )
+
+
+def install(app: FastAPI) -> None:
+    """Register the exception handlers on ``app``."""
+
+    @app.exception_handler(employers.NotFoundError)
+    @app.exception_handler(participants.NotFoundError)
+    async def not_found(
+        _: Request, exc: employers.NotFoundError | participants.NotFoundError
+    ) -> JSONResponse:
+        return JSONResponse(status_code=404, content={"detail": str(exc)})
+
+    @app.exception_handler(employers.InvalidError)
+    @app.exception_handler(participants.InvalidError)
+    async def invalid(_: Request, exc: employers.InvalidError | participants.InvalidError) -> JSONResponse:
+        return _field_error(exc.field, exc.message)
+
+    @app.exception_handler(AuthError)
+    async def unauthenticated(_: Request, exc: AuthError) -> JSONResponse:
+        return JSONResponse(
+            status_code=401, content={"detail": str(exc)}, headers={"WWW-Authenticate": "Bearer"}
+        )
+
+    @app.exception_handler(ForbiddenError)
+    async def forbidden(_: Request, exc: ForbiddenError) -> JSONResponse:
+        return JSONResponse(status_code=403, content={"detail": str(exc)})
+
+    @app.exception_handler(DatabaseLockedError)
+    async def locked(_: Request, exc: DatabaseLockedError) -> JSONResponse:
+        return JSONResponse(status_code=503, content={"detail": str(exc)})
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        error_id = uuid.uuid4().hex[:12]
+        log.exception("unexpected error %s on %s %s", error_id, request.method, request.url.path)
+        return JSONResponse(status_code=500, content={"detail": f"internal error (id {error_id})"})

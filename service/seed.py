@@ -1,0 +1,91 @@
+"""Load the synthetic demo data in ``data/demo`` into a database (units, users, CRM, caseload)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from employers import EmployerStore, OpeningStore
+from participants import ParticipantStore
+from service.db import Database
+from service.engine import LeadEngine
+from service.users import create_units, create_users
+
+ACTOR = "demo-seed"
+_OPENING_RENAMES = {"esco_occupation_uri": "occupation_uri"}
+
+
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """Rows of a gzip JSON-lines file."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+def is_seeded(db: Database) -> bool:
+    """True when the database already holds participants (never seed twice)."""
+    return ParticipantStore(db.cursor()).count() > 0
+
+
+def seed_demo(db: Database, engine: LeadEngine, folder: Path) -> dict[str, int]:
+    """Load every demo file; returns counts. Each entity kind is one transaction."""
+    meta = json.loads((folder / "units.json").read_text(encoding="utf-8"))
+    create_units(db, units=meta["units"])
+    create_users(db, users=meta["users"])
+    user_ids = {u["username"]: u["id"] for u in meta["users"]}
+    cur = db.cursor()
+    employer_rows = [_employer(row) for row in read_jsonl(folder / "employers.jsonl.gz")]
+    EmployerStore(cur, db.write_lock).create_many(rows=employer_rows, actor=ACTOR)
+    opening_rows = [
+        engine.normalise_opening(_opening(row)) for row in read_jsonl(folder / "openings.jsonl.gz")
+    ]
+    OpeningStore(cur, db.write_lock).create_many(rows=opening_rows, actor=ACTOR)
+    people = [
+        engine.normalise_participant(_participant(row, user_ids))
+        for row in read_jsonl(folder / "participants.jsonl.gz")
+    ]
+    ParticipantStore(cur, db.write_lock).create_many(rows=people, actor=ACTOR)
+    engine.invalidate()
+    return {
+        "units": len(meta["units"]),
+        "users": len(meta["users"]),
+        "employers": len(employer_rows),
+        "openings": len(opening_rows),
+        "participants": len(people),
+    }
+
+
+def _employer(row: dict[str, Any]) -> dict[str, Any]:
+    out = dict(row)
+    out["owner"] = out.pop("owner_username", None)
+    return out
+
+
+def _opening(row: dict[str, Any]) -> dict[str, Any]:
+    return {_OPENING_RENAMES.get(k, k): v for k, v in row.items()}
+
+
+def _participant(row: dict[str, Any], user_ids: dict[str, str]) -> dict[str, Any]:
+    out = dict(row)
+    out["specialist_id"] = user_ids.get(out.pop("specialist_username", ""))
+    prefs = dict(out.get("preferences") or {})
+    if "exclude_missing_licence" in out:
+        prefs["exclude_missing_licence"] = out.pop("exclude_missing_licence")
+    out["preferences"] = prefs
+    return out
+
+
+def demo_username(folder: Path, language: str = "en") -> str:
+    """The user a local demo acts as: the supervisor of the unit working in ``language``."""
+    meta = json.loads((folder / "units.json").read_text(encoding="utf-8"))
+    units = {u["id"]: u for u in meta["units"]}
+    supervisors = sorted(
+        (units[u["unit_id"]]["language"] != language, u["username"])
+        for u in meta["users"]
+        if u["role"] == "supervisor" and u.get("unit_id") in units
+    )
+    return supervisors[0][1]
