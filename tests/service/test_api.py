@@ -1,0 +1,170 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from service.audit import list_access
+from tests.conftest import Api
+
+EMPLOYER = {
+    "name": "Lagerhuset AB",
+    "sector_nace": "H52",
+    "stage": "partnered",
+    "sites": [{"name": "Kista", "city": "Kista", "lat": 59.40, "lon": 17.94}],
+}
+
+
+def _employer(api: Api, **extra: Any) -> dict[str, Any]:
+    r = api.call("POST", "/employers", json={**EMPLOYER, **extra})
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+def _opening(api: Api, employer: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    body = {
+        "employer_id": employer["id"],
+        "site_id": employer["sites"][0]["id"],
+        "title": "Lagerarbetare",
+        **extra,
+    }
+    r = api.call("POST", "/openings", json=body)
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+def _participant(api: Api, user: str = "spec.a", **extra: Any) -> dict[str, Any]:
+    body = {
+        "display_name": "Sara L.",
+        "home": {"city": "Solna", "lat": 59.36, "lon": 18.0},
+        "preferences": {"preferred_occupations": [{"label": "warehouse worker"}]},
+        **extra,
+    }
+    r = api.call("POST", "/participants", user=user, json=body)
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+def test_health(api: Api) -> None:
+    r = api.call("GET", "/health", user=None)
+    assert r.status_code == 200 and r.json()["status"] == "ok" and r.json()["encoder"].startswith("hashing")
+
+
+def test_requests_without_credentials_are_refused(api: Api) -> None:
+    assert api.call("GET", "/participants", user=None).status_code == 401
+    assert api.client.get("/employers", headers={"Authorization": "Bearer nope"}).status_code == 401
+    assert api.client.get("/employers", headers={"Authorization": "Basic abc"}).status_code == 401
+
+
+def test_demo_mode_acts_as_the_configured_user(make_api) -> None:  # type: ignore[no-untyped-def]
+    api = make_api(anonymous_user="sup.a")
+    assert api.call("GET", "/participants", user=None).status_code == 200
+
+
+def test_employer_create_get_and_errors(api: Api) -> None:
+    emp = _employer(api)
+    assert api.call("GET", f"/employers/{emp['id']}").json()["name"] == "Lagerhuset AB"
+    assert api.call("GET", "/employers/00000000-0000-4000-8000-000000000000").status_code == 404
+    assert api.call("GET", "/employers/not-a-uuid").status_code == 422
+    r = api.call("POST", "/employers", json={"name": "", "stage": "married", "colour": "red"})
+    assert r.status_code == 422
+    fields = {tuple(e["loc"]) for e in r.json()["detail"]}
+    assert {("body", "name"), ("body", "stage"), ("body", "colour")} <= fields
+
+
+def test_opening_is_linked_to_esco_when_saved(api: Api) -> None:
+    op = _opening(api, _employer(api), title="Lagerarbetare", language="sv")
+    assert op["isco_group"] == "9333" and op["occupation_uri"].startswith(
+        "http://data.europa.eu/esco/occupation/"
+    )
+    assert op["city"] == "Kista"
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "loc"),
+    [
+        ({"title": "x", "employer_id": "00000000-0000-4000-8000-000000000000"}, 404, None),
+        ({"title": "x", "hours_min": 30, "hours_max": 10}, 422, ("body",)),
+        ({"title": "x", "hours_min": -1}, 422, ("body", "hours_min")),
+        ({"title": "", "status": "sold"}, 422, ("body", "title")),
+        ({"title": "x", "site_id": "00000000-0000-4000-8000-000000000000"}, 422, ("body", "site_id")),
+    ],
+)
+def test_bad_openings_get_clear_4xx(
+    api: Api, body: dict[str, Any], status: int, loc: tuple[str, ...] | None
+) -> None:
+    emp = _employer(api)
+    r = api.call("POST", "/openings", json={"employer_id": emp["id"], **body})
+    assert r.status_code == status, r.text
+    if loc:
+        assert any(tuple(e["loc"][: len(loc)]) == loc for e in r.json()["detail"])
+
+
+def test_participants_are_visible_only_in_their_unit(api: Api) -> None:
+    person = _participant(api)
+    pid = person["id"]
+    assert person["unit_id"] == "unit-a"
+    assert api.call("GET", f"/participants/{pid}", user="sup.a").status_code == 200
+    assert api.call("GET", f"/participants/{pid}", user="spec.b").status_code == 404
+    assert api.call("POST", f"/participants/{pid}/leads", user="spec.b", json={}).status_code == 404
+    assert api.call("GET", "/participants", user="spec.b").json()["items"] == []
+    assert api.call("GET", "/participants", user="admin").json()["items"] == []
+    assert api.call("POST", "/participants", user="admin", json={"display_name": "X"}).status_code == 403
+    r = api.call("POST", "/participants", user="spec.a", json={"display_name": "X", "unit_id": "unit-b"})
+    assert r.status_code == 403
+
+
+def test_every_participant_read_is_audit_logged(api: Api) -> None:
+    pid = _participant(api)["id"]
+    api.call("GET", f"/participants/{pid}", user="sup.a")
+    api.call("GET", "/participants", user="spec.a")
+    api.call("POST", f"/participants/{pid}/leads", user="spec.a", json={"n": 3})
+    api.call("GET", f"/participants/{pid}", user="spec.b")  # refused: not a read
+    actions = sorted((row["action"], row["user_id"] != "") for row in list_access(api.db, entity_id=pid))
+    assert [a for a, _ in actions] == ["create", "leads", "list", "read"]
+
+
+def test_leads_respect_refused_sectors_and_come_in_score_order(api: Api) -> None:
+    shop = _employer(api, name="Butiken AB", sector_nace="G47")
+    store = _employer(api)
+    for title in ("Lagerarbetare", "Butikssäljare", "Truckförare"):
+        _opening(api, shop, title=title)
+        _opening(api, store, title=title)
+    pid = _participant(
+        api, preferences={"preferred_occupations": [{"label": "Lagerarbetare"}], "refused_sectors": ["G47"]}
+    )["id"]
+    body = api.call("POST", f"/participants/{pid}/leads", json={"n": 50}).json()
+    leads = body["leads"]
+    assert leads and all(lead["employer_id"] != shop["id"] for lead in leads)
+    assert body["removed_by_constraints"] == {"the person refuses sector(s) G47": 3}
+    keys = [(-lead["score"], lead["id"]) for lead in leads]
+    assert keys == sorted(keys)
+    for lead in leads:
+        assert sum(p["contribution"] for p in lead["explanation"]["parts"]) == pytest.approx(
+            lead["score"], abs=1e-3
+        )
+    assert leads[0]["title"] == "Lagerarbetare"
+
+
+def test_employer_leads_follow_the_disclosure_plan(api: Api) -> None:
+    _employer(api, name="Tom Firma AB")  # no openings: an employer lead
+    private = _participant(api, disclosure={"level": "none", "es_may_contact_employers": False})["id"]
+    open_ = _participant(api, disclosure={"level": "service_only", "es_may_contact_employers": True})["id"]
+    kinds = {
+        lead["kind"] for lead in api.call("POST", f"/participants/{open_}/leads", json={}).json()["leads"]
+    }
+    assert kinds == {"employer"}
+    assert api.call("POST", f"/participants/{private}/leads", json={}).json()["leads"] == []
+
+
+@pytest.mark.parametrize(
+    "body", [{"n": 0}, {"n": "ten"}, {"kinds": []}, {"kinds": ["job"]}, {"exclude": "x"}]
+)
+def test_bad_leads_requests_are_422(api: Api, body: dict[str, Any]) -> None:
+    pid = _participant(api)["id"]
+    assert api.call("POST", f"/participants/{pid}/leads", json=body).status_code == 422
+
+
+def test_malformed_json_is_a_4xx(api: Api) -> None:
+    r = api.call("POST", "/employers", content=b"{not json", headers={"content-type": "application/json"})
+    assert r.status_code == 422
