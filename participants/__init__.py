@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from participants.errors import InvalidError, NotFoundError, ParticipantError
+from participants.leads import FEEDBACK, POSITIVE_FEEDBACK, LeadRecord, LeadStore
 from participants.models import (
     BenefitsPlan,
     DisclosurePlan,
@@ -17,10 +18,14 @@ from participants.store import ParticipantStore
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 __all__ = [
+    "FEEDBACK",
     "MIGRATIONS",
+    "POSITIVE_FEEDBACK",
     "BenefitsPlan",
     "DisclosurePlan",
     "InvalidError",
+    "LeadRecord",
+    "LeadStore",
     "NotFoundError",
     "ParticipantError",
     "ParticipantRecord",

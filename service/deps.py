@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Header, Request
 
 from employers import EmployerStore, OpeningStore
-from participants import ParticipantStore
+from participants import LeadStore, ParticipantStore
 from service.auth import resolve_user
 from service.config import Settings
 from service.db import Database
@@ -55,7 +55,13 @@ def get_participant_store(db: DbDep) -> ParticipantStore:
     return ParticipantStore(db.cursor(), db.write_lock)
 
 
+def get_lead_store(db: DbDep) -> LeadStore:
+    """Recorded-leads store on this thread's cursor."""
+    return LeadStore(db.cursor(), db.write_lock)
+
+
 UserDep = Annotated[User, Depends(get_user)]
+LeadsDep = Annotated[LeadStore, Depends(get_lead_store)]
 EmployersDep = Annotated[EmployerStore, Depends(get_employer_store)]
 OpeningsDep = Annotated[OpeningStore, Depends(get_opening_store)]
 ParticipantsDep = Annotated[ParticipantStore, Depends(get_participant_store)]

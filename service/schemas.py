@@ -359,7 +359,10 @@ class ExplanationOut(BaseModel):
 class LeadOut(BaseModel):
     """A suggestion for the specialist: an opening, or a network employer without one."""
 
-    id: str
+    lead_id: str | None = Field(
+        None, description="Id of this suggestion, for feedback (POST /leads/{lead_id}/feedback)"
+    )
+    id: str = Field(description="The opening's id, or the employer's id for an employer lead")
     kind: LeadKindIn
     rank: int
     score: float
@@ -379,6 +382,47 @@ class LeadsResponse(BaseModel):
     removed_by_constraints: dict[str, int] = Field(
         description="How many items the person's own constraints removed, by reason"
     )
+
+
+FeedbackIn_ = Literal[
+    "pursued", "applied", "interview", "hired", "not_relevant", "person_declined", "employer_declined"
+]
+
+
+class FeedbackIn(Strict):
+    """What the specialist did with a lead; positive feedback later trains an optional re-ranker."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"feedback": "pursued", "note": ""}]}
+    )
+
+    feedback: FeedbackIn_
+    note: str = Field("", max_length=2000)
+
+
+class RecordedLeadOut(BaseModel):
+    """A lead as it was shown, with the latest feedback on it."""
+
+    lead_id: str
+    participant_id: str
+    batch_id: str | None
+    item_id: str
+    kind: str
+    employer_id: str
+    title: str
+    rank: int
+    score: float
+    parts: dict[str, float]
+    flags: list[str]
+    model_version: str
+    created_at: datetime
+    feedback: str | None
+
+
+class RecordedLeads(BaseModel):
+    """A participant's recorded leads, newest first."""
+
+    items: list[RecordedLeadOut]
 
 
 class Health(BaseModel):

@@ -6,7 +6,7 @@ from dataclasses import asdict
 
 from employers import EmployerRecord, OpeningRecord
 from matching.types import Lead
-from participants import ParticipantRecord
+from participants import LeadRecord, ParticipantRecord
 from service import schemas
 
 
@@ -43,10 +43,18 @@ def opening_out(rec: OpeningRecord) -> schemas.OpeningOut:
     return schemas.OpeningOut(**{k: getattr(rec, k) for k in schemas.OpeningOut.model_fields})
 
 
-def lead_out(lead: Lead) -> schemas.LeadOut:
+def recorded_lead_out(rec: LeadRecord) -> schemas.RecordedLeadOut:
+    """A recorded lead for the API."""
+    values = asdict(rec)
+    values["lead_id"] = values.pop("id")
+    return schemas.RecordedLeadOut(**values)
+
+
+def lead_out(lead: Lead, lead_id: str | None = None) -> schemas.LeadOut:
     """A lead with its explanation for the API (floats rounded to 4 decimals)."""
     ex = lead.explanation
     return schemas.LeadOut(
+        lead_id=lead_id,
         id=lead.id,
         kind=lead.kind,
         rank=lead.rank,

@@ -12,9 +12,9 @@ from participants import to_profile
 from service import schemas
 from service.audit import log_access
 from service.auth import caseload_units, require_caseload_role
-from service.deps import DbDep, EngineDep, ParticipantsDep, SettingsDep, UserDep
+from service.deps import DbDep, EngineDep, LeadsDep, ParticipantsDep, SettingsDep, UserDep
 from service.errors import ForbiddenError
-from service.views import lead_out, participant_out
+from service.views import lead_out, participant_out, recorded_lead_out
 
 router = APIRouter(prefix="/participants", tags=["participants"])
 
@@ -69,17 +69,21 @@ def leads_for_participant(
     participant_id: UUID,
     user: UserDep,
     store: ParticipantsDep,
+    recorded: LeadsDep,
     engine: EngineDep,
     db: DbDep,
     settings: SettingsDep,
     body: schemas.LeadsRequest | None = None,
 ) -> schemas.LeadsResponse:
-    """Rank openings and network employers for a participant, each lead explained."""
+    """Rank openings and network employers for a participant, each lead explained and recorded."""
     body = body or schemas.LeadsRequest()
     rec = store.get(participant_id=str(participant_id), unit_ids=caseload_units(user))
     n = min(body.n, settings.max_leads)
     result = engine.rank(
         to_profile(rec), goals_text=rec.preferences.goals, n=n, kinds=body.kinds, exclude=body.exclude
+    )
+    ids = recorded.create_many(
+        participant_id=rec.id, leads=result.leads, model_version=result.model_version, actor=user.username
     )
     log_access(
         db, user_id=user.id, action="leads", entity="participant", entity_ids=[rec.id], detail=f"n={n}"
@@ -88,6 +92,22 @@ def leads_for_participant(
         participant_id=rec.id,
         model_version=result.model_version,
         generated_at=datetime.now(UTC),
-        leads=[lead_out(lead) for lead in result.leads],
+        leads=[lead_out(lead, lead_id) for lead, lead_id in zip(result.leads, ids, strict=True)],
         removed_by_constraints=result.removed,
     )
+
+
+@router.get("/{participant_id}/leads", response_model=schemas.RecordedLeads)
+def recorded_leads(
+    participant_id: UUID,
+    user: UserDep,
+    store: ParticipantsDep,
+    recorded: LeadsDep,
+    db: DbDep,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> schemas.RecordedLeads:
+    """Leads shown for a participant before, newest first, with the feedback given."""
+    rec = store.get(participant_id=str(participant_id), unit_ids=caseload_units(user))
+    log_access(db, user_id=user.id, action="read_leads", entity="participant", entity_ids=[rec.id])
+    items = recorded.list(participant_id=rec.id, limit=limit)
+    return schemas.RecordedLeads(items=[recorded_lead_out(r) for r in items])

@@ -168,3 +168,30 @@ def test_bad_leads_requests_are_422(api: Api, body: dict[str, Any]) -> None:
 def test_malformed_json_is_a_4xx(api: Api) -> None:
     r = api.call("POST", "/employers", content=b"{not json", headers={"content-type": "application/json"})
     assert r.status_code == 422
+
+
+def test_leads_are_recorded_and_take_feedback(api: Api) -> None:
+    emp = _employer(api)
+    _opening(api, emp, title="Lagerarbetare")
+    pid = _participant(api)["id"]
+    lead = api.call("POST", f"/participants/{pid}/leads", json={"n": 1}).json()["leads"][0]
+    assert lead["lead_id"]
+    r = api.call(
+        "POST", f"/leads/{lead['lead_id']}/feedback", json={"feedback": "pursued", "note": "calls Monday"}
+    )
+    assert r.status_code == 201, r.text
+    assert r.json()["feedback"] == "pursued" and r.json()["parts"]["preference"] >= 0
+    assert (
+        api.call(
+            "POST", f"/leads/{lead['lead_id']}/feedback", user="spec.b", json={"feedback": "hired"}
+        ).status_code
+        == 404
+    )
+    assert (
+        api.call("POST", f"/leads/{lead['lead_id']}/feedback", json={"feedback": "great"}).status_code == 422
+    )
+    history = api.call("GET", f"/participants/{pid}/leads").json()["items"]
+    assert [(h["lead_id"], h["feedback"], h["item_id"]) for h in history] == [
+        (lead["lead_id"], "pursued", lead["id"])
+    ]
+    assert api.call("GET", f"/participants/{pid}/leads", user="spec.b").status_code == 404

@@ -1,0 +1,168 @@
+"""`LeadStore`: leads shown to specialists, and the feedback they gave on them."""
+
+from __future__ import annotations
+
+import json
+import threading
+import uuid
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from matching.types import Lead
+from participants.errors import InvalidError, NotFoundError
+from participants.rows import clean, uuid_of
+from participants.tx import log_change, now, write_transaction
+
+#: What a specialist can say about a lead. The first four count as positive outcomes.
+FEEDBACK = (
+    "pursued",
+    "applied",
+    "interview",
+    "hired",
+    "not_relevant",
+    "person_declined",
+    "employer_declined",
+)
+POSITIVE_FEEDBACK = frozenset(FEEDBACK[:4])
+_COLUMNS = (
+    "id",
+    "participant_id",
+    "batch_id",
+    "item_id",
+    "kind",
+    "employer_id",
+    "title",
+    "rank",
+    "score",
+    "parts",
+    "flags",
+    "model_version",
+    "created_at",
+    "created_by",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LeadRecord:
+    """A lead as it was shown: ``parts`` maps part name -> value in [0, 1]."""
+
+    id: str
+    participant_id: str
+    batch_id: str | None
+    item_id: str
+    kind: str
+    employer_id: str
+    title: str
+    rank: int
+    score: float
+    parts: dict[str, float]
+    flags: tuple[str, ...]
+    model_version: str
+    created_at: datetime
+    created_by: str
+    feedback: str | None = None
+
+
+class LeadStore:
+    """Recorded leads and feedback on an injected DuckDB connection.
+
+    Args:
+        con: A DuckDB connection or cursor (one per thread).
+        lock: The process-wide writer lock; a private lock when omitted.
+    """
+
+    def __init__(self, con: Any, lock: AbstractContextManager[Any] | None = None) -> None:
+        self.con = con
+        self.lock = lock if lock is not None else threading.Lock()
+
+    def create_many(
+        self,
+        *,
+        participant_id: str,
+        leads: Sequence[Lead],
+        model_version: str,
+        actor: str,
+        batch_id: str | None = None,
+    ) -> list[str]:
+        """Record leads shown for one participant in one transaction; returns their new ids."""
+        rows = [_row(participant_id, lead, model_version, actor, batch_id) for lead in leads]
+        with write_transaction(self.con, self.lock) as con:
+            if rows:
+                con.executemany(f"INSERT INTO caseload_leads VALUES ({', '.join('?' * len(_COLUMNS))})", rows)
+        return [str(r[0]) for r in rows]
+
+    def get(self, *, lead_id: str) -> LeadRecord:
+        """One recorded lead with its latest feedback; NotFoundError when unknown."""
+        found = self._select("l.id = ?", [uuid_of("lead_id", lead_id)], limit=1)
+        if not found:
+            raise NotFoundError("lead", lead_id)
+        return found[0]
+
+    def list(self, *, participant_id: str, limit: int = 50) -> list[LeadRecord]:
+        """A participant's recorded leads, newest first."""
+        return self._select("l.participant_id = ?", [uuid_of("participant_id", participant_id)], limit=limit)
+
+    def add_feedback(self, *, lead_id: str, feedback: str, note: str = "", actor: str) -> LeadRecord:
+        """Record the specialist's feedback on a lead (the latest one counts)."""
+        if feedback not in FEEDBACK:
+            raise InvalidError("feedback", f"must be one of {', '.join(FEEDBACK)}")
+        lead = self.get(lead_id=lead_id)
+        with write_transaction(self.con, self.lock) as con:
+            con.execute(
+                "INSERT INTO caseload_lead_feedback VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [uuid.uuid4(), lead.id, lead.participant_id, feedback, note, now(), actor],
+            )
+            log_change(
+                con,
+                actor=actor,
+                entity="lead",
+                entity_id=lead.id,
+                action="feedback",
+                changes={"feedback": (lead.feedback, feedback)},
+            )
+        return self.get(lead_id=lead_id)
+
+    def labelled(self) -> list[LeadRecord]:
+        """Every lead that has feedback, with its latest feedback (training data for a re-ranker)."""
+        return [r for r in self._select("TRUE", [], limit=None) if r.feedback is not None]
+
+    def _select(self, where: str, args: list[Any], *, limit: int | None) -> list[LeadRecord]:
+        cols = ", ".join(f"l.{c}" for c in _COLUMNS)
+        rows = self.con.execute(
+            f"SELECT {cols}, f.feedback FROM caseload_leads l LEFT JOIN ("
+            "  SELECT lead_id, arg_max(feedback, given_at) AS feedback"
+            "  FROM caseload_lead_feedback GROUP BY lead_id"
+            f") f ON f.lead_id = l.id WHERE {where} ORDER BY l.created_at DESC, l.rank LIMIT ?",
+            [*args, limit],
+        ).fetchall()
+        out = []
+        for row in rows:
+            values = clean((*_COLUMNS, "feedback"), row)
+            values["parts"] = json.loads(values["parts"])
+            out.append(LeadRecord(**values))
+        return out
+
+
+def _row(
+    participant_id: str, lead: Lead, model_version: str, actor: str, batch_id: str | None
+) -> tuple[Any, ...]:
+    parts = {p.name: p.value for p in lead.explanation.parts}
+    return (
+        uuid.uuid4(),
+        uuid_of("participant_id", participant_id),
+        uuid_of("batch_id", batch_id) if batch_id else None,
+        lead.id,
+        lead.kind,
+        lead.employer_id,
+        lead.title,
+        lead.rank,
+        lead.score,
+        json.dumps(parts, sort_keys=True),
+        [f.code for f in lead.explanation.flags],
+        model_version,
+        now(),
+        actor,
+    )
