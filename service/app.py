@@ -6,10 +6,12 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse
+from fastapi.staticfiles import StaticFiles
 from threadpoolctl import threadpool_limits
 
-from service import errors
+from service import errors, web
 from service.config import Settings, get_settings
 from service.db import Database
 from service.engine import LeadEngine
@@ -53,4 +55,15 @@ def create_app(settings: Settings | None = None, *, resources: Resources | None 
     errors.install(app)
     for module in (health, participants, leads, employers):
         app.include_router(module.router)
+    app.include_router(web.router)
+    app.mount("/static", StaticFiles(directory=web.STATIC), name="static")
+
+    @app.exception_handler(web.LoginRequired)
+    async def to_login(_: Request, __: web.LoginRequired) -> RedirectResponse:
+        return RedirectResponse("/ui/login", status_code=303)
+
+    @app.get("/", include_in_schema=False)
+    def root() -> RedirectResponse:
+        return RedirectResponse("/ui", status_code=303)
+
     return app

@@ -114,6 +114,36 @@ def token(username: str, db: DbOption = None, name: str = "cli") -> None:
         database.close()
 
 
+@app.command()
+def password(
+    username: str,
+    db: DbOption = None,
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from stdin")
+    ] = False,
+) -> None:
+    """Set USERNAME's password for the web sign-in (asked twice, or read from stdin)."""
+    from service.users import UserError, set_password
+
+    secret = (
+        sys.stdin.readline().rstrip("\n")
+        if password_stdin
+        else typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    )
+    database = Database(_settings(db).db_path)
+    try:
+        database.migrate()
+        if not set_password(database, username=username, password=secret):
+            err.print(f"no active user {username!r}")
+            raise typer.Exit(2)
+    except UserError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    finally:
+        database.close()
+    err.print(f"password set for {username}")
+
+
 def main() -> None:
     """Console entry point: domain errors become one clear line and a non-zero exit."""
     try:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Header, Request
+from fastapi import Cookie, Depends, Header, Request
 
 from employers import EmployerStore, OpeningStore
 from participants import LeadStore, ParticipantStore
-from service.auth import resolve_user
+from service.auth import SESSION_COOKIE, UI_HEADER, check_same_origin, resolve_user
 from service.config import Settings
 from service.db import Database
 from service.engine import LeadEngine
@@ -35,9 +35,25 @@ DbDep = Annotated[Database, Depends(get_db)]
 EngineDep = Annotated[LeadEngine, Depends(get_engine)]
 
 
-def get_user(db: DbDep, settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> User:
-    """The authenticated caller."""
-    return resolve_user(db, settings, authorization)
+def get_user(
+    request: Request,
+    db: DbDep,
+    settings: SettingsDep,
+    authorization: Annotated[str | None, Header()] = None,
+    session: Annotated[str | None, Cookie(alias=SESSION_COOKIE)] = None,
+) -> User:
+    """The authenticated caller; cookie-authenticated writes must come from our own pages."""
+    user = resolve_user(db, settings, authorization, session)
+    if not authorization and session:
+        form = request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded")
+        check_same_origin(
+            request.method,
+            request.headers.get("host"),
+            request.headers.get("origin"),
+            request.headers.get(UI_HEADER),
+            form,
+        )
+    return user
 
 
 def get_employer_store(db: DbDep) -> EmployerStore:

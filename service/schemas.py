@@ -380,7 +380,8 @@ class LeadsResponse(BaseModel):
     generated_at: datetime
     leads: list[LeadOut]
     removed_by_constraints: dict[str, int] = Field(
-        description="How many items the person's own constraints removed, by reason"
+        description="How many items were left out, by reason: the person's own constraints, their disclosure "
+        "plan, or an employer's request not to be contacted"
     )
 
 

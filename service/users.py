@@ -121,6 +121,30 @@ def user_for_token(db: Database, *, token: str) -> User | None:
     return User(*row) if row else None
 
 
+def revoke_token(db: Database, *, token: str) -> None:
+    """Revoke a token (logout); unknown tokens are ignored."""
+    cur = db.cursor()
+    with db.write_lock:
+        cur.execute(
+            "UPDATE app_api_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
+            [datetime.now(UTC), _digest(token)],
+        )
+
+
+def set_password(db: Database, *, username: str, password: str) -> bool:
+    """Set a user's password (argon2 hash); False when the user does not exist."""
+    if len(password) < 12:
+        raise UserError("passwords need at least 12 characters")
+    if get_user(db, username=username) is None:
+        return False
+    cur = db.cursor()
+    with db.write_lock:
+        cur.execute(
+            "UPDATE app_users SET password_hash = ? WHERE username = ?", [_HASHER.hash(password), username]
+        )
+    return True
+
+
 def list_units(db: Database) -> list[dict[str, Any]]:
     """All units."""
     rows = db.cursor().execute("SELECT id, name, country, language FROM app_units ORDER BY name").fetchall()

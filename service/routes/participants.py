@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query
 
-from participants import to_profile
 from service import schemas
 from service.audit import log_access
 from service.auth import caseload_units, require_caseload_role
 from service.deps import DbDep, EngineDep, LeadsDep, ParticipantsDep, SettingsDep, UserDep
 from service.errors import ForbiddenError
-from service.views import lead_out, participant_out, recorded_lead_out
+from service.lead_service import serve_leads
+from service.views import participant_out, recorded_lead_out
 
 router = APIRouter(prefix="/participants", tags=["participants"])
 
@@ -79,21 +78,15 @@ def leads_for_participant(
     body = body or schemas.LeadsRequest()
     rec = store.get(participant_id=str(participant_id), unit_ids=caseload_units(user))
     n = min(body.n, settings.max_leads)
-    result = engine.rank(
-        to_profile(rec), goals_text=rec.preferences.goals, n=n, kinds=body.kinds, exclude=body.exclude
-    )
-    ids = recorded.create_many(
-        participant_id=rec.id, leads=result.leads, model_version=result.model_version, actor=user.username
-    )
-    log_access(
-        db, user_id=user.id, action="leads", entity="participant", entity_ids=[rec.id], detail=f"n={n}"
-    )
-    return schemas.LeadsResponse(
-        participant_id=rec.id,
-        model_version=result.model_version,
-        generated_at=datetime.now(UTC),
-        leads=[lead_out(lead, lead_id) for lead, lead_id in zip(result.leads, ids, strict=True)],
-        removed_by_constraints=result.removed,
+    return serve_leads(
+        person=rec,
+        user=user,
+        engine=engine,
+        recorded=recorded,
+        db=db,
+        n=n,
+        kinds=body.kinds,
+        exclude=body.exclude,
     )
 
 

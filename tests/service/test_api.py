@@ -195,3 +195,9 @@ def test_leads_are_recorded_and_take_feedback(api: Api) -> None:
         (lead["lead_id"], "pursued", lead["id"])
     ]
     assert api.call("GET", f"/participants/{pid}/leads", user="spec.b").status_code == 404
+
+
+def test_pages_redirect_to_sign_in_without_a_session(api: Api) -> None:
+    r = api.client.get("/ui/participants", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/ui/login"
+    assert api.client.get("/ui/login").status_code == 200

@@ -1,0 +1,22 @@
+// Feedback buttons on lead cards: POST the specialist's choice to the JSON API with the session
+// cookie. The X-Ipsmatch-UI header marks the request as coming from our own page (CSRF guard).
+document.addEventListener("click", async (event) => {
+  const button = event.target.closest("button[data-feedback]");
+  if (!button) return;
+  const card = button.closest("[data-lead-id]");
+  const status = card.querySelector(".status");
+  status.textContent = "saving…";
+  const response = await fetch(`/leads/${card.dataset.leadId}/feedback`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-ipsmatch-ui": "1" },
+    body: JSON.stringify({ feedback: button.dataset.feedback }),
+  });
+  if (response.ok) {
+    card.querySelectorAll("button[data-feedback]").forEach((b) => b.classList.remove("chosen"));
+    button.classList.add("chosen");
+    status.textContent = "saved";
+    card.dataset.feedback = button.dataset.feedback;
+  } else {
+    status.textContent = `not saved (${response.status})`;
+  }
+});

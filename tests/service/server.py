@@ -1,0 +1,62 @@
+"""Start the real service (seeded DuckDB file + uvicorn in its own process) for end-to-end tests."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+CLI = [sys.executable, "-m", "service.cli"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def env_for(encoder: str, **extra: str) -> dict[str, str]:
+    return {**os.environ, "IPSMATCH_ENCODER": encoder, "HF_HUB_OFFLINE": "1", **extra}
+
+
+def cli(
+    args: list[str], env: Mapping[str, str], stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    out = subprocess.run([*CLI, *args], env=env, input=stdin, capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr[-3000:]
+    return out
+
+
+@contextmanager
+def running_server(db: Path, env: Mapping[str, str]) -> Iterator[str]:
+    """Seed ``db`` with the demo data, serve it, yield the base URL, stop the server."""
+    cli(["seed", "--db", str(db)], env)
+    port = free_port()
+    proc = subprocess.Popen(
+        [*CLI, "serve", "--db", str(db), "--port", str(port)],
+        env=dict(env),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(240):
+            try:
+                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert proc.poll() is None, proc.stdout.read() if proc.stdout else ""
+            time.sleep(0.5)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

@@ -1,0 +1,118 @@
+"""The web pages in a real headless Chromium (Debian's), against a real uvicorn server."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.service.server import cli, env_for, running_server
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ROOT = Path(__file__).resolve().parents[2]
+USER, PASSWORD = "owen.en", "correct horse battery staple"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("web") / "web.duckdb"
+    env = env_for("hashing")  # no anonymous user: the pages must ask for a sign-in
+    cli(["seed", "--db", str(db)], env)
+    cli(["password", USER, "--db", str(db), "--password-stdin"], env, stdin=PASSWORD + "\n")
+    with running_server(db, env) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if CHROMIUM is None:
+        if os.environ.get("IPSMATCH_REQUIRE_BROWSER"):  # CI sets this: a missing browser is a failure
+            pytest.fail("Debian chromium is required but not installed")
+        pytest.skip("Debian chromium is not installed (make test installs it when run as root)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        args = [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ]
+        b = p.chromium.launch(executable_path=CHROMIUM, args=args)
+        yield b
+        b.close()
+
+
+def _unit_people(username: str) -> set[str]:
+    meta = json.loads((ROOT / "data/demo/units.json").read_text())
+    unit = next(u["unit_id"] for u in meta["users"] if u["username"] == username)
+    with gzip.open(ROOT / "data/demo/participants.jsonl.gz", "rt") as fh:
+        return {p["display_name"] for p in map(json.loads, fh) if p["unit_id"] == unit}
+
+
+def _sign_in(page, base: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{base}/ui")
+    assert page.url.endswith("/ui/login")
+    page.fill("input[name=username]", USER)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/ui/participants")
+
+
+def test_wrong_password_is_refused(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    page.goto(f"{server}/ui/login")
+    page.fill("input[name=username]", USER)
+    page.fill("input[name=password]", "wrong password here")
+    page.click("button[type=submit]")
+    assert "wrong password" in page.inner_text(".error")
+    page.close()
+
+
+def test_specialist_signs_in_sees_own_unit_gets_leads_and_gives_feedback(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    _sign_in(page, server)
+    names = set(page.locator("a.person").all_inner_texts())
+    assert names == _unit_people(USER)  # exactly the unit's participants, nobody else's
+    page.click("a.person >> nth=0")
+    page.wait_for_selector("li.lead")
+    assert page.locator("li.lead").count() == 10
+    first = page.locator("li.lead").first
+    assert first.locator("ul.parts li").count() == 8
+    first.locator("button[data-feedback=not_relevant]").click()
+    first.locator(".status", has_text="saved").wait_for()
+    lead_id = first.get_attribute("data-lead-id")
+    pid = page.url.rsplit("/", 1)[-1].split("?")[0]
+    history = page.request.get(f"{server}/participants/{pid}/leads").json()["items"]
+    assert {h["lead_id"]: h["feedback"] for h in history}[lead_id] == "not_relevant"
+    page.close()
+
+
+def test_cookie_writes_from_other_sites_are_refused(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context()
+    page = context.new_page()
+    _sign_in(page, server)
+    page.click("a.person >> nth=0")
+    lead_id = page.locator("li.lead").first.get_attribute("data-lead-id")
+    cookie = next(c for c in context.cookies() if c["name"] == "ipsmatch_session")
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
+    jar = {"ipsmatch_session": cookie["value"]}
+    url = f"{server}/leads/{lead_id}/feedback"
+    body = {"feedback": "hired"}
+    assert httpx.post(url, json=body, cookies=jar).status_code == 403  # no UI header
+    evil = {"origin": "http://evil.example", "x-ipsmatch-ui": "1"}
+    assert httpx.post(url, json=body, cookies=jar, headers=evil).status_code == 403
+    assert httpx.post(url, json=body, cookies=jar, headers={"x-ipsmatch-ui": "1"}).status_code == 201
+    page.click("text=Sign out")
+    page.wait_for_url("**/ui/login")
+    assert httpx.post(url, json=body, cookies=jar, headers={"x-ipsmatch-ui": "1"}).status_code == 401
+    context.close()
