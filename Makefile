@@ -1,6 +1,6 @@
 # ipsmatch: two commands on a fresh machine (Python 3.11 with pip and venv, nothing else).
 #   make demo   set up, seed synthetic demo data into ipsmatch.duckdb, serve API + docs on 127.0.0.1:8000
-#   make test   set up, lint (ruff, import-linter), run the test suite
+#   make test   set up, lint (ruff, import-linter, mypy), run the test suite
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -31,6 +31,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 # Debian's chromium for the browser tests (playwright drives it; nothing is downloaded by playwright).
 browser:

@@ -35,7 +35,10 @@ class SentenceTransformerEncoder:
             raise FileNotFoundError(f"model folder not found: {folder}")
         self._model = SentenceTransformer(str(folder), device="cpu", local_files_only=True)
         self._lock = threading.Lock()
-        self.dim = int(self._model.get_embedding_dimension())
+        dim = self._model.get_embedding_dimension()
+        if dim is None:
+            raise ValueError(f"{folder} does not declare its embedding dimension")
+        self.dim = int(dim)
         self.model_id = model_id or f"st-{folder.name}"
         self.similarity_floor = similarity_floor
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import threading
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -45,7 +46,7 @@ class OpeningStore:
         """Create one opening at a live employer and return it as stored."""
         return self.create_many(rows=[values], actor=actor)[0]
 
-    def create_many(self, *, rows: Sequence[Mapping[str, Any]], actor: str) -> list[OpeningRecord]:
+    def create_many(self, *, rows: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[OpeningRecord]:
         """Create openings in one transaction; nothing is written if any row is invalid.
 
         A row without coordinates takes its site's city and coordinates.
@@ -76,7 +77,7 @@ class OpeningStore:
 
     def list(
         self, *, employer_id: str | None = None, limit: int = 50, after: str | None = None
-    ) -> list[OpeningRecord]:
+    ) -> builtins.list[OpeningRecord]:
         """Live openings ordered by id, optionally of one employer, after cursor ``after``."""
         emp = str(uuid_of("employer_id", employer_id)) if employer_id else None
         rows = self.con.execute(
@@ -91,7 +92,7 @@ class OpeningStore:
         row = self.con.execute("SELECT count(*) FROM crm_openings WHERE deleted_at IS NULL").fetchone()
         return int(row[0]) if row else 0
 
-    def list_live(self, *, as_of: datetime | None = None) -> list[OpeningRecord]:
+    def list_live(self, *, as_of: datetime | None = None) -> builtins.list[OpeningRecord]:
         """Openings that can still become a job: status lead/open, not deleted, not closed by date."""
         rows = self.con.execute(
             f"{_SELECT} WHERE deleted_at IS NULL AND status IN ('lead', 'open') "
@@ -100,7 +101,7 @@ class OpeningStore:
         ).fetchall()
         return [OpeningRecord(**clean(OPENING_COLUMNS, r)) for r in rows]
 
-    def _get_many(self, ids: Sequence[str]) -> list[OpeningRecord]:
+    def _get_many(self, ids: Sequence[str]) -> builtins.list[OpeningRecord]:
         uuids = [uuid_of("id", i) for i in ids]
         rows = self.con.execute(
             f"{_SELECT} WHERE deleted_at IS NULL AND list_contains(?, id)", [uuids]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import threading
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -35,7 +36,7 @@ class EmployerStore:
         """Create one employer (with its ``sites``) and return it as stored."""
         return self.create_many(rows=[values], actor=actor)[0]
 
-    def create_many(self, *, rows: Sequence[Mapping[str, Any]], actor: str) -> list[EmployerRecord]:
+    def create_many(self, *, rows: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[EmployerRecord]:
         """Create employers in one transaction; nothing is written if any row is invalid."""
         prepared = [_prepare(row) for row in rows]
         stamp = (now(), actor, now(), actor)
@@ -61,7 +62,7 @@ class EmployerStore:
             raise NotFoundError("employer", employer_id)
         return found[0]
 
-    def list(self, *, limit: int = 50, after: str | None = None) -> list[EmployerRecord]:
+    def list(self, *, limit: int = 50, after: str | None = None) -> builtins.list[EmployerRecord]:
         """Live employers ordered by id, ``limit`` of them after the cursor id ``after``."""
         rows = self.con.execute(
             "SELECT id FROM crm_employers WHERE deleted_at IS NULL AND (? IS NULL OR id > ?::UUID) "
@@ -70,12 +71,12 @@ class EmployerStore:
         ).fetchall()
         return self._get_many([str(r[0]) for r in rows])
 
-    def list_all(self) -> list[EmployerRecord]:
+    def list_all(self) -> builtins.list[EmployerRecord]:
         """Every live employer (for building the ranking index)."""
         ids = self.con.execute("SELECT id FROM crm_employers WHERE deleted_at IS NULL").fetchall()
         return self._get_many([str(r[0]) for r in ids])
 
-    def _get_many(self, ids: Sequence[str]) -> list[EmployerRecord]:
+    def _get_many(self, ids: Sequence[str]) -> builtins.list[EmployerRecord]:
         if not ids:
             return []
         uuids = [uuid_of("id", i) for i in ids]
@@ -112,7 +113,7 @@ def _prepare(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, 
     emp["needs_learned"] = values.get("needs_learned") or ""
     for name in _LISTS:
         emp[name] = list(values.get(name) or [])
-    return emp, [_prepare_site(site, emp["id"]) for site in values.get("sites") or []]
+    return emp, [_prepare_site(site, str(emp["id"])) for site in values.get("sites") or []]
 
 
 def _prepare_site(site: Mapping[str, Any], employer_id: str) -> dict[str, Any]:

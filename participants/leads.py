@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 import threading
 import uuid
@@ -86,7 +87,7 @@ class LeadStore:
         model_version: str,
         actor: str,
         batch_id: str | None = None,
-    ) -> list[str]:
+    ) -> builtins.list[str]:
         """Record leads shown for one participant in one transaction; returns their new ids."""
         rows = [_row(participant_id, lead, model_version, actor, batch_id) for lead in leads]
         with write_transaction(self.con, self.lock) as con:
@@ -101,7 +102,7 @@ class LeadStore:
             raise NotFoundError("lead", lead_id)
         return found[0]
 
-    def list(self, *, participant_id: str, limit: int = 50) -> list[LeadRecord]:
+    def list(self, *, participant_id: str, limit: int = 50) -> builtins.list[LeadRecord]:
         """A participant's recorded leads, newest first."""
         return self._select("l.participant_id = ?", [uuid_of("participant_id", participant_id)], limit=limit)
 
@@ -125,11 +126,13 @@ class LeadStore:
             )
         return self.get(lead_id=lead_id)
 
-    def labelled(self) -> list[LeadRecord]:
+    def labelled(self) -> builtins.list[LeadRecord]:
         """Every lead that has feedback, with its latest feedback (training data for a re-ranker)."""
         return [r for r in self._select("TRUE", [], limit=None) if r.feedback is not None]
 
-    def _select(self, where: str, args: list[Any], *, limit: int | None) -> list[LeadRecord]:
+    def _select(
+        self, where: str, args: builtins.list[Any], *, limit: int | None
+    ) -> builtins.list[LeadRecord]:
         cols = ", ".join(f"l.{c}" for c in _COLUMNS)
         rows = self.con.execute(
             f"SELECT {cols}, f.feedback FROM caseload_leads l LEFT JOIN ("

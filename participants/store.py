@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import threading
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -59,7 +60,9 @@ class ParticipantStore:
         """Create one participant with preferences, skills and plans; return it as stored."""
         return self.create_many(rows=[values], actor=actor)[0]
 
-    def create_many(self, *, rows: Sequence[Mapping[str, Any]], actor: str) -> list[ParticipantRecord]:
+    def create_many(
+        self, *, rows: Sequence[Mapping[str, Any]], actor: str
+    ) -> builtins.list[ParticipantRecord]:
         """Create participants in one transaction; nothing is written if any row is invalid."""
         prepared = [_prepare(row) for row in rows]
         at = now()
@@ -87,7 +90,7 @@ class ParticipantStore:
         status: str | None = None,
         limit: int = 50,
         after: str | None = None,
-    ) -> list[ParticipantRecord]:
+    ) -> builtins.list[ParticipantRecord]:
         """Live participants in ``unit_ids`` ordered by id, after the cursor id ``after``."""
         ids = self.con.execute(
             "SELECT id FROM caseload_participants WHERE deleted_at IS NULL "
@@ -104,7 +107,9 @@ class ParticipantStore:
         row = self.con.execute(sql).fetchone()
         return int(row[0]) if row else 0
 
-    def _get_many(self, ids: Sequence[str], *, unit_ids: Sequence[str] | None) -> list[ParticipantRecord]:
+    def _get_many(
+        self, ids: Sequence[str], *, unit_ids: Sequence[str] | None
+    ) -> builtins.list[ParticipantRecord]:
         if not ids:
             return []
         uuids = [uuid_of("id", i) for i in ids]

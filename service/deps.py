@@ -17,17 +17,17 @@ from service.users import User
 
 def get_settings(request: Request) -> Settings:
     """The app's settings."""
-    return request.app.state.settings  # type: ignore[no-any-return]
+    return request.app.state.settings
 
 
 def get_db(request: Request) -> Database:
     """The app's database."""
-    return request.app.state.db  # type: ignore[no-any-return]
+    return request.app.state.db
 
 
 def get_engine(request: Request) -> LeadEngine:
     """The app's lead engine."""
-    return request.app.state.engine  # type: ignore[no-any-return]
+    return request.app.state.engine
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

@@ -9,6 +9,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 LeadKindIn = Literal["opening", "employer"]
+_ALL_KINDS: tuple[LeadKindIn, ...] = ("opening", "employer")
 LanguageIn = Literal["en", "sv", "da", "fr"]
 StageIn = Literal["prospect", "introduced", "learning", "partnered", "hired_from_us", "dormant"]
 Hours = Field(default=None, ge=0, le=80, description="Hours per week")
@@ -325,7 +326,7 @@ class LeadsRequest(Strict):
     )
 
     n: int = Field(10, ge=1, le=1000, description="How many leads")
-    kinds: list[LeadKindIn] = Field(default_factory=lambda: ["opening", "employer"], min_length=1)
+    kinds: list[LeadKindIn] = Field(default_factory=lambda: list(_ALL_KINDS), min_length=1)
     exclude: list[str] = Field(default_factory=list, max_length=1000, description="Ids not to suggest again")
 
 
