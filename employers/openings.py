@@ -8,8 +8,9 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
+from employers import changes
 from employers.errors import InvalidError, NotFoundError
-from employers.models import OpeningRecord, check_opening, column_names
+from employers.models import OpeningRecord, check_opening, check_opening_status, column_names
 from employers.rows import clean, data_columns, insert_sql, new_id, uuid_of
 from employers.tx import log_change, now, write_transaction
 
@@ -75,16 +76,59 @@ class OpeningStore:
         return found[0]
 
     def list(
-        self, *, employer_id: str | None = None, limit: int = 50, after: str | None = None
+        self,
+        *,
+        employer_id: str | None = None,
+        status: str | None = None,
+        limit: int = 50,
+        after: str | None = None,
     ) -> list[OpeningRecord]:
-        """Live openings ordered by id, optionally of one employer, after cursor ``after``."""
+        """Live openings ordered by id, optionally of one employer and status, after ``after``."""
         emp = str(uuid_of("employer_id", employer_id)) if employer_id else None
         rows = self.con.execute(
             f"{_SELECT} WHERE deleted_at IS NULL AND (?::UUID IS NULL OR employer_id = ?::UUID) "
-            "AND (?::UUID IS NULL OR id > ?::UUID) ORDER BY id LIMIT ?",
-            [emp, emp, after, after, limit],
+            "AND (?::VARCHAR IS NULL OR status = ?) AND (?::UUID IS NULL OR id > ?::UUID) "
+            "ORDER BY id LIMIT ?",
+            [emp, emp, status, status, after, after, limit],
         ).fetchall()
         return [OpeningRecord(**clean(OPENING_COLUMNS, r)) for r in rows]
+
+    def update(self, *, opening_id: str, values: Mapping[str, Any], actor: str) -> OpeningRecord:
+        """Change fields of a live opening (status moves lead -> open -> filled/closed).
+
+        Raises:
+            NotFoundError: No live opening (or the new employer/site does not exist).
+            InvalidError: A field breaks a rule, or the status change is not allowed.
+        """
+        unknown = set(values) - (set(_DATA) - {"id"})
+        if unknown:
+            raise InvalidError(sorted(unknown)[0], "is not an updatable opening field")
+        old = self.get(opening_id=opening_id)
+        merged = {c: getattr(old, c) for c in _DATA} | dict(values)
+        check_opening(merged)
+        check_opening_status(old.status, merged["status"])
+        row = {k: (list(v) if isinstance(v, tuple) else v) for k, v in values.items()}
+        with write_transaction(self.con, self.lock) as con:
+            if "employer_id" in row or "site_id" in row:
+                row |= {"employer_id": merged["employer_id"], "site_id": merged["site_id"]}
+                _place_from_site(row, self._sites_of({str(merged["employer_id"])}))
+            changes.update_row(
+                con, table="crm_openings", entity="opening", entity_id=opening_id, values=row, actor=actor
+            )
+        return self.get(opening_id=opening_id)
+
+    def delete(self, *, opening_id: str, actor: str) -> None:
+        """Soft-delete a live opening (restorable)."""
+        with write_transaction(self.con, self.lock) as con:
+            changes.soft_delete(
+                con, table="crm_openings", entity="opening", entity_id=opening_id, actor=actor
+            )
+
+    def restore(self, *, opening_id: str, actor: str) -> OpeningRecord:
+        """Undelete a soft-deleted opening."""
+        with write_transaction(self.con, self.lock) as con:
+            changes.restore(con, table="crm_openings", entity="opening", entity_id=opening_id, actor=actor)
+        return self.get(opening_id=opening_id)
 
     def count(self) -> int:
         """Number of live (not deleted) openings, any status."""
