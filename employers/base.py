@@ -173,6 +173,9 @@ class RecordStore(Generic[R]):
         unknown = set(values) - allowed
         if unknown:
             raise InvalidError(sorted(unknown)[0], f"is not an updatable {self.entity} field")
+        nulls = sorted(k for k, v in values.items() if v is None and k in self.defaults)
+        if nulls:
+            raise InvalidError(nulls[0], "cannot be null")
         old = self.get(record_id=record_id)
         merged = {c: getattr(old, c) for c in self.data()} | dict(values)
         self.check(merged)

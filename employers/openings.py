@@ -103,6 +103,9 @@ class OpeningStore:
         unknown = set(values) - (set(_DATA) - {"id"})
         if unknown:
             raise InvalidError(sorted(unknown)[0], "is not an updatable opening field")
+        nulls = sorted(k for k, v in values.items() if v is None and k in _DEFAULTS)
+        if nulls:
+            raise InvalidError(nulls[0], "cannot be null")
         old = self.get(opening_id=opening_id)
         merged = {c: getattr(old, c) for c in _DATA} | dict(values)
         check_opening(merged)

@@ -20,6 +20,7 @@ SITE_COLUMNS = column_names(SiteRecord)
 _EMPLOYER_DATA = data_columns(EMPLOYER_COLUMNS)
 _SITE_DATA = data_columns(SITE_COLUMNS)
 _LISTS = ("aliases", "hiring_occupations")
+_NOT_NULL = frozenset({"name", "stage", "do_not_contact", "needs_learned", "aliases", "hiring_occupations"})
 #: Fields a PATCH may change (sites have their own route).
 UPDATABLE = tuple(c for c in _EMPLOYER_DATA if c != "id")
 _FILTER = (
@@ -97,6 +98,9 @@ class EmployerStore:
         unknown = set(values) - set(UPDATABLE)
         if unknown:
             raise InvalidError(sorted(unknown)[0], "is not an updatable employer field")
+        nulls = sorted(k for k, v in values.items() if v is None and k in _NOT_NULL)
+        if nulls:
+            raise InvalidError(nulls[0], "cannot be null")
         with write_transaction(self.con, self.lock) as con:
             self.apply_update(con, employer_id, values, actor)
         return self.get(employer_id=employer_id)
@@ -202,6 +206,11 @@ class EmployerStore:
         page = ranked[start : start + limit]
         found = {r.id: r for r in self._get_many([i for i, _ in page])}
         return [(found[i], score) for i, score in page if i in found]
+
+    def list_all(self) -> list[EmployerRecord]:
+        """Every live employer (for building the ranking index)."""
+        ids = self.con.execute("SELECT id FROM crm_employers WHERE deleted_at IS NULL").fetchall()
+        return self._get_many([str(r[0]) for r in ids])
 
     def candidates(self) -> list[Candidate]:
         """Every live employer as the duplicate matcher sees it."""

@@ -14,7 +14,17 @@ from service.config import Settings, get_settings
 from service.db import Database
 from service.engine import LeadEngine
 from service.resources import Resources
-from service.routes import employers, health, participants
+from service.routes import (
+    contacts,
+    crm_people,
+    duplicates,
+    employers,
+    health,
+    openings,
+    participants,
+    tasks,
+    timeline,
+)
 
 log = logging.getLogger("ipsmatch")
 
@@ -51,6 +61,17 @@ def create_app(settings: Settings | None = None, *, resources: Resources | None 
         lifespan=lifespan,
     )
     errors.install(app)
-    for module in (health, participants, employers):
+    # Fixed paths under /employers (dormant, duplicates, merges) before /employers/{employer_id}.
+    for module in (
+        health,
+        participants,
+        timeline,
+        duplicates,
+        employers,
+        openings,
+        crm_people,
+        contacts,
+        tasks,
+    ):
         app.include_router(module.router)
     return app

@@ -6,7 +6,18 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Request
 
-from employers import EmployerStore, OpeningStore
+from employers import (
+    ActivityStore,
+    ContactStore,
+    DuplicateStore,
+    EmployerStore,
+    MergeStore,
+    NoteStore,
+    OpeningStore,
+    PeopleStore,
+    TaskStore,
+    TimelineStore,
+)
 from participants import ParticipantStore
 from service.auth import resolve_user
 from service.config import Settings
@@ -50,6 +61,46 @@ def get_opening_store(db: DbDep) -> OpeningStore:
     return OpeningStore(db.cursor(), db.write_lock)
 
 
+def get_people_store(db: DbDep) -> PeopleStore:
+    """People store on this thread's cursor."""
+    return PeopleStore(db.cursor(), db.write_lock)
+
+
+def get_contact_store(db: DbDep) -> ContactStore:
+    """Contact store on this thread's cursor."""
+    return ContactStore(db.cursor(), db.write_lock)
+
+
+def get_task_store(db: DbDep) -> TaskStore:
+    """Task store on this thread's cursor."""
+    return TaskStore(db.cursor(), db.write_lock)
+
+
+def get_note_store(db: DbDep) -> NoteStore:
+    """Note store on this thread's cursor."""
+    return NoteStore(db.cursor(), db.write_lock)
+
+
+def get_duplicate_store(db: DbDep) -> DuplicateStore:
+    """Duplicate queue on this thread's cursor."""
+    return DuplicateStore(db.cursor(), db.write_lock)
+
+
+def get_merge_store(db: DbDep) -> MergeStore:
+    """Merges on this thread's cursor."""
+    return MergeStore(db.cursor(), db.write_lock)
+
+
+def get_timeline_store(db: DbDep) -> TimelineStore:
+    """Timeline reads on this thread's cursor."""
+    return TimelineStore(db.cursor())
+
+
+def get_activity_store(db: DbDep) -> ActivityStore:
+    """Dormant list and week view on this thread's cursor."""
+    return ActivityStore(db.cursor())
+
+
 def get_participant_store(db: DbDep) -> ParticipantStore:
     """Participant store on this thread's cursor."""
     return ParticipantStore(db.cursor(), db.write_lock)
@@ -59,3 +110,11 @@ UserDep = Annotated[User, Depends(get_user)]
 EmployersDep = Annotated[EmployerStore, Depends(get_employer_store)]
 OpeningsDep = Annotated[OpeningStore, Depends(get_opening_store)]
 ParticipantsDep = Annotated[ParticipantStore, Depends(get_participant_store)]
+PeopleDep = Annotated[PeopleStore, Depends(get_people_store)]
+ContactsDep = Annotated[ContactStore, Depends(get_contact_store)]
+TasksDep = Annotated[TaskStore, Depends(get_task_store)]
+NotesDep = Annotated[NoteStore, Depends(get_note_store)]
+DuplicatesDep = Annotated[DuplicateStore, Depends(get_duplicate_store)]
+MergesDep = Annotated[MergeStore, Depends(get_merge_store)]
+TimelineDep = Annotated[TimelineStore, Depends(get_timeline_store)]
+ActivityDep = Annotated[ActivityStore, Depends(get_activity_store)]
