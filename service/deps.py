@@ -52,58 +52,58 @@ def get_user(db: DbDep, settings: SettingsDep, authorization: Annotated[str | No
 
 
 def get_employer_store(db: DbDep) -> EmployerStore:
-    """Employer store on this thread's cursor."""
-    return EmployerStore(db.cursor(), db.write_lock)
+    """Employer store (each call runs on the calling thread's cursor)."""
+    return EmployerStore(db.handle(), db.write_lock)
 
 
 def get_opening_store(db: DbDep) -> OpeningStore:
-    """Opening store on this thread's cursor."""
-    return OpeningStore(db.cursor(), db.write_lock)
+    """Opening store (runs on the calling thread's cursor)."""
+    return OpeningStore(db.handle(), db.write_lock)
 
 
 def get_people_store(db: DbDep) -> PeopleStore:
-    """People store on this thread's cursor."""
-    return PeopleStore(db.cursor(), db.write_lock)
+    """People store (runs on the calling thread's cursor)."""
+    return PeopleStore(db.handle(), db.write_lock)
 
 
 def get_contact_store(db: DbDep) -> ContactStore:
-    """Contact store on this thread's cursor."""
-    return ContactStore(db.cursor(), db.write_lock)
+    """Contact store (runs on the calling thread's cursor)."""
+    return ContactStore(db.handle(), db.write_lock)
 
 
 def get_task_store(db: DbDep) -> TaskStore:
-    """Task store on this thread's cursor."""
-    return TaskStore(db.cursor(), db.write_lock)
+    """Task store (runs on the calling thread's cursor)."""
+    return TaskStore(db.handle(), db.write_lock)
 
 
 def get_note_store(db: DbDep) -> NoteStore:
-    """Note store on this thread's cursor."""
-    return NoteStore(db.cursor(), db.write_lock)
+    """Note store (runs on the calling thread's cursor)."""
+    return NoteStore(db.handle(), db.write_lock)
 
 
 def get_duplicate_store(db: DbDep) -> DuplicateStore:
-    """Duplicate queue on this thread's cursor."""
-    return DuplicateStore(db.cursor(), db.write_lock)
+    """Duplicate queue (runs on the calling thread's cursor)."""
+    return DuplicateStore(db.handle(), db.write_lock)
 
 
 def get_merge_store(db: DbDep) -> MergeStore:
-    """Merges on this thread's cursor."""
-    return MergeStore(db.cursor(), db.write_lock)
+    """Merges (runs on the calling thread's cursor)."""
+    return MergeStore(db.handle(), db.write_lock)
 
 
 def get_timeline_store(db: DbDep) -> TimelineStore:
-    """Timeline reads on this thread's cursor."""
-    return TimelineStore(db.cursor())
+    """Timeline reads (runs on the calling thread's cursor)."""
+    return TimelineStore(db.handle())
 
 
 def get_activity_store(db: DbDep) -> ActivityStore:
-    """Dormant list and week view on this thread's cursor."""
-    return ActivityStore(db.cursor())
+    """Dormant list and week view (runs on the calling thread's cursor)."""
+    return ActivityStore(db.handle())
 
 
 def get_participant_store(db: DbDep) -> ParticipantStore:
-    """Participant store on this thread's cursor."""
-    return ParticipantStore(db.cursor(), db.write_lock)
+    """Participant store (runs on the calling thread's cursor)."""
+    return ParticipantStore(db.handle(), db.write_lock)
 
 
 UserDep = Annotated[User, Depends(get_user)]
