@@ -32,7 +32,8 @@ NAME_THRESHOLD = 88.0
 KEY_SCORE = 90.0
 #: A leftover word caps the name score here (below the threshold).
 UNALIGNED_CAP = 80.0
-#: Blocks on one ordinary word larger than this are skipped in a scan (the exact keys never are).
+#: Loose blocks (a name prefix or one word) larger than this are skipped in a scan; exact-key
+#: blocks (cleaned name, registry number, domain, phone) never are.
 MAX_BLOCK = 200
 
 
@@ -147,7 +148,7 @@ def scan(records: Sequence[Candidate], *, skip: Iterable[tuple[str, str]] = ()) 
     skipped = {tuple(sorted(p)) for p in skip}
     pairs: set[tuple[int, int]] = set()
     for key, members in blocks.items():
-        if len(members) > MAX_BLOCK and key.startswith("w:"):
+        if len(members) > MAX_BLOCK and key.startswith(("w:", "s:")):
             continue
         pairs.update(combinations(sorted(set(members)), 2))
     out = []
