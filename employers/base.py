@@ -84,6 +84,10 @@ class RecordStore(Generic[R]):
         """Validate and insert inside the caller's transaction; returns the new ids."""
         prepared = [self.prepare(row) for row in rows]
         self.check_references(con, prepared)
+        return self.write(con, prepared, actor)
+
+    def write(self, con: Any, prepared: Sequence[Mapping[str, Any]], actor: str) -> list[str]:
+        """Insert rows made by `prepare` (already checked) and log their creation."""
         cols = self.data()
         if prepared:
             stamp = [now(), actor, now(), actor]

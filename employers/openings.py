@@ -55,18 +55,24 @@ class OpeningStore:
             NotFoundError: An employer (or site of that employer) does not exist.
             InvalidError: A field breaks a rule.
         """
-        prepared = [_prepare(row) for row in rows]
-        stamp = [now(), actor, now(), actor]
         with write_transaction(self.con, self.lock) as con:
-            sites = self._sites_of({r["employer_id"] for r in prepared})
-            for row in prepared:
-                _place_from_site(row, sites)
+            ids = self.insert(con, rows, actor)
+        return self._get_many(ids)
+
+    def insert(self, con: Any, rows: Sequence[Mapping[str, Any]], actor: str) -> list[str]:
+        """Validate and insert inside the caller's transaction; returns the new ids."""
+        prepared = [_prepare(row) for row in rows]
+        sites = self._sites_of({r["employer_id"] for r in prepared})
+        for row in prepared:
+            _place_from_site(row, sites)
+        stamp = [now(), actor, now(), actor]
+        if prepared:
             con.executemany(
                 insert_sql("crm_openings", _DATA), [[r[c] for c in _DATA] + stamp for r in prepared]
             )
-            for row in prepared:
-                log_change(con, actor=actor, entity="opening", entity_id=row["id"], action="create")
-        return self._get_many([r["id"] for r in prepared])
+        for row in prepared:
+            log_change(con, actor=actor, entity="opening", entity_id=row["id"], action="create")
+        return [r["id"] for r in prepared]
 
     def get(self, *, opening_id: str) -> OpeningRecord:
         """Return the live opening; raise NotFoundError when missing or deleted."""
@@ -100,6 +106,14 @@ class OpeningStore:
             NotFoundError: No live opening (or the new employer/site does not exist).
             InvalidError: A field breaks a rule, or the status change is not allowed.
         """
+        with write_transaction(self.con, self.lock) as con:
+            self.apply_update(con, opening_id, values, actor)
+        return self.get(opening_id=opening_id)
+
+    def apply_update(
+        self, con: Any, opening_id: str, values: Mapping[str, Any], actor: str
+    ) -> dict[str, tuple[Any, Any]]:
+        """Update inside the caller's transaction; returns field -> (old, new)."""
         unknown = set(values) - (set(_DATA) - {"id"})
         if unknown:
             raise InvalidError(sorted(unknown)[0], "is not an updatable opening field")
@@ -111,14 +125,12 @@ class OpeningStore:
         check_opening(merged)
         check_opening_status(old.status, merged["status"])
         row = {k: (list(v) if isinstance(v, tuple) else v) for k, v in values.items()}
-        with write_transaction(self.con, self.lock) as con:
-            if "employer_id" in row or "site_id" in row:
-                row |= {"employer_id": merged["employer_id"], "site_id": merged["site_id"]}
-                _place_from_site(row, self._sites_of({str(merged["employer_id"])}))
-            changes.update_row(
-                con, table="crm_openings", entity="opening", entity_id=opening_id, values=row, actor=actor
-            )
-        return self.get(opening_id=opening_id)
+        if "employer_id" in row or "site_id" in row:
+            row |= {"employer_id": str(merged["employer_id"]), "site_id": merged["site_id"]}
+            _place_from_site(row, self._sites_of({str(merged["employer_id"])}))
+        return changes.update_row(
+            con, table="crm_openings", entity="opening", entity_id=opening_id, values=row, actor=actor
+        )
 
     def delete(self, *, opening_id: str, actor: str) -> None:
         """Soft-delete a live opening (restorable)."""

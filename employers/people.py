@@ -34,24 +34,34 @@ class PeopleStore(RecordStore[PersonRecord]):
         check_person(values)
 
     def insert(self, con: Any, rows: Sequence[Mapping[str, Any]], actor: str) -> list[str]:
-        """Insert people and the links they carry inside the caller's transaction."""
-        people = [{k: v for k, v in row.items() if k != "employers"} for row in rows]
-        ids = super().insert(con, people, actor)
+        """Insert people and the links they carry inside the caller's transaction.
+
+        Everything is checked before the first write, so a bad link leaves no person behind.
+        """
+        people = [self.prepare({k: v for k, v in row.items() if k != "employers"}) for row in rows]
         links = [
-            {**link, "person_id": pid}
-            for pid, row in zip(ids, rows, strict=True)
+            _prepare_link({**link, "person_id": person["id"]})
+            for person, row in zip(people, rows, strict=True)
             for link in row.get("employers") or ()
         ]
-        self.insert_links(con, links, actor)
+        changes.require_live(
+            con, table="crm_employers", entity="employer", ids=[k["employer_id"] for k in links]
+        )
+        ids = self.write(con, people, actor)
+        self.write_links(con, links, actor)
         return ids
 
     def insert_links(self, con: Any, links: Sequence[Mapping[str, Any]], actor: str) -> list[str]:
-        """Insert person-employer links (inside the caller's transaction); returns their ids."""
+        """Check and insert person-employer links (inside the caller's transaction); returns their ids."""
         prepared = [_prepare_link(link) for link in links]
         changes.require_live(
             con, table="crm_employers", entity="employer", ids=[p["employer_id"] for p in prepared]
         )
         changes.require_live(con, table="crm_people", entity="person", ids=[p["person_id"] for p in prepared])
+        return self.write_links(con, prepared, actor)
+
+    def write_links(self, con: Any, prepared: Sequence[Mapping[str, Any]], actor: str) -> list[str]:
+        """Insert links made by ``_prepare_link`` and log their creation."""
         if prepared:
             stamp = [now(), actor, now(), actor]
             con.executemany(

@@ -56,7 +56,7 @@ class EmployerStore:
         self, *, rows: Sequence[Mapping[str, Any]], actor: str, check_duplicates: bool = False
     ) -> list[EmployerRecord]:
         """Create employers in one transaction; nothing is written if any row is invalid."""
-        prepared = [_prepare(row) for row in rows]
+        prepared = [prepare(row) for row in rows]
         with write_transaction(self.con, self.lock) as con:
             self.insert(con, [emp for emp, _ in prepared], [s for _, ss in prepared for s in ss], actor)
             if check_duplicates:
@@ -245,7 +245,8 @@ def _filter_args(stage: Any, sector: Any, owner: Any, do_not_contact: Any) -> li
     return [stage, stage, sector, sector, owner, owner, do_not_contact, do_not_contact]
 
 
-def _prepare(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def prepare(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """An employer row and its site rows from caller values (defaults filled, rules checked)."""
     unknown = set(values) - set(_EMPLOYER_DATA) - {"sites"}
     if unknown:
         raise InvalidError(sorted(unknown)[0], "is not an employer field")
