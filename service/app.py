@@ -20,6 +20,7 @@ from service.routes import (
     duplicates,
     employers,
     health,
+    imports,
     openings,
     participants,
     tasks,
@@ -72,6 +73,7 @@ def create_app(settings: Settings | None = None, *, resources: Resources | None 
         crm_people,
         contacts,
         tasks,
+        imports,
     ):
         app.include_router(module.router)
     return app

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from service import cli_io
 from service.config import Settings
 from service.db import Database, DatabaseLockedError
 
@@ -112,6 +113,10 @@ def token(username: str, db: DbOption = None, name: str = "cli") -> None:
         typer.echo(create_token(database, user_id=user.id, name=name))
     finally:
         database.close()
+
+
+app.command("import")(cli_io.import_file)
+app.command("export")(cli_io.export_entity)
 
 
 def main() -> None:
