@@ -40,6 +40,8 @@ def update_row(
     Returns:
         field -> (old, new) for the fields that actually changed (empty: nothing written).
     """
+    if not values:
+        return {}
     before = current(con, table=table, entity=entity, entity_id=entity_id, columns=list(values))
     changes = {k: (before[k], v) for k, v in values.items() if _norm(before[k]) != _norm(v)}
     if not changes:
