@@ -16,8 +16,8 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from employers import changes
 from employers.errors import InvalidError, NotFoundError
-from employers.rows import clean, data_columns, insert_sql, new_id, uuid_of
-from employers.tx import log_change, now, write_transaction
+from employers.rows import clean, data_columns, new_id, uuid_of
+from employers.tx import insert_records, write_transaction
 
 R = TypeVar("R")
 #: Reference column -> (table, entity) it must point at (a live row).
@@ -80,21 +80,22 @@ class RecordStore(Generic[R]):
             ids = self.insert(con, rows, actor)
         return self.get_many(ids)
 
-    def insert(self, con: Any, rows: Sequence[Mapping[str, Any]], actor: str) -> list[str]:
-        """Validate and insert inside the caller's transaction; returns the new ids."""
-        prepared = [self.prepare(row) for row in rows]
+    def insert(
+        self, con: Any, rows: Sequence[Mapping[str, Any]], actor: str, *, internal_ok: bool = False
+    ) -> list[str]:
+        """Validate and insert inside the caller's transaction; returns the new ids.
+
+        ``internal_ok`` lets a loader of existing data set store-owned columns (e.g. ``done_at``).
+        """
+        prepared = [self.prepare(row, internal_ok=internal_ok) for row in rows]
         self.check_references(con, prepared)
         return self.write(con, prepared, actor)
 
     def write(self, con: Any, prepared: Sequence[Mapping[str, Any]], actor: str) -> list[str]:
         """Insert rows made by `prepare` (already checked) and log their creation."""
-        cols = self.data()
-        if prepared:
-            stamp = [now(), actor, now(), actor]
-            con.executemany(insert_sql(self.table, cols), [[p[c] for c in cols] + stamp for p in prepared])
-        for p in prepared:
-            log_change(con, actor=actor, entity=self.entity, entity_id=p["id"], action="create")
-        return [p["id"] for p in prepared]
+        return insert_records(
+            con, table=self.table, columns=self.data(), records=prepared, actor=actor, entity=self.entity
+        )
 
     def prepare(self, values: Mapping[str, Any], *, internal_ok: bool = False) -> dict[str, Any]:
         """A full row from caller values: defaults filled, id made, rules checked."""

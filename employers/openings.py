@@ -11,8 +11,8 @@ from typing import Any
 from employers import changes
 from employers.errors import InvalidError, NotFoundError
 from employers.models import OpeningRecord, check_opening, check_opening_status, column_names
-from employers.rows import clean, data_columns, insert_sql, new_id, uuid_of
-from employers.tx import log_change, now, write_transaction
+from employers.rows import clean, data_columns, new_id, uuid_of
+from employers.tx import insert_records, now, write_transaction
 
 OPENING_COLUMNS = column_names(OpeningRecord)
 _DATA = data_columns(OPENING_COLUMNS)
@@ -65,14 +65,9 @@ class OpeningStore:
         sites = self._sites_of({r["employer_id"] for r in prepared})
         for row in prepared:
             _place_from_site(row, sites)
-        stamp = [now(), actor, now(), actor]
-        if prepared:
-            con.executemany(
-                insert_sql("crm_openings", _DATA), [[r[c] for c in _DATA] + stamp for r in prepared]
-            )
-        for row in prepared:
-            log_change(con, actor=actor, entity="opening", entity_id=row["id"], action="create")
-        return [r["id"] for r in prepared]
+        return insert_records(
+            con, table="crm_openings", columns=_DATA, records=prepared, actor=actor, entity="opening"
+        )
 
     def get(self, *, opening_id: str) -> OpeningRecord:
         """Return the live opening; raise NotFoundError when missing or deleted."""

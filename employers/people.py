@@ -11,8 +11,8 @@ from employers import changes
 from employers.base import RecordStore
 from employers.errors import InvalidError, NotFoundError
 from employers.records import PersonLinkRecord, PersonRecord, check_link, check_person
-from employers.rows import clean, insert_sql, new_id, uuid_of
-from employers.tx import log_change, now, write_transaction
+from employers.rows import clean, new_id, uuid_of
+from employers.tx import insert_records, write_transaction
 
 LINK_COLUMNS = ("id", "employer_id", "person_id", "role", "active_from", "left_on")
 
@@ -62,15 +62,14 @@ class PeopleStore(RecordStore[PersonRecord]):
 
     def write_links(self, con: Any, prepared: Sequence[Mapping[str, Any]], actor: str) -> list[str]:
         """Insert links made by ``_prepare_link`` and log their creation."""
-        if prepared:
-            stamp = [now(), actor, now(), actor]
-            con.executemany(
-                insert_sql("crm_employer_people", LINK_COLUMNS),
-                [[p[c] for c in LINK_COLUMNS] + stamp for p in prepared],
-            )
-        for p in prepared:
-            log_change(con, actor=actor, entity="person_link", entity_id=p["id"], action="create")
-        return [p["id"] for p in prepared]
+        return insert_records(
+            con,
+            table="crm_employer_people",
+            columns=LINK_COLUMNS,
+            records=prepared,
+            actor=actor,
+            entity="person_link",
+        )
 
     def add_link(self, *, person_id: str, values: Mapping[str, Any], actor: str) -> PersonRecord:
         """Link a live person to a live employer (with role and dates)."""

@@ -141,7 +141,10 @@ def check_contact(values: Mapping[str, Any], *, now: datetime) -> None:
     for name in ("mode", "status", "purpose", "occurred_at"):
         if values.get(name) is None:
             raise InvalidError(name, "is required")
-    if values["status"] == "held" and values["occurred_at"] > now:
+    moment = values["occurred_at"]
+    if not isinstance(moment, datetime) or moment.tzinfo is None:
+        raise InvalidError("occurred_at", "must be a date and time with a time zone")
+    if values["status"] == "held" and moment > now:
         raise InvalidError("occurred_at", "a held contact cannot be in the future; use status planned")
     if values.get("next_step_due") is not None and not str(values.get("next_step") or "").strip():
         raise InvalidError("next_step", "is required when next_step_due is given")

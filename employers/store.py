@@ -11,9 +11,9 @@ from employers import changes, uniqueness
 from employers.dedupe import Candidate
 from employers.errors import ConflictError, InvalidError, NotFoundError
 from employers.models import EmployerRecord, SiteRecord, check_employer, column_names
-from employers.rows import clean, data_columns, insert_sql, new_id, uuid_of
+from employers.rows import clean, data_columns, insert_many, new_id, uuid_of
 from employers.search import rank_by_name
-from employers.tx import log_change, now, write_transaction
+from employers.tx import insert_records, now, write_transaction
 
 EMPLOYER_COLUMNS = column_names(EmployerRecord)
 SITE_COLUMNS = column_names(SiteRecord)
@@ -68,22 +68,22 @@ class EmployerStore:
     ) -> None:
         """Insert prepared rows inside the caller's transaction (registry numbers checked first)."""
         uniqueness.check_registry_numbers(self.con, employers)
-        stamp = (now(), actor, now(), actor)
-        if employers:
-            con.executemany(
-                insert_sql("crm_employers", _EMPLOYER_DATA),
-                [[emp[c] for c in _EMPLOYER_DATA] + list(stamp) for emp in employers],
-            )
-            con.executemany(
-                "INSERT INTO crm_stage_history VALUES (?, ?, NULL, ?, ?, ?)",
-                [(new_id("id", None), emp["id"], emp["stage"], stamp[0], actor) for emp in employers],
-            )
-        if sites:
-            con.executemany(
-                insert_sql("crm_sites", _SITE_DATA), [[s[c] for c in _SITE_DATA] + list(stamp) for s in sites]
-            )
-        for emp in employers:
-            log_change(con, actor=actor, entity="employer", entity_id=emp["id"], action="create")
+        insert_records(
+            con,
+            table="crm_employers",
+            columns=_EMPLOYER_DATA,
+            records=employers,
+            actor=actor,
+            entity="employer",
+        )
+        insert_records(con, table="crm_sites", columns=_SITE_DATA, records=sites, actor=actor, entity=None)
+        at = now()
+        insert_many(
+            con,
+            "crm_stage_history",
+            ("id", "employer_id", "from_stage", "to_stage", "changed_at", "changed_by"),
+            [(new_id("id", None), emp["id"], None, emp["stage"], at, actor) for emp in employers],
+        )
 
     def update(self, *, employer_id: str, values: Mapping[str, Any], actor: str) -> EmployerRecord:
         """Change fields of a live employer; one change-log row per changed field.

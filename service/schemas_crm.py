@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from service.schemas import Page, SiteIn, StageIn, Strict, SubsidyIn
 
@@ -208,7 +208,7 @@ class ContactIn(Strict):
     person_id: UUID | None = None
     opening_id: UUID | None = None
     specialist: str | None = Field(None, max_length=100, description="Username; defaults to the caller")
-    occurred_at: datetime
+    occurred_at: AwareDatetime = Field(description="With a time zone, e.g. 2026-11-24T10:00:00Z")
     mode: ModeIn
     status: ContactStatusIn = "held"
     purpose: PurposeIn
@@ -222,7 +222,7 @@ class ContactIn(Strict):
 class ContactPatch(Strict):
     """Fields of a contact to change (e.g. a planned visit that was held)."""
 
-    occurred_at: datetime | None = None
+    occurred_at: AwareDatetime | None = None
     mode: ModeIn | None = None
     status: ContactStatusIn | None = None
     purpose: PurposeIn | None = None
