@@ -142,6 +142,16 @@ class EmployerStore:
                 con, table="crm_employers", entity="employer", entity_id=employer_id, actor=actor
             )
 
+    def create_site(self, *, employer_id: str, values: Mapping[str, Any], actor: str) -> EmployerRecord:
+        """Add a site (shop, depot, office with its address) to a live employer."""
+        site = _prepare_site(values, employer_id)
+        with write_transaction(self.con, self.lock) as con:
+            self.get(employer_id=employer_id)
+            insert_records(
+                con, table="crm_sites", columns=_SITE_DATA, records=[site], actor=actor, entity="site"
+            )
+        return self.get(employer_id=employer_id)
+
     def restore(self, *, employer_id: str, actor: str) -> EmployerRecord:
         """Undelete an employer; ConflictError if its registry number was reused meanwhile."""
         with write_transaction(self.con, self.lock) as con:
@@ -263,6 +273,7 @@ def prepare(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, A
 
 
 def _prepare_site(site: Mapping[str, Any], employer_id: str) -> dict[str, Any]:
+    employer_id = str(uuid_of("employer_id", employer_id))
     extra = set(site) - set(_SITE_DATA) - {"employer_id"}
     if extra:
         raise InvalidError(f"sites.{sorted(extra)[0]}", "is not a site field")

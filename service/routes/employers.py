@@ -94,3 +94,13 @@ def restore_employer(
     rec = store.restore(employer_id=str(employer_id), actor=user.username)
     engine.invalidate()
     return employer_out(rec)
+
+
+@router.post("/employers/{employer_id}/sites", status_code=201, response_model=schemas.EmployerOut)
+def create_site(
+    employer_id: UUID, body: schemas_crm.SiteCreate, user: UserDep, store: EmployersDep, engine: EngineDep
+) -> schemas.EmployerOut:
+    """Add a site (with its address and coordinates) to an employer."""
+    rec = store.create_site(employer_id=str(employer_id), values=body.model_dump(), actor=user.username)
+    engine.invalidate()
+    return employer_out(rec)

@@ -39,6 +39,9 @@ def test_employer_patch_logs_each_field_and_the_stage_history(api: Api) -> None:
     assert api.call("PATCH", f"/employers/{emp['id']}", json={"stage": "married"}).status_code == 422
     assert api.call("PATCH", f"/employers/{emp['id']}", json={"name": None}).status_code == 422
     assert api.call("PATCH", f"/employers/{emp['id']}", json={"colour": "red"}).status_code == 422
+    site = {"name": "Lager Kista", "address": "Kistagången 12", "postcode": "164 40", "city": "Kista"}
+    with_site = api.call("POST", f"/employers/{emp['id']}/sites", json=site)
+    assert with_site.status_code == 201 and with_site.json()["sites"][0]["address"] == "Kistagången 12"
 
 
 def test_live_registry_numbers_are_unique_and_deleting_frees_them(api: Api) -> None:

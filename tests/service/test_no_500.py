@@ -86,6 +86,7 @@ def test_fuzzed_bodies_never_500(api: Api) -> None:
         ("POST", "/notes"),
         ("POST", "/employers/merges"),
         ("POST", "/employers/duplicates/not-duplicate"),
+        ("POST", f"/employers/{other['id']}/sites"),
         ("PATCH", f"/employers/{other['id']}"),
         ("PATCH", f"/openings/{op['id']}"),
         ("PATCH", f"/contacts/{contact['id']}"),
