@@ -116,34 +116,24 @@ class RowImporter:
 
     def _create_employers(self, values: dict[str, Any]) -> Outcome:
         emp, _ = employer_store.prepare(values)
+        query = Candidate(
+            emp["id"],
+            emp["name"],
+            tuple(emp["aliases"]),
+            emp["registry_number"],
+            emp["website"],
+            emp["phone"],
+            emp["country"],
+        )
+        pool = self._candidates()
         if self.hooks.check_duplicates:
-            pool = self._candidates()
-            query = Candidate(
-                emp["id"],
-                emp["name"],
-                tuple(emp["aliases"]),
-                emp["registry_number"],
-                emp["website"],
-                emp["phone"],
-                emp["country"],
-            )
             hits = find_candidates(query, pool, limit=1)
             if hits:
                 name = next(c.name for c in pool if c.id == hits[0].b)
                 reasons = ", ".join(hits[0].reasons)
                 raise InvalidError("name", f"likely duplicate of {name} ({hits[0].b}): {reasons}")
         self.stores["employers"].insert(self.con, [emp], [], self.actor)
-        self._candidates().append(
-            Candidate(
-                emp["id"],
-                emp["name"],
-                tuple(emp["aliases"]),
-                emp["registry_number"],
-                emp["website"],
-                emp["phone"],
-                emp["country"],
-            )
-        )
+        pool.append(query)  # later rows of the same file are checked against this one too
         return Outcome(emp["id"])
 
     def _create_people(self, values: dict[str, Any]) -> Outcome:

@@ -22,7 +22,7 @@ from employers.errors import ConflictError, EmployerError, InvalidError, NotFoun
 from employers.import_revert import delete_created, restore_updated
 from employers.import_rows import Hooks, RowImporter
 from employers.io_specs import ENTITIES, MODES, check_columns, parse_row
-from employers.rows import new_id, uuid_of
+from employers.rows import insert_many, new_id, uuid_of
 from employers.tabular import read_table, write_table
 from employers.tx import log_change, now, write_transaction
 
@@ -116,16 +116,7 @@ class ImportStore:
             raise InvalidError("mode", f"must be one of {', '.join(MODES)}")
         columns, rows = read_table(data, file_name)
         check_columns(entity, columns)
-        run = {
-            "id": new_id("id", None),
-            "entity": entity,
-            "mode": mode,
-            "file_name": file_name[:300],
-            "file_sha256": hashlib.sha256(data).hexdigest(),
-            "columns": json.dumps(columns),
-            "dry_run": dry_run,
-            "skip_bad_rows": skip_bad_rows,
-        }
+        run = _run_row(entity, mode, file_name, data, columns, dry_run=dry_run, skip_bad_rows=skip_bad_rows)
         try:
             with write_transaction(self.con, self.lock) as con:
                 results = self._run(con, entity, mode, rows, actor, hooks or Hooks())
@@ -175,42 +166,19 @@ class ImportStore:
         counts = {
             a: sum(r["action"] == a for r in results) for a in ("created", "updated", "skipped", "error")
         }
+        row = run | counts | {"errors": counts["error"], "created_at": now(), "created_by": actor}
         con.execute(
-            f"INSERT INTO crm_imports ({_RUN}) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
-            [
-                run["id"],
-                run["entity"],
-                run["mode"],
-                run["file_name"],
-                run["file_sha256"],
-                run["columns"],
-                run["dry_run"],
-                run["skip_bad_rows"],
-                run["status"],
-                counts["created"],
-                counts["updated"],
-                counts["skipped"],
-                counts["error"],
-                now(),
-                actor,
-            ],
+            f"INSERT INTO crm_imports ({_RUN}) VALUES ({', '.join('?' * 15)}, NULL, NULL)",
+            [row[c] for c in _RUN.split(", ")[:15]],
         )
-        con.executemany(
-            f"INSERT INTO crm_import_rows ({_ROW}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        keys = _ROW.split(", ")[1:]
+        insert_many(
+            con,
+            "crm_import_rows",
+            _ROW.split(", "),
             [
-                [
-                    run["id"],
-                    r["row_number"],
-                    r["action"],
-                    r.get("entity_id"),
-                    r.get("link_id"),
-                    r.get("before"),
-                    r.get("after"),
-                    json.dumps(r["cells"], ensure_ascii=False),
-                    r.get("field"),
-                    r.get("message"),
-                ]
+                [run["id"]]
+                + [json.dumps(r["cells"], ensure_ascii=False) if k == "cells" else r.get(k) for k in keys]
                 for r in results
             ],
         )
@@ -293,6 +261,28 @@ class ImportStore:
             )
             log_change(con, actor=actor, entity="import", entity_id=run.id, action="revert")
         return self.get(import_id=import_id)
+
+
+def _run_row(
+    entity: str,
+    mode: str,
+    file_name: str,
+    data: bytes,
+    columns: list[str],
+    *,
+    dry_run: bool,
+    skip_bad_rows: bool,
+) -> dict[str, Any]:
+    return {
+        "id": new_id("id", None),
+        "entity": entity,
+        "mode": mode,
+        "file_name": file_name[:300],
+        "file_sha256": hashlib.sha256(data).hexdigest(),
+        "columns": json.dumps(columns),
+        "dry_run": dry_run,
+        "skip_bad_rows": skip_bad_rows,
+    }
 
 
 def _images(done: dict[str, tuple[Any, Any]]) -> dict[str, str]:

@@ -28,6 +28,20 @@ from service.routes import (
 )
 
 log = logging.getLogger("ipsmatch")
+#: Route modules in order: fixed paths under /employers (dormant, duplicates, merges) come before
+#: /employers/{employer_id}, which would otherwise answer them with a 422.
+ROUTES = (
+    health,
+    participants,
+    timeline,
+    duplicates,
+    employers,
+    openings,
+    crm_people,
+    contacts,
+    tasks,
+    imports,
+)
 
 
 def create_app(settings: Settings | None = None, *, resources: Resources | None = None) -> FastAPI:
@@ -62,18 +76,6 @@ def create_app(settings: Settings | None = None, *, resources: Resources | None 
         lifespan=lifespan,
     )
     errors.install(app)
-    # Fixed paths under /employers (dormant, duplicates, merges) before /employers/{employer_id}.
-    for module in (
-        health,
-        participants,
-        timeline,
-        duplicates,
-        employers,
-        openings,
-        crm_people,
-        contacts,
-        tasks,
-        imports,
-    ):
+    for module in ROUTES:
         app.include_router(module.router)
     return app

@@ -7,6 +7,8 @@ Both open the database file themselves (stop the server first, or use ``POST /im
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -41,11 +43,7 @@ def import_file(
     db: DbOption = None,
 ) -> None:
     """Import a CSV/xlsx file; prints counts, every bad row, and a JSON summary last."""
-    settings = Settings(**({"db_path": db} if db else {}))
-    database = Database(settings.db_path)
-    try:
-        database.migrate()
-        user = _user(database, as_user)
+    with _opened(db, as_user) as (database, settings, user):
         engine = _engine(database, settings) if entity == "openings" else None
         rec = run_import(
             database,
@@ -71,8 +69,6 @@ def import_file(
         typer.echo(json.dumps(summary | {"unchanged": rec.unchanged}))
         if rec.status == "rejected":
             raise typer.Exit(1)
-    finally:
-        database.close()
 
 
 def export_entity(
@@ -83,14 +79,20 @@ def export_entity(
     db: DbOption = None,
 ) -> None:
     """Export every live record in the import format (audit-logged)."""
+    with _opened(db, as_user) as (database, _, user):
+        data, count = run_export(database, user, entity=entity, fmt=fmt, user_id=user.id if user else "cli")
+        out.write_bytes(data)
+        err.print(f"wrote {count} {entity} to {out}")
+
+
+@contextmanager
+def _opened(db: str | None, username: str | None) -> Iterator[tuple[Database, Settings, User | None]]:
+    """The migrated database file, the settings and the user to act as; closed afterwards."""
     settings = Settings(**({"db_path": db} if db else {}))
     database = Database(settings.db_path)
     try:
         database.migrate()
-        user = _user(database, as_user)
-        data, count = run_export(database, user, entity=entity, fmt=fmt, user_id=user.id if user else "cli")
-        out.write_bytes(data)
-        err.print(f"wrote {count} {entity} to {out}")
+        yield database, settings, _user(database, username)
     finally:
         database.close()
 

@@ -36,20 +36,8 @@ def _field_error(field: str, message: str) -> JSONResponse:
     )
 
 
-def install(app: FastAPI) -> None:
-    """Register the exception handlers on ``app``."""
-
-    @app.exception_handler(employers.NotFoundError)
-    @app.exception_handler(participants.NotFoundError)
-    async def not_found(
-        _: Request, exc: employers.NotFoundError | participants.NotFoundError
-    ) -> JSONResponse:
-        return JSONResponse(status_code=404, content={"detail": str(exc)})
-
-    @app.exception_handler(employers.InvalidError)
-    @app.exception_handler(participants.InvalidError)
-    async def invalid(_: Request, exc: employers.InvalidError | participants.InvalidError) -> JSONResponse:
-        return _field_error(exc.field, exc.message)
+def _install_crm(app: FastAPI) -> None:
+    """409 answers of the employer CRM: likely duplicates (with candidates) and taken keys."""
 
     @app.exception_handler(employers.DuplicateError)
     async def duplicate(_: Request, exc: employers.DuplicateError) -> JSONResponse:
@@ -66,6 +54,24 @@ def install(app: FastAPI) -> None:
         loc = ["body", *exc.field.split(".")]
         item = {"loc": loc, "msg": exc.message, "type": "conflict", "existing_id": exc.existing_id}
         return JSONResponse(status_code=409, content={"detail": [item]})
+
+
+def install(app: FastAPI) -> None:
+    """Register the exception handlers on ``app``."""
+
+    @app.exception_handler(employers.NotFoundError)
+    @app.exception_handler(participants.NotFoundError)
+    async def not_found(
+        _: Request, exc: employers.NotFoundError | participants.NotFoundError
+    ) -> JSONResponse:
+        return JSONResponse(status_code=404, content={"detail": str(exc)})
+
+    @app.exception_handler(employers.InvalidError)
+    @app.exception_handler(participants.InvalidError)
+    async def invalid(_: Request, exc: employers.InvalidError | participants.InvalidError) -> JSONResponse:
+        return _field_error(exc.field, exc.message)
+
+    _install_crm(app)
 
     @app.exception_handler(AuthError)
     async def unauthenticated(_: Request, exc: AuthError) -> JSONResponse:

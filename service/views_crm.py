@@ -30,24 +30,17 @@ def person_out(rec: PersonRecord) -> schemas_crm.PersonOut:
 
 def contact_out(rec: ContactRecord, units: Sequence[str]) -> schemas_crm.ContactOut:
     """A contact; its participant link is hidden unless the reader works in that unit."""
-    hidden = rec.participant_id is not None and rec.participant_unit not in units
-    return fields_of(
-        rec,
-        schemas_crm.ContactOut,
-        participant_id=None if hidden else rec.participant_id,
-        participant_hidden=hidden,
-    )
+    return fields_of(rec, schemas_crm.ContactOut, **_participant_view(rec, units))
 
 
 def timeline_out(item: TimelineItem, units: Sequence[str]) -> schemas_views.TimelineItemOut:
     """A timeline event, hiding a participant link from readers outside its unit."""
-    hidden = item.participant_id is not None and item.participant_unit not in units
-    return fields_of(
-        item,
-        schemas_views.TimelineItemOut,
-        participant_id=None if hidden else item.participant_id,
-        participant_hidden=hidden,
-    )
+    return fields_of(item, schemas_views.TimelineItemOut, **_participant_view(item, units))
+
+
+def _participant_view(rec: ContactRecord | TimelineItem, units: Sequence[str]) -> dict[str, Any]:
+    hidden = rec.participant_id is not None and rec.participant_unit not in units
+    return {"participant_id": None if hidden else rec.participant_id, "participant_hidden": hidden}
 
 
 def merge_out(rec: MergeRecord, survivor: Any = None) -> schemas_views.MergeOut:
