@@ -26,6 +26,7 @@ COLUMNS = (
     "participant_unit",
 )
 # Each arm selects the COLUMNS for rows of the employer ($emp), its people and its openings.
+# A task sits at its done or due date, an opening at its posting date, when they have one.
 _OF_EMPLOYER = "deleted_at IS NULL AND (employer_id = $emp OR list_contains($people::UUID[], person_id))"
 _ARMS = f"""
 SELECT occurred_at, 'contact', id, 'contact', id, specialist,
@@ -35,11 +36,12 @@ UNION ALL
 SELECT created_at, 'note', id, 'note', id, created_by, body, '', NULL, NULL
   FROM crm_notes WHERE {_OF_EMPLOYER}
 UNION ALL
-SELECT created_at, 'task', id, 'task', id, created_by, title,
+SELECT coalesce(done_at, due_on::TIMESTAMPTZ, created_at), 'task', id, 'task', id, created_by, title,
        coalesce('due ' || due_on::VARCHAR, '') || ' ' || status, NULL, NULL
   FROM crm_tasks WHERE {_OF_EMPLOYER}
 UNION ALL
-SELECT created_at, 'opening', id, 'opening', id, created_by, title || ' (' || status || ')', '', NULL, NULL
+SELECT coalesce(posted_at, created_at), 'opening', id, 'opening', id, created_by,
+       title || ' (' || status || ')', '', NULL, NULL
   FROM crm_openings WHERE deleted_at IS NULL AND employer_id = $emp
 UNION ALL
 SELECT changed_at, 'stage_change', id, 'employer', employer_id, changed_by,

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Query
 from service import schemas_crm
 from service.auth import caseload_units
 from service.crm_access import audit_participants, participant_link
+from service.db import Database
 from service.deps import ContactsDep, DbDep, ParticipantsDep, UserDep, get_contact_store
 from service.routes.crud import add_delete_and_restore
 from service.users import User
@@ -94,7 +95,8 @@ def update_contact(
     return contact_out(rec, caseload_units(user))
 
 
-def _restored(rec: Any, user: User) -> schemas_crm.ContactOut:
+def _restored(rec: Any, user: User, db: Database) -> schemas_crm.ContactOut:
+    audit_participants(db, user, [rec], detail=f"contact {rec.id}")
     return contact_out(rec, caseload_units(user))
 
 

@@ -96,6 +96,6 @@ add_delete_and_restore(
     path="",
     entity="person",
     get_store=get_people_store,
-    to_out=lambda rec, _user: person_out(rec),
+    to_out=lambda rec, _user, _db: person_out(rec),
     out_model=schemas_crm.PersonOut,
 )

@@ -9,7 +9,8 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Response
 from pydantic import BaseModel
 
-from service.deps import UserDep
+from service.db import Database
+from service.deps import DbDep, UserDep
 from service.users import User
 
 
@@ -19,12 +20,13 @@ def add_delete_and_restore(
     path: str,
     entity: str,
     get_store: Callable[..., Any],
-    to_out: Callable[[Any, User], BaseModel],
+    to_out: Callable[[Any, User, Database], BaseModel],
     out_model: type[BaseModel],
 ) -> None:
     """Add ``DELETE {path}/{id}`` (soft delete, 204) and ``POST {path}/{id}/restore`` to ``router``.
 
-    The store comes through ``Depends(get_store)`` here (not an alias in deps.py) because the
+    ``to_out(record, user, db)`` makes the answer (and may audit-log what it shows). The store
+    comes through ``Depends(get_store)`` here (not an alias in deps.py) because the
     route functions are made per entity.
     """
 
@@ -32,8 +34,13 @@ def add_delete_and_restore(
         store.delete(record_id=str(record_id), actor=user.username)
         return Response(status_code=204)
 
-    def restore(record_id: UUID, user: UserDep, store: Any = Depends(get_store)) -> BaseModel:  # noqa: B008
-        return to_out(store.restore(record_id=str(record_id), actor=user.username), user)
+    def restore(
+        record_id: UUID,
+        user: UserDep,
+        db: DbDep,
+        store: Any = Depends(get_store),  # noqa: B008
+    ) -> BaseModel:
+        return to_out(store.restore(record_id=str(record_id), actor=user.username), user, db)
 
     delete.__doc__ = f"Soft-delete a {entity} (restorable)."
     restore.__doc__ = f"Undelete a {entity}."

@@ -16,12 +16,12 @@ router = APIRouter(tags=["tasks and notes"])
 Limit = Annotated[int, Query(ge=1, le=500)]
 
 
-def task_out(rec: Any, _user: Any = None) -> schemas_crm.TaskOut:
+def task_out(rec: Any, _user: Any = None, _db: Any = None) -> schemas_crm.TaskOut:
     """A task for the API."""
     return fields_of(rec, schemas_crm.TaskOut)
 
 
-def note_out(rec: Any, _user: Any = None) -> schemas_crm.NoteOut:
+def note_out(rec: Any, _user: Any = None, _db: Any = None) -> schemas_crm.NoteOut:
     """A note for the API."""
     return fields_of(rec, schemas_crm.NoteOut)
 
