@@ -7,6 +7,7 @@ constants, never caller input.
 
 from __future__ import annotations
 
+import builtins
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -69,7 +70,7 @@ class RecordStore(Generic[R]):
         """Create one record and return it as stored."""
         return self.create_many(rows=[values], actor=actor)[0]
 
-    def create_many(self, *, rows: Sequence[Mapping[str, Any]], actor: str) -> list[R]:
+    def create_many(self, *, rows: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[R]:
         """Create records in one transaction; nothing is written if any row is invalid.
 
         Raises:
@@ -82,7 +83,7 @@ class RecordStore(Generic[R]):
 
     def insert(
         self, con: Any, rows: Sequence[Mapping[str, Any]], actor: str, *, internal_ok: bool = False
-    ) -> list[str]:
+    ) -> builtins.list[str]:
         """Validate and insert inside the caller's transaction; returns the new ids.
 
         ``internal_ok`` lets a loader of existing data set store-owned columns (e.g. ``done_at``).
@@ -91,7 +92,7 @@ class RecordStore(Generic[R]):
         self.check_references(con, prepared)
         return self.write(con, prepared, actor)
 
-    def write(self, con: Any, prepared: Sequence[Mapping[str, Any]], actor: str) -> list[str]:
+    def write(self, con: Any, prepared: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[str]:
         """Insert rows made by `prepare` (already checked) and log their creation."""
         return insert_records(
             con, table=self.table, columns=self.data(), records=prepared, actor=actor, entity=self.entity
@@ -126,7 +127,7 @@ class RecordStore(Generic[R]):
             raise NotFoundError(self.entity, record_id)
         return found[0]
 
-    def get_many(self, ids: Sequence[str]) -> list[R]:
+    def get_many(self, ids: Sequence[str]) -> builtins.list[R]:
         """Live records by id, in the order asked (missing ones left out)."""
         if not ids:
             return []
@@ -146,9 +147,10 @@ class RecordStore(Generic[R]):
         filters: Mapping[str, Any] | None = None,
         since: datetime | None = None,
         until: datetime | None = None,
-    ) -> list[R]:
+    ) -> builtins.list[R]:
         """Live records matching equality ``filters`` (and the time window), by id after ``after``."""
-        where, args = ["deleted_at IS NULL", "(?::UUID IS NULL OR id > ?::UUID)"], [after, after]
+        where = ["deleted_at IS NULL", "(?::UUID IS NULL OR id > ?::UUID)"]
+        args: builtins.list[Any] = [after, after]
         for name, value in (filters or {}).items():
             if name not in self.filters:
                 raise InvalidError(name, f"is not a filter of {self.entity}s")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from employers.base import RecordStore
 from employers.errors import InvalidError
@@ -25,7 +25,7 @@ class ContactStore(RecordStore[ContactRecord]):
     record = ContactRecord
     filters = ("employer_id", "person_id", "opening_id", "specialist", "mode", "status", "purpose")
     time_column = "occurred_at"
-    defaults: Mapping[str, Any] = {"learned": "", "next_step": ""}
+    defaults: ClassVar[Mapping[str, Any]] = {"learned": "", "next_step": ""}
 
     def check(self, values: Mapping[str, Any]) -> None:
         """Contact rules, plus: a participant link always names the participant's unit."""

@@ -64,7 +64,7 @@ class RowImporter:
 
     def __init__(self, con: Any, lock: Any, entity: str, actor: str, hooks: Hooks) -> None:
         self.con, self.entity, self.actor, self.hooks = con, entity, actor, hooks
-        self.stores = {
+        self.stores: dict[str, Any] = {
             "employers": EmployerStore(con, lock),
             "people": PeopleStore(con, lock),
             "contacts": ContactStore(con, lock),

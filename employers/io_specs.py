@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -120,7 +120,7 @@ def _uuid(text: str) -> str:
     return str(uuid.UUID(text))
 
 
-_PARSERS = {
+_PARSERS: dict[str, Callable[[str], Any]] = {
     "text": str,
     "uuid": _uuid,
     "bool": _bool,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import threading
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -46,7 +47,7 @@ class OpeningStore:
         """Create one opening at a live employer and return it as stored."""
         return self.create_many(rows=[values], actor=actor)[0]
 
-    def create_many(self, *, rows: Sequence[Mapping[str, Any]], actor: str) -> list[OpeningRecord]:
+    def create_many(self, *, rows: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[OpeningRecord]:
         """Create openings in one transaction; nothing is written if any row is invalid.
 
         A row without coordinates takes its site's city and coordinates.
@@ -59,7 +60,7 @@ class OpeningStore:
             ids = self.insert(con, rows, actor)
         return self._get_many(ids)
 
-    def insert(self, con: Any, rows: Sequence[Mapping[str, Any]], actor: str) -> list[str]:
+    def insert(self, con: Any, rows: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[str]:
         """Validate and insert inside the caller's transaction; returns the new ids."""
         prepared = [_prepare(row) for row in rows]
         sites = self._sites_of({r["employer_id"] for r in prepared})
@@ -83,7 +84,7 @@ class OpeningStore:
         status: str | None = None,
         limit: int = 50,
         after: str | None = None,
-    ) -> list[OpeningRecord]:
+    ) -> builtins.list[OpeningRecord]:
         """Live openings ordered by id, optionally of one employer and status, after ``after``."""
         emp = str(uuid_of("employer_id", employer_id)) if employer_id else None
         rows = self.con.execute(
@@ -145,7 +146,7 @@ class OpeningStore:
         row = self.con.execute("SELECT count(*) FROM crm_openings WHERE deleted_at IS NULL").fetchone()
         return int(row[0]) if row else 0
 
-    def list_live(self, *, as_of: datetime | None = None) -> list[OpeningRecord]:
+    def list_live(self, *, as_of: datetime | None = None) -> builtins.list[OpeningRecord]:
         """Openings that can still become a job: status lead/open, not deleted, not closed by date."""
         rows = self.con.execute(
             f"{_SELECT} WHERE deleted_at IS NULL AND status IN ('lead', 'open') "
@@ -154,7 +155,7 @@ class OpeningStore:
         ).fetchall()
         return [OpeningRecord(**clean(OPENING_COLUMNS, r)) for r in rows]
 
-    def _get_many(self, ids: Sequence[str]) -> list[OpeningRecord]:
+    def _get_many(self, ids: Sequence[str]) -> builtins.list[OpeningRecord]:
         uuids = [uuid_of("id", i) for i in ids]
         rows = self.con.execute(
             f"{_SELECT} WHERE deleted_at IS NULL AND list_contains(?, id)", [uuids]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from employers import changes
 from employers.base import RecordStore
@@ -27,18 +28,23 @@ class PeopleStore(RecordStore[PersonRecord]):
     table = "crm_people"
     entity = "person"
     record = PersonRecord
-    defaults: Mapping[str, Any] = {"title": "", "notes": ""}
+    defaults: ClassVar[Mapping[str, Any]] = {"title": "", "notes": ""}
 
     def check(self, values: Mapping[str, Any]) -> None:
         """Person rules."""
         check_person(values)
 
-    def insert(self, con: Any, rows: Sequence[Mapping[str, Any]], actor: str) -> list[str]:
+    def insert(
+        self, con: Any, rows: Sequence[Mapping[str, Any]], actor: str, *, internal_ok: bool = False
+    ) -> builtins.list[str]:
         """Insert people and the links they carry inside the caller's transaction.
 
         Everything is checked before the first write, so a bad link leaves no person behind.
         """
-        people = [self.prepare({k: v for k, v in row.items() if k != "employers"}) for row in rows]
+        people = [
+            self.prepare({k: v for k, v in row.items() if k != "employers"}, internal_ok=internal_ok)
+            for row in rows
+        ]
         links = [
             _prepare_link({**link, "person_id": person["id"]})
             for person, row in zip(people, rows, strict=True)
@@ -51,7 +57,7 @@ class PeopleStore(RecordStore[PersonRecord]):
         self.write_links(con, links, actor)
         return ids
 
-    def insert_links(self, con: Any, links: Sequence[Mapping[str, Any]], actor: str) -> list[str]:
+    def insert_links(self, con: Any, links: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[str]:
         """Check and insert person-employer links (inside the caller's transaction); returns their ids."""
         prepared = [_prepare_link(link) for link in links]
         changes.require_live(
@@ -60,7 +66,7 @@ class PeopleStore(RecordStore[PersonRecord]):
         changes.require_live(con, table="crm_people", entity="person", ids=[p["person_id"] for p in prepared])
         return self.write_links(con, prepared, actor)
 
-    def write_links(self, con: Any, prepared: Sequence[Mapping[str, Any]], actor: str) -> list[str]:
+    def write_links(self, con: Any, prepared: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[str]:
         """Insert links made by ``_prepare_link`` and log their creation."""
         return insert_records(
             con,
@@ -112,7 +118,7 @@ class PeopleStore(RecordStore[PersonRecord]):
             raise NotFoundError("person link", link_id)
         return PersonLinkRecord(**clean(LINK_COLUMNS, row))
 
-    def get_many(self, ids: Sequence[str]) -> list[PersonRecord]:
+    def get_many(self, ids: Sequence[str]) -> builtins.list[PersonRecord]:
         """Live people with their live links."""
         people = super().get_many(ids)
         if not people:
@@ -136,7 +142,7 @@ class PeopleStore(RecordStore[PersonRecord]):
         filters: Mapping[str, Any] | None = None,
         since: datetime | None = None,
         until: datetime | None = None,
-    ) -> list[PersonRecord]:
+    ) -> builtins.list[PersonRecord]:
         """Live people by id; ``filters={"employer_id": ...}`` keeps those linked to that employer."""
         filters = dict(filters or {})
         employer_id = filters.pop("employer_id", None)
@@ -151,7 +157,7 @@ class PeopleStore(RecordStore[PersonRecord]):
         ).fetchall()
         return self.get_many([str(r[0]) for r in rows])
 
-    def ids_at(self, *, employer_id: str) -> list[str]:
+    def ids_at(self, *, employer_id: str) -> builtins.list[str]:
         """Ids of people ever linked to an employer (live links), for its timeline."""
         rows = self.con.execute(
             "SELECT DISTINCT person_id FROM crm_employer_people WHERE deleted_at IS NULL AND employer_id = ?",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import threading
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -54,7 +55,7 @@ class EmployerStore:
 
     def create_many(
         self, *, rows: Sequence[Mapping[str, Any]], actor: str, check_duplicates: bool = False
-    ) -> list[EmployerRecord]:
+    ) -> builtins.list[EmployerRecord]:
         """Create employers in one transaction; nothing is written if any row is invalid."""
         prepared = [prepare(row) for row in rows]
         with write_transaction(self.con, self.lock) as con:
@@ -182,7 +183,7 @@ class EmployerStore:
         sector: str | None = None,
         owner: str | None = None,
         do_not_contact: bool | None = None,
-    ) -> list[EmployerRecord]:
+    ) -> builtins.list[EmployerRecord]:
         """Live employers matching the filters, ordered by id, ``limit`` after the cursor ``after``."""
         rows = self.con.execute(
             f"SELECT id FROM crm_employers WHERE {_FILTER} AND (?::UUID IS NULL OR id > ?::UUID) "
@@ -201,7 +202,7 @@ class EmployerStore:
         sector: str | None = None,
         owner: str | None = None,
         do_not_contact: bool | None = None,
-    ) -> list[tuple[EmployerRecord, float]]:
+    ) -> builtins.list[tuple[EmployerRecord, float]]:
         """Fuzzy search over names and aliases: (employer, score 0-100), best first, ties by id.
 
         ``after`` is the id of the last hit of the previous page.
@@ -217,16 +218,16 @@ class EmployerStore:
         found = {r.id: r for r in self._get_many([i for i, _ in page])}
         return [(found[i], score) for i, score in page if i in found]
 
-    def list_all(self) -> list[EmployerRecord]:
+    def list_all(self) -> builtins.list[EmployerRecord]:
         """Every live employer (for building the ranking index)."""
         ids = self.con.execute("SELECT id FROM crm_employers WHERE deleted_at IS NULL").fetchall()
         return self._get_many([str(r[0]) for r in ids])
 
-    def candidates(self) -> list[Candidate]:
+    def candidates(self) -> builtins.list[Candidate]:
         """Every live employer as the duplicate matcher sees it."""
         return uniqueness.candidates(self.con)
 
-    def _get_many(self, ids: Sequence[str]) -> list[EmployerRecord]:
+    def _get_many(self, ids: Sequence[str]) -> builtins.list[EmployerRecord]:
         if not ids:
             return []
         uuids = [uuid_of("id", i) for i in ids]
@@ -251,7 +252,7 @@ class EmployerStore:
         return [by_id[i] for i in ids if i in by_id]
 
 
-def _filter_args(stage: Any, sector: Any, owner: Any, do_not_contact: Any) -> list[Any]:
+def _filter_args(stage: Any, sector: Any, owner: Any, do_not_contact: Any) -> builtins.list[Any]:
     return [stage, stage, sector, sector, owner, owner, do_not_contact, do_not_contact]
 
 
@@ -269,7 +270,7 @@ def prepare(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, A
     emp["hiring_process"] = values.get("hiring_process") or ""
     for name in _LISTS:
         emp[name] = list(values.get(name) or [])
-    return emp, [_prepare_site(site, emp["id"]) for site in values.get("sites") or []]
+    return emp, [_prepare_site(site, str(emp["id"])) for site in values.get("sites") or []]
 
 
 def _prepare_site(site: Mapping[str, Any], employer_id: str) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 from employers import changes
 from employers.base import RecordStore
@@ -18,7 +18,7 @@ class TaskStore(RecordStore[TaskRecord]):
     entity = "task"
     record = TaskRecord
     filters = ("employer_id", "person_id", "contact_id", "assignee", "status")
-    defaults: Mapping[str, Any] = {"status": "open"}
+    defaults: ClassVar[Mapping[str, Any]] = {"status": "open"}
     internal = frozenset({"done_at"})
 
     def check(self, values: Mapping[str, Any]) -> None:

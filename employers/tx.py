@@ -41,7 +41,9 @@ def log_change(
 ) -> None:
     """Append to crm_change_log: one row per changed field, or one row for the action."""
     at = now()
-    rows = [(f, _text(old), _text(new)) for f, (old, new) in (changes or {}).items()] or [(None, None, None)]
+    rows: list[tuple[str | None, str | None, str | None]] = [
+        (f, _text(old), _text(new)) for f, (old, new) in (changes or {}).items()
+    ] or [(None, None, None)]
     con.executemany(
         "INSERT INTO crm_change_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(uuid.uuid4(), at, actor, entity, entity_id, action, f, o, n) for f, o, n in rows],

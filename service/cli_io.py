@@ -10,10 +10,13 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from service.engine import LeadEngine
 
 from service.config import Settings
 from service.crm_io import run_export, run_import
@@ -88,7 +91,7 @@ def export_entity(
 @contextmanager
 def _opened(db: str | None, username: str | None) -> Iterator[tuple[Database, Settings, User | None]]:
     """The migrated database file, the settings and the user to act as; closed afterwards."""
-    settings = Settings(**({"db_path": db} if db else {}))
+    settings = Settings(db_path=db) if db else Settings()
     database = Database(settings.db_path)
     try:
         database.migrate()
@@ -107,10 +110,10 @@ def _user(database: Database, username: str | None) -> User | None:
     return user
 
 
-def _engine(database: Database, settings: Settings):  # type: ignore[no-untyped-def]
+def _engine(database: Database, settings: Settings) -> LeadEngine:
     """An engine for ESCO linking of imported openings (no embedding model needed for that)."""
     from service.engine import LeadEngine
-    from service.resources import Resources
+    from service.resources import Resources  # heavy imports only when an opening import needs them
 
     res = Resources.load(settings.model_copy(update={"encoder": "hashing"}))
     return LeadEngine(database, res.encoder, res.catalog, res.linker)

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response
 
-from employers import NotFoundError
+from employers import EmployerRecord, EmployerStore, NotFoundError
 from service import schemas_views
 from service.deps import DuplicatesDep, EmployersDep, EngineDep, MergesDep, UserDep
 from service.views_crm import merge_out
@@ -92,7 +92,7 @@ def undo_merge(
     return merge_out(rec, _live(employers, rec.survivor_id))
 
 
-def _live(employers: EmployersDep, employer_id: str):  # type: ignore[no-untyped-def]
+def _live(employers: EmployerStore, employer_id: str) -> EmployerRecord | None:
     try:
         return employers.get(employer_id=employer_id)
     except NotFoundError:

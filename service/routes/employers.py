@@ -49,13 +49,28 @@ def list_employers(
     do_not_contact: bool | None = None,
 ) -> schemas.EmployerPage:
     """List employers by id, or by match score when searching with ``q`` (cursor pagination)."""
-    filters = {"stage": stage, "sector": sector, "owner": owner, "do_not_contact": do_not_contact}
     cursor_after = str(after) if after else None
     if q and q.strip():
-        hits = store.search(q=q, limit=limit, after=cursor_after, **filters)
+        hits = store.search(
+            q=q,
+            limit=limit,
+            after=cursor_after,
+            stage=stage,
+            sector=sector,
+            owner=owner,
+            do_not_contact=do_not_contact,
+        )
         items = [employer_out(r).model_copy(update={"score": score}) for r, score in hits]
     else:
-        items = [employer_out(r) for r in store.list(limit=limit, after=cursor_after, **filters)]
+        records = store.list(
+            limit=limit,
+            after=cursor_after,
+            stage=stage,
+            sector=sector,
+            owner=owner,
+            do_not_contact=do_not_contact,
+        )
+        items = [employer_out(r) for r in records]
     cursor = items[-1].id if len(items) == limit else None
     return schemas.EmployerPage(items=items, next_cursor=cursor)
 

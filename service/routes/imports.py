@@ -25,15 +25,15 @@ def report(rec: ImportRecord) -> schemas_io.ImportReport:
     rows = [
         schemas_io.ImportRowOut(
             row=r.row_number, action=r.action, id=r.entity_id, field=r.field, message=r.message
-        )  # type: ignore[arg-type]
+        )
         for r in rec.rows
     ]
     return schemas_io.ImportReport(
         id=rec.id,
-        entity=rec.entity,  # type: ignore[arg-type]
-        mode=rec.mode,  # type: ignore[arg-type]
+        entity=rec.entity,
+        mode=rec.mode,
         file_name=rec.file_name,
-        status=rec.status,  # type: ignore[arg-type]
+        status=rec.status,
         dry_run=rec.dry_run,
         skip_bad_rows=rec.skip_bad_rows,
         created=rec.created,
