@@ -25,6 +25,8 @@ if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
 from demo_gen.common import parse_time, stage_rng, write_json, write_jsonl_gz  # noqa: E402
+from demo_gen.crm import make_contacts, make_people, make_tasks  # noqa: E402
+from demo_gen.duplicates import plant_duplicates  # noqa: E402
 from demo_gen.employers import make_employers  # noqa: E402
 from demo_gen.esco import load_esco  # noqa: E402
 from demo_gen.openings import make_openings  # noqa: E402
@@ -47,6 +49,7 @@ def generate(seed: int, as_of_text: str, esco_dir: Path) -> dict[str, Any]:
     employers: list[dict[str, Any]] = []
     openings: list[dict[str, Any]] = []
     participants: list[dict[str, Any]] = []
+    crm: dict[str, list[dict[str, Any]]] = {"people": [], "contacts": [], "tasks": []}
     for n, (unit, unit_row) in enumerate(zip(UNITS, org["units"], strict=True)):
         staff = {
             role: unit_staff(org["users"], unit_row["id"], role) for role in ("specialist", "job_developer")
@@ -55,7 +58,7 @@ def generate(seed: int, as_of_text: str, esco_dir: Path) -> dict[str, Any]:
         employers += emps
         openings += make_openings(stage_rng(seed, f"openings/{unit.key}"), unit, emps, esco, as_of)
         local_closed = {i - n * PARTICIPANTS_PER_UNIT for i in closed}
-        participants += make_participants(
+        people = make_participants(
             stage_rng(seed, f"participants/{unit.key}"),
             unit,
             unit_row["id"],
@@ -63,7 +66,35 @@ def generate(seed: int, as_of_text: str, esco_dir: Path) -> dict[str, Any]:
             esco,
             local_closed,
         )
-    return {"units": org, "employers": employers, "openings": openings, "participants": participants}
+        participants += people
+        add_crm(crm, seed, unit, emps, people, staff, as_of)
+    return {
+        "units": org,
+        "employers": employers,
+        "openings": openings,
+        "participants": participants,
+        **crm,
+        "duplicate_employers": plant_duplicates(stage_rng(seed, "duplicates"), employers),
+    }
+
+
+def add_crm(
+    crm: dict[str, list[dict[str, Any]]],
+    seed: int,
+    unit: Any,
+    employers: list[dict[str, Any]],
+    participants: list[dict[str, Any]],
+    staff: dict[str, list[str]],
+    as_of: Any,
+) -> None:
+    """Append one unit's people, contacts and follow-up tasks to ``crm`` (own seeded stages)."""
+    people = make_people(stage_rng(seed, f"people/{unit.key}"), unit, employers, as_of)
+    contacts = make_contacts(
+        stage_rng(seed, f"contacts/{unit.key}"), unit, employers, people, participants, staff, as_of
+    )
+    crm["people"] += people
+    crm["contacts"] += contacts
+    crm["tasks"] += make_tasks(stage_rng(seed, f"tasks/{unit.key}"), contacts, as_of)
 
 
 def write_all(tables: dict[str, Any], out: Path) -> dict[str, int]:
@@ -74,7 +105,15 @@ def write_all(tables: dict[str, Any], out: Path) -> dict[str, int]:
         "units.json (units)": len(tables["units"]["units"]),
         "units.json (users)": len(tables["units"]["users"]),
     }
-    for name in ("employers", "openings", "participants"):
+    for name in (
+        "employers",
+        "openings",
+        "participants",
+        "people",
+        "contacts",
+        "tasks",
+        "duplicate_employers",
+    ):
         counts[f"{name}.jsonl.gz"] = write_jsonl_gz(out / f"{name}.jsonl.gz", tables[name])
     return counts
 

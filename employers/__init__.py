@@ -1,27 +1,70 @@
-"""Employer CRM on DuckDB: employers, sites, openings, change log.
+"""Employer CRM on DuckDB: employers, sites, people, contacts, openings, tasks, notes, dedupe, merge.
 
-The store takes an injected DuckDB connection (or cursor); the service owns the file.
+The stores take an injected DuckDB connection (or cursor); the service owns the file.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from employers.errors import EmployerError, InvalidError, NotFoundError
+from employers.activity import FACE_TO_FACE_TARGET, ActivityStore, DormantEmployer, Week
+from employers.contacts import ContactStore
+from employers.duplicates import DuplicatePair, DuplicateStore
+from employers.errors import ConflictError, DuplicateError, EmployerError, InvalidError, NotFoundError
+from employers.merge import MERGE_FIELDS, MergeRecord, MergeStore
 from employers.models import EmployerRecord, OpeningRecord, SiteRecord
+from employers.notes import NoteStore
 from employers.openings import OpeningStore
+from employers.people import PeopleStore
+from employers.records import (
+    CONTACT_MODES,
+    CONTACT_PURPOSES,
+    CONTACT_STATUSES,
+    ContactRecord,
+    NoteRecord,
+    PersonLinkRecord,
+    PersonRecord,
+    TaskRecord,
+)
 from employers.store import EmployerStore
+from employers.tasks import TaskStore
+from employers.timeline import TimelineItem, TimelineStore
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 __all__ = [
+    "CONTACT_MODES",
+    "CONTACT_PURPOSES",
+    "CONTACT_STATUSES",
+    "FACE_TO_FACE_TARGET",
+    "MERGE_FIELDS",
     "MIGRATIONS",
+    "ActivityStore",
+    "ConflictError",
+    "ContactRecord",
+    "ContactStore",
+    "DormantEmployer",
+    "DuplicateError",
+    "DuplicatePair",
+    "DuplicateStore",
     "EmployerError",
     "EmployerRecord",
     "EmployerStore",
     "InvalidError",
+    "MergeRecord",
+    "MergeStore",
     "NotFoundError",
+    "NoteRecord",
+    "NoteStore",
     "OpeningRecord",
     "OpeningStore",
+    "PeopleStore",
+    "PersonLinkRecord",
+    "PersonRecord",
     "SiteRecord",
+    "TaskRecord",
+    "TaskStore",
+    "TimelineItem",
+    "TimelineStore",
+    "Week",
 ]

@@ -23,3 +23,26 @@ class InvalidError(EmployerError, ValueError):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+
+
+class ConflictError(EmployerError):
+    """A unique key is taken by another live record, or the state does not allow the change."""
+
+    def __init__(self, field: str, message: str, existing_id: str | None = None) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+        self.existing_id = existing_id
+
+
+class DuplicateError(EmployerError):
+    """A new employer looks like one already in the network.
+
+    Attributes:
+        candidates: Dicts with ``id``, ``name``, ``score`` (0-100) and ``reasons`` (list of str),
+            best first.
+    """
+
+    def __init__(self, candidates: list[dict[str, object]]) -> None:
+        super().__init__(f"likely duplicate of {len(candidates)} employer(s)")
+        self.candidates = candidates

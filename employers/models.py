@@ -18,6 +18,16 @@ from matching.types import (
 
 REGISTRY_KINDS = ("org_nr", "cvr", "siren", "companies_house", "other")
 SIZE_BANDS = ("1-9", "10-49", "50-249", "250+")
+#: Wage subsidies an opening may come with (lönebidrag, fleksjob/løntilskud, contrat aidé, ...).
+SUBSIDY_TYPES = ("none", "wage_subsidy", "flexjob", "job_trial", "apprenticeship_aid", "other")
+#: Allowed opening status changes: a rumour (lead) opens, an open job is filled or closed, and a
+#: filled or closed one can be reopened.
+OPENING_TRANSITIONS: dict[str, frozenset[str]] = {
+    "lead": frozenset({"open", "filled", "closed"}),
+    "open": frozenset({"filled", "closed"}),
+    "filled": frozenset({"open"}),
+    "closed": frozenset({"open"}),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +63,7 @@ class EmployerRecord:
     website: str | None = None
     phone: str | None = None
     needs_learned: str = ""
+    hiring_process: str | None = None
     hiring_occupations: tuple[str, ...] = ()
     owner: str | None = None
     external_id: str | None = None
@@ -90,6 +101,8 @@ class OpeningRecord:
     city: str = ""
     lat: float | None = None
     lon: float | None = None
+    subsidy_type: str | None = None
+    external_id: str | None = None
     created_at: datetime | None = None
     created_by: str = ""
     updated_at: datetime | None = None
@@ -117,12 +130,29 @@ def check_opening(values: Mapping[str, Any]) -> None:
     _choice(values, "application_route", APPLICATION_ROUTES)
     if values.get("contract_type"):
         _choice(values, "contract_type", CONTRACT_TYPES)
+    _choice(values, "subsidy_type", SUBSIDY_TYPES)
     lo, hi = values.get("hours_min"), values.get("hours_max")
     for name, v in (("hours_min", lo), ("hours_max", hi)):
         if v is not None and not 0 <= v <= 80:
             raise InvalidError(name, "must be between 0 and 80 hours a week")
     if lo is not None and hi is not None and lo > hi:
         raise InvalidError("hours_max", "must not be less than hours_min")
+
+
+def check_opening_status(old: str, new: str) -> None:
+    """Raise InvalidError unless ``old`` -> ``new`` is an allowed opening status change."""
+    if new != old and new not in OPENING_TRANSITIONS.get(old, frozenset()):
+        raise InvalidError("status", f"cannot change from {old} to {new}")
+
+
+def required_text(values: Mapping[str, Any], name: str) -> None:
+    """Raise InvalidError when ``values[name]`` is missing or blank."""
+    _required_text(values, name)
+
+
+def choice(values: Mapping[str, Any], name: str, allowed: Sequence[str]) -> None:
+    """Raise InvalidError when ``values[name]`` is set and not one of ``allowed``."""
+    _choice(values, name, allowed)
 
 
 def _required_text(values: Mapping[str, Any], name: str) -> None:

@@ -9,10 +9,11 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
+from employers import changes
 from employers.errors import InvalidError, NotFoundError
-from employers.models import OpeningRecord, check_opening, column_names
-from employers.rows import clean, data_columns, insert_sql, new_id, uuid_of
-from employers.tx import log_change, now, write_transaction
+from employers.models import OpeningRecord, check_opening, check_opening_status, column_names
+from employers.rows import clean, data_columns, new_id, uuid_of
+from employers.tx import insert_records, now, write_transaction
 
 OPENING_COLUMNS = column_names(OpeningRecord)
 _DATA = data_columns(OPENING_COLUMNS)
@@ -55,18 +56,19 @@ class OpeningStore:
             NotFoundError: An employer (or site of that employer) does not exist.
             InvalidError: A field breaks a rule.
         """
-        prepared = [_prepare(row) for row in rows]
-        stamp = [now(), actor, now(), actor]
         with write_transaction(self.con, self.lock) as con:
-            sites = self._sites_of({r["employer_id"] for r in prepared})
-            for row in prepared:
-                _place_from_site(row, sites)
-            con.executemany(
-                insert_sql("crm_openings", _DATA), [[r[c] for c in _DATA] + stamp for r in prepared]
-            )
-            for row in prepared:
-                log_change(con, actor=actor, entity="opening", entity_id=row["id"], action="create")
-        return self._get_many([r["id"] for r in prepared])
+            ids = self.insert(con, rows, actor)
+        return self._get_many(ids)
+
+    def insert(self, con: Any, rows: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[str]:
+        """Validate and insert inside the caller's transaction; returns the new ids."""
+        prepared = [_prepare(row) for row in rows]
+        sites = self._sites_of({r["employer_id"] for r in prepared})
+        for row in prepared:
+            _place_from_site(row, sites)
+        return insert_records(
+            con, table="crm_openings", columns=_DATA, records=prepared, actor=actor, entity="opening"
+        )
 
     def get(self, *, opening_id: str) -> OpeningRecord:
         """Return the live opening; raise NotFoundError when missing or deleted."""
@@ -76,16 +78,68 @@ class OpeningStore:
         return found[0]
 
     def list(
-        self, *, employer_id: str | None = None, limit: int = 50, after: str | None = None
+        self,
+        *,
+        employer_id: str | None = None,
+        status: str | None = None,
+        limit: int = 50,
+        after: str | None = None,
     ) -> builtins.list[OpeningRecord]:
-        """Live openings ordered by id, optionally of one employer, after cursor ``after``."""
+        """Live openings ordered by id, optionally of one employer and status, after ``after``."""
         emp = str(uuid_of("employer_id", employer_id)) if employer_id else None
         rows = self.con.execute(
             f"{_SELECT} WHERE deleted_at IS NULL AND (?::UUID IS NULL OR employer_id = ?::UUID) "
-            "AND (?::UUID IS NULL OR id > ?::UUID) ORDER BY id LIMIT ?",
-            [emp, emp, after, after, limit],
+            "AND (?::VARCHAR IS NULL OR status = ?) AND (?::UUID IS NULL OR id > ?::UUID) "
+            "ORDER BY id LIMIT ?",
+            [emp, emp, status, status, after, after, limit],
         ).fetchall()
         return [OpeningRecord(**clean(OPENING_COLUMNS, r)) for r in rows]
+
+    def update(self, *, opening_id: str, values: Mapping[str, Any], actor: str) -> OpeningRecord:
+        """Change fields of a live opening (status moves lead -> open -> filled/closed).
+
+        Raises:
+            NotFoundError: No live opening (or the new employer/site does not exist).
+            InvalidError: A field breaks a rule, or the status change is not allowed.
+        """
+        with write_transaction(self.con, self.lock) as con:
+            self.apply_update(con, opening_id, values, actor)
+        return self.get(opening_id=opening_id)
+
+    def apply_update(
+        self, con: Any, opening_id: str, values: Mapping[str, Any], actor: str
+    ) -> dict[str, tuple[Any, Any]]:
+        """Update inside the caller's transaction; returns field -> (old, new)."""
+        unknown = set(values) - (set(_DATA) - {"id"})
+        if unknown:
+            raise InvalidError(sorted(unknown)[0], "is not an updatable opening field")
+        nulls = sorted(k for k, v in values.items() if v is None and k in _DEFAULTS)
+        if nulls:
+            raise InvalidError(nulls[0], "cannot be null")
+        old = self.get(opening_id=opening_id)
+        merged = {c: getattr(old, c) for c in _DATA} | dict(values)
+        check_opening(merged)
+        check_opening_status(old.status, merged["status"])
+        row = {k: (list(v) if isinstance(v, tuple) else v) for k, v in values.items()}
+        if "employer_id" in row or "site_id" in row:
+            row |= {"employer_id": str(merged["employer_id"]), "site_id": merged["site_id"]}
+            _place_from_site(row, self._sites_of({str(merged["employer_id"])}))
+        return changes.update_row(
+            con, table="crm_openings", entity="opening", entity_id=opening_id, values=row, actor=actor
+        )
+
+    def delete(self, *, opening_id: str, actor: str) -> None:
+        """Soft-delete a live opening (restorable)."""
+        with write_transaction(self.con, self.lock) as con:
+            changes.soft_delete(
+                con, table="crm_openings", entity="opening", entity_id=opening_id, actor=actor
+            )
+
+    def restore(self, *, opening_id: str, actor: str) -> OpeningRecord:
+        """Undelete a soft-deleted opening."""
+        with write_transaction(self.con, self.lock) as con:
+            changes.restore(con, table="crm_openings", entity="opening", entity_id=opening_id, actor=actor)
+        return self.get(opening_id=opening_id)
 
     def count(self) -> int:
         """Number of live (not deleted) openings, any status."""

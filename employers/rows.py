@@ -22,6 +22,24 @@ def insert_sql(table: str, columns: Sequence[str]) -> str:
     return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
 
 
+def insert_many(con: Any, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """Insert ``rows`` (values in ``columns`` order) with one statement.
+
+    DuckDB runs ``executemany`` as one statement per row (about 0.5 ms each); one INSERT over
+    UNNEST of a list per column loads thousands of rows in milliseconds.
+    """
+    if not rows:
+        return
+    if len(rows) < 20:
+        con.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows
+        )
+        return
+    lists = [list(col) for col in zip(*rows, strict=True)]
+    unnests = ", ".join(f"unnest(${i + 1})" for i in range(len(lists)))
+    con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {unnests}", lists)
+
+
 def uuid_of(field: str, value: Any) -> uuid.UUID:
     """Parse a UUID or raise InvalidError naming ``field``."""
     try:

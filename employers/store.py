@@ -1,4 +1,4 @@
-"""`EmployerStore`: employers and their sites."""
+"""`EmployerStore`: employers and their sites; create, update, soft delete, restore, list, search."""
 
 from __future__ import annotations
 
@@ -8,16 +8,26 @@ from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
-from employers.errors import InvalidError, NotFoundError
+from employers import changes, uniqueness
+from employers.dedupe import Candidate
+from employers.errors import ConflictError, InvalidError, NotFoundError
 from employers.models import EmployerRecord, SiteRecord, check_employer, column_names
-from employers.rows import clean, data_columns, insert_sql, new_id, uuid_of
-from employers.tx import log_change, now, write_transaction
+from employers.rows import clean, data_columns, insert_many, new_id, uuid_of
+from employers.search import rank_by_name
+from employers.tx import insert_records, now, write_transaction
 
 EMPLOYER_COLUMNS = column_names(EmployerRecord)
 SITE_COLUMNS = column_names(SiteRecord)
 _EMPLOYER_DATA = data_columns(EMPLOYER_COLUMNS)
 _SITE_DATA = data_columns(SITE_COLUMNS)
 _LISTS = ("aliases", "hiring_occupations")
+_NOT_NULL = frozenset({"name", "stage", "do_not_contact", "needs_learned", "aliases", "hiring_occupations"})
+#: Fields a PATCH may change (sites have their own route).
+UPDATABLE = tuple(c for c in _EMPLOYER_DATA if c != "id")
+_FILTER = (
+    "deleted_at IS NULL AND (?::VARCHAR IS NULL OR stage = ?) AND (?::VARCHAR IS NULL OR sector_nace = ?) "
+    "AND (?::VARCHAR IS NULL OR owner = ?) AND (?::BOOLEAN IS NULL OR do_not_contact = ?)"
+)
 
 
 class EmployerStore:
@@ -32,28 +42,130 @@ class EmployerStore:
         self.con = con
         self.lock = lock if lock is not None else threading.Lock()
 
-    def create(self, *, values: Mapping[str, Any], actor: str) -> EmployerRecord:
-        """Create one employer (with its ``sites``) and return it as stored."""
-        return self.create_many(rows=[values], actor=actor)[0]
+    def create(
+        self, *, values: Mapping[str, Any], actor: str, check_duplicates: bool = False
+    ) -> EmployerRecord:
+        """Create one employer (with its ``sites``) and return it as stored.
 
-    def create_many(self, *, rows: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[EmployerRecord]:
+        Raises:
+            DuplicateError: ``check_duplicates`` and the employer looks like a live one.
+            ConflictError: A live employer has the same registry number.
+        """
+        return self.create_many(rows=[values], actor=actor, check_duplicates=check_duplicates)[0]
+
+    def create_many(
+        self, *, rows: Sequence[Mapping[str, Any]], actor: str, check_duplicates: bool = False
+    ) -> builtins.list[EmployerRecord]:
         """Create employers in one transaction; nothing is written if any row is invalid."""
-        prepared = [_prepare(row) for row in rows]
-        stamp = (now(), actor, now(), actor)
+        prepared = [prepare(row) for row in rows]
         with write_transaction(self.con, self.lock) as con:
-            con.executemany(
-                insert_sql("crm_employers", _EMPLOYER_DATA),
-                [[emp[c] for c in _EMPLOYER_DATA] + list(stamp) for emp, _ in prepared],
-            )
-            sites = [site for _, emp_sites in prepared for site in emp_sites]
-            if sites:
-                con.executemany(
-                    insert_sql("crm_sites", _SITE_DATA),
-                    [[s[c] for c in _SITE_DATA] + list(stamp) for s in sites],
-                )
-            for emp, _ in prepared:
-                log_change(con, actor=actor, entity="employer", entity_id=emp["id"], action="create")
+            self.insert(con, [emp for emp, _ in prepared], [s for _, ss in prepared for s in ss], actor)
+            if check_duplicates:
+                uniqueness.refuse_duplicates(self.con, [emp for emp, _ in prepared])
         return self._get_many([emp["id"] for emp, _ in prepared])
+
+    def insert(
+        self, con: Any, employers: Sequence[dict[str, Any]], sites: Sequence[dict[str, Any]], actor: str
+    ) -> None:
+        """Insert prepared rows inside the caller's transaction (registry numbers checked first)."""
+        uniqueness.check_registry_numbers(self.con, employers)
+        insert_records(
+            con,
+            table="crm_employers",
+            columns=_EMPLOYER_DATA,
+            records=employers,
+            actor=actor,
+            entity="employer",
+        )
+        insert_records(con, table="crm_sites", columns=_SITE_DATA, records=sites, actor=actor, entity=None)
+        at = now()
+        insert_many(
+            con,
+            "crm_stage_history",
+            ("id", "employer_id", "from_stage", "to_stage", "changed_at", "changed_by"),
+            [(new_id("id", None), emp["id"], None, emp["stage"], at, actor) for emp in employers],
+        )
+
+    def update(self, *, employer_id: str, values: Mapping[str, Any], actor: str) -> EmployerRecord:
+        """Change fields of a live employer; one change-log row per changed field.
+
+        A stage change also writes a stage-history row.
+
+        Raises:
+            NotFoundError: No live employer with that id.
+            InvalidError: A field breaks a rule or is not updatable.
+            ConflictError: The new registry number belongs to another live employer.
+        """
+        unknown = set(values) - set(UPDATABLE)
+        if unknown:
+            raise InvalidError(sorted(unknown)[0], "is not an updatable employer field")
+        nulls = sorted(k for k, v in values.items() if v is None and k in _NOT_NULL)
+        if nulls:
+            raise InvalidError(nulls[0], "cannot be null")
+        with write_transaction(self.con, self.lock) as con:
+            self.apply_update(con, employer_id, values, actor)
+        return self.get(employer_id=employer_id)
+
+    def apply_update(
+        self, con: Any, employer_id: str, values: Mapping[str, Any], actor: str, action: str = "update"
+    ) -> dict[str, tuple[Any, Any]]:
+        """Update inside the caller's transaction; returns field -> (old, new)."""
+        old = self.get(employer_id=employer_id)
+        merged = {**{c: getattr(old, c) for c in UPDATABLE}, **values}
+        check_employer(merged)
+        if "registry_number" in values:
+            uniqueness.check_registry_numbers(
+                self.con, [{"id": employer_id, "registry_number": values["registry_number"]}]
+            )
+        clean_values = {k: (list(v) if k in _LISTS else v) for k, v in values.items()}
+        if "needs_learned" in clean_values:
+            clean_values["needs_learned"] = clean_values["needs_learned"] or ""
+        done = changes.update_row(
+            con,
+            table="crm_employers",
+            entity="employer",
+            entity_id=employer_id,
+            values=clean_values,
+            actor=actor,
+            action=action,
+        )
+        if "stage" in done:
+            con.execute(
+                "INSERT INTO crm_stage_history VALUES (?, ?, ?, ?, ?, ?)",
+                [new_id("id", None), employer_id, done["stage"][0], done["stage"][1], now(), actor],
+            )
+        return done
+
+    def delete(self, *, employer_id: str, actor: str) -> None:
+        """Soft-delete a live employer (its registry number becomes free for a new record)."""
+        with write_transaction(self.con, self.lock) as con:
+            changes.soft_delete(
+                con, table="crm_employers", entity="employer", entity_id=employer_id, actor=actor
+            )
+
+    def create_site(self, *, employer_id: str, values: Mapping[str, Any], actor: str) -> EmployerRecord:
+        """Add a site (shop, depot, office with its address) to a live employer."""
+        site = _prepare_site(values, employer_id)
+        with write_transaction(self.con, self.lock) as con:
+            self.get(employer_id=employer_id)
+            insert_records(
+                con, table="crm_sites", columns=_SITE_DATA, records=[site], actor=actor, entity="site"
+            )
+        return self.get(employer_id=employer_id)
+
+    def restore(self, *, employer_id: str, actor: str) -> EmployerRecord:
+        """Undelete an employer; ConflictError if its registry number was reused meanwhile."""
+        with write_transaction(self.con, self.lock) as con:
+            row = con.execute(
+                "SELECT registry_number, merged_into_id FROM crm_employers WHERE id = ?",
+                [uuid_of("employer_id", employer_id)],
+            ).fetchone()
+            if row is not None and row[1] is not None:
+                raise ConflictError("id", f"was merged into {row[1]}; undo the merge instead", str(row[1]))
+            if row is not None:
+                uniqueness.check_registry_numbers(self.con, [{"id": employer_id, "registry_number": row[0]}])
+            changes.restore(con, table="crm_employers", entity="employer", entity_id=employer_id, actor=actor)
+        return self.get(employer_id=employer_id)
 
     def get(self, *, employer_id: str) -> EmployerRecord:
         """Return the live employer; raise NotFoundError when missing or deleted."""
@@ -62,19 +174,58 @@ class EmployerStore:
             raise NotFoundError("employer", employer_id)
         return found[0]
 
-    def list(self, *, limit: int = 50, after: str | None = None) -> builtins.list[EmployerRecord]:
-        """Live employers ordered by id, ``limit`` of them after the cursor id ``after``."""
+    def list(
+        self,
+        *,
+        limit: int = 50,
+        after: str | None = None,
+        stage: str | None = None,
+        sector: str | None = None,
+        owner: str | None = None,
+        do_not_contact: bool | None = None,
+    ) -> builtins.list[EmployerRecord]:
+        """Live employers matching the filters, ordered by id, ``limit`` after the cursor ``after``."""
         rows = self.con.execute(
-            "SELECT id FROM crm_employers WHERE deleted_at IS NULL AND (? IS NULL OR id > ?::UUID) "
+            f"SELECT id FROM crm_employers WHERE {_FILTER} AND (?::UUID IS NULL OR id > ?::UUID) "
             "ORDER BY id LIMIT ?",
-            [after, after, limit],
+            [*_filter_args(stage, sector, owner, do_not_contact), after, after, limit],
         ).fetchall()
         return self._get_many([str(r[0]) for r in rows])
+
+    def search(
+        self,
+        *,
+        q: str,
+        limit: int = 50,
+        after: str | None = None,
+        stage: str | None = None,
+        sector: str | None = None,
+        owner: str | None = None,
+        do_not_contact: bool | None = None,
+    ) -> builtins.list[tuple[EmployerRecord, float]]:
+        """Fuzzy search over names and aliases: (employer, score 0-100), best first, ties by id.
+
+        ``after`` is the id of the last hit of the previous page.
+        """
+        rows = self.con.execute(
+            f"SELECT id, name, aliases FROM crm_employers WHERE {_FILTER}",
+            _filter_args(stage, sector, owner, do_not_contact),
+        ).fetchall()
+        ranked = rank_by_name(q, [(str(i), n, tuple(a)) for i, n, a in rows])
+        ids = [i for i, _ in ranked]
+        start = ids.index(after) + 1 if after in ids else 0
+        page = ranked[start : start + limit]
+        found = {r.id: r for r in self._get_many([i for i, _ in page])}
+        return [(found[i], score) for i, score in page if i in found]
 
     def list_all(self) -> builtins.list[EmployerRecord]:
         """Every live employer (for building the ranking index)."""
         ids = self.con.execute("SELECT id FROM crm_employers WHERE deleted_at IS NULL").fetchall()
         return self._get_many([str(r[0]) for r in ids])
+
+    def candidates(self) -> builtins.list[Candidate]:
+        """Every live employer as the duplicate matcher sees it."""
+        return uniqueness.candidates(self.con)
 
     def _get_many(self, ids: Sequence[str]) -> builtins.list[EmployerRecord]:
         if not ids:
@@ -101,7 +252,12 @@ class EmployerStore:
         return [by_id[i] for i in ids if i in by_id]
 
 
-def _prepare(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def _filter_args(stage: Any, sector: Any, owner: Any, do_not_contact: Any) -> builtins.list[Any]:
+    return [stage, stage, sector, sector, owner, owner, do_not_contact, do_not_contact]
+
+
+def prepare(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """An employer row and its site rows from caller values (defaults filled, rules checked)."""
     unknown = set(values) - set(_EMPLOYER_DATA) - {"sites"}
     if unknown:
         raise InvalidError(sorted(unknown)[0], "is not an employer field")
@@ -111,12 +267,14 @@ def _prepare(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, 
     emp["stage"] = values.get("stage") or "prospect"
     emp["do_not_contact"] = bool(values.get("do_not_contact", False))
     emp["needs_learned"] = values.get("needs_learned") or ""
+    emp["hiring_process"] = values.get("hiring_process") or ""
     for name in _LISTS:
         emp[name] = list(values.get(name) or [])
     return emp, [_prepare_site(site, str(emp["id"])) for site in values.get("sites") or []]
 
 
 def _prepare_site(site: Mapping[str, Any], employer_id: str) -> dict[str, Any]:
+    employer_id = str(uuid_of("employer_id", employer_id))
     extra = set(site) - set(_SITE_DATA) - {"employer_id"}
     if extra:
         raise InvalidError(f"sites.{sorted(extra)[0]}", "is not a site field")

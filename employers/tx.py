@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from typing import Any
+
+from employers.rows import AUDIT_COLUMNS, insert_many
 
 
 def now() -> datetime:
@@ -47,5 +50,40 @@ def log_change(
     )
 
 
+def insert_records(
+    con: Any,
+    *,
+    table: str,
+    columns: Sequence[str],
+    records: Sequence[Mapping[str, Any]],
+    actor: str,
+    entity: str | None,
+) -> list[str]:
+    """Insert records (their ``columns`` plus created/updated stamps) and log each creation.
+
+    Returns:
+        The records' ids. ``entity`` None writes no change-log rows (e.g. stage history).
+    """
+    stamp = [now(), actor, now(), actor]
+    insert_many(con, table, [*columns, *AUDIT_COLUMNS], [[r[c] for c in columns] + stamp for r in records])
+    ids = [str(r["id"]) for r in records]
+    if entity is not None:
+        log_creates(con, actor=actor, entity=entity, entity_ids=ids)
+    return ids
+
+
+def log_creates(con: Any, *, actor: str, entity: str, entity_ids: Sequence[str]) -> None:
+    """Append one "create" row per new record to crm_change_log, in one statement."""
+    at = now()
+    insert_many(
+        con,
+        "crm_change_log",
+        ("id", "changed_at", "actor", "entity", "entity_id", "action"),
+        [(str(uuid.uuid4()), at, actor, entity, i, "create") for i in entity_ids],
+    )
+
+
 def _text(value: Any) -> str | None:
+    if isinstance(value, list | tuple):
+        return json.dumps(list(value), ensure_ascii=False, default=str)
     return None if value is None else str(value)

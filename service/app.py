@@ -16,9 +16,36 @@ from service.config import Settings, get_settings
 from service.db import Database
 from service.engine import LeadEngine
 from service.resources import Resources
-from service.routes import employers, health, leads, participants
+from service.routes import (
+    contacts,
+    crm_people,
+    duplicates,
+    employers,
+    health,
+    imports,
+    leads,
+    openings,
+    participants,
+    tasks,
+    timeline,
+)
 
 log = logging.getLogger("ipsmatch")
+#: Route modules in order: fixed paths under /employers (dormant, duplicates, merges) come before
+#: /employers/{employer_id}, which would otherwise answer them with a 422.
+ROUTES = (
+    health,
+    participants,
+    leads,
+    timeline,
+    duplicates,
+    employers,
+    openings,
+    crm_people,
+    contacts,
+    tasks,
+    imports,
+)
 
 
 def create_app(settings: Settings | None = None, *, resources: Resources | None = None) -> FastAPI:
@@ -53,7 +80,7 @@ def create_app(settings: Settings | None = None, *, resources: Resources | None 
         lifespan=lifespan,
     )
     errors.install(app)
-    for module in (health, participants, leads, employers):
+    for module in ROUTES:
         app.include_router(module.router)
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=web.STATIC), name="static")

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from service import cli_io
 from service.config import Settings
 from service.db import Database, DatabaseLockedError
 
@@ -142,6 +143,10 @@ def password(
     finally:
         database.close()
     err.print(f"password set for {username}")
+
+
+app.command("import")(cli_io.import_file)
+app.command("export")(cli_io.export_entity)
 
 
 def main() -> None:

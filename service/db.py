@@ -69,6 +69,15 @@ class Database:
             self._local.cursor = cur
         return cur
 
+    def handle(self) -> ThreadCursor:
+        """A connection for stores made in one thread and used in another.
+
+        FastAPI runs each sync dependency and the route itself as separate threadpool calls, so a
+        store built in a dependency would otherwise carry that thread's cursor into the route's
+        thread, where another request may be using it at the same moment.
+        """
+        return ThreadCursor(self)
+
     def migrate(self) -> list[str]:
         """Apply pending migrations in order; return the names applied now."""
         con = self._con
@@ -101,3 +110,18 @@ class Database:
         if self.path != ":memory:":
             self._con.execute("CHECKPOINT")
         self._con.close()
+
+
+class ThreadCursor:
+    """Looks up the calling thread's cursor on every ``execute``/``executemany``."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def execute(self, *args: Any, **kwargs: Any) -> Any:
+        """Run a statement on this thread's cursor; returns the cursor (to fetch from)."""
+        return self._db.cursor().execute(*args, **kwargs)
+
+    def executemany(self, *args: Any, **kwargs: Any) -> Any:
+        """Run a statement for many parameter rows on this thread's cursor."""
+        return self._db.cursor().executemany(*args, **kwargs)

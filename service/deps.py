@@ -6,7 +6,18 @@ from typing import Annotated
 
 from fastapi import Cookie, Depends, Header, Request
 
-from employers import EmployerStore, OpeningStore
+from employers import (
+    ActivityStore,
+    ContactStore,
+    DuplicateStore,
+    EmployerStore,
+    MergeStore,
+    NoteStore,
+    OpeningStore,
+    PeopleStore,
+    TaskStore,
+    TimelineStore,
+)
 from participants import LeadStore, ParticipantStore
 from service.auth import SESSION_COOKIE, UI_HEADER, check_same_origin, resolve_user
 from service.config import Settings
@@ -57,23 +68,63 @@ def get_user(
 
 
 def get_employer_store(db: DbDep) -> EmployerStore:
-    """Employer store on this thread's cursor."""
-    return EmployerStore(db.cursor(), db.write_lock)
+    """Employer store (each call runs on the calling thread's cursor)."""
+    return EmployerStore(db.handle(), db.write_lock)
 
 
 def get_opening_store(db: DbDep) -> OpeningStore:
-    """Opening store on this thread's cursor."""
-    return OpeningStore(db.cursor(), db.write_lock)
+    """Opening store (runs on the calling thread's cursor)."""
+    return OpeningStore(db.handle(), db.write_lock)
+
+
+def get_people_store(db: DbDep) -> PeopleStore:
+    """People store (runs on the calling thread's cursor)."""
+    return PeopleStore(db.handle(), db.write_lock)
+
+
+def get_contact_store(db: DbDep) -> ContactStore:
+    """Contact store (runs on the calling thread's cursor)."""
+    return ContactStore(db.handle(), db.write_lock)
+
+
+def get_task_store(db: DbDep) -> TaskStore:
+    """Task store (runs on the calling thread's cursor)."""
+    return TaskStore(db.handle(), db.write_lock)
+
+
+def get_note_store(db: DbDep) -> NoteStore:
+    """Note store (runs on the calling thread's cursor)."""
+    return NoteStore(db.handle(), db.write_lock)
+
+
+def get_duplicate_store(db: DbDep) -> DuplicateStore:
+    """Duplicate queue (runs on the calling thread's cursor)."""
+    return DuplicateStore(db.handle(), db.write_lock)
+
+
+def get_merge_store(db: DbDep) -> MergeStore:
+    """Merges (runs on the calling thread's cursor)."""
+    return MergeStore(db.handle(), db.write_lock)
+
+
+def get_timeline_store(db: DbDep) -> TimelineStore:
+    """Timeline reads (runs on the calling thread's cursor)."""
+    return TimelineStore(db.handle())
+
+
+def get_activity_store(db: DbDep) -> ActivityStore:
+    """Dormant list and week view (runs on the calling thread's cursor)."""
+    return ActivityStore(db.handle())
 
 
 def get_participant_store(db: DbDep) -> ParticipantStore:
-    """Participant store on this thread's cursor."""
-    return ParticipantStore(db.cursor(), db.write_lock)
+    """Participant store (runs on the calling thread's cursor)."""
+    return ParticipantStore(db.handle(), db.write_lock)
 
 
 def get_lead_store(db: DbDep) -> LeadStore:
-    """Recorded-leads store on this thread's cursor."""
-    return LeadStore(db.cursor(), db.write_lock)
+    """Recorded-leads store (runs on the calling thread's cursor)."""
+    return LeadStore(db.handle(), db.write_lock)
 
 
 UserDep = Annotated[User, Depends(get_user)]
@@ -81,3 +132,11 @@ LeadsDep = Annotated[LeadStore, Depends(get_lead_store)]
 EmployersDep = Annotated[EmployerStore, Depends(get_employer_store)]
 OpeningsDep = Annotated[OpeningStore, Depends(get_opening_store)]
 ParticipantsDep = Annotated[ParticipantStore, Depends(get_participant_store)]
+PeopleDep = Annotated[PeopleStore, Depends(get_people_store)]
+ContactsDep = Annotated[ContactStore, Depends(get_contact_store)]
+TasksDep = Annotated[TaskStore, Depends(get_task_store)]
+NotesDep = Annotated[NoteStore, Depends(get_note_store)]
+DuplicatesDep = Annotated[DuplicateStore, Depends(get_duplicate_store)]
+MergesDep = Annotated[MergeStore, Depends(get_merge_store)]
+TimelineDep = Annotated[TimelineStore, Depends(get_timeline_store)]
+ActivityDep = Annotated[ActivityStore, Depends(get_activity_store)]

@@ -29,10 +29,31 @@ class ForbiddenError(Exception):
 
 
 def _field_error(field: str, message: str) -> JSONResponse:
-    loc = ["body", *field.split(".")]
+    parts = field.split(".")
+    loc = parts if parts[0] in ("query", "path", "header") else ["body", *parts]
     return JSONResponse(
         status_code=422, content={"detail": [{"loc": loc, "msg": message, "type": "value_error"}]}
     )
+
+
+def _install_crm(app: FastAPI) -> None:
+    """409 answers of the employer CRM: likely duplicates (with candidates) and taken keys."""
+
+    @app.exception_handler(employers.DuplicateError)
+    async def duplicate(_: Request, exc: employers.DuplicateError) -> JSONResponse:
+        return JSONResponse(
+            status_code=409,
+            content={
+                "detail": f"{exc}; resend with the header 'X-Skip-Duplicate-Check: true' to create it anyway",
+                "candidates": exc.candidates,
+            },
+        )
+
+    @app.exception_handler(employers.ConflictError)
+    async def conflict(_: Request, exc: employers.ConflictError) -> JSONResponse:
+        loc = ["body", *exc.field.split(".")]
+        item = {"loc": loc, "msg": exc.message, "type": "conflict", "existing_id": exc.existing_id}
+        return JSONResponse(status_code=409, content={"detail": [item]})
 
 
 def install(app: FastAPI) -> None:
@@ -49,6 +70,8 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(participants.InvalidError)
     async def invalid(_: Request, exc: employers.InvalidError | participants.InvalidError) -> JSONResponse:
         return _field_error(exc.field, exc.message)
+
+    _install_crm(app)
 
     @app.exception_handler(AuthError)
     async def unauthenticated(_: Request, exc: AuthError) -> JSONResponse:

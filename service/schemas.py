@@ -12,6 +12,7 @@ LeadKindIn = Literal["opening", "employer"]
 _ALL_KINDS: tuple[LeadKindIn, ...] = ("opening", "employer")
 LanguageIn = Literal["en", "sv", "da", "fr"]
 StageIn = Literal["prospect", "introduced", "learning", "partnered", "hired_from_us", "dormant"]
+SubsidyIn = Literal["none", "wage_subsidy", "flexjob", "job_trial", "apprenticeship_aid", "other"]
 Hours = Field(default=None, ge=0, le=80, description="Hours per week")
 
 
@@ -204,9 +205,11 @@ class EmployerIn(Strict):
     phone: str | None = Field(None, max_length=40)
     needs_learned: str = Field("", max_length=4000)
     hiring_occupations: list[str] = Field(default_factory=list, max_length=20)
-    owner: str | None = None
+    hiring_process: str = Field("", max_length=4000, description="How and when they hire")
+    owner: str | None = Field(None, max_length=100, description="Username of the relationship owner")
     external_id: str | None = Field(None, max_length=100)
     sites: list[SiteIn] = Field(default_factory=list, max_length=50)
+    skip_duplicate_check: bool = Field(False, description="Create even if it looks like a duplicate")
 
 
 class SiteOut(BaseModel):
@@ -214,6 +217,8 @@ class SiteOut(BaseModel):
 
     id: str
     name: str
+    address: str = ""
+    postcode: str = ""
     city: str
     lat: float | None
     lon: float | None
@@ -224,16 +229,26 @@ class EmployerOut(BaseModel):
 
     id: str
     name: str
+    aliases: list[str] = []
     registry_number: str | None
     registry_kind: str | None
     country: str | None
     sector_nace: str | None
+    sector_label: str | None = None
+    size_band: str | None = None
     stage: str
     do_not_contact: bool
+    website: str | None = None
+    phone: str | None = None
     needs_learned: str
+    hiring_process: str | None = None
     hiring_occupations: list[str]
+    owner: str | None = None
+    external_id: str | None = None
     sites: list[SiteOut]
     created_at: datetime | None
+    updated_at: datetime | None = None
+    score: float | None = Field(None, description="Name match score (0-100) when searching with q")
 
 
 class EmployerPage(Page):
@@ -278,6 +293,8 @@ class OpeningIn(Strict):
     ] = Field(default_factory=list)
     application_route: Literal["self_apply", "via_specialist", "either"] = "either"
     status: Literal["lead", "open", "filled", "closed"] = "open"
+    subsidy_type: SubsidyIn | None = None
+    external_id: str | None = Field(None, max_length=100)
     posted_at: datetime | None = None
     closes_at: datetime | None = None
     city: str = Field("", max_length=200)
@@ -305,10 +322,14 @@ class OpeningOut(BaseModel):
     hours_min: float | None
     hours_max: float | None
     contract_type: str
+    wage_hourly: float | None = None
+    currency: str | None = None
+    subsidy_type: str | None = None
     application_route: str
     status: str
     city: str
     closes_at: datetime | None
+    external_id: str | None = None
     created_at: datetime | None
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import gzip
 import json
 from collections.abc import Iterator
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from employers import EmployerStore, OpeningStore
+from employers import ContactStore, EmployerStore, OpeningStore, PeopleStore, TaskStore
+from employers.tx import write_transaction
 from participants import ParticipantStore
 from service.db import Database
 from service.engine import LeadEngine
@@ -49,6 +51,7 @@ def seed_demo(db: Database, engine: LeadEngine, folder: Path) -> dict[str, int]:
         for row in read_jsonl(folder / "participants.jsonl.gz")
     ]
     ParticipantStore(cur, db.write_lock).create_many(rows=people, actor=ACTOR)
+    counts = seed_crm(db, folder, units={p["id"]: p["unit_id"] for p in people})
     engine.invalidate()
     return {
         "units": len(meta["units"]),
@@ -56,12 +59,58 @@ def seed_demo(db: Database, engine: LeadEngine, folder: Path) -> dict[str, int]:
         "employers": len(employer_rows),
         "openings": len(opening_rows),
         "participants": len(people),
+        **counts,
     }
+
+
+def seed_crm(db: Database, folder: Path, *, units: dict[str, str]) -> dict[str, int]:
+    """People, contacts, follow-up tasks and the planted duplicate employers.
+
+    Contacts name a participant only where the generator allowed it (active, and the disclosure
+    plan lets the specialist contact employers); the participant's unit is stamped from the
+    caseload. Tasks come from the file (most past ones done), so contacts are inserted without
+    opening new follow-ups. Planted duplicates skip the duplicate check, as a confirmed import would.
+    """
+    cur = db.cursor()
+    people = list(read_jsonl(folder / "people.jsonl.gz"))
+    PeopleStore(cur, db.write_lock).create_many(rows=people, actor=ACTOR)
+    contacts = [_contact(row, units) for row in read_jsonl(folder / "contacts.jsonl.gz")]
+    tasks = [_task(row) for row in read_jsonl(folder / "tasks.jsonl.gz")]
+    with write_transaction(cur, db.write_lock) as con:
+        ContactStore(con).insert(con, contacts, ACTOR)
+        TaskStore(con).insert(con, tasks, ACTOR, internal_ok=True)
+    planted = [_employer(row) for row in read_jsonl(folder / "duplicate_employers.jsonl.gz")]
+    EmployerStore(cur, db.write_lock).create_many(rows=planted, actor=ACTOR, check_duplicates=False)
+    return {
+        "people": len(people),
+        "contacts": len(contacts),
+        "tasks": len(tasks),
+        "planted duplicates": len(planted),
+    }
+
+
+def _contact(row: dict[str, Any], units: dict[str, str]) -> dict[str, Any]:
+    out = dict(row)
+    out["specialist"] = out.pop("specialist_username")
+    out["occurred_at"] = datetime.fromisoformat(out["occurred_at"].replace("Z", "+00:00"))
+    out["next_step_due"] = date.fromisoformat(out["next_step_due"]) if out["next_step_due"] else None
+    if out.get("participant_id"):
+        out["participant_unit"] = units[out["participant_id"]]
+    return out
+
+
+def _task(row: dict[str, Any]) -> dict[str, Any]:
+    out = dict(row)
+    out["due_on"] = date.fromisoformat(out["due_on"])
+    if out["status"] == "done":
+        out["done_at"] = datetime.combine(out["due_on"], time(16), tzinfo=UTC)
+    return out
 
 
 def _employer(row: dict[str, Any]) -> dict[str, Any]:
     out = dict(row)
     out["owner"] = out.pop("owner_username", None)
+    out.pop("duplicate_of", None)
     return out
 
 

@@ -1,25 +1,37 @@
-"""Employers and their openings (shared across the programme)."""
+"""Employers: create (with the duplicate check), read, update, soft delete, restore, list and search."""
 
 from __future__ import annotations
 
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Header, Query, Response
 
-from service import schemas
-from service.deps import EmployersDep, EngineDep, OpeningsDep, UserDep
-from service.views import employer_out, opening_out
+from service import schemas, schemas_crm
+from service.deps import EmployersDep, EngineDep, UserDep
+from service.views import employer_out
 
 router = APIRouter(tags=["employers"])
+Limit = Annotated[int, Query(ge=1, le=500)]
 
 
-@router.post("/employers", status_code=201, response_model=schemas.EmployerOut)
+@router.post(
+    "/employers",
+    status_code=201,
+    response_model=schemas.EmployerOut,
+    responses={409: {"model": schemas_crm.DuplicateConflictOut, "description": "Likely duplicate"}},
+)
 def create_employer(
-    body: schemas.EmployerIn, user: UserDep, store: EmployersDep, engine: EngineDep
+    body: schemas.EmployerIn,
+    user: UserDep,
+    store: EmployersDep,
+    engine: EngineDep,
+    x_skip_duplicate_check: Annotated[bool, Header()] = False,
 ) -> schemas.EmployerOut:
-    """Add an employer to the network."""
-    rec = store.create(values=body.model_dump(), actor=user.username)
+    """Add an employer. A likely duplicate of a live one gives 409 with the candidates."""
+    skip = body.skip_duplicate_check or x_skip_duplicate_check
+    values = body.model_dump(exclude={"skip_duplicate_check"})
+    rec = store.create(values=values, actor=user.username, check_duplicates=not skip)
     engine.invalidate()
     return employer_out(rec)
 
@@ -28,13 +40,39 @@ def create_employer(
 def list_employers(
     user: UserDep,
     store: EmployersDep,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    limit: Limit = 50,
     after: UUID | None = None,
+    q: Annotated[str | None, Query(max_length=200, description="Fuzzy search over names and aliases")] = None,
+    stage: schemas.StageIn | None = None,
+    sector: Annotated[str | None, Query(max_length=10, description="NACE code")] = None,
+    owner: Annotated[str | None, Query(max_length=100)] = None,
+    do_not_contact: bool | None = None,
 ) -> schemas.EmployerPage:
-    """List employers ordered by id (cursor pagination)."""
-    records = store.list(limit=limit, after=str(after) if after else None)
-    cursor = records[-1].id if len(records) == limit else None
-    return schemas.EmployerPage(items=[employer_out(r) for r in records], next_cursor=cursor)
+    """List employers by id, or by match score when searching with ``q`` (cursor pagination)."""
+    cursor_after = str(after) if after else None
+    if q and q.strip():
+        hits = store.search(
+            q=q,
+            limit=limit,
+            after=cursor_after,
+            stage=stage,
+            sector=sector,
+            owner=owner,
+            do_not_contact=do_not_contact,
+        )
+        items = [employer_out(r).model_copy(update={"score": score}) for r, score in hits]
+    else:
+        records = store.list(
+            limit=limit,
+            after=cursor_after,
+            stage=stage,
+            sector=sector,
+            owner=owner,
+            do_not_contact=do_not_contact,
+        )
+        items = [employer_out(r) for r in records]
+    cursor = items[-1].id if len(items) == limit else None
+    return schemas.EmployerPage(items=items, next_cursor=cursor)
 
 
 @router.get("/employers/{employer_id}", response_model=schemas.EmployerOut)
@@ -43,38 +81,41 @@ def get_employer(employer_id: UUID, user: UserDep, store: EmployersDep) -> schem
     return employer_out(store.get(employer_id=str(employer_id)))
 
 
-@router.post("/openings", status_code=201, response_model=schemas.OpeningOut)
-def create_opening(
-    body: schemas.OpeningIn, user: UserDep, store: OpeningsDep, engine: EngineDep
-) -> schemas.OpeningOut:
-    """Add an opening; its ESCO occupation is linked from the title when not given."""
-    values = engine.normalise_opening(body.model_dump(mode="python"))
-    values["employer_id"] = str(values["employer_id"])
-    values["site_id"] = str(values["site_id"]) if values.get("site_id") else None
-    rec = store.create(values=values, actor=user.username)
-    engine.invalidate()
-    return opening_out(rec)
-
-
-@router.get("/openings", response_model=schemas.OpeningPage)
-def list_openings(
-    user: UserDep,
-    store: OpeningsDep,
-    employer_id: UUID | None = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    after: UUID | None = None,
-) -> schemas.OpeningPage:
-    """List openings ordered by id, optionally of one employer (cursor pagination)."""
-    records = store.list(
-        employer_id=str(employer_id) if employer_id else None,
-        limit=limit,
-        after=str(after) if after else None,
+@router.patch("/employers/{employer_id}", response_model=schemas.EmployerOut)
+def update_employer(
+    employer_id: UUID, body: schemas_crm.EmployerPatch, user: UserDep, store: EmployersDep, engine: EngineDep
+) -> schemas.EmployerOut:
+    """Change fields; each change is logged (field, old, new), a stage change in the stage history."""
+    rec = store.update(
+        employer_id=str(employer_id), values=body.model_dump(exclude_unset=True), actor=user.username
     )
-    cursor = records[-1].id if len(records) == limit else None
-    return schemas.OpeningPage(items=[opening_out(r) for r in records], next_cursor=cursor)
+    engine.invalidate()
+    return employer_out(rec)
 
 
-@router.get("/openings/{opening_id}", response_model=schemas.OpeningOut)
-def get_opening(opening_id: UUID, user: UserDep, store: OpeningsDep) -> schemas.OpeningOut:
-    """Read one opening."""
-    return opening_out(store.get(opening_id=str(opening_id)))
+@router.delete("/employers/{employer_id}", status_code=204)
+def delete_employer(employer_id: UUID, user: UserDep, store: EmployersDep, engine: EngineDep) -> Response:
+    """Soft-delete an employer (restorable; its registry number is free for a new record)."""
+    store.delete(employer_id=str(employer_id), actor=user.username)
+    engine.invalidate()
+    return Response(status_code=204)
+
+
+@router.post("/employers/{employer_id}/restore", response_model=schemas.EmployerOut)
+def restore_employer(
+    employer_id: UUID, user: UserDep, store: EmployersDep, engine: EngineDep
+) -> schemas.EmployerOut:
+    """Undelete an employer (409 if a live employer has taken its registry number)."""
+    rec = store.restore(employer_id=str(employer_id), actor=user.username)
+    engine.invalidate()
+    return employer_out(rec)
+
+
+@router.post("/employers/{employer_id}/sites", status_code=201, response_model=schemas.EmployerOut)
+def create_site(
+    employer_id: UUID, body: schemas_crm.SiteCreate, user: UserDep, store: EmployersDep, engine: EngineDep
+) -> schemas.EmployerOut:
+    """Add a site (with its address and coordinates) to an employer."""
+    rec = store.create_site(employer_id=str(employer_id), values=body.model_dump(), actor=user.username)
+    engine.invalidate()
+    return employer_out(rec)

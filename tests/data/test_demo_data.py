@@ -16,7 +16,17 @@ ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "data" / "demo"
 ESCO = ROOT / "data" / "esco"
 GENERATOR = ROOT / "data" / "generate_demo.py"
-FILES = ("units.json", "employers.jsonl.gz", "openings.jsonl.gz", "participants.jsonl.gz")
+FILES = (
+    "units.json",
+    "employers.jsonl.gz",
+    "openings.jsonl.gz",
+    "participants.jsonl.gz",
+    "people.jsonl.gz",
+    "contacts.jsonl.gz",
+    "tasks.jsonl.gz",
+    "duplicate_employers.jsonl.gz",
+)
+CRM = ("people", "contacts", "tasks", "duplicate_employers")
 DENYLIST = re.compile(
     r"diagnos|schizo|psychos|psychot|depress|bipolar|autis|adhd|disorder|"
     r"illness|sjukdom|sygdom|maladie",
@@ -62,7 +72,7 @@ def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def demo() -> dict[str, Any]:
     tables: dict[str, Any] = json.loads((DEMO / "units.json").read_text(encoding="utf-8"))
-    for name in ("employers", "openings", "participants"):
+    for name in ("employers", "openings", "participants", *CRM):
         tables[name] = read_jsonl(DEMO / f"{name}.jsonl.gz")
     return tables
 
@@ -207,3 +217,49 @@ def test_no_statements_without_disclosure(demo: dict[str, Any]) -> None:
     for p in demo["participants"]:
         if p["disclosure"]["level"] == "none":
             assert p["disclosure"]["approved_statements"] == []
+
+
+# (f) CRM activity ---------------------------------------------------------------------------
+
+
+def test_crm_files_are_consistent(demo: dict[str, Any]) -> None:
+    employers = {e["id"]: e for e in demo["employers"]}
+    people = {p["id"] for p in demo["people"]}
+    users = {u["username"]: u for u in demo["users"]}
+    participants = {p["id"]: p for p in demo["participants"]}
+    assert 300 <= len(demo["people"]) <= 700 and 1500 <= len(demo["contacts"]) <= 3000
+    for c in demo["contacts"]:
+        emp = employers[c["employer_id"]]
+        assert not emp["do_not_contact"] and (c["person_id"] is None or c["person_id"] in people)
+        assert users[c["specialist_username"]]["unit_id"] is not None
+        assert (c["status"] == "planned") == (c["occurred_at"] >= "2026-11-01T00:00:00Z")
+        if c["participant_id"]:
+            person = participants[c["participant_id"]]
+            assert person["disclosure"]["es_may_contact_employers"] and person["status"] == "active"
+            assert person["specialist_username"] == c["specialist_username"]
+    f2f = sum(c["mode"] == "face_to_face" for c in demo["contacts"])
+    assert f2f > len(demo["contacts"]) / 2
+    contact_ids = {c["id"] for c in demo["contacts"]}
+    assert all(t["contact_id"] in contact_ids for t in demo["tasks"])
+    assert {t["status"] for t in demo["tasks"]} == {"open", "done"}
+
+
+def test_planted_duplicates_are_found_and_nothing_else() -> None:
+    from employers.dedupe import Candidate, scan
+
+    rows = read_jsonl(DEMO / "employers.jsonl.gz") + read_jsonl(DEMO / "duplicate_employers.jsonl.gz")
+    pool = [
+        Candidate(
+            r["id"],
+            r["name"],
+            tuple(r["aliases"]),
+            r["registry_number"],
+            r["website"],
+            r["phone"],
+            r["country"],
+        )
+        for r in rows
+    ]
+    planted = {frozenset((r["id"], r["duplicate_of"])) for r in rows if r.get("duplicate_of")}
+    assert 4 <= len(planted) <= 6
+    assert {frozenset((m.a, m.b)) for m in scan(pool)} == planted

@@ -20,16 +20,25 @@ def test_a_locked_database_gives_one_clear_line(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         text=True,
     )
+    commands = [
+        ["token", "someone"],
+        ["export", "employers", "--out", str(tmp_path / "employers.csv")],
+        ["import", str(Path(__file__).parents[1] / "data" / "employer_pairs.csv"), "--dry-run"],
+    ]
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
-        out = subprocess.run(
-            [sys.executable, "-m", "service.cli", "token", "someone", "--db", str(path)],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        outs = [
+            subprocess.run(
+                [sys.executable, "-m", "service.cli", *command, "--db", str(path)],
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+            for command in commands
+        ]
     finally:
         holder.kill()
-    assert out.returncode == 3
-    assert f"process {holder.pid}" in out.stderr
-    assert "Traceback" not in out.stderr and "Traceback" not in out.stdout
+    for out in outs:
+        assert out.returncode == 3, out.stderr
+        assert f"process {holder.pid}" in out.stderr
+        assert "Traceback" not in out.stderr and "Traceback" not in out.stdout

@@ -39,6 +39,25 @@ KEYS = st.sampled_from(
         "n",
         "kinds",
         "exclude",
+        "registry_number",
+        "aliases",
+        "occurred_at",
+        "mode",
+        "purpose",
+        "status",
+        "participant_id",
+        "person_id",
+        "next_step_due",
+        "full_name",
+        "email",
+        "employers",
+        "body",
+        "due_on",
+        "survivor_id",
+        "loser_id",
+        "choices",
+        "a_id",
+        "b_id",
     ]
 )
 BODIES = st.dictionaries(KEYS, JSON, max_size=6) | JSON
@@ -46,16 +65,44 @@ BODIES = st.dictionaries(KEYS, JSON, max_size=6) | JSON
 
 def test_fuzzed_bodies_never_500(api: Api) -> None:
     emp = api.call("POST", "/employers", json={"name": "Fuzz AB"}).json()
+    other = api.call("POST", "/employers", json={"name": "Annan Firma AB"}).json()
     pid = api.call("POST", "/participants", json={"display_name": "F"}).json()["id"]
-    urls = ["/participants", "/employers", "/openings", f"/participants/{pid}/leads"]
+    op = api.call("POST", "/openings", json={"employer_id": emp["id"], "title": "Kock"}).json()
+    when = "2026-01-05T10:00:00Z"
+    base = {"employer_id": emp["id"], "occurred_at": when, "mode": "phone", "purpose": "follow_up"}
+    contact = api.call("POST", "/contacts", json=base).json()
+    person = api.call("POST", "/people", json={"full_name": "P"}).json()
+    task = api.call("POST", "/tasks", json={"employer_id": emp["id"], "title": "T"}).json()
+    note = api.call("POST", "/notes", json={"employer_id": emp["id"], "body": "N"}).json()
+    urls = [
+        ("POST", "/participants"),
+        ("POST", "/employers"),
+        ("POST", "/openings"),
+        ("POST", f"/participants/{pid}/leads"),
+        ("POST", "/contacts"),
+        ("POST", "/people"),
+        ("POST", f"/people/{person['id']}/employers"),
+        ("POST", "/tasks"),
+        ("POST", "/notes"),
+        ("POST", "/employers/merges"),
+        ("POST", "/employers/duplicates/not-duplicate"),
+        ("POST", f"/employers/{other['id']}/sites"),
+        ("PATCH", f"/employers/{other['id']}"),
+        ("PATCH", f"/openings/{op['id']}"),
+        ("PATCH", f"/contacts/{contact['id']}"),
+        ("PATCH", f"/people/{person['id']}"),
+        ("PATCH", f"/tasks/{task['id']}"),
+        ("PATCH", f"/notes/{note['id']}"),
+    ]
 
-    @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-    @given(url=st.sampled_from(urls), body=BODIES, with_employer=st.booleans())
-    def check(url: str, body: Any, with_employer: bool) -> None:
-        if with_employer and isinstance(body, dict) and url == "/openings":
-            body = {**body, "employer_id": emp["id"]}
-        r = api.call("POST", url, json=body)
-        assert r.status_code < 500, (url, body, r.text)
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(target=st.sampled_from(urls), body=BODIES, with_employer=st.booleans())
+    def check(target: tuple[str, str], body: Any, with_employer: bool) -> None:
+        method, url = target
+        if with_employer and isinstance(body, dict) and url in ("/openings", "/contacts", "/tasks", "/notes"):
+            body = {**(base if url == "/contacts" else {}), **body, "employer_id": emp["id"]}
+        r = api.call(method, url, json=body)
+        assert r.status_code < 500, (method, url, body, r.text)
 
     check()
 
@@ -70,9 +117,18 @@ def test_fuzzed_paths_never_500(api: Api) -> None:
         )
     )
     def check(ident: str) -> None:
-        for url in (f"/participants/{ident}", f"/employers/{ident}", f"/openings/{ident}"):
+        for url in (
+            f"/participants/{ident}",
+            f"/employers/{ident}",
+            f"/openings/{ident}",
+            f"/contacts/{ident}",
+            f"/people/{ident}",
+            f"/employers/{ident}/timeline",
+            f"/imports/{ident}",
+        ):
             status = api.call("GET", url).status_code
-            # "." and ".." are path segments the client resolves to the list route.
-            assert status in ((200, 404, 422) if set(ident) == {"."} else (404, 422)), (url, status)
+            # "." and ".." are path segments the client resolves to the list route (POST-only for
+            # /imports, hence 405).
+            assert status in ((200, 404, 405, 422) if set(ident) == {"."} else (404, 422)), (url, status)
 
     check()

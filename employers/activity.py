@@ -1,0 +1,92 @@
+"""Job-development views over the contact log: dormant employers and a specialist's week."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from employers.contacts import ContactStore
+from employers.records import ContactRecord, TaskRecord
+from employers.tasks import TaskStore
+
+#: IPS fidelity target (V6): face-to-face employer contacts per specialist per week.
+FACE_TO_FACE_TARGET = 6
+_EPOCH = datetime.fromisoformat("1970-01-01T00:00:00+00:00")
+
+
+@dataclass(frozen=True, slots=True)
+class DormantEmployer:
+    """A live employer nobody has met or called since ``cutoff`` (``last_contact_at`` None: never)."""
+
+    employer_id: str
+    name: str
+    owner: str | None
+    stage: str
+    last_contact_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Week:
+    """One specialist's ISO week: contacts in it, and open follow-ups due in it or overdue."""
+
+    contacts: tuple[ContactRecord, ...]
+    due: tuple[TaskRecord, ...]
+    overdue: tuple[TaskRecord, ...]
+
+    @property
+    def face_to_face_held(self) -> int:
+        """Held face-to-face contacts, the number the fidelity scale counts."""
+        return sum(c.status == "held" and c.mode == "face_to_face" for c in self.contacts)
+
+
+class ActivityStore:
+    """Reads the contact log for the dormant list and the week view (no writes)."""
+
+    def __init__(self, con: Any) -> None:
+        self.con = con
+
+    def dormant(
+        self,
+        *,
+        cutoff: datetime,
+        owner: str | None = None,
+        limit: int = 50,
+        after: tuple[datetime | None, str] | None = None,
+    ) -> list[DormantEmployer]:
+        """Employers whose last held contact is before ``cutoff`` (or who were never contacted).
+
+        Oldest first, never-contacted first of all; do-not-contact employers are left out because
+        nobody should contact them. ``after`` is (last_contact_at, id) of the previous page's last.
+        """
+        last_at, last_id = after if after else (None, None)
+        rows = self.con.execute(
+            "SELECT id, name, owner, stage, last FROM (SELECT e.id, e.name, e.owner, e.stage, "
+            "max(c.occurred_at) AS last FROM crm_employers e LEFT JOIN crm_contacts c "
+            "ON c.employer_id = e.id AND c.deleted_at IS NULL AND c.status = 'held' "
+            "WHERE e.deleted_at IS NULL AND NOT e.do_not_contact AND (?::VARCHAR IS NULL OR e.owner = ?) "
+            "GROUP BY e.id, e.name, e.owner, e.stage) WHERE (last IS NULL OR last < ?) "
+            "AND (?::VARCHAR IS NULL OR (coalesce(last, ?), id::VARCHAR) > (coalesce(?::TIMESTAMPTZ, ?), ?)) "
+            "ORDER BY coalesce(last, ?), id::VARCHAR LIMIT ?",
+            [owner, owner, cutoff, last_id, _EPOCH, last_at, _EPOCH, last_id, _EPOCH, limit],
+        ).fetchall()
+        return [DormantEmployer(str(i), n, o, s, at) for i, n, o, s, at in rows]
+
+    def week(self, *, specialist: str, start: datetime, end: datetime, today: date) -> Week:
+        """Contacts of ``specialist`` in [start, end) and their open tasks due before ``end``.
+
+        Overdue means due before ``today``; due means due from ``today`` to the week's end.
+        """
+        contacts = ContactStore(self.con).list(
+            filters={"specialist": specialist}, since=start, until=end, limit=10_000
+        )
+        open_tasks = TaskStore(self.con).list(
+            filters={"assignee": specialist, "status": "open"}, limit=10_000
+        )
+        due = [t for t in open_tasks if t.due_on is not None and today <= t.due_on < end.date()]
+        overdue = [t for t in open_tasks if t.due_on is not None and t.due_on < today]
+        return Week(
+            contacts=tuple(sorted(contacts, key=lambda c: (c.occurred_at, c.id))),
+            due=tuple(sorted(due, key=lambda t: (t.due_on, t.id))),
+            overdue=tuple(sorted(overdue, key=lambda t: (t.due_on, t.id))),
+        )

@@ -1,0 +1,205 @@
+"""`RecordStore`: create, get, list, update, soft delete and restore for one ``crm_*`` table.
+
+Contacts, tasks, notes and people differ only in their table, record type, rules and the
+records they point at; this class holds what they share. Table and column names are class
+constants, never caller input.
+"""
+
+from __future__ import annotations
+
+import builtins
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import fields
+from datetime import datetime
+from typing import Any, ClassVar, Generic, TypeVar
+
+from employers import changes
+from employers.errors import InvalidError, NotFoundError
+from employers.rows import clean, data_columns, new_id, uuid_of
+from employers.tx import insert_records, write_transaction
+
+R = TypeVar("R")
+#: Reference column -> (table, entity) it must point at (a live row).
+REFERENCES: dict[str, tuple[str, str]] = {
+    "employer_id": ("crm_employers", "employer"),
+    "person_id": ("crm_people", "person"),
+    "opening_id": ("crm_openings", "opening"),
+    "contact_id": ("crm_contacts", "contact"),
+}
+
+
+class RecordStore(Generic[R]):
+    """One table's records in an injected DuckDB connection.
+
+    Args:
+        con: A DuckDB connection or cursor (one per thread).
+        lock: The process-wide writer lock; a private lock when omitted.
+    """
+
+    table: ClassVar[str]
+    entity: ClassVar[str]
+    record: ClassVar[type]
+    #: Columns a list may filter on with equality.
+    filters: ClassVar[tuple[str, ...]] = ()
+    #: The column ``since``/``until`` apply to, if any.
+    time_column: ClassVar[str | None] = None
+    defaults: ClassVar[Mapping[str, Any]] = {}
+    #: Columns the store sets itself, never from caller values.
+    internal: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self, con: Any, lock: AbstractContextManager[Any] | None = None) -> None:
+        self.con = con
+        self.lock = lock if lock is not None else threading.Lock()
+
+    @classmethod
+    def columns(cls) -> tuple[str, ...]:
+        """The record's table columns."""
+        return tuple(f.name for f in fields(cls.record) if f.name != "employers")
+
+    @classmethod
+    def data(cls) -> tuple[str, ...]:
+        """Columns a caller may set at creation."""
+        return data_columns(cls.columns())
+
+    def check(self, values: Mapping[str, Any]) -> None:
+        """Raise InvalidError for a value breaking a rule (subclasses add theirs)."""
+
+    def create(self, *, values: Mapping[str, Any], actor: str) -> R:
+        """Create one record and return it as stored."""
+        return self.create_many(rows=[values], actor=actor)[0]
+
+    def create_many(self, *, rows: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[R]:
+        """Create records in one transaction; nothing is written if any row is invalid.
+
+        Raises:
+            InvalidError: A field breaks a rule.
+            NotFoundError: A referenced employer, person, opening or contact is not live.
+        """
+        with write_transaction(self.con, self.lock) as con:
+            ids = self.insert(con, rows, actor)
+        return self.get_many(ids)
+
+    def insert(
+        self, con: Any, rows: Sequence[Mapping[str, Any]], actor: str, *, internal_ok: bool = False
+    ) -> builtins.list[str]:
+        """Validate and insert inside the caller's transaction; returns the new ids.
+
+        ``internal_ok`` lets a loader of existing data set store-owned columns (e.g. ``done_at``).
+        """
+        prepared = [self.prepare(row, internal_ok=internal_ok) for row in rows]
+        self.check_references(con, prepared)
+        return self.write(con, prepared, actor)
+
+    def write(self, con: Any, prepared: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[str]:
+        """Insert rows made by `prepare` (already checked) and log their creation."""
+        return insert_records(
+            con, table=self.table, columns=self.data(), records=prepared, actor=actor, entity=self.entity
+        )
+
+    def prepare(self, values: Mapping[str, Any], *, internal_ok: bool = False) -> dict[str, Any]:
+        """A full row from caller values: defaults filled, id made, rules checked."""
+        allowed = set(self.data()) - (set() if internal_ok else set(self.internal))
+        unknown = set(values) - allowed
+        if unknown:
+            raise InvalidError(sorted(unknown)[0], f"is not a {self.entity} field")
+        row = {c: values.get(c) for c in self.data()}
+        for name, default in self.defaults.items():
+            row[name] = row[name] if row[name] is not None else default
+        row["id"] = new_id("id", values.get("id"))
+        for ref in REFERENCES:
+            if row.get(ref):
+                row[ref] = str(uuid_of(ref, row[ref]))
+        self.check(row)
+        return row
+
+    def check_references(self, con: Any, rows: Sequence[Mapping[str, Any]]) -> None:
+        """NotFoundError when a row points at a record that is not live."""
+        for ref, (table, entity) in REFERENCES.items():
+            ids = [row.get(ref) for row in rows if ref in row]
+            changes.require_live(con, table=table, entity=entity, ids=ids)
+
+    def get(self, *, record_id: str) -> R:
+        """The live record; NotFoundError when missing or deleted."""
+        found = self.get_many([record_id])
+        if not found:
+            raise NotFoundError(self.entity, record_id)
+        return found[0]
+
+    def get_many(self, ids: Sequence[str]) -> builtins.list[R]:
+        """Live records by id, in the order asked (missing ones left out)."""
+        if not ids:
+            return []
+        cols = self.columns()
+        rows = self.con.execute(
+            f"SELECT {', '.join(cols)} FROM {self.table} WHERE deleted_at IS NULL AND list_contains(?, id)",
+            [[uuid_of("id", i) for i in ids]],
+        ).fetchall()
+        by_id = {str(r[0]): self.record(**clean(cols, r)) for r in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def list(
+        self,
+        *,
+        limit: int = 50,
+        after: str | None = None,
+        filters: Mapping[str, Any] | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> builtins.list[R]:
+        """Live records matching equality ``filters`` (and the time window), by id after ``after``."""
+        where = ["deleted_at IS NULL", "(?::UUID IS NULL OR id > ?::UUID)"]
+        args: builtins.list[Any] = [after, after]
+        for name, value in (filters or {}).items():
+            if name not in self.filters:
+                raise InvalidError(name, f"is not a filter of {self.entity}s")
+            if value is not None:
+                where.append(f"{name} = ?")
+                args.append(str(value) if name in REFERENCES else value)
+        if self.time_column:
+            where.append(f"(?::TIMESTAMPTZ IS NULL OR {self.time_column} >= ?)")
+            where.append(f"(?::TIMESTAMPTZ IS NULL OR {self.time_column} < ?)")
+            args += [since, since, until, until]
+        rows = self.con.execute(
+            f"SELECT id FROM {self.table} WHERE {' AND '.join(where)} ORDER BY id LIMIT ?", [*args, limit]
+        ).fetchall()
+        return self.get_many([str(r[0]) for r in rows])
+
+    def update(self, *, record_id: str, values: Mapping[str, Any], actor: str) -> R:
+        """Change fields of a live record; one change-log row per changed field."""
+        with write_transaction(self.con, self.lock) as con:
+            self.apply_update(con, record_id, values, actor)
+        return self.get(record_id=record_id)
+
+    def apply_update(
+        self, con: Any, record_id: str, values: Mapping[str, Any], actor: str
+    ) -> dict[str, tuple[Any, Any]]:
+        """Update inside the caller's transaction; returns field -> (old, new)."""
+        allowed = set(self.data()) - {"id"} - set(self.internal)
+        unknown = set(values) - allowed
+        if unknown:
+            raise InvalidError(sorted(unknown)[0], f"is not an updatable {self.entity} field")
+        nulls = sorted(k for k, v in values.items() if v is None and k in self.defaults)
+        if nulls:
+            raise InvalidError(nulls[0], "cannot be null")
+        old = self.get(record_id=record_id)
+        merged = {c: getattr(old, c) for c in self.data()} | dict(values)
+        self.check(merged)
+        self.check_references(con, [{k: v for k, v in values.items() if k in REFERENCES}])
+        return changes.update_row(
+            con, table=self.table, entity=self.entity, entity_id=record_id, values=values, actor=actor
+        )
+
+    def delete(self, *, record_id: str, actor: str) -> None:
+        """Soft-delete a live record (restorable)."""
+        self._in_transaction(changes.soft_delete, record_id, actor)
+
+    def restore(self, *, record_id: str, actor: str) -> R:
+        """Undelete a soft-deleted record and return it."""
+        self._in_transaction(changes.restore, record_id, actor)
+        return self.get(record_id=record_id)
+
+    def _in_transaction(self, action: Callable[..., None], record_id: str, actor: str) -> None:
+        with write_transaction(self.con, self.lock) as con:
+            action(con, table=self.table, entity=self.entity, entity_id=record_id, actor=actor)

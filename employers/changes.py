@@ -1,0 +1,102 @@
+"""Field-level updates, soft delete and restore, each written with its change-log rows.
+
+Table and column names come from the stores' own constants, never from callers; values are
+always parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from employers.errors import NotFoundError
+from employers.rows import clean, uuid_of
+from employers.tx import log_change, now
+
+
+def current(con: Any, *, table: str, entity: str, entity_id: str, columns: Sequence[str]) -> dict[str, Any]:
+    """The live row's ``columns`` as record values; NotFoundError when missing or deleted."""
+    row = con.execute(
+        f"SELECT {', '.join(columns)} FROM {table} WHERE id = ? AND deleted_at IS NULL",
+        [uuid_of("id", entity_id)],
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(entity, entity_id)
+    return clean(columns, row)
+
+
+def update_row(
+    con: Any,
+    *,
+    table: str,
+    entity: str,
+    entity_id: str,
+    values: Mapping[str, Any],
+    actor: str,
+    action: str = "update",
+) -> dict[str, tuple[Any, Any]]:
+    """Set the changed ``values`` on a live row and log one change row per field.
+
+    Returns:
+        field -> (old, new) for the fields that actually changed (empty: nothing written).
+    """
+    if not values:
+        return {}
+    before = current(con, table=table, entity=entity, entity_id=entity_id, columns=list(values))
+    changes = {k: (before[k], v) for k, v in values.items() if _norm(before[k]) != _norm(v)}
+    if not changes:
+        return {}
+    sets = ", ".join(f"{k} = ?" for k in changes)
+    con.execute(
+        f"UPDATE {table} SET {sets}, updated_at = ?, updated_by = ? WHERE id = ?",
+        [*(_param(v) for _, v in changes.values()), now(), actor, uuid_of("id", entity_id)],
+    )
+    log_change(con, actor=actor, entity=entity, entity_id=entity_id, action=action, changes=changes)
+    return changes
+
+
+def soft_delete(con: Any, *, table: str, entity: str, entity_id: str, actor: str) -> None:
+    """Mark a live row deleted (it stays in the table, restorable)."""
+    current(con, table=table, entity=entity, entity_id=entity_id, columns=["id"])
+    con.execute(
+        f"UPDATE {table} SET deleted_at = ?, deleted_by = ? WHERE id = ?",
+        [now(), actor, uuid_of("id", entity_id)],
+    )
+    log_change(con, actor=actor, entity=entity, entity_id=entity_id, action="delete")
+
+
+def restore(con: Any, *, table: str, entity: str, entity_id: str, actor: str) -> None:
+    """Undelete a soft-deleted row; NotFoundError when it does not exist or is live."""
+    row = con.execute(
+        f"SELECT id FROM {table} WHERE id = ? AND deleted_at IS NOT NULL", [uuid_of("id", entity_id)]
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"deleted {entity}", entity_id)
+    con.execute(
+        f"UPDATE {table} SET deleted_at = NULL, deleted_by = NULL, updated_at = ?, updated_by = ? "
+        "WHERE id = ?",
+        [now(), actor, uuid_of("id", entity_id)],
+    )
+    log_change(con, actor=actor, entity=entity, entity_id=entity_id, action="restore")
+
+
+def require_live(con: Any, *, table: str, entity: str, ids: Sequence[str | None]) -> None:
+    """NotFoundError naming the first of ``ids`` (None skipped) with no live row in ``table``."""
+    wanted = {str(uuid_of(f"{entity}_id", i)) for i in ids if i}
+    if not wanted:
+        return
+    rows = con.execute(
+        f"SELECT id FROM {table} WHERE deleted_at IS NULL AND list_contains(?, id)",
+        [[uuid_of("id", w) for w in wanted]],
+    ).fetchall()
+    missing = wanted - {str(r[0]) for r in rows}
+    if missing:
+        raise NotFoundError(entity, sorted(missing)[0])
+
+
+def _norm(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
+def _param(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value

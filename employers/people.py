@@ -1,0 +1,187 @@
+"""`PeopleStore`: people at employers, linked many-to-many with a role and active/left dates."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import datetime
+from typing import Any, ClassVar
+
+from employers import changes
+from employers.base import RecordStore
+from employers.errors import InvalidError, NotFoundError
+from employers.records import PersonLinkRecord, PersonRecord, check_link, check_person
+from employers.rows import clean, new_id, uuid_of
+from employers.tx import insert_records, write_transaction
+
+LINK_COLUMNS = ("id", "employer_id", "person_id", "role", "active_from", "left_on")
+
+
+class PeopleStore(RecordStore[PersonRecord]):
+    """People in ``crm_people`` and their links in ``crm_employer_people``.
+
+    Creating a person may carry ``employers``: a list of ``{employer_id, role, active_from,
+    left_on}``. A link is never removed when someone leaves: set ``left_on``.
+    """
+
+    table = "crm_people"
+    entity = "person"
+    record = PersonRecord
+    defaults: ClassVar[Mapping[str, Any]] = {"title": "", "notes": ""}
+
+    def check(self, values: Mapping[str, Any]) -> None:
+        """Person rules."""
+        check_person(values)
+
+    def insert(
+        self, con: Any, rows: Sequence[Mapping[str, Any]], actor: str, *, internal_ok: bool = False
+    ) -> builtins.list[str]:
+        """Insert people and the links they carry inside the caller's transaction.
+
+        Everything is checked before the first write, so a bad link leaves no person behind.
+        """
+        people = [
+            self.prepare({k: v for k, v in row.items() if k != "employers"}, internal_ok=internal_ok)
+            for row in rows
+        ]
+        links = [
+            _prepare_link({**link, "person_id": person["id"]})
+            for person, row in zip(people, rows, strict=True)
+            for link in row.get("employers") or ()
+        ]
+        changes.require_live(
+            con, table="crm_employers", entity="employer", ids=[k["employer_id"] for k in links]
+        )
+        ids = self.write(con, people, actor)
+        self.write_links(con, links, actor)
+        return ids
+
+    def insert_links(self, con: Any, links: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[str]:
+        """Check and insert person-employer links (inside the caller's transaction); returns their ids."""
+        prepared = [_prepare_link(link) for link in links]
+        changes.require_live(
+            con, table="crm_employers", entity="employer", ids=[p["employer_id"] for p in prepared]
+        )
+        changes.require_live(con, table="crm_people", entity="person", ids=[p["person_id"] for p in prepared])
+        return self.write_links(con, prepared, actor)
+
+    def write_links(self, con: Any, prepared: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[str]:
+        """Insert links made by ``_prepare_link`` and log their creation."""
+        return insert_records(
+            con,
+            table="crm_employer_people",
+            columns=LINK_COLUMNS,
+            records=prepared,
+            actor=actor,
+            entity="person_link",
+        )
+
+    def add_link(self, *, person_id: str, values: Mapping[str, Any], actor: str) -> PersonRecord:
+        """Link a live person to a live employer (with role and dates)."""
+        with write_transaction(self.con, self.lock) as con:
+            self.insert_links(con, [{**values, "person_id": person_id}], actor)
+        return self.get(record_id=person_id)
+
+    def update_link(self, *, link_id: str, values: Mapping[str, Any], actor: str) -> PersonLinkRecord:
+        """Change a link's role or dates (e.g. set ``left_on`` when the person leaves)."""
+        unknown = set(values) - {"role", "active_from", "left_on"}
+        if unknown:
+            raise InvalidError(sorted(unknown)[0], "is not an updatable link field")
+        link = self.get_link(link_id=link_id)
+        check_link({"active_from": link.active_from, "left_on": link.left_on, **values})
+        with write_transaction(self.con, self.lock) as con:
+            changes.update_row(
+                con,
+                table="crm_employer_people",
+                entity="person_link",
+                entity_id=link_id,
+                values=values,
+                actor=actor,
+            )
+        return self.get_link(link_id=link_id)
+
+    def delete_link(self, *, link_id: str, actor: str) -> None:
+        """Soft-delete a link entered by mistake (someone who left keeps theirs, with ``left_on``)."""
+        with write_transaction(self.con, self.lock) as con:
+            changes.soft_delete(
+                con, table="crm_employer_people", entity="person_link", entity_id=link_id, actor=actor
+            )
+
+    def get_link(self, *, link_id: str) -> PersonLinkRecord:
+        """One live link; NotFoundError when missing."""
+        row = self.con.execute(
+            f"SELECT {', '.join(LINK_COLUMNS)} FROM crm_employer_people WHERE id = ? AND deleted_at IS NULL",
+            [uuid_of("link_id", link_id)],
+        ).fetchone()
+        if row is None:
+            raise NotFoundError("person link", link_id)
+        return PersonLinkRecord(**clean(LINK_COLUMNS, row))
+
+    def get_many(self, ids: Sequence[str]) -> builtins.list[PersonRecord]:
+        """Live people with their live links."""
+        people = super().get_many(ids)
+        if not people:
+            return []
+        rows = self.con.execute(
+            f"SELECT {', '.join(LINK_COLUMNS)} FROM crm_employer_people WHERE deleted_at IS NULL "
+            "AND list_contains(?, person_id) ORDER BY active_from NULLS FIRST, id",
+            [[uuid_of("id", p.id) for p in people]],
+        ).fetchall()
+        links: dict[str, list[PersonLinkRecord]] = {}
+        for row in rows:
+            link = PersonLinkRecord(**clean(LINK_COLUMNS, row))
+            links.setdefault(link.person_id, []).append(link)
+        return [_with_links(p, tuple(links.get(p.id, ()))) for p in people]
+
+    def list(
+        self,
+        *,
+        limit: int = 50,
+        after: str | None = None,
+        filters: Mapping[str, Any] | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> builtins.list[PersonRecord]:
+        """Live people by id; ``filters={"employer_id": ...}`` keeps those linked to that employer."""
+        filters = dict(filters or {})
+        employer_id = filters.pop("employer_id", None)
+        if filters:
+            raise InvalidError(sorted(filters)[0], "is not a filter of persons")
+        emp = str(uuid_of("employer_id", employer_id)) if employer_id else None
+        rows = self.con.execute(
+            "SELECT id FROM crm_people p WHERE deleted_at IS NULL AND (?::UUID IS NULL OR id > ?::UUID) "
+            "AND (?::UUID IS NULL OR EXISTS (SELECT 1 FROM crm_employer_people l WHERE l.person_id = p.id "
+            "AND l.employer_id = ?::UUID AND l.deleted_at IS NULL)) ORDER BY id LIMIT ?",
+            [after, after, emp, emp, limit],
+        ).fetchall()
+        return self.get_many([str(r[0]) for r in rows])
+
+    def ids_at(self, *, employer_id: str) -> builtins.list[str]:
+        """Ids of people ever linked to an employer (live links), for its timeline."""
+        rows = self.con.execute(
+            "SELECT DISTINCT person_id FROM crm_employer_people WHERE deleted_at IS NULL AND employer_id = ?",
+            [uuid_of("employer_id", employer_id)],
+        ).fetchall()
+        return sorted(str(r[0]) for r in rows)
+
+
+def _prepare_link(values: Mapping[str, Any]) -> dict[str, Any]:
+    unknown = set(values) - set(LINK_COLUMNS)
+    if unknown:
+        raise InvalidError(f"employers.{sorted(unknown)[0]}", "is not a link field")
+    if not values.get("employer_id"):
+        raise InvalidError("employers.employer_id", "is required")
+    check_link(values)
+    row = {c: values.get(c) for c in LINK_COLUMNS}
+    row.update(
+        id=new_id("id", values.get("id")),
+        employer_id=str(uuid_of("employer_id", values["employer_id"])),
+        person_id=str(uuid_of("person_id", values["person_id"])),
+        role=values.get("role") or "",
+    )
+    return row
+
+
+def _with_links(person: PersonRecord, links: tuple[PersonLinkRecord, ...]) -> PersonRecord:
+    return replace(person, employers=links)
