@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from threadpoolctl import threadpool_limits
 
-from service import errors, web
+from service import errors, web, web_crm
 from service.config import Settings, get_settings
 from service.db import Database
 from service.engine import LeadEngine
@@ -83,6 +83,7 @@ def create_app(settings: Settings | None = None, *, resources: Resources | None 
     for module in ROUTES:
         app.include_router(module.router)
     app.include_router(web.router)
+    app.include_router(web_crm.router)
     app.mount("/static", StaticFiles(directory=web.STATIC), name="static")
 
     @app.exception_handler(web.LoginRequired)

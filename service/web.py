@@ -12,7 +12,7 @@ from fastapi.templating import Jinja2Templates
 
 from service.audit import log_access
 from service.auth import SESSION_COOKIE, caseload_units, resolve_user
-from service.deps import DbDep, EmployersDep, EngineDep, LeadsDep, ParticipantsDep, SettingsDep
+from service.deps import DbDep, EngineDep, LeadsDep, ParticipantsDep, SettingsDep
 from service.errors import AuthError
 from service.lead_service import serve_leads
 from service.users import User, authenticate, create_token, revoke_token
@@ -110,11 +110,3 @@ def participant_leads(
     leads = serve_leads(person=person, user=user, engine=engine, recorded=recorded, db=db, n=n)
     context = {"user": user, "person": person, "result": leads, "n": n}
     return TEMPLATES.TemplateResponse(request, "participant.html", context)
-
-
-@router.get("/employers", response_class=HTMLResponse)
-def employers(request: Request, user: PageUser, store: EmployersDep) -> Response:
-    """The programme's employer network."""
-    return TEMPLATES.TemplateResponse(
-        request, "employers.html", {"user": user, "employers": store.list(limit=500)}
-    )

@@ -20,3 +20,20 @@ document.addEventListener("click", async (event) => {
     status.textContent = `not saved (${response.status})`;
   }
 });
+
+// Duplicate review: merge a pair (first survives, second becomes an alias) or remember that the
+// two are different employers.
+document.addEventListener("click", async (event) => {
+  const button = event.target.closest(".pair button[data-action]");
+  if (!button) return;
+  const pair = button.closest(".pair");
+  const merge = button.dataset.action === "merge";
+  const response = await fetch(merge ? "/employers/merges" : "/employers/duplicates/not-duplicate", {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-ipsmatch-ui": "1" },
+    body: JSON.stringify(merge ? { survivor_id: pair.dataset.a, loser_id: pair.dataset.b }
+                               : { a_id: pair.dataset.a, b_id: pair.dataset.b }),
+  });
+  pair.querySelector(".status").textContent = response.ok ? (merge ? "merged" : "kept apart") : `failed (${response.status})`;
+  if (response.ok) pair.querySelectorAll("button").forEach((b) => (b.disabled = true));
+});

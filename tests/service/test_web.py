@@ -116,3 +116,32 @@ def test_cookie_writes_from_other_sites_are_refused(server: str, browser) -> Non
     page.wait_for_url("**/ui/login")
     assert httpx.post(url, json=body, cookies=jar, headers={"x-ipsmatch-ui": "1"}).status_code == 401
     context.close()
+
+
+def test_job_developer_pages(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    _sign_in(page, server)
+    page.goto(f"{server}/ui/employers")
+    first = page.locator("a.employer").first.inner_text()
+    typo = first[:-4] + first[-3:]  # drop one letter: fuzzy search still finds it
+    page.fill("input[name=q]", typo)
+    page.click("form.search button")
+    assert first in page.locator("a.employer").all_inner_texts()[:3]
+    page.click(f"a.employer:text-is('{first}')")
+    assert page.inner_text("h1") == first
+    assert page.locator("ol.timeline li").count() > 0  # the demo has contacts and openings for it
+    page.goto(f"{server}/ui/employers/dormant?days=30&mine=false")
+    assert page.locator("table.list tbody tr").count() > 0
+    page.goto(f"{server}/ui/employers/duplicates")
+    pairs = page.locator("li.pair")
+    before = pairs.count()
+    assert before >= 5  # the planted duplicates
+    names = pairs.first.locator("a").all_inner_texts()
+    pairs.first.locator("button[data-action=not-duplicate]").click()
+    pairs.first.locator(".status", has_text="kept apart").wait_for()
+    page.reload()
+    assert page.locator("li.pair").count() == before - 1
+    assert names not in [p.locator("a").all_inner_texts() for p in page.locator("li.pair").all()]
+    page.goto(f"{server}/ui/week")
+    assert "of the target 6" in page.inner_text("p.target")
+    page.close()
