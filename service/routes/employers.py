@@ -20,7 +20,7 @@ def create_employer(
 ) -> schemas.EmployerOut:
     """Add an employer to the network."""
     rec = store.create(values=body.model_dump(), actor=user.username)
-    engine.invalidate()
+    engine.upsert_employers([rec.id])  # in place: no rebuild of the index
     return employer_out(rec)
 
 
@@ -52,7 +52,7 @@ def create_opening(
     values["employer_id"] = str(values["employer_id"])
     values["site_id"] = str(values["site_id"]) if values.get("site_id") else None
     rec = store.create(values=values, actor=user.username)
-    engine.invalidate()
+    engine.upsert_openings([rec.id])  # in place; the employer's own lead gives way to it
     return opening_out(rec)
 
 
