@@ -161,8 +161,13 @@ class Ranker:
         if exclude:
             rows = rows[~np.isin(rows, self.store_.rows_of(exclude))]
         goals = _as_goals(vector, self.store_.dim)
-        upper = self._upper_bounds(profile, rows, groups, goals)
-        ranked = best_rows(rows, upper, n, self._evaluator(profile, goals), self.store_.table.ids)
+        ranked = best_rows(
+            rows,
+            lambda: self._upper_bounds(profile, rows, groups, goals),
+            n,
+            self._evaluator(profile, goals),
+            self.store_.table.ids,
+        )
         return ranked, {c.describe(): k for c, k in removed.items() if k}
 
     def score_ids(self, profile: Profile, vector: np.ndarray, ids: Sequence[str]) -> Ranked:

@@ -18,7 +18,7 @@ import numpy as np
 from matching.scoring import PartMatrix
 
 #: Allowed sets up to this size are scored in one pass (bounding would not pay for itself).
-SMALL = 2048
+SMALL = 512
 #: Slack on the bound comparison: bounds and scores add the same parts in a different order.
 TOLERANCE = 1e-9
 
@@ -60,10 +60,11 @@ def best_rows(rows: np.ndarray, upper: np.ndarray, n: int, evaluate: Evaluate, i
     if len(rows) <= max(SMALL, 4 * n):
         scores, parts = evaluate(rows)
         return _top(rows, scores, parts, n, ids, len(rows), len(rows))
-    head = np.argpartition(-upper, max(SMALL, 4 * n) - 1)[: max(SMALL, 4 * n)]
+    bounds = upper()
+    head = np.argpartition(-bounds, max(SMALL, 4 * n) - 1)[: max(SMALL, 4 * n)]
     scores, parts = evaluate(rows[head])
     threshold = -np.partition(-scores, n - 1)[n - 1]
-    more = upper >= threshold - TOLERANCE
+    more = bounds >= threshold - TOLERANCE
     more[head] = False
     tail = np.flatnonzero(more)
     if len(tail):
