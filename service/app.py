@@ -14,7 +14,7 @@ from service.config import Settings, get_settings
 from service.db import Database
 from service.engine import LeadEngine
 from service.resources import Resources
-from service.routes import employers, health, leads, participants
+from service.routes import batches, employers, health, leads, participants
 
 log = logging.getLogger("ipsmatch")
 
@@ -51,6 +51,6 @@ def create_app(settings: Settings | None = None, *, resources: Resources | None 
         lifespan=lifespan,
     )
     errors.install(app)
-    for module in (health, participants, leads, employers):
+    for module in (health, participants, leads, employers, batches):
         app.include_router(module.router)
     return app
