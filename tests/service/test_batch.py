@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -161,3 +162,20 @@ def test_a_killed_batch_resumes_where_it_stopped(tmp_path: Path) -> None:
     resumed, whole = leads("a.duckdb"), leads("b.duckdb")
     assert resumed == whole and len(resumed) == len({(r[0], r[2]) for r in resumed}) > 0
     assert all(json.loads(r[4]) for r in resumed)
+
+
+@pytest.mark.slow
+def test_ray_engine_gives_the_same_batch_as_the_local_one(seeded: Api) -> None:
+    pytest.importorskip("ray")
+    import ray
+
+    state = seeded.client.app.state  # type: ignore[attr-defined]
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        capped = BatchOptions(leads=10, candidates=20, max_per_opening=2, max_per_employer=5, chunk=9)
+        local = run_batch(state.db, state.engine, capped)
+        remote = run_batch(state.db, state.engine, dataclasses.replace(capped, engine="ray"))
+    finally:
+        ray.shutdown()
+    assert (remote.leads_written, remote.capped_leads) == (local.leads_written, local.capped_leads)
+    assert _batch_rows(state.db, remote.id) == _batch_rows(state.db, local.id)
