@@ -18,7 +18,7 @@ $(BIN)/python:
 # Reinstall when the project metadata changes. torch is pinned to 2.13.0 in pyproject.toml so
 # pip takes the CPU wheel on local disk instead of a CUDA build.
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,scale,bench]'
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -21,9 +21,14 @@ _VIA_SPECIALIST = APPLICATION_ROUTES.index("via_specialist")
 
 
 class Constraint:
-    """Base class: ``keep(table, rows)`` says which rows survive, ``describe()`` says why."""
+    """Base class: ``keep(table, rows)`` says which rows survive, ``describe()`` says why.
+
+    ``per_row`` is False when the answer depends only on columns that define a row's group
+    (`matching.groups`), so it can be evaluated once per group instead of once per row.
+    """
 
     name: str = "constraint"
+    per_row = False
 
     def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:
         """Return a (len(rows),) bool mask, True where the lead survives.
@@ -99,6 +104,7 @@ class MaxCommute(Constraint):
     lon: float
     km: float
     name: str = "max_commute"
+    per_row = True  # distance is per row (region cells narrow it down, see matching.groups)
 
     def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:  # noqa: D102
         dist = haversine_km(self.lat, self.lon, table.lat[rows], table.lon[rows])
@@ -163,6 +169,10 @@ class And(Constraint):
     parts: tuple[Constraint, ...]
     name: str = "and"
 
+    @property
+    def per_row(self) -> bool:  # type: ignore[override]  # noqa: D102
+        return any(p.per_row for p in self.parts)
+
     def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:  # noqa: D102
         ok = np.ones(len(rows), bool)
         for part in self.parts:
@@ -180,6 +190,10 @@ class Or(Constraint):
     parts: tuple[Constraint, ...]
     name: str = "or"
 
+    @property
+    def per_row(self) -> bool:  # type: ignore[override]  # noqa: D102
+        return any(p.per_row for p in self.parts)
+
     def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:  # noqa: D102
         ok = np.zeros(len(rows), bool)
         for part in self.parts:
@@ -196,6 +210,10 @@ class Not(Constraint):
 
     inner: Constraint
     name: str = "not"
+
+    @property
+    def per_row(self) -> bool:  # type: ignore[override]  # noqa: D102
+        return self.inner.per_row
 
     def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:  # noqa: D102
         return ~self.inner.keep(table, rows)

@@ -14,6 +14,85 @@ from matching.scoring import NEUTRAL, OCCUPATION_LEVELS, PART_NAMES, PartMatrix
 from matching.types import Explanation, Flag, Opening, Profile, ScorePart
 
 
+class Explainer:
+    """Explanations for one person's leads; what depends only on the person is worked out once.
+
+    Args:
+        profile: The person.
+        weights: (len(PART_NAMES),) float64 part weights.
+    """
+
+    def __init__(self, profile: Profile, weights: np.ndarray) -> None:
+        self.profile = profile
+        self.weights = [float(w) for w in weights]
+        self.have = frozenset(s.uri for s in profile.skills if s.uri)
+        goals = profile.preferred_occupations
+        self.goal_texts = [f"your goal '{g.label}'" for g in goals]
+        self.sector_text = ", ".join(profile.liked_sectors)
+        self.contract_text = ", ".join(profile.contract_types)
+        self.hours_neutral = profile.hours_min is None and profile.hours_max is None
+        self._notes: dict[tuple[str, str], str] = {}
+
+    def explain(self, opening: Opening, parts: PartMatrix, j: int) -> Explanation:
+        """Explain candidate ``j`` of ``parts`` (which is ``opening``)."""
+        values = parts.values[:, j].tolist()
+        distance = float(parts.distance_km[j])
+        because = self._because(opening, parts, j, distance)
+        score_parts = tuple(
+            ScorePart(name, w, v, w * v, text)
+            for name, w, v, text in zip(PART_NAMES, self.weights, values, because, strict=True)
+        )
+        have = self.have
+        matched = tuple(s for s in opening.essential_skills if s.uri in have)
+        missing = tuple(s for s in opening.essential_skills if s.uri not in have)
+        key = (opening.kind, opening.application_route)
+        note = self._notes.get(key)
+        if note is None:
+            note = self._notes[key] = disclosure_note(opening, self.profile)
+        return Explanation(
+            parts=score_parts,
+            matched_skills=matched,
+            missing_skills=missing,
+            flags=flags_for(opening, self.profile, distance),
+            disclosure_note=note,
+        )
+
+    def _because(self, opening: Opening, parts: PartMatrix, j: int, distance: float) -> list[str]:
+        """One sentence per part, in PART_NAMES order."""
+        profile = self.profile
+        goal = int(parts.best_goal[j])
+        goal_text = self.goal_texts[goal] if goal < len(self.goal_texts) else "your stated goals"
+        level = int(parts.occupation_level[j])
+        n_skills = len(opening.essential_skills)
+        n_have = sum(s.uri in self.have for s in opening.essential_skills)
+        return [
+            f"similarity {float(parts.similarity[j]):.2f} to {goal_text}",
+            (
+                f"{OCCUPATION_LEVELS[level][0]} as one of your goals"
+                if level >= 0
+                else "not in the occupation group of any goal"
+            ),
+            (
+                f"has {n_have} of {n_skills} essential skills"
+                if n_skills
+                else f"no essential skills listed ({NEUTRAL})"
+            ),
+            _hours_because(opening, profile),
+            _commute_because(distance, profile),
+            (
+                f"sector {opening.sector or 'unknown'} vs liked {self.sector_text}"
+                if profile.liked_sectors
+                else f"no sector preference stated ({NEUTRAL})"
+            ),
+            (
+                f"contract {opening.contract_type or 'unknown'} vs wanted {self.contract_text}"
+                if profile.contract_types
+                else f"no contract preference stated ({NEUTRAL})"
+            ),
+            f"the programme's relationship with the employer: {opening.stage}",
+        ]
+
+
 def explain(
     opening: Opening,
     profile: Profile,
@@ -22,58 +101,7 @@ def explain(
     weights: np.ndarray,
 ) -> Explanation:
     """Explain candidate ``j`` of ``parts`` (which is ``opening``) for ``profile``."""
-    values = parts.values[:, j]
-    because = _because(opening, profile, parts, j)
-    score_parts = tuple(
-        ScorePart(name, float(w), float(v), float(w * v), because[name])
-        for name, w, v in zip(PART_NAMES, weights, values, strict=True)
-    )
-    have = {s.uri for s in profile.skills if s.uri}
-    matched = tuple(s for s in opening.essential_skills if s.uri in have)
-    missing = tuple(s for s in opening.essential_skills if s.uri not in have)
-    return Explanation(
-        parts=score_parts,
-        matched_skills=matched,
-        missing_skills=missing,
-        flags=flags_for(opening, profile, float(parts.distance_km[j])),
-        disclosure_note=disclosure_note(opening, profile),
-    )
-
-
-def _because(opening: Opening, profile: Profile, parts: PartMatrix, j: int) -> dict[str, str]:
-    goals = profile.preferred_occupations
-    goal = int(parts.best_goal[j])
-    goal_text = f"your goal '{goals[goal].label}'" if goal < len(goals) else "your stated goals"
-    level = int(parts.occupation_level[j])
-    have = {s.uri for s in profile.skills if s.uri}
-    n_skills = len(opening.essential_skills)
-    n_have = sum(s.uri in have for s in opening.essential_skills)
-    return {
-        "preference": f"similarity {float(parts.similarity[j]):.2f} to {goal_text}",
-        "occupation": (
-            f"{OCCUPATION_LEVELS[level][0]} as one of your goals"
-            if level >= 0
-            else "not in the occupation group of any goal"
-        ),
-        "skills": (
-            f"has {n_have} of {n_skills} essential skills"
-            if n_skills
-            else f"no essential skills listed ({NEUTRAL})"
-        ),
-        "hours": _hours_because(opening, profile),
-        "commute": _commute_because(float(parts.distance_km[j]), profile),
-        "sector": (
-            f"sector {opening.sector or 'unknown'} vs liked {', '.join(profile.liked_sectors)}"
-            if profile.liked_sectors
-            else f"no sector preference stated ({NEUTRAL})"
-        ),
-        "contract": (
-            f"contract {opening.contract_type or 'unknown'} vs wanted {', '.join(profile.contract_types)}"
-            if profile.contract_types
-            else f"no contract preference stated ({NEUTRAL})"
-        ),
-        "stage": f"the programme's relationship with the employer: {opening.stage}",
-    }
+    return Explainer(profile, weights).explain(opening, parts, j)
 
 
 def _hours_because(opening: Opening, profile: Profile) -> str:

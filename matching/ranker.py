@@ -7,10 +7,25 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 import numpy as np
 
 from matching.constraints import Constraint, constraints_for
-from matching.explain import explain
-from matching.scoring import normalise_weights, score_parts, stage_value_array
+from matching.explain import Explainer
+from matching.scoring import (
+    PART_NAMES,
+    STATIC_PARTS,
+    PartMatrix,
+    commute_bound,
+    normalise_weights,
+    preference_values,
+    score_parts,
+    stage_value_array,
+    static_parts,
+)
+from matching.search import Evaluate, Ranked, best_rows
+from matching.store import ItemStore
 from matching.table import OpeningTable
 from matching.types import LEAD_KINDS, Lead, LeadKind, Opening, Profile, Removal
+
+_STATIC = np.array([PART_NAMES.index(p) for p in STATIC_PARTS])
+_PREFERENCE, _COMMUTE = PART_NAMES.index("preference"), PART_NAMES.index("commute")
 
 
 class NotFittedError(RuntimeError):
@@ -21,11 +36,13 @@ class Ranker:
     """Rank openings and network employers for one person.
 
     Follows the scikit-learn contract: ``__init__`` stores keyword-only parameters unchanged,
-    ``fit`` validates and learns (attributes ending in ``_``) and returns ``self``.
+    ``fit`` validates and learns (attributes ending in ``_``) and returns ``self``; ``upsert``
+    (alias ``partial_fit``) and ``remove`` change items in place without a rebuild.
 
-    The path is exact: the person's own constraints select the allowed rows first (never a
-    post-filter on a global top-k, which loses leads), then every score part is computed
-    vectorised over the allowed rows, then the top ``n`` are taken with ties broken by id.
+    The path is exact: the person's own constraints select the allowed rows first, group by
+    group (never a post-filter on a global top-k, which loses leads); every score part is computed
+    vectorised, first as an upper bound per group, then exactly for the rows that can still
+    reach the top ``n`` (`matching.search`); ties are broken by id.
 
     Args:
         weights: Part name -> weight; normalised to sum to 1. Defaults to DEFAULT_WEIGHTS.
@@ -55,10 +72,10 @@ class Ranker:
         self.stage_values = stage_values
 
     def fit(self, openings: Sequence[Opening], vectors: np.ndarray) -> Ranker:
-        """Learn the items to rank.
+        """Learn the items to rank, replacing any learned before.
 
         Args:
-            openings: The items (openings and employer leads), any order.
+            openings: The items (openings and employer leads), unique ids, any order.
             vectors: (len(openings), d) float32, L2-normalised, row i for openings[i].
 
         Returns:
@@ -67,21 +84,44 @@ class Ranker:
         Raises:
             ValueError: On mismatched lengths, a wrong dtype or non-unit vectors.
         """
-        vectors = np.asarray(vectors)
-        if vectors.ndim != 2 or vectors.shape[0] != len(openings):
-            raise ValueError(f"vectors must be (n_openings, d); got {vectors.shape} for {len(openings)}")
-        if vectors.dtype != np.float32:
-            raise ValueError(f"vectors must be float32, got {vectors.dtype}")
-        norms = np.linalg.norm(vectors, axis=1) if len(vectors) else np.ones(0)
-        if not np.allclose(norms, 1.0, atol=1e-3):
-            raise ValueError("vectors must be L2-normalised")
+        vectors = _checked(openings, vectors)
         self.weights_ = normalise_weights(self.weights)
         self.stage_values_ = stage_value_array(self.stage_values)
-        self.openings_ = tuple(openings)
-        self.vectors_ = np.ascontiguousarray(vectors)
-        self.table_ = OpeningTable.build(self.openings_)
-        self.row_of_ = {o.id: i for i, o in enumerate(self.openings_)}
+        self.store_ = ItemStore(vectors.shape[1], capacity=len(openings))
+        self.store_.upsert(openings, vectors)
         return self
+
+    def upsert(self, openings: Sequence[Opening], vectors: np.ndarray) -> Ranker:
+        """Add items, or replace those whose id is known, in place; returns self."""
+        self._check_fitted()
+        self.store_.upsert(openings, _checked(openings, vectors, dim=self.store_.dim))
+        return self
+
+    partial_fit = upsert
+
+    def remove(self, ids: Iterable[str]) -> int:
+        """Forget the items with these ids (unknown ids are ignored); returns how many went."""
+        self._check_fitted()
+        return self.store_.remove(ids)
+
+    @property
+    def openings_(self) -> tuple[Opening, ...]:
+        """The live items, in row order."""
+        return self._fitted_store().items()
+
+    @property
+    def vectors_(self) -> np.ndarray:
+        """(n_items, d) float32 vectors of the live items, in row order."""
+        store = self._fitted_store()
+        return store.vectors[store.live_rows()]
+
+    @property
+    def table_(self) -> OpeningTable:
+        """The columnar table of items (`matching.table.OpeningTable`)."""
+        return self._fitted_store().table
+
+    def __len__(self) -> int:
+        return len(self.store_) if hasattr(self, "store_") else 0
 
     def rank(
         self,
@@ -105,87 +145,164 @@ class Ranker:
         Returns:
             Leads with explanations; fewer than ``n`` when fewer survive the constraints.
         """
-        rows = self._allowed_rows(profile, exclude, kinds)
-        goals = _as_goals(vector, self.vectors_.shape[1])
-        parts = score_parts(
-            self.table_,
-            self.vectors_,
-            rows,
-            profile,
-            goals,
-            similarity_floor=self.similarity_floor,
-            stage_values=self.stage_values_,
-        )
-        scores = parts.total(self.weights_)
-        top = _top_n(scores, self.table_.id_order[rows], n)
-        leads = []
-        for rank, j in enumerate(top, start=1):
-            item = self.openings_[rows[j]]
-            leads.append(
-                Lead(
-                    id=item.id,
-                    kind=item.kind,
-                    employer_id=item.employer_id,
-                    employer_name=item.employer_name,
-                    title=item.title,
-                    score=float(scores[j]),
-                    rank=rank,
-                    explanation=explain(item, profile, parts, int(j), self.weights_),
-                )
-            )
-        return leads
+        return self.leads(profile, self.best(profile, vector, n=n, exclude=exclude, kinds=kinds)[0])
 
-    def removals(self, profile: Profile, *, kinds: Iterable[LeadKind] = LEAD_KINDS) -> list[Removal]:
-        """Items the person's constraints remove, each attributed to the first constraint."""
+    def best(
+        self,
+        profile: Profile,
+        vector: np.ndarray,
+        *,
+        n: int = 10,
+        exclude: Collection[str] | None = None,
+        kinds: Iterable[LeadKind] = LEAD_KINDS,
+    ) -> tuple[Ranked, dict[str, int]]:
+        """The exact top ``n`` rows (no explanations yet) and the removal counts by reason."""
+        rows, removed, groups = self._allowed(profile, tuple(kinds))
+        if exclude:
+            rows = rows[~np.isin(rows, self.store_.rows_of(exclude))]
+        goals = _as_goals(vector, self.store_.dim)
+        ranked = best_rows(
+            rows,
+            lambda: self._upper_bounds(profile, rows, groups, goals),
+            n,
+            self._evaluator(profile, goals),
+            self.store_.table.ids,
+        )
+        return ranked, {c.describe(): k for c, k in removed.items() if k}
+
+    def score_ids(self, profile: Profile, vector: np.ndarray, ids: Sequence[str]) -> Ranked:
+        """Exact scores and parts of the live items ``ids``, in the given order (unknown ids skipped)."""
+        self._check_fitted()
+        rows = self.store_.rows_of(ids)
+        scores, parts = self._evaluator(profile, _as_goals(vector, self.store_.dim))(rows)
+        return Ranked(rows, scores, parts, len(rows), len(rows))
+
+    def leads(self, profile: Profile, ranked: Ranked) -> list[Lead]:
+        """Leads with explanations for ``ranked`` rows, ranked 1, 2, ... in their order."""
+        explainer = Explainer(profile, self.weights_)
+        items = self.store_.items_at(ranked.rows)
         return [
-            Removal(str(self.table_.ids[row]), constraint.name, constraint.describe())
-            for constraint, rows in self._removed_rows(profile, kinds)
-            for row in rows
+            Lead(
+                id=item.id,
+                kind=item.kind,
+                employer_id=item.employer_id,
+                employer_name=item.employer_name,
+                title=item.title,
+                score=float(ranked.scores[j]),
+                rank=j + 1,
+                explanation=explainer.explain(item, ranked.parts, j),
+            )
+            for j, item in enumerate(items)
         ]
 
-    def removal_counts(self, profile: Profile, *, kinds: Iterable[LeadKind] = LEAD_KINDS) -> dict[str, int]:
-        """How many items each constraint removes, keyed by its description."""
-        return {c.describe(): len(rows) for c, rows in self._removed_rows(profile, kinds) if len(rows)}
+    def removals(self, profile: Profile, *, kinds: Iterable[LeadKind] = LEAD_KINDS) -> list[Removal]:
+        """Items the person's constraints remove, each attributed to the first constraint.
 
-    def _removed_rows(
-        self, profile: Profile, kinds: Iterable[LeadKind]
-    ) -> list[tuple[Constraint, np.ndarray]]:
+        Row by row, without groups: this is the plain statement of the rules (and is slower).
+        """
         self._check_fitted()
-        rows = self._kind_rows(kinds)
-        out = []
+        table = self.store_.table
+        rows = self.store_.kind_rows(set(kinds))
+        out: list[Removal] = []
         for constraint in constraints_for(profile):
-            keep = constraint.keep(self.table_, rows)
-            out.append((constraint, rows[~keep]))
+            keep = constraint.keep(table, rows)
+            why = constraint.describe()
+            out.extend(Removal(str(table.ids[r]), constraint.name, why) for r in rows[~keep])
             rows = rows[keep]
         return out
 
-    def _allowed_rows(
-        self, profile: Profile, exclude: Collection[str] | None, kinds: Iterable[LeadKind]
-    ) -> np.ndarray:
-        self._check_fitted()
-        rows = self._kind_rows(kinds)
-        if exclude:
-            banned = [self.row_of_[i] for i in exclude if i in self.row_of_]
-            rows = rows[~np.isin(rows, np.asarray(banned, np.int64))]
-        for constraint in constraints_for(profile):
-            rows = rows[constraint.keep(self.table_, rows)]
-        return rows
+    def removal_counts(self, profile: Profile, *, kinds: Iterable[LeadKind] = LEAD_KINDS) -> dict[str, int]:
+        """How many items each constraint removes, keyed by its description."""
+        removed = self._allowed(profile, tuple(kinds))[1]
+        return {c.describe(): k for c, k in removed.items() if k}
 
-    def _kind_rows(self, kinds: Iterable[LeadKind]) -> np.ndarray:
-        wanted = set(kinds)
-        unknown = wanted - set(LEAD_KINDS)
-        if unknown:
-            raise ValueError(f"unknown lead kinds {sorted(unknown)}")
-        mask = np.zeros(len(self.table_), bool)
-        if "opening" in wanted:
-            mask |= ~self.table_.is_employer
-        if "employer" in wanted:
-            mask |= self.table_.is_employer
-        return np.flatnonzero(mask)
+    def _allowed(
+        self, profile: Profile, kinds: tuple[LeadKind, ...]
+    ) -> tuple[np.ndarray, dict[Constraint, int], np.ndarray]:
+        """Rows every constraint keeps, how many rows each constraint removed first, kept groups."""
+        self._check_fitted()
+        store = self.store_
+        groups, reps = store.groups, store.groups.reps
+        keep = (groups.sizes > 0) & store.kind_mask(reps.is_employer[: len(groups)], set(kinds))
+        constraints = constraints_for(profile)
+        removed: dict[Constraint, int] = {}
+        at = 0
+        while at < len(constraints) and not constraints[at].per_row:  # group by group
+            alive = np.flatnonzero(keep)
+            gone = alive[~constraints[at].keep(reps, alive)]
+            removed[constraints[at]] = int(groups.sizes[gone].sum())
+            keep[gone] = False
+            at += 1
+        rows = np.flatnonzero(keep[groups.group[: store.high]])
+        for constraint in constraints[at:]:  # row by row once a per-row constraint is reached
+            if constraint.per_row:
+                kept = groups.filter_rows(store.table, rows, constraint)
+            else:
+                alive = np.flatnonzero(keep)
+                keep[alive[~constraint.keep(reps, alive)]] = False
+                kept = rows[keep[groups.group[rows]]]
+            removed[constraint] = len(rows) - len(kept)
+            rows = kept
+        return rows, removed, keep
+
+    def _upper_bounds(
+        self, profile: Profile, rows: np.ndarray, kept: np.ndarray, goals: np.ndarray
+    ) -> np.ndarray:
+        """(len(rows),) float64 upper bound of each row's score; ``kept`` masks their groups."""
+        groups = self.store_.groups
+        alive = np.flatnonzero(kept)
+        static = static_parts(groups.reps, alive, profile, self.stage_values_)[0]
+        similarity = groups.caps.bound(goals)[groups.reps.occupation[alive]]
+        w = self.weights_
+        bound = np.zeros(len(groups))
+        bound[alive] = (
+            w[_STATIC] @ static
+            + w[_PREFERENCE] * preference_values(similarity, self.similarity_floor)
+            + w[_COMMUTE] * commute_bound(profile)
+        )
+        return bound[groups.group[rows]]
+
+    def _evaluator(self, profile: Profile, goals: np.ndarray) -> Evaluate:
+        store, weights = self.store_, self.weights_
+
+        def evaluate(rows: np.ndarray) -> tuple[np.ndarray, PartMatrix]:
+            parts = score_parts(
+                store.table,
+                store.vectors,
+                rows,
+                profile,
+                goals,
+                similarity_floor=self.similarity_floor,
+                stage_values=self.stage_values_,
+            )
+            return parts.total(weights), parts
+
+        return evaluate
+
+    def _fitted_store(self) -> ItemStore:
+        if not hasattr(self, "store_"):
+            raise AttributeError("the ranker is not fitted; call fit() first")
+        return self.store_
 
     def _check_fitted(self) -> None:
-        if not hasattr(self, "table_"):
+        if not hasattr(self, "store_"):
             raise NotFittedError("call fit() before rank()")
+
+
+def _checked(openings: Sequence[Opening], vectors: np.ndarray, dim: int | None = None) -> np.ndarray:
+    vectors = np.asarray(vectors)
+    if vectors.ndim != 2 or vectors.shape[0] != len(openings):
+        raise ValueError(f"vectors must be (n_openings, d); got {vectors.shape} for {len(openings)}")
+    if dim is not None and vectors.shape[1] != dim:
+        raise ValueError(f"vectors must have d={dim}; got {vectors.shape[1]}")
+    if vectors.dtype != np.float32:
+        raise ValueError(f"vectors must be float32, got {vectors.dtype}")
+    norms = np.linalg.norm(vectors, axis=1) if len(vectors) else np.ones(0)
+    if not np.allclose(norms, 1.0, atol=1e-3):
+        raise ValueError("vectors must be L2-normalised")
+    if len({o.id for o in openings}) != len(openings):
+        raise ValueError("item ids must be unique")
+    return vectors
 
 
 def _as_goals(vector: np.ndarray, dim: int) -> np.ndarray:
@@ -193,17 +310,4 @@ def _as_goals(vector: np.ndarray, dim: int) -> np.ndarray:
     goals = goals[None, :] if goals.ndim == 1 else goals
     if goals.ndim != 2 or goals.shape[1] != dim or goals.shape[0] == 0:
         raise ValueError(f"vector must be (d,) or (k, d) with d={dim}; got {np.shape(vector)}")
-    return goals
-
-
-def _top_n(scores: np.ndarray, id_order: np.ndarray, n: int) -> np.ndarray:
-    """Indices of the n best scores, best first, equal scores in id order."""
-    if n <= 0 or len(scores) == 0:
-        return np.zeros(0, np.int64)
-    if n < len(scores):
-        kth = np.partition(-scores, n - 1)[n - 1]
-        pool = np.flatnonzero(-scores <= kth)  # every tie at the boundary stays in the pool
-    else:
-        pool = np.arange(len(scores))
-    order = np.lexsort((id_order[pool], -scores[pool]))
-    return pool[order[:n]]
+    return np.ascontiguousarray(goals)

@@ -61,6 +61,9 @@ OCCUPATION_LEVELS: tuple[tuple[str, float], ...] = (
     ("same ISCO sub-major group", 0.2),
 )
 
+#: Parts that are equal for every row of a group (no vector, no place), in PART_NAMES order.
+STATIC_PARTS: tuple[str, ...] = ("occupation", "skills", "hours", "sector", "contract", "stage")
+
 HOURS_DECAY = 10.0  # a 10 h/week gap to the preferred range brings the hours part to 0
 
 
@@ -81,6 +84,27 @@ class PartMatrix:
     best_goal: np.ndarray
     occupation_level: np.ndarray
     distance_km: np.ndarray
+
+    def take(self, idx: np.ndarray) -> PartMatrix:
+        """The parts of candidates ``idx`` only."""
+        return PartMatrix(
+            self.values[:, idx],
+            self.similarity[idx],
+            self.best_goal[idx],
+            self.occupation_level[idx],
+            self.distance_km[idx],
+        )
+
+    @staticmethod
+    def concat(parts: list[PartMatrix]) -> PartMatrix:
+        """Candidates of several matrices, in order."""
+        return PartMatrix(
+            np.concatenate([p.values for p in parts], axis=1),
+            np.concatenate([p.similarity for p in parts]),
+            np.concatenate([p.best_goal for p in parts]),
+            np.concatenate([p.occupation_level for p in parts]),
+            np.concatenate([p.distance_km for p in parts]),
+        )
 
     def total(self, weights: np.ndarray) -> np.ndarray:
         """(m,) float64 score: the weighted sum of parts, summed in PART_NAMES order."""
@@ -124,26 +148,62 @@ def score_parts(
         similarity_floor: Cosine similarity that maps to 0 (the model's "unrelated" level).
         stage_values: (len(STAGES),) float64 value per relationship stage.
     """
-    sims = vectors[rows] @ goals.T
+    # einsum, not BLAS: its sum order per row does not depend on how many rows are scored
+    # together, so a row's score is bit-identical whichever candidate set it was scored in (the
+    # batch and the HTTP path must agree exactly). It is also faster than sgemm for few goals.
+    sims = np.einsum("ij,kj->ik", vectors[rows], goals)
     best_goal = np.argmax(sims, axis=1) if len(rows) else np.zeros(0, np.int64)
     similarity = sims[np.arange(len(rows)), best_goal] if len(rows) else np.zeros(0, np.float32)
-    span = max(1e-6, 1.0 - similarity_floor)
-    level = _occupation_level(table, rows, profile)
-    level_values = np.array([v for _, v in OCCUPATION_LEVELS] + [0.0])
+    static, level = static_parts(table, rows, profile, stage_values)
     distance = _distance(table, rows, profile)
     values = np.vstack(
         [
-            np.clip((similarity.astype(np.float64) - similarity_floor) / span, 0.0, 1.0),
+            preference_values(similarity, similarity_floor),
+            static[:3],
+            _commute(distance, profile),
+            static[3:],
+        ]
+    )
+    return PartMatrix(values, similarity, best_goal, level, distance)
+
+
+def preference_values(similarity: np.ndarray, similarity_floor: float) -> np.ndarray:
+    """(m,) float64 preference part from (m,) cosine similarities."""
+    span = max(1e-6, 1.0 - similarity_floor)
+    return np.clip((similarity.astype(np.float64) - similarity_floor) / span, 0.0, 1.0)
+
+
+def static_parts(
+    table: OpeningTable, rows: np.ndarray, profile: Profile, stage_values: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The parts that depend on neither the vector nor the place, for ``rows``.
+
+    Every row of a group (`matching.groups`) has the same values, so the ranker computes these
+    once per group to bound scores before any similarity is known.
+
+    Returns:
+        (len(STATIC_PARTS), m) float64 values in STATIC_PARTS order, and (m,) int64 occupation
+        level (index into OCCUPATION_LEVELS, -1 for no match).
+    """
+    level = _occupation_level(table, rows, profile)
+    level_values = np.array([v for _, v in OCCUPATION_LEVELS] + [0.0])
+    values = np.vstack(
+        [
             level_values[level],
             _skills(table, rows, profile),
             _hours(table, rows, profile),
-            _commute(distance, profile),
             _membership(table.sector[rows], table.sectors.codes, profile.liked_sectors),
             _membership(table.contract[rows], table.contracts.codes, profile.contract_types),
             stage_values[table.stage[rows]],
         ]
     )
-    return PartMatrix(values, similarity, best_goal, level, distance)
+    return values, level
+
+
+def commute_bound(profile: Profile) -> float:
+    """The largest commute part any item can have for ``profile``."""
+    stated = profile.home is not None and profile.max_commute_km is not None and profile.max_commute_km > 0
+    return 1.0 if stated else NEUTRAL
 
 
 def stage_value_array(stage_values: Mapping[str, float] | None) -> np.ndarray:

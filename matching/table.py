@@ -1,74 +1,101 @@
-"""Columnar view of the rankable items, built once per `Ranker.fit`.
+"""Columnar view of the rankable items, updated in place as items change.
 
 Constraints and score parts run as numpy operations over these columns. Strings are turned into
-integer codes (one vocabulary per column) so membership tests are integer `np.isin` calls, and
-skill and licence sets are de-duplicated: many openings share an occupation's essential skills, so
-coverage is computed once per distinct skill set and gathered.
+integer codes (one vocabulary per column, append-only so codes stay valid while items change) so
+membership tests are integer look-ups, and skill and licence sets are de-duplicated: many openings
+share an occupation's essential skills, so coverage is computed once per distinct set and gathered.
+
+Columns have a capacity larger than the number of rows in use; rows are written by index
+(`OpeningTable.write`), so the ranker can reuse freed rows instead of rebuilding every column.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
 from matching.types import APPLICATION_ROUTES, STAGES, Opening
 
 _NAN = float("nan")
+#: Column name -> (dtype, fill value for unused rows).
+_COLUMNS: dict[str, tuple[type, object]] = {
+    "is_employer": (np.bool_, False),
+    "sector": (np.int32, 0),
+    "occupation": (np.int32, 0),
+    "isco": (np.int32, -1),
+    "hours_min": (np.float64, _NAN),
+    "hours_max": (np.float64, _NAN),
+    "lat": (np.float64, _NAN),
+    "lon": (np.float64, _NAN),
+    "contract": (np.int32, 0),
+    "stage": (np.int8, 0),
+    "route": (np.int8, 0),
+    "do_not_contact": (np.bool_, False),
+}
 
 
-@dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """String <-> int code mapping; code 0 is the empty string ("unknown")."""
+    """String <-> int code mapping; code 0 is the empty string ("unknown"). Append-only."""
 
-    codes: dict[str, int]
+    __slots__ = ("codes",)
+
+    def __init__(self, codes: dict[str, int] | None = None) -> None:
+        self.codes: dict[str, int] = codes if codes is not None else {"": 0}
 
     @classmethod
     def build(cls, values: Sequence[str]) -> Vocabulary:
         """Make a vocabulary of the distinct values, in first-seen order after ""."""
-        codes: dict[str, int] = {"": 0}
+        vocab = cls()
         for value in values:
-            codes.setdefault(value, len(codes))
-        return cls(codes)
+            vocab.add(value)
+        return vocab
+
+    def add(self, value: str) -> int:
+        """The code of ``value``, adding it when new."""
+        return self.codes.setdefault(value, len(self.codes))
 
     def encode(self, values: Sequence[str]) -> np.ndarray:
         """(n,) int32 codes; values not in the vocabulary get -1."""
         return np.fromiter((self.codes.get(v, -1) for v in values), np.int32, len(values))
 
+    def lookup(self, values: Sequence[str]) -> np.ndarray:
+        """(len(self.codes),) bool table, True at the codes of ``values`` (unknown values ignored)."""
+        table = np.zeros(len(self.codes), bool)
+        table[[self.codes[v] for v in values if v in self.codes]] = True
+        return table
 
-@dataclass(frozen=True, slots=True)
-class SetColumn:
-    """De-duplicated string sets: row -> set code -> members, in CSR form.
+
+class SetVocabulary:
+    """Distinct string sets in CSR form: set code -> members; code 0 is the empty set. Append-only.
 
     Attributes:
-        row_set: (n_rows,) int32 set code per row.
-        indptr: (n_sets + 1,) int64 offsets into ``indices``.
-        indices: (nnz,) int32 member codes.
         members: Vocabulary of member strings (code 0 unused).
+        indptr: (n_sets + 1,) int64 offsets into ``indices``.
+        indices: (nnz,) int32 member codes, sorted within each set.
     """
 
-    row_set: np.ndarray
-    indptr: np.ndarray
-    indices: np.ndarray
-    members: Vocabulary
+    def __init__(self) -> None:
+        self.members = Vocabulary()
+        self._codes: dict[frozenset[int], int] = {}
+        self._indptr: list[int] = [0]
+        self._indices: list[int] = []
+        self.indptr = np.zeros(1, np.int64)
+        self.indices = np.zeros(0, np.int32)
+        self.add(())  # code 0 is the empty set, which unused rows point at
 
-    @classmethod
-    def build(cls, rows: Sequence[tuple[str, ...]]) -> SetColumn:
-        """Build from one tuple of member strings per row."""
-        members = Vocabulary.build([m for row in rows for m in row])
-        set_codes: dict[frozenset[int], int] = {}
-        row_set = np.empty(len(rows), np.int32)
-        indptr, indices = [0], []
-        for i, row in enumerate(rows):
-            key = frozenset(members.codes[m] for m in row if m)
-            code = set_codes.get(key)
-            if code is None:
-                code = set_codes[key] = len(set_codes)
-                indices.extend(sorted(key))
-                indptr.append(len(indices))
-            row_set[i] = code
-        return cls(row_set, np.asarray(indptr, np.int64), np.asarray(indices, np.int32), members)
+    def add(self, row: Sequence[str]) -> int:
+        """The code of the set of ``row``'s non-empty members, adding it when new."""
+        key = frozenset(self.members.add(m) for m in row if m)
+        code = self._codes.get(key)
+        if code is None:
+            code = self._codes[key] = len(self._codes)
+            self._indices.extend(sorted(key))
+            self._indptr.append(len(self._indices))
+            # New distinct sets are rare after the first fit; rebuilding the arrays is cheap.
+            self.indptr = np.asarray(self._indptr, np.int64)
+            self.indices = np.asarray(self._indices, np.int32)
+        return code
 
     def set_sizes(self) -> np.ndarray:
         """(n_sets,) int64 number of members per distinct set."""
@@ -85,82 +112,155 @@ class SetColumn:
         return hits[self.indptr[1:]] - hits[self.indptr[:-1]]
 
 
-@dataclass(frozen=True, slots=True)
-class OpeningTable:
-    """Columns of the fitted items, row i <-> ``openings[i]``.
+class SetColumn:
+    """A column of string sets: row -> set code in a shared `SetVocabulary`.
 
     Attributes:
-        ids: (n,) object array of ids.
-        id_order: (n,) int64 position of each id in sorted id order (the tie-breaker).
-        is_employer: (n,) bool, True for employer leads.
-        sector: (n,) int32 codes into ``sectors``.
-        occupation: (n,) int32 codes into ``occupations``.
-        isco: (n,) int32 ISCO-08 4-digit group as an int, -1 when unknown.
-        hours_min: (n,) float64, NaN when unknown.
-        hours_max: (n,) float64, NaN when unknown.
-        lat: (n,) float64 degrees, NaN when unknown.
-        lon: (n,) float64 degrees, NaN when unknown.
-        contract: (n,) int32 codes into ``contracts``.
-        stage: (n,) int8 index into STAGES.
-        route: (n,) int8 index into APPLICATION_ROUTES.
-        do_not_contact: (n,) bool.
+        row_set: (capacity,) int32 set code per row.
+        sets: The distinct sets.
+    """
+
+    def __init__(self, sets: SetVocabulary, capacity: int) -> None:
+        self.sets = sets
+        self.row_set = np.zeros(capacity, np.int32)
+
+    @property
+    def members(self) -> Vocabulary:
+        """Vocabulary of member strings."""
+        return self.sets.members
+
+    def set_sizes(self) -> np.ndarray:
+        """(n_sets,) int64 number of members per distinct set."""
+        return self.sets.set_sizes()
+
+    def hits_per_set(self, have: frozenset[str]) -> np.ndarray:
+        """(n_sets,) int64 how many members of each set are in ``have``."""
+        return self.sets.hits_per_set(have)
+
+
+class OpeningTable:
+    """Columns of items, row i <-> the item written at row i.
+
+    Vocabularies can be shared with another table (the ranker's table of group representatives
+    uses the same codes), so constraints evaluate on either.
+
+    Attributes:
+        ids: (capacity,) object array of ids ("" for unused rows).
+        is_employer: (capacity,) bool, True for employer leads.
+        sector: (capacity,) int32 codes into ``sectors``.
+        occupation: (capacity,) int32 codes into ``occupations``.
+        isco: (capacity,) int32 ISCO-08 4-digit group as an int, -1 when unknown.
+        hours_min: (capacity,) float64, NaN when unknown.
+        hours_max: (capacity,) float64, NaN when unknown.
+        lat: (capacity,) float64 degrees, NaN when unknown.
+        lon: (capacity,) float64 degrees, NaN when unknown.
+        contract: (capacity,) int32 codes into ``contracts``.
+        stage: (capacity,) int8 index into STAGES.
+        route: (capacity,) int8 index into APPLICATION_ROUTES.
+        do_not_contact: (capacity,) bool.
         skills: Essential skills per row.
         licences: Required licences per row.
     """
 
+    sectors: Vocabulary
+    occupations: Vocabulary
+    contracts: Vocabulary
+    skills: SetColumn
+    licences: SetColumn
     ids: np.ndarray
-    id_order: np.ndarray
     is_employer: np.ndarray
     sector: np.ndarray
-    sectors: Vocabulary
     occupation: np.ndarray
-    occupations: Vocabulary
     isco: np.ndarray
     hours_min: np.ndarray
     hours_max: np.ndarray
     lat: np.ndarray
     lon: np.ndarray
     contract: np.ndarray
-    contracts: Vocabulary
     stage: np.ndarray
     route: np.ndarray
     do_not_contact: np.ndarray
-    skills: SetColumn
-    licences: SetColumn
+
+    def __init__(self, capacity: int = 0, *, share: OpeningTable | None = None) -> None:
+        self.sectors = share.sectors if share is not None else Vocabulary()
+        self.occupations = share.occupations if share is not None else Vocabulary()
+        self.contracts = share.contracts if share is not None else Vocabulary()
+        skill_sets = share.skills.sets if share is not None else SetVocabulary()
+        licence_sets = share.licences.sets if share is not None else SetVocabulary()
+        self.skills = SetColumn(skill_sets, capacity)
+        self.licences = SetColumn(licence_sets, capacity)
+        self.ids = np.full(capacity, "", dtype=object)
+        for name, (dtype, fill) in _COLUMNS.items():
+            setattr(self, name, np.full(capacity, fill, dtype))
 
     @classmethod
     def build(cls, openings: Sequence[Opening]) -> OpeningTable:
-        """Build the columns for ``openings`` (any length, including zero)."""
-        ids = np.array([o.id for o in openings], dtype=object)
-        id_order = np.empty(len(ids), np.int64)
-        id_order[np.argsort(ids.astype(str), kind="stable")] = np.arange(len(ids))
-        sectors = Vocabulary.build([o.sector for o in openings])
-        occupations = Vocabulary.build([o.occupation.uri for o in openings])
-        contracts = Vocabulary.build([o.contract_type for o in openings])
-        return cls(
-            ids=ids,
-            id_order=id_order,
-            is_employer=np.array([o.kind == "employer" for o in openings], bool),
-            sector=sectors.encode([o.sector for o in openings]),
-            sectors=sectors,
-            occupation=occupations.encode([o.occupation.uri for o in openings]),
-            occupations=occupations,
-            isco=np.array([_isco_int(o.occupation.isco_group) for o in openings], np.int32),
-            hours_min=_floats([o.hours_min for o in openings]),
-            hours_max=_floats([o.hours_max for o in openings]),
-            lat=_floats([o.place.lat if o.place else None for o in openings]),
-            lon=_floats([o.place.lon if o.place else None for o in openings]),
-            contract=contracts.encode([o.contract_type for o in openings]),
-            contracts=contracts,
-            stage=np.array([STAGES.index(o.stage) for o in openings], np.int8),
-            route=np.array([APPLICATION_ROUTES.index(o.application_route) for o in openings], np.int8),
-            do_not_contact=np.array([o.employer_do_not_contact for o in openings], bool),
-            skills=SetColumn.build([tuple(s.uri for s in o.essential_skills) for o in openings]),
-            licences=SetColumn.build([tuple(o.required_licences) for o in openings]),
-        )
+        """Build the columns for ``openings`` (any length, including zero), row i = openings[i]."""
+        table = cls(len(openings))
+        table.write(np.arange(len(openings)), openings)
+        return table
+
+    @property
+    def capacity(self) -> int:
+        """Rows allocated (in use or not)."""
+        return len(self.ids)
 
     def __len__(self) -> int:
-        return len(self.ids)
+        return self.capacity
+
+    def grow(self, capacity: int) -> None:
+        """Enlarge every column to ``capacity`` rows (new rows are unused)."""
+        old = self.capacity
+        if capacity <= old:
+            return
+        for name, (_, fill) in (*_COLUMNS.items(), ("ids", ("", ""))):
+            col = getattr(self, name)
+            new = np.empty(capacity, col.dtype)
+            new[:old] = col
+            new[old:] = fill
+            setattr(self, name, new)
+        for sets in (self.skills, self.licences):
+            sets.row_set = np.concatenate([sets.row_set, np.zeros(capacity - old, np.int32)])
+
+    def write(self, rows: np.ndarray, openings: Sequence[Opening]) -> None:
+        """Encode ``openings[i]`` into row ``rows[i]`` (rows must be below the capacity)."""
+        if len(openings) == 0:
+            return
+        rows = np.asarray(rows, np.int64)
+        self.ids[rows] = [o.id for o in openings]
+        self.is_employer[rows] = [o.kind == "employer" for o in openings]
+        self.sector[rows] = [self.sectors.add(o.sector) for o in openings]
+        self.occupation[rows] = [self.occupations.add(o.occupation.uri) for o in openings]
+        self.isco[rows] = [_isco_int(o.occupation.isco_group) for o in openings]
+        self.hours_min[rows] = _floats([o.hours_min for o in openings])
+        self.hours_max[rows] = _floats([o.hours_max for o in openings])
+        self.lat[rows] = _floats([o.place.lat if o.place else None for o in openings])
+        self.lon[rows] = _floats([o.place.lon if o.place else None for o in openings])
+        self.contract[rows] = [self.contracts.add(o.contract_type) for o in openings]
+        self.stage[rows] = [STAGES.index(o.stage) for o in openings]
+        self.route[rows] = [APPLICATION_ROUTES.index(o.application_route) for o in openings]
+        self.do_not_contact[rows] = [o.employer_do_not_contact for o in openings]
+        skills = self.skills.sets
+        self.skills.row_set[rows] = [skills.add([s.uri for s in o.essential_skills]) for o in openings]
+        self.licences.row_set[rows] = [self.licences.sets.add(o.required_licences) for o in openings]
+
+    def copy_from(self, other: OpeningTable, src: np.ndarray, dst: np.ndarray) -> None:
+        """Copy rows ``src`` of ``other`` (sharing this table's vocabularies) into rows ``dst``."""
+        for name in (*_COLUMNS, "ids"):
+            getattr(self, name)[dst] = getattr(other, name)[src]
+        self.skills.row_set[dst] = other.skills.row_set[src]
+        self.licences.row_set[dst] = other.licences.row_set[src]
+
+    def clear(self, rows: np.ndarray) -> None:
+        """Reset ``rows`` to the unused state."""
+        self.ids[rows] = ""
+        for name, (_, fill) in _COLUMNS.items():
+            getattr(self, name)[rows] = fill
+
+    def nbytes(self) -> int:
+        """Bytes held by the numeric columns (ids' string objects not included)."""
+        cols = [getattr(self, name) for name in _COLUMNS]
+        return sum(c.nbytes for c in cols) + self.ids.nbytes + 2 * self.skills.row_set.nbytes
 
 
 def _floats(values: Sequence[float | None]) -> np.ndarray:

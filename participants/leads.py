@@ -90,9 +90,10 @@ class LeadStore:
     ) -> builtins.list[str]:
         """Record leads shown for one participant in one transaction; returns their new ids."""
         rows = [_row(participant_id, lead, model_version, actor, batch_id) for lead in leads]
-        with write_transaction(self.con, self.lock) as con:
-            if rows:
-                con.executemany(f"INSERT INTO caseload_leads VALUES ({', '.join('?' * len(_COLUMNS))})", rows)
+        if rows:  # one multi-row INSERT (one statement, one commit) is ~3x cheaper than executemany
+            values = ", ".join([f"({', '.join('?' * len(_COLUMNS))})"] * len(rows))
+            with self.lock:
+                self.con.execute(f"INSERT INTO caseload_leads VALUES {values}", [v for r in rows for v in r])
         return [str(r[0]) for r in rows]
 
     def get(self, *, lead_id: str) -> LeadRecord:
@@ -152,11 +153,21 @@ class LeadStore:
 def _row(
     participant_id: str, lead: Lead, model_version: str, actor: str, batch_id: str | None
 ) -> tuple[Any, ...]:
+    uuid_of("participant_id", participant_id)
+    if batch_id:
+        uuid_of("batch_id", batch_id)
+    return lead_row_values(participant_id, lead, model_version, actor, batch_id)
+
+
+def lead_row_values(
+    participant_id: str, lead: Lead, model_version: str, actor: str, batch_id: str | None
+) -> tuple[Any, ...]:
+    """One caseload_leads row (ids as strings), in column order."""
     parts = {p.name: p.value for p in lead.explanation.parts}
     return (
-        uuid.uuid4(),
-        uuid_of("participant_id", participant_id),
-        uuid_of("batch_id", batch_id) if batch_id else None,
+        str(uuid.uuid4()),
+        str(participant_id),
+        str(batch_id) if batch_id else None,
         lead.id,
         lead.kind,
         lead.employer_id,

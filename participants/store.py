@@ -101,6 +101,16 @@ class ParticipantStore:
         ).fetchall()
         return self._get_many([str(r[0]) for r in ids], unit_ids=unit_ids)
 
+    def get_many(self, *, participant_ids: Sequence[str]) -> builtins.list[ParticipantRecord]:
+        """Live participants with these ids, in the given order (any unit; for the batch runner)."""
+        return self._get_many(participant_ids, unit_ids=None)
+
+    def count_active(self) -> int:
+        """Number of live participants with status active (a number, not participant data)."""
+        sql = "SELECT count(*) FROM caseload_participants WHERE deleted_at IS NULL AND status = 'active'"
+        row = self.con.execute(sql).fetchone()
+        return int(row[0]) if row else 0
+
     def count(self) -> int:
         """Number of live participants in all units (a number, not participant data)."""
         sql = "SELECT count(*) FROM caseload_participants WHERE deleted_at IS NULL"

@@ -17,6 +17,7 @@ from service.db import Database
 from service.engine import LeadEngine
 from service.resources import Resources
 from service.routes import (
+    batches,
     contacts,
     crm_people,
     duplicates,
@@ -45,6 +46,7 @@ ROUTES = (
     contacts,
     tasks,
     imports,
+    batches,
 )
 
 

@@ -149,6 +149,46 @@ app.command("import")(cli_io.import_file)
 app.command("export")(cli_io.export_entity)
 
 
+@app.command()
+def batch(
+    db: DbOption = None,
+    batch_id: Annotated[str | None, typer.Option("--batch-id", help="Resume or re-run this batch id")] = None,
+    engine: Annotated[str | None, typer.Option(help="local (this process) or ray")] = None,
+    ray_address: Annotated[
+        str | None, typer.Option(help="Ray cluster address (IPSMATCH_RAY_ADDRESS)")
+    ] = None,
+    leads: Annotated[int | None, typer.Option(help="Leads per participant")] = None,
+    max_per_opening: Annotated[int | None, typer.Option(help="Cap: participants per opening")] = None,
+    max_per_employer: Annotated[int | None, typer.Option(help="Cap: leads per employer")] = None,
+    chunk: Annotated[int | None, typer.Option(help="Participants per chunk")] = None,
+) -> None:
+    """Re-rank every active participant into a lead batch (resumable; same rules as the API)."""
+    from service.batch_cli import run_from_cli
+
+    settings = _settings(db)
+    options = settings.batch_options(
+        engine=engine,
+        ray_address=ray_address,
+        leads=leads,
+        max_per_opening=max_per_opening,
+        max_per_employer=max_per_employer,
+        chunk=chunk,
+    )
+    try:
+        database = Database(settings.db_path)
+    except DatabaseLockedError as exc:
+        who = f"process {exc.pid}" if exc.pid else "another process"
+        err.print(
+            f"[red]error:[/red] {exc.path} is in use by {who}; run the batch inside that server "
+            "instead: POST /batches (then GET /batches/{id})"
+        )
+        sys.exit(3)
+    try:
+        run_from_cli(database, settings, options, batch_id, err)
+    finally:
+        database.close()
+
+
 def main() -> None:
     """Console entry point: domain errors become one clear line and a non-zero exit."""
     try:

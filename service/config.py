@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+if TYPE_CHECKING:
+    from service.batch import BatchOptions
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,6 +30,14 @@ class Settings(BaseSettings):
         anonymous_user: Username that requests without credentials act as. Empty (the default)
             means credentials are required; `ipsmatch demo` sets it for a local demo only.
         max_leads: Upper bound for ``n`` in a leads request.
+        batch_leads: Leads per participant in the overnight batch.
+        batch_candidates: Items ranked per participant before the caps (more than batch_leads,
+            so a person who loses a lead to a cap gets their next-best one).
+        batch_max_per_opening: At most this many participants get the same opening in a batch.
+        batch_max_per_employer: At most this many leads point at one employer in a batch.
+        batch_chunk: Participants read, ranked and written per chunk (bounds memory).
+        batch_engine: "local" (this process) or "ray".
+        ray_address: Ray cluster for ``batch_engine=ray`` ("" starts a local Ray).
     """
 
     model_config = SettingsConfigDict(env_prefix="IPSMATCH_", env_file=None, extra="ignore")
@@ -41,6 +52,29 @@ class Settings(BaseSettings):
     anonymous_user: str = ""
     max_leads: int = Field(100, ge=1, le=1000)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
+    batch_leads: int = Field(50, ge=1, le=1000)
+    batch_candidates: int = Field(100, ge=1, le=5000)
+    batch_max_per_opening: int = Field(10, ge=1)
+    batch_max_per_employer: int = Field(100, ge=1)
+    batch_chunk: int = Field(500, ge=1)
+    batch_engine: Literal["local", "ray"] = "local"
+    ray_address: str = ""
+
+    def batch_options(self, **overrides: object) -> BatchOptions:
+        """The batch settings as `BatchOptions` (None overrides are ignored)."""
+        from service.batch import BatchOptions
+
+        values = {
+            "leads": self.batch_leads,
+            "candidates": max(self.batch_candidates, self.batch_leads),
+            "max_per_opening": self.batch_max_per_opening,
+            "max_per_employer": self.batch_max_per_employer,
+            "chunk": self.batch_chunk,
+            "engine": self.batch_engine,
+            "ray_address": self.ray_address,
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})  # type: ignore[misc]
+        return BatchOptions(**values)  # type: ignore[arg-type]
 
 
 @lru_cache

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections.abc import Iterable, Mapping
+import heapq
+import itertools
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
 
 from embeddings import CachedEncoder, Encoder
-from employers import EmployerStore, OpeningStore
+from employers import EmployerStore, OpeningRecord, OpeningStore
+from employers import NotFoundError as EmployerNotFound
 from matching import Ranker
 from matching.esco import EscoCatalog
 from matching.linker import TitleLinker
 from matching.scoring import DEFAULT_STAGE_VALUES, DEFAULT_WEIGHTS
-from matching.types import Concept, Lead, LeadKind, Profile
+from matching.types import Concept, Lead, LeadKind, Opening, Profile
 from service.db import Database
-from service.items import build_items
+from service.items import build_items, employer_items, is_live
+from service.rwlock import ReadWriteLock
 from service.vector_cache import DuckDBVectorStore
 
 RANKER_VERSION = "1"
@@ -36,8 +41,11 @@ class RankResult:
 class LeadEngine:
     """Encoder, ESCO catalog, linker and a fitted `Ranker` over the live openings.
 
-    The ranker is rebuilt lazily after writes (``invalidate``); vectors come from the cache, so
-    a rebuild only encodes texts it has never seen.
+    The ranker is built once, then kept up to date in place: a route that changes openings or
+    employers calls `upsert_openings`, `upsert_employers` or `remove_items` with the ids it
+    touched, which re-reads just those employers' items (vectors come from the cache, so only new
+    texts are encoded). `invalidate` remains as a fallback: the next request rebuilds everything.
+    Openings whose ``closes_at`` passes drop out at the next request.
 
     Args:
         db: The service database.
@@ -51,41 +59,133 @@ class LeadEngine:
         self.encoder = CachedEncoder(encoder, DuckDBVectorStore(db))
         self.catalog = catalog
         self.linker = linker
-        self._lock = threading.Lock()
+        self._lock = ReadWriteLock()
         self._stale = True
         self._ranker: Ranker | None = None
+        self._closing: list[tuple[datetime, str]] = []  # heap of (closes_at, opening id)
+        self._employer_of: dict[str, str] = {}  # item id -> employer id
         params = repr((sorted(DEFAULT_WEIGHTS.items()), sorted(DEFAULT_STAGE_VALUES.items())))
         weights = hashlib.sha256(params.encode()).hexdigest()[:8]
         self.model_version = f"{self.encoder.model_id}/ranker-{RANKER_VERSION}-{weights}"
 
     def invalidate(self) -> None:
-        """Mark the index stale after an opening or employer changed."""
+        """Rebuild everything before the next request (fallback for bulk or unknown changes)."""
         self._stale = True
 
+    def upsert_openings(self, opening_ids: Iterable[str]) -> None:
+        """Re-read these openings (created, changed, closed or deleted) and their employers."""
+        cur = self.db.cursor()
+        store = OpeningStore(cur)
+        employer_ids = set()
+        for opening_id in opening_ids:
+            try:
+                employer_ids.add(store.get(opening_id=opening_id).employer_id)
+            except EmployerNotFound:  # deleted: its employer is known from the index
+                if opening_id in self._employer_of:
+                    employer_ids.add(self._employer_of[opening_id])
+        self.upsert_employers(employer_ids)
+
+    def remove_items(self, ids: Iterable[str]) -> None:
+        """Drop these items (opening or employer ids) and re-read their employers."""
+        self.upsert_employers({self._employer_of[i] for i in set(ids) if i in self._employer_of})
+
+    def upsert_employers(self, employer_ids: Iterable[str]) -> None:
+        """Re-read every item of these employers (an employer's change reaches all its openings)."""
+        employer_ids = set(employer_ids)
+        if not employer_ids or self._stale:
+            return  # a full rebuild is due anyway
+        items, texts, closing = self._items_of(employer_ids)
+        vectors = self._vectors(texts)
+        with self._lock.writing():
+            ranker = self._ranker
+            if ranker is None or self._stale:
+                return
+            old = {i for i, e in self._employer_of.items() if e in employer_ids}
+            ranker.remove(old - {o.id for o in items})
+            for item_id in old:
+                del self._employer_of[item_id]
+            ranker.upsert(items, vectors)
+            self._index_employers(items)
+            for entry in closing:
+                heapq.heappush(self._closing, entry)
+
     def ranker(self) -> Ranker:
-        """The fitted ranker, rebuilt first if data changed."""
-        with self._lock:
-            if self._stale or self._ranker is None:
-                self._ranker = self._build()
-                self._stale = False
-            return self._ranker
+        """The fitted ranker, rebuilt first if marked stale, with expired openings dropped."""
+        if self._stale or self._ranker is None:
+            with self._lock.writing():
+                if self._stale or self._ranker is None:
+                    self._stale = False  # changes from here on are applied to the new ranker
+                    self._ranker = self._build()
+        if self._closing and self._closing[0][0] < datetime.now(UTC):
+            self._expire()
+        assert self._ranker is not None
+        return self._ranker
+
+    @contextmanager
+    def reading(self) -> Iterator[Ranker]:
+        """The ranker, held unchanged while the block runs (updates wait for readers)."""
+        ranker = self.ranker()
+        with self._lock.reading():
+            yield self._ranker or ranker
+
+    def _expire(self) -> None:
+        now = datetime.now(UTC)
+        with self._lock.writing():
+            gone = []
+            while self._closing and self._closing[0][0] < now:
+                gone.append(heapq.heappop(self._closing)[1])
+        if gone:
+            self.upsert_openings(gone)
 
     def _build(self) -> Ranker:
         cur = self.db.cursor()
-        items, texts = build_items(OpeningStore(cur).list_live(), EmployerStore(cur).list_all(), self.catalog)
-        vectors = (
-            self.encoder.encode(texts, kind="passage")
-            if texts
-            else np.zeros((0, self.encoder.dim), np.float32)
-        )
-        return Ranker(similarity_floor=self.encoder.similarity_floor).fit(items, vectors)
+        live = OpeningStore(cur).list_live()
+        items, texts = build_items(live, EmployerStore(cur).list_all(), self.catalog)
+        ranker = Ranker(similarity_floor=self.encoder.similarity_floor).fit(items, self._vectors(texts))
+        self._employer_of = {}
+        self._index_employers(items)
+        self._closing = [(rec.closes_at, rec.id) for rec in live if rec.closes_at is not None]
+        heapq.heapify(self._closing)
+        return ranker
+
+    def _items_of(
+        self, employer_ids: set[str]
+    ) -> tuple[list[Opening], list[str], list[tuple[datetime, str]]]:
+        cur = self.db.cursor()
+        now = datetime.now(UTC)
+        items: list[Opening] = []
+        texts: list[str] = []
+        closing = []
+        for employer_id in sorted(employer_ids):
+            try:
+                emp = EmployerStore(cur).get(employer_id=employer_id)
+            except EmployerNotFound:
+                continue  # deleted or merged: none of its items stay
+            live = [rec for rec in _all_openings(OpeningStore(cur), employer_id) if is_live(rec, now)]
+            closing += [(rec.closes_at, rec.id) for rec in live if rec.closes_at is not None]
+            found, found_texts = employer_items(emp, live, self.catalog)
+            items += found
+            texts += found_texts
+        return items, texts, closing
+
+    def _vectors(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.encoder.dim), np.float32)
+        return self.encoder.encode(texts, kind="passage")
+
+    def _index_employers(self, items: Iterable[Opening]) -> None:
+        self._employer_of.update((item.id, item.employer_id) for item in items)
 
     def goal_vectors(self, profile: Profile, goals_text: str = "") -> np.ndarray:
         """(k, d) float32: one vector per stated goal (occupation labels, then free-text goals)."""
-        texts = [c.label for c in profile.preferred_occupations] + (
-            [goals_text] if goals_text.strip() else []
-        )
-        return self.encoder.encode(texts or ["job"], kind="query")
+        return self.encoder.encode(_goal_texts(profile, goals_text), kind="query")
+
+    def goal_vectors_many(self, people: list[tuple[Profile, str]]) -> list[np.ndarray]:
+        """`goal_vectors` for many people with one cache look-up (the batch reads 500 at a time)."""
+        texts = [_goal_texts(p, g) for p, g in people]
+        flat = self.encoder.encode([t for ts in texts for t in ts], kind="query") if texts else None
+        bounds = np.cumsum([0] + [len(ts) for ts in texts])
+        return [flat[a:b] for a, b in itertools.pairwise(bounds)] if flat is not None else []
 
     def rank(
         self,
@@ -97,12 +197,11 @@ class LeadEngine:
         exclude: Iterable[str] = (),
     ) -> RankResult:
         """Leads for ``profile`` and a count of what its constraints removed, by reason."""
-        ranker = self.ranker()
-        kinds = tuple(kinds)
-        leads = ranker.rank(
-            profile, self.goal_vectors(profile, goals_text), n=n, kinds=kinds, exclude=set(exclude)
-        )
-        return RankResult(leads, ranker.removal_counts(profile, kinds=kinds), self.model_version)
+        goals = self.goal_vectors(profile, goals_text)
+        with self.reading() as ranker:
+            best, removed = ranker.best(profile, goals, n=n, kinds=tuple(kinds), exclude=set(exclude))
+            leads = ranker.leads(profile, best)
+        return RankResult(leads, removed, self.model_version)
 
     def normalise_occupation(self, concept: Mapping[str, Any]) -> dict[str, Any]:
         """Fill ``uri`` (by linking the label) and ``isco_group`` of an occupation mention."""
@@ -138,3 +237,18 @@ def _as_mapping(concept: Any) -> Mapping[str, Any]:
     if isinstance(concept, Concept):
         return {"label": concept.label, "uri": concept.uri}
     return concept
+
+
+def _goal_texts(profile: Profile, goals_text: str) -> list[str]:
+    texts = [c.label for c in profile.preferred_occupations] + ([goals_text] if goals_text.strip() else [])
+    return texts or ["job"]
+
+
+def _all_openings(store: OpeningStore, employer_id: str, page: int = 500) -> list[OpeningRecord]:
+    """Every not-deleted opening of one employer, any status (the store pages by id)."""
+    out: list[OpeningRecord] = []
+    while True:
+        batch = store.list(employer_id=employer_id, limit=page, after=out[-1].id if out else None)
+        out += batch
+        if len(batch) < page:
+            return out

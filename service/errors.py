@@ -28,6 +28,10 @@ class ForbiddenError(Exception):
     """Authenticated, but the role does not allow this."""
 
 
+class ConflictError(Exception):
+    """The request clashes with the current state (e.g. a batch is already running)."""
+
+
 def _field_error(field: str, message: str) -> JSONResponse:
     parts = field.split(".")
     loc = parts if parts[0] in ("query", "path", "header") else ["body", *parts]
@@ -82,6 +86,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(ForbiddenError)
     async def forbidden(_: Request, exc: ForbiddenError) -> JSONResponse:
         return JSONResponse(status_code=403, content={"detail": str(exc)})
+
+    @app.exception_handler(ConflictError)
+    async def conflict(_: Request, exc: ConflictError) -> JSONResponse:
+        return JSONResponse(status_code=409, content={"detail": str(exc)})
 
     @app.exception_handler(DatabaseLockedError)
     async def locked(_: Request, exc: DatabaseLockedError) -> JSONResponse:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 
 from employers import EmployerRecord, OpeningRecord
 from matching.esco import EscoCatalog
-from matching.types import Concept, Opening, Place
+from matching.types import LIVE_OPENING_STATUSES, Concept, Opening, Place
 
 
 def opening_item(rec: OpeningRecord, emp: EmployerRecord, catalog: EscoCatalog) -> Opening:
@@ -67,6 +68,20 @@ def employer_text(emp: EmployerRecord, catalog: EscoCatalog) -> str:
     return "; ".join(hires) or ", ".join(x for x in (emp.sector_label, emp.needs_learned) if x) or emp.name
 
 
+def is_live(rec: OpeningRecord, now: datetime) -> bool:
+    """The store's rule for openings that can still become a job (see OpeningStore.list_live)."""
+    return rec.status in LIVE_OPENING_STATUSES and (rec.closes_at is None or rec.closes_at >= now)
+
+
+def employer_items(
+    emp: EmployerRecord, live: Sequence[OpeningRecord], catalog: EscoCatalog
+) -> tuple[list[Opening], list[str]]:
+    """One employer's rankable items: its live openings, or the employer itself when it has none."""
+    if live:
+        return [opening_item(rec, emp, catalog) for rec in live], [rec.title for rec in live]
+    return [employer_item(emp, catalog)], [employer_text(emp, catalog)]
+
+
 def build_items(
     openings: Sequence[OpeningRecord], employers: Iterable[EmployerRecord], catalog: EscoCatalog
 ) -> tuple[list[Opening], list[str]]:
@@ -75,17 +90,18 @@ def build_items(
     Openings whose employer is gone are skipped. Employers with a live opening are represented by
     their openings; only employers without one become employer leads.
     """
-    by_id = {e.id: e for e in employers}
+    by_employer: dict[str, list[OpeningRecord]] = {}
+    for rec in openings:
+        by_employer.setdefault(rec.employer_id, []).append(rec)
     items: list[Opening] = []
     texts: list[str] = []
-    for rec in openings:
-        emp = by_id.get(rec.employer_id)
-        if emp is not None:
+    employers = list(employers)
+    for emp in employers:  # openings first, in store order, as before
+        for rec in by_employer.get(emp.id, ()):
             items.append(opening_item(rec, emp, catalog))
             texts.append(rec.title)
-    with_openings = {rec.employer_id for rec in openings}
-    for emp in by_id.values():
-        if emp.id not in with_openings:
+    for emp in employers:
+        if emp.id not in by_employer:
             items.append(employer_item(emp, catalog))
             texts.append(employer_text(emp, catalog))
     return items, texts

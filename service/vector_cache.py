@@ -22,7 +22,10 @@ class DuckDBVectorStore:
         rows = (
             self.db.cursor()
             .execute(
-                "SELECT key, vector FROM app_embedding_cache WHERE model_id = ? AND list_contains(?, key)",
+                # A semi-join on the unnested keys: list_contains(?, key) would test every cached
+                # row against every key (quadratic once 100k openings are cached).
+                "SELECT key, vector FROM app_embedding_cache "
+                "WHERE model_id = ? AND key IN (SELECT unnest(?::VARCHAR[]))",
                 [model_id, list(keys)],
             )
             .fetchall()

@@ -69,7 +69,7 @@ def merge_employers(
         choices=body.choices,
         actor=user.username,
     )
-    engine.invalidate()
+    engine.upsert_employers([rec.survivor_id, rec.loser_id])  # the loser's openings moved
     return merge_out(rec, employers.get(employer_id=rec.survivor_id))
 
 
@@ -88,7 +88,7 @@ def undo_merge(
 ) -> schemas_views.MergeOut:
     """Restore the loser and move exactly the rows the merge moved back."""
     rec = store.undo(merge_id=str(merge_id), actor=user.username)
-    engine.invalidate()
+    engine.upsert_employers([rec.survivor_id, rec.loser_id])
     return merge_out(rec, _live(employers, rec.survivor_id))
 
 

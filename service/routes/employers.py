@@ -32,7 +32,7 @@ def create_employer(
     skip = body.skip_duplicate_check or x_skip_duplicate_check
     values = body.model_dump(exclude={"skip_duplicate_check"})
     rec = store.create(values=values, actor=user.username, check_duplicates=not skip)
-    engine.invalidate()
+    engine.upsert_employers([rec.id])  # in place: no rebuild of the index
     return employer_out(rec)
 
 
@@ -89,7 +89,7 @@ def update_employer(
     rec = store.update(
         employer_id=str(employer_id), values=body.model_dump(exclude_unset=True), actor=user.username
     )
-    engine.invalidate()
+    engine.upsert_employers([rec.id])
     return employer_out(rec)
 
 
@@ -97,7 +97,7 @@ def update_employer(
 def delete_employer(employer_id: UUID, user: UserDep, store: EmployersDep, engine: EngineDep) -> Response:
     """Soft-delete an employer (restorable; its registry number is free for a new record)."""
     store.delete(employer_id=str(employer_id), actor=user.username)
-    engine.invalidate()
+    engine.upsert_employers([str(employer_id)])  # its openings and employer lead leave the index
     return Response(status_code=204)
 
 
@@ -107,7 +107,7 @@ def restore_employer(
 ) -> schemas.EmployerOut:
     """Undelete an employer (409 if a live employer has taken its registry number)."""
     rec = store.restore(employer_id=str(employer_id), actor=user.username)
-    engine.invalidate()
+    engine.upsert_employers([rec.id])
     return employer_out(rec)
 
 
@@ -117,5 +117,5 @@ def create_site(
 ) -> schemas.EmployerOut:
     """Add a site (with its address and coordinates) to an employer."""
     rec = store.create_site(employer_id=str(employer_id), values=body.model_dump(), actor=user.username)
-    engine.invalidate()
+    engine.upsert_employers([rec.id])
     return employer_out(rec)

@@ -23,7 +23,7 @@ def create_opening(
     values["employer_id"] = str(values["employer_id"])
     values["site_id"] = str(values["site_id"]) if values.get("site_id") else None
     rec = store.create(values=values, actor=user.username)
-    engine.invalidate()
+    engine.upsert_openings([rec.id])  # in place; the employer's own lead gives way to it
     return opening_out(rec)
 
 
@@ -61,7 +61,7 @@ def update_opening(
     rec = store.update(
         opening_id=str(opening_id), values=body.model_dump(exclude_unset=True), actor=user.username
     )
-    engine.invalidate()
+    engine.upsert_openings([rec.id])
     return opening_out(rec)
 
 
@@ -69,7 +69,7 @@ def update_opening(
 def delete_opening(opening_id: UUID, user: UserDep, store: OpeningsDep, engine: EngineDep) -> Response:
     """Soft-delete an opening (restorable)."""
     store.delete(opening_id=str(opening_id), actor=user.username)
-    engine.invalidate()
+    engine.upsert_openings([str(opening_id)])
     return Response(status_code=204)
 
 
@@ -79,5 +79,5 @@ def restore_opening(
 ) -> schemas.OpeningOut:
     """Undelete an opening."""
     rec = store.restore(opening_id=str(opening_id), actor=user.username)
-    engine.invalidate()
+    engine.upsert_openings([rec.id])
     return opening_out(rec)

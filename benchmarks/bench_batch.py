@@ -1,0 +1,111 @@
+"""The overnight batch's work for P participants x N openings: time, peak RSS, against a numpy loop.
+
+Runs the batch's own phase functions (`service.batch.rank_chunk`, `assign`, `explain_chunk`) and
+its store (`BatchStore.write_chunk`, Arrow bulk inserts into a temporary DuckDB file) on the
+synthetic data of `synthetic.py`, in chunks as `ipsmatch batch` does. Reading participants from
+the caseload tables is not included (it is a few queries per chunk of 500). The peer is a plain
+numpy loop: per person, gather the allowed rows, one matmul, argpartition (similarity only).
+
+Run: ``.venv/bin/python benchmarks/bench_batch.py [--participants 10000] [--openings 100000]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from common import environment, peak_rss_mb
+from peers import Columns, NumpyPeer
+from synthetic import make_openings, make_people
+
+from matching import Ranker
+from participants.batches import BatchStore
+from service.batch import BatchOptions, assign, explain_chunk, rank_chunk
+from service.db import Database
+
+
+def main() -> None:
+    """Time the batch phases and the numpy loop; print a table and a JSON line."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--participants", type=int, default=10_000)
+    parser.add_argument("--openings", type=int, default=100_000)
+    parser.add_argument("--chunk", type=int, default=500)
+    args = parser.parse_args()
+    env = environment()
+    print(f"environment: {json.dumps(env)}", flush=True)
+    items, vectors = make_openings(args.openings)
+    people = make_people(args.participants, "loose")[: args.participants // 2] + make_people(
+        args.participants - args.participants // 2, "filtered", seed=2
+    )
+    options = BatchOptions(chunk=args.chunk)
+    started = time.perf_counter()
+    ranker = Ranker().fit(items, vectors)
+    fit_s = time.perf_counter() - started
+    chunks = [
+        [(p.id + f"-{i}", p, g, []) for i, (p, g) in enumerate(people[s : s + args.chunk], start=s)]
+        for s in range(0, len(people), args.chunk)
+    ]
+    t0 = time.perf_counter()
+    candidates = [c for chunk in chunks for c in rank_chunk(ranker, chunk, options.candidates)]
+    t1 = time.perf_counter()
+    plan, capped_people, capped_leads = assign(candidates, options)
+    t2 = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Database(str(Path(tmp) / "batch.duckdb"))
+        db.migrate()
+        store = BatchStore(db.cursor(), db.write_lock)
+        store.create(
+            batch_id="00000000-0000-4000-8000-00000000000b",
+            model_version="bench",
+            settings={},
+            settings_hash="x",
+            actor="bench",
+        )
+        written = 0
+        for chunk in chunks:
+            planned = [(pid, p, g, [i for i, _ in plan[pid]]) for pid, p, g, _ in chunk]
+            leads = explain_chunk(ranker, planned)
+            written += store.write_chunk(
+                batch_id="00000000-0000-4000-8000-00000000000b",
+                leads={_uuid(pid): ls for pid, ls in leads.items()},
+                model_version="bench",
+                actor="bench",
+            )
+        db.close()
+    t3 = time.perf_counter()
+    peer = NumpyPeer(vectors, Columns(items))
+    t4 = time.perf_counter()
+    for p, g in people:
+        peer.query(p, g, options.leads)
+    numpy_s = time.perf_counter() - t4
+    ours_s = t3 - t0
+    out = {
+        "participants": len(people), "openings": len(items), "leads_per_participant": options.leads,
+        "fit_s": round(fit_s, 1), "rank_s": round(t1 - t0, 1), "assign_s": round(t2 - t1, 1),
+        "explain_and_write_s": round(t3 - t2, 1), "total_s": round(ours_s, 1), "leads_written": written,
+        "capped_participants": capped_people, "capped_leads": capped_leads,
+        "peak_rss_mb": round(peak_rss_mb()), "numpy_loop_s": round(numpy_s, 1),
+        "ratio_vs_numpy_loop": round(numpy_s / ours_s, 2),
+    }  # fmt: skip
+    print(f"{'phase':<22} {'seconds':>8}")
+    for key in ("fit_s", "rank_s", "assign_s", "explain_and_write_s", "total_s", "numpy_loop_s"):
+        print(f"{key:<22} {out[key]:>8}")
+    print(
+        f"peak RSS {out['peak_rss_mb']} MB; {written} leads written; {capped_people} participants lost "
+        f"{capped_leads} leads to caps; numpy loop (similarity only, no writes) / ours = "
+        f"{out['ratio_vs_numpy_loop']}"
+    )
+    print(json.dumps({"benchmark": "bench_batch", "environment": env, **out}))
+
+
+def _uuid(pid: str) -> str:
+    import uuid
+
+    return str(uuid.uuid5(uuid.NAMESPACE_OID, pid))
+
+
+if __name__ == "__main__":
+    main()

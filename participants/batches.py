@@ -1,0 +1,224 @@
+"""`BatchStore`: overnight lead batches, their plan, and per-participant done markers.
+
+Bulk rows go to DuckDB as Arrow tables (one INSERT ... SELECT per chunk), which is two orders of
+magnitude faster than row-by-row inserts for the half a million leads of a nightly run.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, fields
+from datetime import datetime
+from typing import Any
+
+import pyarrow as pa
+
+from matching.types import Lead
+from participants.errors import NotFoundError
+from participants.leads import lead_row_values
+from participants.rows import clean, uuid_of
+from participants.tx import now, write_transaction
+
+_LEAD_CASTS = (
+    "id::UUID, participant_id::UUID, batch_id::UUID, item_id, kind, employer_id, title, rank, score, "
+    "parts, flags, model_version, created_at, created_by"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BatchRecord:
+    """A lead batch and how far it got."""
+
+    id: str
+    model_version: str
+    settings_hash: str
+    settings: str
+    status: str
+    participants: int
+    participants_done: int
+    leads_written: int
+    capped_participants: int
+    capped_leads: int
+    error: str
+    started_at: datetime
+    finished_at: datetime | None
+    created_by: str
+
+
+_COLUMNS = tuple(f.name for f in fields(BatchRecord))
+
+
+class BatchStore:
+    """Lead batches on an injected DuckDB connection.
+
+    Args:
+        con: A DuckDB connection or cursor (one per thread).
+        lock: The process-wide writer lock; a private lock when omitted.
+    """
+
+    def __init__(self, con: Any, lock: AbstractContextManager[Any] | None = None) -> None:
+        self.con = con
+        self.lock = lock if lock is not None else threading.Lock()
+
+    def create(
+        self, *, batch_id: str, model_version: str, settings: dict[str, Any], settings_hash: str, actor: str
+    ) -> BatchRecord:
+        """Start a batch in status ``ranking``."""
+        with write_transaction(self.con, self.lock) as con:
+            con.execute(
+                "INSERT INTO caseload_lead_batches (id, model_version, settings_hash, settings, status, "
+                "started_at, created_by) VALUES (?, ?, ?, ?, 'ranking', ?, ?)",
+                [
+                    uuid_of("batch_id", batch_id),
+                    model_version,
+                    settings_hash,
+                    json.dumps(settings),
+                    now(),
+                    actor,
+                ],
+            )
+        return self.get(batch_id=batch_id)
+
+    def get(self, *, batch_id: str) -> BatchRecord:
+        """One batch; NotFoundError when unknown."""
+        row = self.con.execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM caseload_lead_batches WHERE id = ?",
+            [uuid_of("batch_id", batch_id)],
+        ).fetchone()
+        if row is None:
+            raise NotFoundError("batch", batch_id)
+        return BatchRecord(**clean(_COLUMNS, row))
+
+    def update(self, *, batch_id: str, **values: Any) -> None:
+        """Set status, counts, error or finished_at."""
+        unknown = set(values) - set(_COLUMNS[4:])
+        if unknown:
+            raise ValueError(f"not batch fields: {sorted(unknown)}")
+        sets = ", ".join(f"{k} = ?" for k in values)
+        with write_transaction(self.con, self.lock) as con:
+            con.execute(
+                f"UPDATE caseload_lead_batches SET {sets} WHERE id = ?",
+                [*values.values(), uuid_of("b", batch_id)],
+            )
+
+    def save_plan(
+        self,
+        *,
+        batch_id: str,
+        participant_ids: Sequence[str],
+        ranks: Sequence[int],
+        item_ids: Sequence[str],
+        scores: Sequence[float],
+        capped: tuple[int, int],
+        participants: int,
+        without_leads: Sequence[str] = (),
+    ) -> None:
+        """Store the assignment and move the batch to ``writing``, in one transaction.
+
+        Participants ``without_leads`` (their constraints left nothing) are marked done at once.
+        """
+        frame = pa.table(  # noqa: F841  (read by name in the SQL below)
+            {
+                "participant_id": pa.array(participant_ids, pa.string()),
+                "rank": pa.array(ranks, pa.int32()),
+                "item_id": pa.array(item_ids, pa.string()),
+                "score": pa.array(scores, pa.float64()),
+            }
+        )
+        with write_transaction(self.con, self.lock) as con:
+            con.execute(
+                "INSERT INTO caseload_lead_batch_plan "
+                "SELECT ?::UUID, participant_id::UUID, rank, item_id, score FROM frame",
+                [batch_id],
+            )
+            if without_leads:
+                at = now()
+                con.executemany(
+                    "INSERT INTO caseload_lead_batch_done VALUES (?, ?, 0, ?)",
+                    [(batch_id, pid, at) for pid in without_leads],
+                )
+            con.execute(
+                "UPDATE caseload_lead_batches SET status = 'writing', participants = ?, "
+                "participants_done = ?, "
+                "capped_participants = ?, capped_leads = ? WHERE id = ?",
+                [participants, len(without_leads), capped[0], capped[1], uuid_of("batch_id", batch_id)],
+            )
+
+    def has_plan_rows(self, *, batch_id: str) -> bool:
+        """Whether the ranking phase of this batch stored its plan."""
+        row = self.con.execute(
+            "SELECT count(*) FROM caseload_lead_batch_plan WHERE batch_id = ?",
+            [uuid_of("batch_id", batch_id)],
+        ).fetchone()
+        return bool(row and row[0])
+
+    def plan(self, *, batch_id: str, participant_ids: Sequence[str]) -> dict[str, list[tuple[str, float]]]:
+        """Participant id -> [(item id, score)] in rank order, for these participants."""
+        rows = self.con.execute(
+            "SELECT participant_id, item_id, score FROM caseload_lead_batch_plan WHERE batch_id = ? "
+            "AND participant_id IN (SELECT unnest(?::UUID[])) ORDER BY participant_id, rank",
+            [uuid_of("batch_id", batch_id), list(participant_ids)],
+        ).fetchall()
+        out: dict[str, list[tuple[str, float]]] = {}
+        for pid, item, score in rows:
+            out.setdefault(str(pid), []).append((item, score))
+        return out
+
+    def pending(self, *, batch_id: str, after: str | None, limit: int) -> list[str]:
+        """Planned participants without a done marker, by id, after cursor ``after``."""
+        rows = self.con.execute(
+            "SELECT DISTINCT p.participant_id FROM caseload_lead_batch_plan p WHERE p.batch_id = ? "
+            "AND (?::UUID IS NULL OR p.participant_id > ?::UUID) AND NOT EXISTS (SELECT 1 FROM "
+            "caseload_lead_batch_done d "
+            "WHERE d.batch_id = p.batch_id AND d.participant_id = p.participant_id) "
+            "ORDER BY p.participant_id LIMIT ?",
+            [uuid_of("batch_id", batch_id), after, after, limit],
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def write_chunk(
+        self, *, batch_id: str, leads: dict[str, list[Lead]], model_version: str, actor: str
+    ) -> int:
+        """Record the leads of a chunk of participants and mark them done, in one transaction.
+
+        Participants already marked done (a rerun or a resume) are skipped, so no lead is
+        written twice. Returns how many leads were written.
+        """
+        with write_transaction(self.con, self.lock) as con:
+            done = {
+                str(r[0])
+                for r in con.execute(
+                    "SELECT participant_id FROM caseload_lead_batch_done WHERE batch_id = ? "
+                    "AND participant_id IN (SELECT unnest(?::UUID[]))",
+                    [uuid_of("batch_id", batch_id), list(leads)],
+                ).fetchall()
+            }
+            todo = {pid: found for pid, found in leads.items() if pid not in done}
+            rows = [
+                lead_row_values(pid, lead, model_version, actor, batch_id)
+                for pid, ls in todo.items()
+                for lead in ls
+            ]
+            if rows:
+                frame = pa.table(dict(zip(_lead_names(), map(list, zip(*rows, strict=True)), strict=True)))  # noqa: F841
+                con.execute(f"INSERT INTO caseload_leads SELECT {_LEAD_CASTS} FROM frame")
+            at = now()
+            markers = [(batch_id, pid, len(found), at) for pid, found in todo.items()]
+            if markers:
+                con.executemany("INSERT INTO caseload_lead_batch_done VALUES (?, ?, ?, ?)", markers)
+                con.execute(
+                    "UPDATE caseload_lead_batches SET participants_done = participants_done + ?, "
+                    "leads_written = leads_written + ? WHERE id = ?",
+                    [len(markers), len(rows), uuid_of("batch_id", batch_id)],
+                )
+        return len(rows)
+
+
+def _lead_names() -> tuple[str, ...]:
+    return (
+        "id", "participant_id", "batch_id", "item_id", "kind", "employer_id", "title", "rank", "score",
+        "parts", "flags", "model_version", "created_at", "created_by",
+    )  # fmt: skip
