@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 
 import employers
 import participants
+from service.writer import GroupWriter
+
+T = TypeVar("T")
 
 SERVICE_MIGRATIONS = Path(__file__).parent / "migrations"
 #: Applied in this order; each package owns its numbered, forward-only scripts.
@@ -59,14 +63,32 @@ class Database:
             raise DatabaseLockedError(path, int(match.group(1)) if match else None) from None
         self.write_lock = threading.Lock()
         self._local = threading.local()
+        self._writer: GroupWriter | None = None
+        #: Process-local caches that belong to this database (e.g. token -> user).
+        self.memo: dict[str, Any] = {}
+        self._writer_started = threading.Lock()
 
     def cursor(self) -> Any:
         """A cursor for the calling thread (DuckDB connections are not thread-safe)."""
         cur = getattr(self._local, "cursor", None)
         if cur is None:
-            cur = self._con.cursor()
-            cur.execute("SET TimeZone = 'UTC'")
-            self._local.cursor = cur
+            cur = self._local.cursor = self._new_cursor()
+        return cur
+
+    def group_commit(self, fn: Callable[[Any], T]) -> T:
+        """Run the write ``fn(cursor)`` in a transaction shared with other waiting writes.
+
+        Returns once committed (see `service.writer`); ``fn`` must only write.
+        """
+        if self._writer is None:
+            with self._writer_started:
+                if self._writer is None:
+                    self._writer = GroupWriter(self._new_cursor, self.write_lock)
+        return self._writer.submit(fn)
+
+    def _new_cursor(self) -> Any:
+        cur = self._con.cursor()
+        cur.execute("SET TimeZone = 'UTC'")
         return cur
 
     def handle(self) -> ThreadCursor:
@@ -106,7 +128,10 @@ class Database:
         return applied
 
     def close(self) -> None:
-        """Checkpoint and close."""
+        """Commit queued writes, checkpoint and close."""
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
         if self.path != ":memory:":
             self._con.execute("CHECKPOINT")
         self._con.close()

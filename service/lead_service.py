@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import nullcontext
 from datetime import UTC, datetime
+from typing import Any
 
 from matching.types import LeadKind
 from participants import LeadStore, ParticipantRecord, to_profile
 from service import schemas
-from service.audit import log_access
+from service.audit import access_rows, insert_access
 from service.db import Database
 from service.engine import LeadEngine
 from service.users import User
@@ -20,22 +22,35 @@ def serve_leads(
     person: ParticipantRecord,
     user: User,
     engine: LeadEngine,
-    recorded: LeadStore,
     db: Database,
     n: int,
     kinds: Sequence[LeadKind] = ("opening", "employer"),
     exclude: Sequence[str] = (),
 ) -> schemas.LeadsResponse:
-    """Rank leads for a participant the caller may see, record them and log the access."""
+    """Rank leads for a participant the caller may see, record them and log the access.
+
+    The recorded leads and the audit row are one write, committed (grouped with other requests'
+    writes) before the answer goes out.
+    """
     result = engine.rank(
         to_profile(person), goals_text=person.preferences.goals, n=n, kinds=kinds, exclude=exclude
     )
-    ids = recorded.create_many(
-        participant_id=person.id, leads=result.leads, model_version=result.model_version, actor=user.username
+    audit = access_rows(
+        user_id=user.id, action="leads", entity="participant", entity_ids=[person.id], detail=f"n={n}"
     )
-    log_access(
-        db, user_id=user.id, action="leads", entity="participant", entity_ids=[person.id], detail=f"n={n}"
-    )
+
+    def record(cur: Any) -> list[str]:
+        # The group writer already holds the writer lock and the transaction.
+        ids = LeadStore(cur, nullcontext()).create_many(
+            participant_id=person.id,
+            leads=result.leads,
+            model_version=result.model_version,
+            actor=user.username,
+        )
+        insert_access(cur, audit)
+        return ids
+
+    ids = db.group_commit(record)
     return schemas.LeadsResponse(
         participant_id=person.id,
         model_version=result.model_version,

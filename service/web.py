@@ -12,7 +12,7 @@ from fastapi.templating import Jinja2Templates
 
 from service.audit import log_access
 from service.auth import SESSION_COOKIE, caseload_units, resolve_user
-from service.deps import DbDep, EngineDep, LeadsDep, ParticipantsDep, SettingsDep
+from service.deps import DbDep, EngineDep, ParticipantsDep, SettingsDep
 from service.errors import AuthError
 from service.lead_service import serve_leads
 from service.users import User, authenticate, create_token, revoke_token
@@ -99,7 +99,6 @@ def participant_leads(
     participant_id: UUID,
     user: PageUser,
     store: ParticipantsDep,
-    recorded: LeadsDep,
     engine: EngineDep,
     db: DbDep,
     n: Annotated[int, Query(ge=1, le=50)] = 10,
@@ -107,6 +106,6 @@ def participant_leads(
     """A participant's stated preferences and their ranked, explained leads."""
     person = store.get(participant_id=str(participant_id), unit_ids=caseload_units(user))
     log_access(db, user_id=user.id, action="read", entity="participant", entity_ids=[person.id])
-    leads = serve_leads(person=person, user=user, engine=engine, recorded=recorded, db=db, n=n)
+    leads = serve_leads(person=person, user=user, engine=engine, db=db, n=n)
     context = {"user": user, "person": person, "result": leads, "n": n}
     return TEMPLATES.TemplateResponse(request, "participant.html", context)
