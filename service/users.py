@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import time
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -106,15 +107,34 @@ def create_token(db: Database, *, user_id: str, name: str = "") -> str:
     return token
 
 
+#: How long a token's user is remembered in this process. Revoking through this process (sign-out)
+#: takes effect at once; a revocation or deactivation made by another process within this time.
+TOKEN_CACHE_SECONDS = 10.0
+
+
 def user_for_token(db: Database, *, token: str) -> User | None:
-    """The active user a live token belongs to, or None."""
+    """The active user a live token belongs to, or None (remembered for TOKEN_CACHE_SECONDS)."""
+    digest = _digest(token)
+    cache: dict[str, tuple[float, User]] = db.memo.setdefault("tokens", {})
+    hit = cache.get(digest)
+    if hit is not None and hit[0] > time.monotonic():
+        return hit[1]
+    user = _lookup_token(db, digest)
+    if user is not None:
+        if len(cache) > 10_000:
+            cache.clear()
+        cache[digest] = (time.monotonic() + TOKEN_CACHE_SECONDS, user)
+    return user
+
+
+def _lookup_token(db: Database, digest: str) -> User | None:
     row = (
         db.cursor()
         .execute(
             "SELECT u.id, u.username, u.display_name, u.role, u.unit_id FROM app_api_tokens t "
             "JOIN app_users u ON u.id = t.user_id "
             "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active",
-            [_digest(token)],
+            [digest],
         )
         .fetchone()
     )
@@ -123,6 +143,7 @@ def user_for_token(db: Database, *, token: str) -> User | None:
 
 def revoke_token(db: Database, *, token: str) -> None:
     """Revoke a token (logout); unknown tokens are ignored."""
+    db.memo.get("tokens", {}).pop(_digest(token), None)
     cur = db.cursor()
     with db.write_lock:
         cur.execute(

@@ -76,3 +76,31 @@ def test_l2_normalise_keeps_zero_rows() -> None:
 def test_unknown_encoder_name_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="unknown encoder"):
         load_encoder("gpt-17")
+
+
+def test_hashing_encoder_dimension_by_name() -> None:
+    enc = load_encoder("hashing:384")
+    assert enc.dim == 384 and enc.encode(["cook"]).shape == (1, 384)
+    with pytest.raises(ValueError):
+        load_encoder("hashing:big")
+
+
+def test_memory_lru_spares_the_store_and_stays_bounded() -> None:
+    class CountingStore(MemoryVectorStore):
+        def __init__(self) -> None:
+            super().__init__()
+            self.lookups = 0
+
+        def get_many(self, model_id, keys):  # type: ignore[no-untyped-def]
+            self.lookups += len(keys)
+            return super().get_many(model_id, keys)
+
+    store = CountingStore()
+    cached = CachedEncoder(HashingEncoder(), store, memory=2)
+    cached.encode(["a", "b"])
+    assert store.lookups == 2
+    cached.encode(["a", "b"])  # both in memory: the store is not asked
+    assert store.lookups == 2
+    cached.encode(["c"])  # evicts "a", the least recently used
+    cached.encode(["a"])
+    assert store.lookups == 4 and cached.misses == 3
