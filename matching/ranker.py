@@ -26,6 +26,8 @@ from matching.types import LEAD_KINDS, Lead, LeadKind, Opening, Profile, Removal
 
 _STATIC = np.array([PART_NAMES.index(p) for p in STATIC_PARTS])
 _PREFERENCE, _COMMUTE = PART_NAMES.index("preference"), PART_NAMES.index("commute")
+#: Use group bounds only when there are at least this many allowed rows per allowed group.
+GROUP_SHARING = 4
 
 
 class NotFittedError(RuntimeError):
@@ -161,9 +163,12 @@ class Ranker:
         if exclude:
             rows = rows[~np.isin(rows, self.store_.rows_of(exclude))]
         goals = _as_goals(vector, self.store_.dim)
+        # Group bounds pay only when allowed rows share groups; with diverse items (every row its
+        # own group) computing them costs more than scoring every allowed row, so score directly.
+        shared = int(groups.sum()) * GROUP_SHARING <= len(rows)
         ranked = best_rows(
             rows,
-            lambda: self._upper_bounds(profile, rows, groups, goals),
+            (lambda: self._upper_bounds(profile, rows, groups, goals)) if shared else None,
             n,
             self._evaluator(profile, goals),
             self.store_.table.ids,

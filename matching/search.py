@@ -45,14 +45,14 @@ class Ranked:
 
 
 def best_rows(
-    rows: np.ndarray, upper: Callable[[], np.ndarray], n: int, evaluate: Evaluate, ids: np.ndarray
+    rows: np.ndarray, upper: Callable[[], np.ndarray] | None, n: int, evaluate: Evaluate, ids: np.ndarray
 ) -> Ranked:
     """The exact top ``n`` of ``rows``; equal scores in id order.
 
     Args:
         rows: (m,) int64 allowed rows.
         upper: Computes (m,) float64 bounds, ``bounds[i]`` >= the score of ``rows[i]``; called only
-            when the allowed set is large enough for bounding to pay.
+            when the allowed set is large enough for bounding to pay. None: score every row.
         n: How many rows are wanted.
         evaluate: rows -> ((len(rows),) float64 exact scores, their parts).
         ids: (capacity,) object item ids by row (the tie-breaker).
@@ -60,7 +60,7 @@ def best_rows(
     if n <= 0 or len(rows) == 0:
         scores, parts = evaluate(rows[:0])
         return Ranked(rows[:0], scores, parts, 0, len(rows))
-    if len(rows) <= max(SMALL, 4 * n):
+    if upper is None or len(rows) <= max(SMALL, 4 * n):
         scores, parts = evaluate(rows)
         return _top(rows, scores, parts, n, ids, len(rows), len(rows))
     bounds = upper()
