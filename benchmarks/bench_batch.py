@@ -33,6 +33,7 @@ def main() -> None:
     parser.add_argument("--participants", type=int, default=10_000)
     parser.add_argument("--openings", type=int, default=100_000)
     parser.add_argument("--chunk", type=int, default=500)
+    parser.add_argument("--no-peer", action="store_true", help="skip the numpy loop (growth runs)")
     args = parser.parse_args()
     env = environment()
     print(f"environment: {json.dumps(env)}", flush=True)
@@ -78,9 +79,9 @@ def main() -> None:
     t3 = time.perf_counter()
     peer = NumpyPeer(vectors, Columns(items))
     t4 = time.perf_counter()
-    for p, g in people:
+    for p, g in [] if args.no_peer else people:
         peer.query(p, g, options.leads)
-    numpy_s = time.perf_counter() - t4
+    numpy_s = time.perf_counter() - t4 if not args.no_peer else float("nan")
     ours_s = t3 - t0
     out = {
         "participants": len(people), "openings": len(items), "leads_per_participant": options.leads,
