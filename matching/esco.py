@@ -69,8 +69,12 @@ class EscoCatalog:
         return frame.with_columns(pl.col("uri").replace_strict(codes, return_dtype=pl.String).alias("isco"))
 
     def occupation(self, uri: str, label: str = "") -> Concept:
-        """A Concept for an occupation URI (unknown URIs keep the given label and no group)."""
+        """A Concept for an occupation or ISCO group URI; unknown URIs keep the given label, no group."""
         isco, english = self.occupations.get(uri, ("", ""))
+        if not isco and "/isco/C" in uri:
+            isco = self.isco_code(uri)
+            names = self.isco_labels.filter((pl.col("uri") == uri) & (pl.col("lang") == "en"))["label"]
+            english = names[0] if len(names) else ""
         return Concept(label or english, uri, isco)
 
     def essential_skills(self, uri: str) -> tuple[Concept, ...]:

@@ -2,10 +2,11 @@
 
 For each title, the candidates are the union of the top concepts of every signal (and of every
 signal passed up the ISCO tree). Each candidate gets, per signal and per label group (labels in the
-title's language, all labels): its score, the gap to the title's best concept, its rank, the best
-score among its descendants and its parent group's score; then fuzzy string ratios (rapidfuzz),
-label counts, the ISCO level and a few facts about the title. Everything is a number a reader can
-check; nothing identifies a concept, so a model trained on some concepts transfers to others.
+title's language, all labels, and for characters the preferred labels in the title's language):
+its score, the gap to the title's best concept, its rank, the best score among its descendants and
+its parent group's score; then fuzzy string ratios (rapidfuzz), label counts, the ISCO level and a
+few facts about the title. Everything is a number a reader can check; nothing identifies a
+concept, so a model trained on some concepts transfers to others.
 """
 
 from __future__ import annotations
@@ -103,6 +104,8 @@ def _concept_signals(
         best = np.maximum.reduceat(scores, owner_starts, axis=0)  # best spelling per title
         concept[(name, "all")] = index.concept_max(best)
         concept[(name, "same")] = index.concept_max(best, same)
+        if name == "char":  # a title equal to several concepts' labels usually means the one it names
+            concept[(name, "pref")] = index.concept_max(best, same & index.preferred)
     desc = index.description_scores(flat_vectors)
     if desc is not None:
         concept[("desc", "all")] = np.maximum.reduceat(desc, owner_starts, axis=0)
@@ -179,7 +182,10 @@ def _fuzzy(
         if labels:
             sims = process.cdist(spellings, labels, scorer=scorer, processor=utils.default_process)
             best = np.asarray(sims, np.float32).max(axis=0) / 100
-        for group, keep in (("all", np.ones(len(labels), bool)), ("same", same[rows])):
+        groups = [("all", np.ones(len(labels), bool)), ("same", same[rows])]
+        if name == "ratio":
+            groups.append(("pref", same[rows] & index.preferred[rows]))
+        for group, keep in groups:
             vals = np.zeros(len(pool), np.float32)
             np.maximum.at(vals, owner[keep], best[keep])
             out[f"{name}_{group}"] = vals

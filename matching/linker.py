@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 import polars as pl
@@ -23,6 +24,7 @@ from matching.text import title_variants
 
 #: Turns texts into (n, d) float32 unit vectors (the service passes its cached encoder).
 Encode = Callable[[Sequence[str]], np.ndarray]
+Groups = Literal["none", "unit", "all"]
 TFIDF_MIN_SCORE = 0.35  # cosine; below it a character match is mostly noise
 FUSION_MIN_SCORE = 0.05  # probability; see docs/quality.md for how often titles fall below it
 
@@ -126,7 +128,7 @@ class TitleLinker:
         return Scored(found, scores)
 
     def link(
-        self, titles: Sequence[str], *, k: int = 5, lang: str | None = None, groups: bool = False
+        self, titles: Sequence[str], *, k: int = 5, lang: str | None = None, groups: Groups = "none"
     ) -> list[list[LinkCandidate]]:
         """Top-k concepts per title, best first (equal scores by URI).
 
@@ -134,7 +136,9 @@ class TitleLinker:
             titles: Job titles as written.
             k: Concepts per title.
             lang: The titles' language, when known ("sv", "da", "fr", "en").
-            groups: Also return ISCO groups (MELO evaluation); occupations only by default.
+            groups: Which ISCO groups may be returned: "none" (occupations only), "unit" (also
+                4-digit unit groups, which the ranker compares like occupations' groups) or
+                "all" (MELO evaluation).
         """
         scored = self.score(titles, lang=lang)
         found = scored.candidates
@@ -144,7 +148,7 @@ class TitleLinker:
             concepts = [int(c) for c in found.concept[rows]]
             uris = [self.index_.uris[c] for c in concepts]
             ranked = sorted(zip(-scored.scores[rows], uris, concepts, strict=True))
-            chosen = [(-neg, uri, c) for neg, uri, c in ranked if groups or "/isco/" not in uri][:k]
+            chosen = [(-neg, uri, c) for neg, uri, c in ranked if _allowed(uri, groups)][:k]
             if chosen:
                 char = self.index_.label_scores([titles[q]], None)["char"][0]
                 for score, uri, c in chosen:
@@ -152,9 +156,9 @@ class TitleLinker:
                     out[q].append(LinkCandidate(uri, float(score), label, label_lang))
         return out
 
-    def best(self, title: str, *, lang: str | None = None) -> LinkCandidate | None:
-        """The single best occupation, or None when nothing scores ``min_score`` or more."""
-        found = self.link([title], k=1, lang=lang)[0]
+    def best(self, title: str, *, lang: str | None = None, groups: Groups = "none") -> LinkCandidate | None:
+        """The single best concept (see `link`), or None when nothing scores ``min_score`` or more."""
+        found = self.link([title], k=1, lang=lang, groups=groups)[0]
         return found[0] if found and found[0].score >= self.threshold else None
 
     @property
@@ -174,3 +178,10 @@ class TitleLinker:
         rows = own if len(own) else rows
         j = int(rows[int(np.argmax(char[rows]))])
         return index.texts[j], str(index.langs[j])
+
+
+def _allowed(uri: str, groups: Groups) -> bool:
+    """Whether a concept may be returned: occupations always, ISCO groups as ``groups`` says."""
+    if "/isco/C" not in uri:
+        return True
+    return groups == "all" or (groups == "unit" and len(uri.rsplit("/C", 1)[1]) == 4)
