@@ -13,6 +13,7 @@ from service import errors
 from service.config import Settings, get_settings
 from service.db import Database
 from service.engine import LeadEngine
+from service.rerank import load_reranker
 from service.resources import Resources
 from service.routes import employers, health, leads, participants
 
@@ -36,7 +37,9 @@ def create_app(settings: Settings | None = None, *, resources: Resources | None 
             db = Database(settings.db_path)
             db.migrate()
             res = resources or Resources.load(settings)
-            engine = LeadEngine(db, res.encoder, res.catalog, res.linker)
+            engine = LeadEngine(
+                db, res.encoder, res.catalog, res.linker, skills=res.skills, reranker=load_reranker(settings)
+            )
             app.state.settings, app.state.db, app.state.engine = settings, db, engine
             engine.ranker()  # build the index now, so the first request does not wait for it
             try:

@@ -2,8 +2,9 @@
 
 Writes gzip-compressed, tab-separated files (UTF-8, header row, no quoting) next to this script:
 occupations, occupation labels (en, fr from ESCO; sv, da from the MELO corpus files), ISCO groups
-and their labels (sv, da from MELO), short en/fr descriptions, skills, English skill labels and occupation-skill relations. Only the MELO *corpus* files are read
-(ESCO surface forms); MELO queries and annotations are the evaluation set and are never touched.
+and their labels (sv, da from MELO), short en/fr descriptions, skills, English skill labels and
+occupation-skill relations. Only the MELO *corpus* files are read (ESCO surface forms); MELO queries and
+annotations are the evaluation set and are never touched.
 
 Usage::
 
