@@ -70,6 +70,13 @@ async def drive(base: str, token: str, people: list[str], clients: int, seconds:
     }
 
 
+def warm_up(base: str, token: str, people: list[str]) -> None:
+    """Ask once for every participant, so goal vectors are cached as in steady use."""
+    with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=60) as client:
+        for pid in people:
+            client.post(f"/participants/{pid}/leads", json={"n": 10}).raise_for_status()
+
+
 def start_server(db: Path, port: int) -> subprocess.Popen[str]:
     """`ipsmatch serve` on 127.0.0.1:port; returns once /health answers."""
     env = {**os.environ, "IPSMATCH_ENCODER": "hashing:384", "IPSMATCH_LOG_LEVEL": "warning"}
@@ -116,7 +123,7 @@ def main() -> None:
         proc = start_server(path, args.port)
         try:
             base = f"http://127.0.0.1:{args.port}"
-            asyncio.run(drive(base, token, people, 2, 3.0))  # warm-up
+            warm_up(base, token, people)
             rows = [asyncio.run(drive(base, token, people, c, args.seconds)) for c in LEVELS]
         finally:
             proc.terminate()

@@ -15,6 +15,7 @@ from service import errors, web, web_crm
 from service.config import Settings, get_settings
 from service.db import Database
 from service.engine import LeadEngine
+from service.rerank import load_reranker
 from service.resources import Resources
 from service.routes import (
     batches,
@@ -67,7 +68,9 @@ def create_app(settings: Settings | None = None, *, resources: Resources | None 
             db = Database(settings.db_path)
             db.migrate()
             res = resources or Resources.load(settings)
-            engine = LeadEngine(db, res.encoder, res.catalog, res.linker)
+            engine = LeadEngine(
+                db, res.encoder, res.catalog, res.linker, skills=res.skills, reranker=load_reranker(settings)
+            )
             app.state.settings, app.state.db, app.state.engine = settings, db, engine
             engine.ranker()  # build the index now, so the first request does not wait for it
             try:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from service import cli_io
+from service import cli_io, cli_quality, cli_rerank
 from service.config import Settings
 from service.db import Database, DatabaseLockedError
 
@@ -70,7 +70,7 @@ def _seed(settings: Settings) -> None:
             err.print(f"{settings.db_path} already holds data; not seeding again")
             return
         res = Resources.load(settings)
-        engine = LeadEngine(database, res.encoder, res.catalog, res.linker)
+        engine = LeadEngine(database, res.encoder, res.catalog, res.linker, skills=res.skills)
         with err.status("seeding synthetic demo data"):
             counts = seed_demo(database, engine, settings.data_dir / "demo")
         with err.status("embedding openings and employers (cached for next time)"):
@@ -187,6 +187,11 @@ def batch(
         run_from_cli(database, settings, options, batch_id, err)
     finally:
         database.close()
+
+
+app.command("eval")(cli_quality.eval_command)
+app.add_typer(cli_quality.linker_app, name="linker")
+app.add_typer(cli_rerank.rerank_app, name="rerank")
 
 
 def main() -> None:

@@ -38,6 +38,12 @@ class Settings(BaseSettings):
         batch_chunk: Participants read, ranked and written per chunk (bounds memory).
         batch_engine: "local" (this process) or "ray".
         ray_address: Ray cluster for ``batch_engine=ray`` ("" starts a local Ray).
+        melo_path: MELO-format evaluation sets (a dataset folder or a folder of them) that
+            ``ipsmatch eval`` reads by default; outside the repository.
+        cache_dir: Vectors cached by offline tools (``ipsmatch eval``, ``ipsmatch linker``).
+        reranker: "off" (default) or "logistic": re-order the top leads with a model learned
+            from specialists' feedback (``ipsmatch rerank train``).
+        reranker_path: The trained re-ranker; default ``<db_path>.reranker.json``.
     """
 
     model_config = SettingsConfigDict(env_prefix="IPSMATCH_", env_file=None, extra="ignore")
@@ -51,6 +57,10 @@ class Settings(BaseSettings):
     encoder_threads: int = Field(2, ge=1)
     anonymous_user: str = ""
     max_leads: int = Field(100, ge=1, le=1000)
+    melo_path: Path = Path("/work/shared/data/melo-benchmark/processed")
+    cache_dir: Path = Path.home() / ".cache" / "ipsmatch"
+    reranker: Literal["off", "logistic"] = "off"
+    reranker_path: Path | None = None
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     batch_leads: int = Field(50, ge=1, le=1000)
     batch_candidates: int = Field(100, ge=1, le=5000)

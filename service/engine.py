@@ -19,7 +19,9 @@ from employers import NotFoundError as EmployerNotFound
 from matching import Ranker
 from matching.esco import EscoCatalog
 from matching.linker import TitleLinker
+from matching.reranker import LeadReranker
 from matching.scoring import DEFAULT_STAGE_VALUES, DEFAULT_WEIGHTS
+from matching.skills import SkillMatcher
 from matching.types import Concept, Lead, LeadKind, Opening, Profile
 from service.db import Database
 from service.items import build_items, employer_items, is_live
@@ -52,13 +54,29 @@ class LeadEngine:
         encoder: The embedding model.
         catalog: ESCO lookups.
         linker: Title -> ESCO occupation linker.
+        skills: Text -> ESCO skill matcher; without it free-text skills keep no URI.
+        reranker: Learned re-ranker over score parts (IPSMATCH_RERANKER), None for off.
     """
 
-    def __init__(self, db: Database, encoder: Encoder, catalog: EscoCatalog, linker: TitleLinker) -> None:
+    def __init__(
+        self,
+        db: Database,
+        encoder: Encoder,
+        catalog: EscoCatalog,
+        linker: TitleLinker,
+        *,
+        skills: SkillMatcher | None = None,
+        reranker: LeadReranker | None = None,
+    ) -> None:
         self.db = db
         self.encoder = CachedEncoder(encoder, DuckDBVectorStore(db))
         self.catalog = catalog
-        self.linker = linker
+        # Titles the linker encodes go through the database cache too.
+        self.linker = (
+            linker.with_encoder(lambda t: self.encoder.encode(t, kind="query")) if linker.encode else linker
+        )
+        self.skills = skills
+        self.reranker = reranker
         self._lock = ReadWriteLock()
         self._stale = True
         self._ranker: Ranker | None = None
@@ -67,6 +85,9 @@ class LeadEngine:
         params = repr((sorted(DEFAULT_WEIGHTS.items()), sorted(DEFAULT_STAGE_VALUES.items())))
         weights = hashlib.sha256(params.encode()).hexdigest()[:8]
         self.model_version = f"{self.encoder.model_id}/ranker-{RANKER_VERSION}-{weights}"
+        if reranker is not None:
+            learned = hashlib.sha256(repr(reranker.to_dict()).encode()).hexdigest()[:8]
+            self.model_version += f"/rerank-{learned}"
 
     def invalidate(self) -> None:
         """Rebuild everything before the next request (fallback for bulk or unknown changes)."""
@@ -199,38 +220,74 @@ class LeadEngine:
         """Leads for ``profile`` and a count of what its constraints removed, by reason."""
         goals = self.goal_vectors(profile, goals_text)
         with self.reading() as ranker:
-            best, removed = ranker.best(profile, goals, n=n, kinds=tuple(kinds), exclude=set(exclude))
+            # The re-ranker may bring leads up from below the top n, so rank deeper when it is on.
+            best, removed = ranker.best(
+                profile, goals, n=self._depth(n), kinds=tuple(kinds), exclude=set(exclude)
+            )
             leads = ranker.leads(profile, best)
-        return RankResult(leads, removed, self.model_version)
+        return RankResult(self._rerank(leads, n), removed, self.model_version)
 
-    def normalise_occupation(self, concept: Mapping[str, Any]) -> dict[str, Any]:
-        """Fill ``uri`` (by linking the label) and ``isco_group`` of an occupation mention."""
+    def _depth(self, n: int) -> int:
+        """How many leads to rank: the re-ranker may bring leads from below the top ``n`` up."""
+        return max(n, self.reranker.depth) if self.reranker is not None else n
+
+    def _rerank(self, leads: list[Lead], n: int) -> list[Lead]:
+        """The top ``n`` leads, re-ordered by what specialists pursued when the re-ranker is on."""
+        return self.reranker.reorder(leads)[:n] if self.reranker is not None else leads[:n]
+
+    def normalise_occupation(self, concept: Mapping[str, Any], *, lang: str | None = None) -> dict[str, Any]:
+        """Fill ``uri`` (by linking the label, in ``lang`` when known) and ``isco_group``."""
         label = str(concept.get("label") or "").strip()
         uri = str(concept.get("uri") or concept.get("esco_uri") or "")
         if not uri and label:
-            best = self.linker.best(label)
+            # An ISCO unit group is an honest answer for a broad title ("Undersköterska"): the
+            # ranker compares unit groups, and no occupation's skills are claimed.
+            best = self.linker.best(label, lang=lang, groups="unit")
             uri = best.uri if best else ""
         isco = self.catalog.occupation(uri).isco_group if uri else ""
         return {"label": label, "uri": uri, "isco_group": isco}
 
     def normalise_opening(self, values: Mapping[str, Any]) -> dict[str, Any]:
-        """An opening's values with its ESCO occupation filled in from the title when missing."""
+        """An opening's values: ESCO occupation from the title when missing, skills named in its text."""
         out = dict(values)
-        found = self.normalise_occupation({"label": out.get("title", ""), "uri": out.get("occupation_uri")})
+        lang = out.get("language")
+        found = self.normalise_occupation(
+            {"label": out.get("title", ""), "uri": out.get("occupation_uri")}, lang=lang
+        )
         out["occupation_uri"] = found["uri"]
         out["isco_group"] = found["isco_group"]
         if found["uri"] and not out.get("occupation_label"):
             out["occupation_label"] = self.catalog.occupation(found["uri"]).label
+        if self.skills is not None:
+            text = f"{out.get('title') or ''}. {out.get('description') or ''}"
+            named = [m.uri for m in self.skills.find_in_text(text)]
+            out["essential_skills"] = list(dict.fromkeys([*(out.get("essential_skills") or ()), *named]))
         return out
 
     def normalise_participant(self, values: Mapping[str, Any]) -> dict[str, Any]:
-        """A participant's values with stated occupations linked to ESCO."""
+        """A participant's values with stated occupations and free-text skills linked to ESCO."""
         out = dict(values)
+        lang = out.get("language")
         prefs = dict(out.get("preferences") or {})
         for name in ("preferred_occupations", "refused_occupations"):
-            prefs[name] = [self.normalise_occupation(_as_mapping(c)) for c in prefs.get(name) or []]
+            prefs[name] = [
+                self.normalise_occupation(_as_mapping(c), lang=lang) for c in prefs.get(name) or []
+            ]
         out["preferences"] = prefs
+        if self.skills is not None and out.get("skills"):
+            out["skills"] = self._link_skills([dict(_as_mapping(s)) for s in out["skills"]])
         return out
+
+    def _link_skills(self, skills: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Skills without a URI get the ESCO skill their label links to (when one is close enough)."""
+        assert self.skills is not None
+        todo = [
+            s for s in skills if not (s.get("uri") or s.get("esco_uri")) and str(s.get("label") or "").strip()
+        ]
+        for skill, match in zip(todo, self.skills.link([str(s["label"]) for s in todo]), strict=True):
+            if match is not None:
+                skill["uri"] = match.uri
+        return skills
 
 
 def _as_mapping(concept: Any) -> Mapping[str, Any]:

@@ -11,13 +11,11 @@ from matching.types import LIVE_OPENING_STATUSES, Concept, Opening, Place
 
 
 def opening_item(rec: OpeningRecord, emp: EmployerRecord, catalog: EscoCatalog) -> Opening:
-    """An opening as the ranker sees it; essential skills default to its occupation's."""
+    """An opening as the ranker sees it: essential skills are its occupation's plus those it names."""
     occupation = catalog.occupation(rec.occupation_uri, rec.occupation_label or rec.title)
-    skills = (
-        tuple(catalog.skill(uri) for uri in rec.essential_skills)
-        if rec.essential_skills
-        else catalog.essential_skills(rec.occupation_uri)
-    )
+    skills = catalog.essential_skills(rec.occupation_uri)
+    known = {s.uri for s in skills}
+    skills += tuple(catalog.skill(uri) for uri in dict.fromkeys(rec.essential_skills) if uri not in known)
     place = Place(rec.lat, rec.lon, rec.city) if rec.lat is not None and rec.lon is not None else None
     return Opening(
         id=rec.id,

@@ -1,4 +1,4 @@
-"""The heavy, read-only things a service needs: encoder, ESCO catalog, title linker."""
+"""The heavy, read-only things a service needs: encoder, ESCO catalog, title linker, skill matcher."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from embeddings import Encoder, load_encoder
 from matching.esco import EscoCatalog
 from matching.linker import TitleLinker
+from matching.skills import SkillMatcher
 from service.config import Settings
+from service.linking import load_linker, load_skill_matcher
 
 log = logging.getLogger("ipsmatch")
 
@@ -21,18 +23,21 @@ class Resources:
     encoder: Encoder
     catalog: EscoCatalog
     linker: TitleLinker
+    skills: SkillMatcher | None = None
 
     @classmethod
     def load(cls, settings: Settings) -> Resources:
-        """Load the encoder named in settings and the ESCO subset from ``data_dir/esco``."""
+        """Load the encoder named in settings, the ESCO subset from ``data_dir/esco`` and the linkers."""
         started = time.perf_counter()
         encoder = load_encoder(settings.encoder, num_threads=settings.encoder_threads)
         catalog = EscoCatalog.load(settings.data_dir / "esco")
-        linker = TitleLinker().fit(catalog.labels)
+        linker = load_linker(catalog, encoder, settings.data_dir)
+        skills = load_skill_matcher(catalog, encoder, settings.data_dir)
         log.info(
-            "loaded %s and ESCO (%d labels) in %.1fs",
+            "loaded %s and ESCO (%d concepts, %s linking) in %.1fs",
             encoder.model_id,
-            catalog.labels.height,
+            len(linker.index_.uris),
+            "dense" if linker.uses_vectors else "lexical",
             time.perf_counter() - started,
         )
-        return cls(encoder, catalog, linker)
+        return cls(encoder, catalog, linker, skills)

@@ -1,4 +1,4 @@
-"""Shared fixtures: one ESCO catalog and linker per test session, app factory with a fake encoder."""
+"""Shared fixtures: ESCO catalog, linker and skill matcher once per session; app factory, fake encoder."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from fastapi.testclient import TestClient
 
 from embeddings import HashingEncoder
 from matching.esco import EscoCatalog
-from matching.linker import TitleLinker
 from service.app import create_app
 from service.config import Settings
+from service.linking import load_linker, load_skill_matcher
 from service.resources import Resources
 from service.users import create_token, create_units, create_users, get_user
 
@@ -33,7 +33,9 @@ USERS = [
 @pytest.fixture(scope="session")
 def resources() -> Resources:
     catalog = EscoCatalog.load(ROOT / "data" / "esco")
-    return Resources(HashingEncoder(dim=64), catalog, TitleLinker().fit(catalog.labels))
+    encoder = HashingEncoder(dim=64)  # no shipped vectors for it: the lexical fusion links
+    linker = load_linker(catalog, encoder, ROOT / "data")
+    return Resources(encoder, catalog, linker, load_skill_matcher(catalog, encoder, ROOT / "data"))
 
 
 class Api:

@@ -1,9 +1,10 @@
 """Build the run-time ESCO subset in ``data/esco`` from the shared ESCO v1.1.1 CSVs and MELO.
 
 Writes gzip-compressed, tab-separated files (UTF-8, header row, no quoting) next to this script:
-occupations, occupation labels (en, fr from ESCO; sv, da from the MELO corpus files), ISCO groups,
-skills, English skill labels and occupation-skill relations. Only the MELO *corpus* files are read
-(ESCO surface forms); MELO queries and annotations are the evaluation set and are never touched.
+occupations, occupation labels (en, fr from ESCO; sv, da from the MELO corpus files), ISCO groups
+and their labels (sv, da from MELO), short en/fr descriptions, skills, English skill labels and
+occupation-skill relations. Only the MELO *corpus* files are read (ESCO surface forms); MELO queries and
+annotations are the evaluation set and are never touched.
 
 Usage::
 
@@ -92,8 +93,8 @@ def esco_label_rows(path: Path, lang: str, split_pairs: bool) -> Iterator[Row]:
                 yield uri, lang, kind, label
 
 
-def melo_label_rows(melo: Path, lang: str, occupation_uris: set[str]) -> Iterator[Row]:
-    """Yield occupation label rows from a MELO corpus (``_000`` surface form = preferred)."""
+def melo_label_rows(melo: Path, lang: str, concept_uris: set[str]) -> Iterator[Row]:
+    """Yield label rows of the given concepts from a MELO corpus (``_000`` surface form = preferred)."""
     folder = melo / "processed" / MELO_DATASETS[lang]
     with (folder / "concept_mapping.tsv").open(encoding="utf-8") as f:
         concept = dict(line.rstrip("\n").split("\t", 1) for line in f if line.strip())
@@ -103,7 +104,7 @@ def melo_label_rows(melo: Path, lang: str, occupation_uris: set[str]) -> Iterato
                 continue
             element, label = line.rstrip("\n").split("\t", 1)
             uri = concept[element]
-            if "/occupation/" in uri and uri in occupation_uris:
+            if uri in concept_uris:
                 kind = "preferred" if element.endswith("_000") else "alt"
                 yield uri, lang, kind, clean(label)
 
@@ -140,6 +141,48 @@ def isco_rows(esco: Path) -> list[Row]:
     return sorted(out)
 
 
+def isco_label_rows(esco: Path, melo: Path) -> list[Row]:
+    """ISCO group labels: en and fr preferred labels from ESCO, sv and da from the MELO corpora.
+
+    National titles often map to a group rather than an occupation, so the linker indexes groups
+    in every language too.
+    """
+    group_uris = {r[1] for r in isco_rows(esco)}
+
+    def chain() -> Iterator[Row]:
+        for lang in ("en", "fr"):
+            for r in read_csv(esco / lang / f"ISCOGroups_{lang}.csv"):
+                yield r["conceptUri"], lang, "preferred", clean(r["preferredLabel"])
+        for lang in MELO_DATASETS:
+            yield from melo_label_rows(melo, lang, group_uris)
+
+    return dedupe_sorted(chain())
+
+
+def short_description(text: str, limit: int = 400) -> str:
+    """The first sentence of an ESCO description (two when the first is short), at most ``limit`` chars.
+
+    The linker embeds descriptions with a small model; the opening sentence ("Technical directors
+    realise the artistic visions ...") names the work and carries most of the signal.
+    """
+    sentences = re.split(r"(?<=[.!?])\s+", clean(text))
+    out = sentences[0]
+    if len(out) < 120 and len(sentences) > 1:
+        out += " " + sentences[1]
+    return out[:limit]
+
+
+def description_rows(esco: Path) -> list[Row]:
+    """Rows ``(uri, lang, description)``: short en and fr descriptions of occupations and ISCO groups."""
+    rows: list[Row] = []
+    for lang in ("en", "fr"):
+        for name in (f"occupations_{lang}.csv", f"ISCOGroups_{lang}.csv"):
+            for r in read_csv(esco / lang / name):
+                if clean(r["description"]):
+                    rows.append((r["conceptUri"], lang, short_description(r["description"])))
+    return sorted(rows, key=lambda t: (t[0], LANG_ORDER[t[1]]))
+
+
 def skill_rows(esco: Path) -> list[Row]:
     """Rows ``(uri, skill_type, reuse_level, label_en)`` for every ESCO skill, sorted by URI."""
     rows = read_csv(esco / "en" / "skills_en.csv")
@@ -170,6 +213,8 @@ def build(esco: Path, melo: Path, out: Path) -> dict[str, int]:
         ("occupations", ("uri", "isco_group", "code", "label_en"), occupations),
         ("occupation_labels", ("uri", "lang", "kind", "label"), occupation_label_rows(esco, melo, occ_uris)),
         ("isco_groups", ("code", "uri", "label_en", "label_fr"), isco_rows(esco)),
+        ("isco_labels", ("uri", "lang", "kind", "label"), isco_label_rows(esco, melo)),
+        ("descriptions", ("uri", "lang", "description"), description_rows(esco)),
         ("skills", ("uri", "skill_type", "reuse_level", "label_en"), skill_rows(esco)),
         (
             "skill_labels",

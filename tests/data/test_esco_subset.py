@@ -18,6 +18,8 @@ TABLES = {
     "occupations": ("uri", "isco_group", "code", "label_en"),
     "occupation_labels": ("uri", "lang", "kind", "label"),
     "isco_groups": ("code", "uri", "label_en", "label_fr"),
+    "isco_labels": ("uri", "lang", "kind", "label"),
+    "descriptions": ("uri", "lang", "description"),
     "skills": ("uri", "skill_type", "reuse_level", "label_en"),
     "skill_labels": ("uri", "lang", "kind", "label"),
     "occupation_skills": ("occupation_uri", "skill_uri", "relation"),
@@ -79,6 +81,19 @@ def test_labels_are_unique_per_uri_and_language() -> None:
     keys = [(uri, lang, label) for uri, lang, _, label in rows]
     assert len(set(keys)) == len(keys)
     assert all(label and label == label.strip() for *_, label in rows)
+
+
+def test_isco_groups_have_labels_in_every_language_and_short_descriptions() -> None:
+    groups = {r[1] for r in read_tsv("isco_groups")}
+    by_lang: dict[str, set[str]] = {}
+    for uri, lang, _, _ in read_tsv("isco_labels"):
+        by_lang.setdefault(lang, set()).add(uri)
+    assert by_lang["en"] == groups and by_lang["fr"] == groups
+    assert len(by_lang["sv"]) >= 400 and len(by_lang["da"]) >= 400
+    descriptions = read_tsv("descriptions")
+    assert {lang for _, lang, _ in descriptions} == {"en", "fr"}
+    assert all(0 < len(text) <= 400 for *_, text in descriptions)
+    assert len({uri for uri, lang, _ in descriptions if lang == "en"}) >= 3000
 
 
 def test_french_gender_pairs_are_split() -> None:

@@ -5,46 +5,76 @@ from pathlib import Path
 import pytest
 
 from matching.esco import EscoCatalog
+from matching.fusion import TreeEnsemble
 from matching.linker import TitleLinker
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "esco"
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 @pytest.fixture(scope="module")
 def catalog() -> EscoCatalog:
-    return EscoCatalog.load(DATA)
+    return EscoCatalog.load(DATA / "esco")
 
 
 @pytest.fixture(scope="module")
 def linker(catalog: EscoCatalog) -> TitleLinker:
-    return TitleLinker().fit(catalog.labels)
+    """The shipped lexical fusion (what runs when no sentence vectors are available)."""
+    fusion = TreeEnsemble.load(DATA / "linker" / "fusion-lexical.npz")
+    return TitleLinker(fusion=fusion).fit(catalog.linker_labels())
 
 
-# A handful of real titles per language, and the ISCO unit group a specialist would expect.
+# Real titles per language, and the ISCO unit group a specialist would expect.
 KNOWN = [
-    ("Lagerarbetare", "9333"),  # sv: warehouse worker
-    ("Butikssäljare", "5223"),  # sv: shop sales assistant
-    ("rengøringsassistent", "9112"),  # da: cleaner
-    ("kok", "5120"),  # da: cook
-    ("Agent d'entretien d'immeubles", "9112"),  # fr: building cleaner
-    ("Serveur en restauration", "5131"),  # fr: waiter
-    ("Chauffeur livreur", "8322"),  # fr: delivery driver
-    ("kitchen porter", "9412"),
-    ("warehouse worker", "9333"),
+    ("Lagerarbetare", "sv", "9333"),  # warehouse worker
+    ("Butikssäljare", "sv", "5223"),  # shop sales assistant
+    ("Städare", "sv", "9112"),  # cleaner
+    ("rengøringsassistent", "da", "9112"),  # cleaner
+    ("kok", "da", "5120"),  # cook
+    ("social- og sundhedsassistent", "da", "5321"),  # health care assistant
+    ("lagerarbejder", "da", "9333"),  # warehouse worker
+    ("Agent d'entretien", "fr", "9112"),  # cleaner
+    ("Agent d'entretien d'immeubles", "fr", "9112"),  # building cleaner
+    ("Serveur", "fr", "5131"),  # waiter
+    ("Serveur en restauration", "fr", "5131"),
+    ("Chauffeur livreur", "fr", "8322"),  # delivery driver
+    ("Aide-soignant / Aide-soignante", "fr", "5321"),  # nursing assistant
+    ("kitchen porter", "en", "9412"),
+    ("warehouse worker", "en", "9333"),
+    ("office cleaner", "en", "9112"),
+    ("shop assistant", "en", "5223"),
 ]
 
 
-@pytest.mark.parametrize(("title", "isco"), KNOWN)
+@pytest.mark.parametrize(("title", "lang", "isco"), KNOWN)
 def test_known_titles_link_to_the_expected_group(
-    linker: TitleLinker, catalog: EscoCatalog, title: str, isco: str
+    linker: TitleLinker, catalog: EscoCatalog, title: str, lang: str, isco: str
 ) -> None:
-    best = linker.best(title)
+    best = linker.best(title, lang=lang)
     assert best is not None, title
-    assert catalog.occupations[best.uri][0] == isco
+    assert catalog.occupations[best.uri][0] == isco, (title, best)
+
+
+def test_serveur_is_a_waiter_not_a_barista(linker: TitleLinker, catalog: EscoCatalog) -> None:
+    first, second = linker.link(["Serveur"], k=2, lang="fr")[0]
+    assert catalog.occupations[first.uri][0] == "5131"
+    assert first.score > second.score  # no tie any more (char TF-IDF alone gave both 1.0)
 
 
 def test_nonsense_links_to_nothing(linker: TitleLinker) -> None:
     assert linker.best("qzxv wrrk") is None
+
+
+def test_groups_only_when_asked(linker: TitleLinker) -> None:
+    found = linker.link(["Domare"], k=10, lang="sv", groups="all")[0]
+    assert any("/isco/" in c.uri for c in found)
+    assert all("/isco/" not in c.uri for c in linker.link(["Domare"], k=10, lang="sv")[0])
+
+
+def test_without_a_fusion_model_char_tfidf_decides(catalog: EscoCatalog) -> None:
+    plain = TitleLinker().fit(catalog.labels)  # the published baseline, no ISCO tree
+    best = plain.best("Lagerarbetare")
+    assert best is not None and catalog.occupations[best.uri][0] == "9333"
+    assert plain.best("qzxv wrrk") is None
 
 
 def test_catalog_gives_essential_skills(catalog: EscoCatalog) -> None:

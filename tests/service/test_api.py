@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -201,3 +202,52 @@ def test_pages_redirect_to_sign_in_without_a_session(api: Api) -> None:
     r = api.client.get("/ui/participants", follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"] == "/ui/login"
     assert api.client.get("/ui/login").status_code == 200
+
+
+def test_skills_named_in_an_opening_and_typed_for_a_person_count_for_coverage(api: Api) -> None:
+    emp = _employer(api)
+    text = "We need someone who can load cargo and operate forklift trucks. Skills: assist customers."
+    op = _opening(api, emp, title="Lagerarbetare", language="sv", description=text)
+    pid = _participant(api, skills=[{"label": "Load cargo"}, {"label": "knitting socks"}])["id"]
+    person = api.call("GET", f"/participants/{pid}").json()
+    linked = {s["label"]: s["uri"] for s in person["skills"]}
+    assert linked["Load cargo"].startswith("http://data.europa.eu/esco/skill/")
+    assert linked["knitting socks"] == ""  # nothing close enough: no URI rather than a wrong one
+    lead = next(
+        x
+        for x in api.call("POST", f"/participants/{pid}/leads", json={"n": 5}).json()["leads"]
+        if x["id"] == op["id"]
+    )
+    matched = {s["uri"] for s in lead["explanation"]["matched_skills"]}
+    assert linked["Load cargo"] in matched
+    skills_part = next(p for p in lead["explanation"]["parts"] if p["name"] == "skills")
+    assert skills_part["value"] > 0 and "has 1 of" in skills_part["because"]
+
+
+def test_the_learned_reranker_says_when_it_moved_a_lead(make_api, resources, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from matching.reranker import FEATURES
+    from participants import ParticipantStore, to_profile
+    from service.engine import LeadEngine
+
+    model = {"kind": "logistic", "features": list(FEATURES), "coef": [0.0] * len(FEATURES), "intercept": 0.0,
+             "n_train": 10, "C": 1.0, "depth": 30, "blend": 1.0}  # fmt: skip
+    model["coef"][FEATURES.index("stage")] = -5.0  # this team revives cold employers first
+    (tmp_path / "r.json").write_text(json.dumps(model))
+    api = make_api(reranker="logistic", reranker_path=str(tmp_path / "r.json"))
+    emp = _employer(api)
+    for title in ("Lagerarbetare", "Truckförare"):
+        _opening(api, emp, title=title)
+    _opening(api, _employer(api, name="Kallt AB", stage="dormant"), title="Lagerarbetare")
+    pid = _participant(api)["id"]
+    after = api.call("POST", f"/participants/{pid}/leads", json={"n": 3}).json()
+    plain = LeadEngine(api.db, resources.encoder, resources.catalog, resources.linker)  # the default: off
+    before = plain.rank(to_profile(ParticipantStore(api.db.cursor()).get(participant_id=pid)), n=3)
+    assert "/rerank-" in after["model_version"] and "/rerank-" not in before.model_version
+    assert all(p.name != "reranker" for lead in before.leads for p in lead.explanation.parts)
+    assert before.leads[0].employer_name != "Kallt AB"  # the default weights favour warm employers
+    assert after["leads"][0]["employer_name"] == "Kallt AB"
+    notes = [
+        next(p for p in lead["explanation"]["parts"] if p["name"] == "reranker") for lead in after["leads"]
+    ]
+    assert all(n["weight"] == 0 and n["contribution"] == 0 for n in notes)
+    assert "learned re-ranker: moved from" in notes[0]["because"]

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import numpy as np
+import polars as pl
+
+from matching.skills import SkillMatcher
+
+LABELS = pl.DataFrame(
+    {
+        "uri": ["s:forklift", "s:forklift", "s:cargo", "s:sales", "s:english"],
+        "kind": ["preferred", "alt", "preferred", "preferred", "preferred"],
+        "label": ["operate forklift", "drive forklift truck", "load cargo", "sales", "English"],
+    }
+)
+
+
+def test_labels_are_found_in_text_as_whole_words() -> None:
+    m = SkillMatcher().fit(LABELS)
+    text = "Viktiga färdigheter: Load cargo, drive forklift  truck. Good with sales. Reloading cargos no."
+    assert [s.uri for s in m.find_in_text(text)] == ["s:cargo", "s:forklift"]  # "sales" is too short alone
+
+
+def test_typed_skills_link_exactly_lexically_or_not_at_all() -> None:
+    m = SkillMatcher().fit(LABELS)
+    found = m.link(["Operate Forklift", "operating forklifts", "knitting", ""])
+    assert found[0] is not None and found[0].route == "exact" and found[0].uri == "s:forklift"
+    assert found[1] is not None and found[1].route == "tfidf" and found[1].uri == "s:forklift"
+    assert found[2] is None and found[3] is None
+
+
+def test_dense_route_crosses_languages() -> None:
+    vectors = np.eye(4, dtype=np.float32)  # one per preferred label
+
+    def encode(texts: list[str]) -> np.ndarray:
+        return np.array([[0, 1.0, 0, 0] if "last" in t else [0, 0, 0, 1.0] for t in texts], np.float32)
+
+    m = SkillMatcher(encode=encode).fit(LABELS, vectors=vectors)
+    found = m.link(["lasta gods", "qqq"])
+    assert found[0] is not None and found[0].route == "dense" and found[0].uri == "s:cargo"
+    assert found[1] is not None and found[1].uri == "s:english"  # cosine 1.0 passes any threshold
