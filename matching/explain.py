@@ -74,6 +74,8 @@ class Explainer:
             ),
             (
                 f"has {n_have} of {n_skills} essential skills"
+                if n_skills and self.have
+                else f"no skills recorded for the person yet ({NEUTRAL})"
                 if n_skills
                 else f"no essential skills listed ({NEUTRAL})"
             ),

@@ -100,9 +100,10 @@ def _occupation(item: Opening, p: Profile) -> float:
 
 def _skills(item: Opening, p: Profile) -> float:
     needed = {s.uri for s in item.essential_skills if s.uri}
-    if not needed:
+    have = {s.uri for s in p.skills if s.uri}
+    if not needed or not have:  # nothing known on one side: neither good nor bad
         return NEUTRAL
-    return len(needed & {s.uri for s in p.skills}) / len(needed)
+    return len(needed & have) / len(needed)
 
 
 def _hours(item: Opening, p: Profile) -> float:

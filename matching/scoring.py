@@ -257,6 +257,8 @@ def _occupation_level(table: OpeningTable, rows: np.ndarray, profile: Profile) -
 def _skills(table: OpeningTable, rows: np.ndarray, profile: Profile) -> np.ndarray:
     col = table.skills
     have = frozenset(s.uri for s in profile.skills if s.uri)
+    if not have:  # nothing recorded about the person's skills is not "has none of them"
+        return np.full(len(rows), NEUTRAL)
     sizes = col.set_sizes()[col.row_set[rows]]
     hits = col.hits_per_set(have)[col.row_set[rows]]
     return np.where(sizes > 0, hits / np.maximum(sizes, 1), NEUTRAL)

@@ -192,6 +192,18 @@ def test_explanation_names_matched_and_missing_skills() -> None:
     assert "2 of 3" in skills.because
 
 
+def test_a_person_without_recorded_skills_is_neutral_on_skills() -> None:
+    # Unknown is not "has none": an opening listing skills must not lose to one listing none.
+    listed = Opening(id="a", employer_id="e", essential_skills=(Concept("s", "skill:s"),))
+    unlisted = Opening(id="b", employer_id="e")
+    vecs = np.vstack([unit_vectors(1), unit_vectors(1)])
+    leads = Ranker().fit([listed, unlisted], vecs).rank(Profile(id="p"), vecs[0], n=2)
+    parts = [next(p for p in lead.explanation.parts if p.name == "skills") for lead in leads]
+    assert [p.value for p in parts] == [0.5, 0.5]
+    assert [lead.id for lead in leads] == ["a", "b"]  # equal scores: id order
+    assert "no skills recorded" in parts[0].because
+
+
 def test_closest_goal_drives_preference() -> None:
     cook, cleaner = Concept("cook", "occ:cook", "5120"), Concept("cleaner", "occ:cleaner", "9112")
     items = [
