@@ -21,6 +21,7 @@ from matching.fusion import TreeEnsemble
 from matching.label_index import LabelIndex
 from matching.link_features import Candidates, candidates
 from matching.text import title_variants
+from matching.types import LANGUAGES
 
 #: Turns texts into (n, d) float32 unit vectors (the service passes its cached encoder).
 Encode = Callable[[Sequence[str]], np.ndarray]
@@ -160,6 +161,27 @@ class TitleLinker:
         """The single best concept (see `link`), or None when nothing scores ``min_score`` or more."""
         found = self.link([title], k=1, lang=lang, groups=groups)[0]
         return found[0] if found and found[0].score >= self.threshold else None
+
+    def best_any_language(
+        self, title: str, *, groups: Groups = "none"
+    ) -> tuple[LinkCandidate | None, str | None]:
+        """The best concept for a title whose language was not stated, and that language.
+
+        A title read as the wrong language can link confidently to the wrong concept
+        ("Lagerarbetare" read as English is a forklift operator), so the title is linked as each
+        language and the most confident link wins. Four times the work of `best`.
+
+        Returns:
+            The concept and the language it was linked in; (None, None) when no language
+            reaches the threshold.
+        """
+        tried = [
+            (c, lang) for lang in LANGUAGES for c in self.link([title], k=1, lang=lang, groups=groups)[0]
+        ]
+        if not tried:
+            return None, None
+        found, lang = max(tried, key=lambda pair: pair[0].score)
+        return (found, lang) if found.score >= self.threshold else (None, None)
 
     @property
     def threshold(self) -> float:

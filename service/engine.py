@@ -236,24 +236,39 @@ class LeadEngine:
         return self.reranker.reorder(leads)[:n] if self.reranker is not None else leads[:n]
 
     def normalise_occupation(self, concept: Mapping[str, Any], *, lang: str | None = None) -> dict[str, Any]:
-        """Fill ``uri`` (by linking the label, in ``lang`` when known) and ``isco_group``."""
+        """Fill ``uri`` and ``isco_group`` by linking the label (in ``lang``; when None, in any)."""
+        return self._link_occupation(concept, lang)[0]
+
+    def _link_occupation(
+        self, concept: Mapping[str, Any], lang: str | None
+    ) -> tuple[dict[str, Any], str | None]:
+        """`normalise_occupation` and the language the label was linked in (None: not linked)."""
         label = str(concept.get("label") or "").strip()
         uri = str(concept.get("uri") or concept.get("esco_uri") or "")
+        found_in = None
         if not uri and label:
             # An ISCO unit group is an honest answer for a broad title ("Undersköterska"): the
             # ranker compares unit groups, and no occupation's skills are claimed.
-            best = self.linker.best(label, lang=lang, groups="unit")
+            if lang:
+                best, found_in = self.linker.best(label, lang=lang, groups="unit"), lang
+            else:  # not stated: the language the title links best in
+                best, found_in = self.linker.best_any_language(label, groups="unit")
             uri = best.uri if best else ""
+            found_in = found_in if best else None
         isco = self.catalog.occupation(uri).isco_group if uri else ""
-        return {"label": label, "uri": uri, "isco_group": isco}
+        return {"label": label, "uri": uri, "isco_group": isco}, found_in
 
     def normalise_opening(self, values: Mapping[str, Any]) -> dict[str, Any]:
-        """An opening's values: ESCO occupation from the title when missing, skills named in its text."""
+        """An opening's values: ESCO occupation from the title when missing, skills named in its text.
+
+        Without a stated language, the advert's language is the one its title linked in.
+        """
         out = dict(values)
-        lang = out.get("language")
-        found = self.normalise_occupation(
-            {"label": out.get("title", ""), "uri": out.get("occupation_uri")}, lang=lang
+        lang = out.get("language") or None
+        found, found_in = self._link_occupation(
+            {"label": out.get("title", ""), "uri": out.get("occupation_uri")}, lang
         )
+        out["language"] = lang or found_in or "en"
         out["occupation_uri"] = found["uri"]
         out["isco_group"] = found["isco_group"]
         if found["uri"] and not out.get("occupation_label"):
@@ -267,13 +282,16 @@ class LeadEngine:
     def normalise_participant(self, values: Mapping[str, Any]) -> dict[str, Any]:
         """A participant's values with stated occupations and free-text skills linked to ESCO."""
         out = dict(values)
-        lang = out.get("language")
+        lang = out.get("language") or None
         prefs = dict(out.get("preferences") or {})
+        found_in: list[str] = []
         for name in ("preferred_occupations", "refused_occupations"):
-            prefs[name] = [
-                self.normalise_occupation(_as_mapping(c), lang=lang) for c in prefs.get(name) or []
-            ]
+            linked = [self._link_occupation(_as_mapping(c), lang) for c in prefs.get(name) or []]
+            prefs[name] = [concept for concept, _ in linked]
+            found_in += [language for _, language in linked if language]
         out["preferences"] = prefs
+        # Without a stated language: the one most of the person's stated occupations linked in.
+        out["language"] = lang or (max(found_in, key=found_in.count) if found_in else "en")
         if self.skills is not None and out.get("skills"):
             out["skills"] = self._link_skills([dict(_as_mapping(s)) for s in out["skills"]])
         return out

@@ -82,3 +82,17 @@ def test_catalog_gives_essential_skills(catalog: EscoCatalog) -> None:
     skills = catalog.essential_skills(uri)
     assert len(skills) >= 5 and all(s.uri.startswith("http://data.europa.eu/esco/skill/") for s in skills)
     assert catalog.occupation(uri).isco_group == "9412"
+
+
+def test_a_title_in_an_unstated_language_is_linked_in_the_right_one(
+    linker: TitleLinker, catalog: EscoCatalog
+) -> None:
+    wrong = linker.best("Lagerarbetare", lang="en")  # read as English: forklift operator (8344)
+    assert wrong is not None and catalog.occupations[wrong.uri][0] != "9333"
+    found, lang = linker.best_any_language("Lagerarbetare")
+    assert found is not None and catalog.occupations[found.uri][0] == "9333" and lang == "sv"
+    found, lang = linker.best_any_language("Agent d'entretien")
+    assert found is not None and catalog.occupations[found.uri][0] == "9112" and lang == "fr"
+    found, lang = linker.best_any_language("kitchen porter")
+    assert found is not None and catalog.occupations[found.uri][0] == "9412" and lang == "en"
+    assert linker.best_any_language("qzxv wrrk") == (None, None)
