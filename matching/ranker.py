@@ -26,8 +26,13 @@ from matching.types import LEAD_KINDS, Lead, LeadKind, Opening, Profile, Removal
 
 _STATIC = np.array([PART_NAMES.index(p) for p in STATIC_PARTS])
 _PREFERENCE, _COMMUTE = PART_NAMES.index("preference"), PART_NAMES.index("commute")
-#: Use group bounds only when there are at least this many allowed rows per allowed group.
+#: Use group bounds when there are at least this many allowed rows per allowed group ...
 GROUP_SHARING = 4
+#: ... or when this many rows are allowed: then reading every allowed row's vector costs more
+#: than bounding each group, even with one row per group (measured by
+#: benchmarks/bench_rank_diverse.py: below ~25k diverse rows scoring them all was faster, above
+#: it bounding was, 4x at 100k for people without a travel limit).
+LARGE_ALLOWED = 32_768
 
 
 class NotFittedError(RuntimeError):
@@ -163,9 +168,9 @@ class Ranker:
         if exclude:
             rows = rows[~np.isin(rows, self.store_.rows_of(exclude))]
         goals = _as_goals(vector, self.store_.dim)
-        # Group bounds pay only when allowed rows share groups; with diverse items (every row its
-        # own group) computing them costs more than scoring every allowed row, so score directly.
-        shared = int(groups.sum()) * GROUP_SHARING <= len(rows)
+        # Group bounds pay when allowed rows share groups, or when so many rows are allowed that
+        # reading all their vectors costs more; a few thousand diverse rows are scored directly.
+        shared = int(groups.sum()) * GROUP_SHARING <= len(rows) or len(rows) >= LARGE_ALLOWED
         ranked = best_rows(
             rows,
             (lambda: self._upper_bounds(profile, rows, groups, goals)) if shared else None,
