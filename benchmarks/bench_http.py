@@ -19,6 +19,7 @@ import asyncio
 import json
 import os
 import random
+import socket
 import statistics
 import subprocess
 import sys
@@ -77,6 +78,13 @@ def warm_up(base: str, token: str, people: list[str]) -> None:
             client.post(f"/participants/{pid}/leads", json={"n": 10}).raise_for_status()
 
 
+def free_port() -> int:
+    """A TCP port nobody listens on now (so a leftover server is never measured by mistake)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
 def start_server(db: Path, port: int) -> subprocess.Popen[str]:
     """`ipsmatch serve` on 127.0.0.1:port; returns once /health answers."""
     env = {**os.environ, "IPSMATCH_ENCODER": "hashing:384", "IPSMATCH_LOG_LEVEL": "warning"}
@@ -105,7 +113,7 @@ def main() -> None:
     parser.add_argument("--openings", type=int, default=100_000)
     parser.add_argument("--participants", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=15.0)
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=0, help="0: a free port")
     args = parser.parse_args()
     env = environment()
     print(f"environment: {json.dumps(env)}", flush=True)
@@ -120,9 +128,10 @@ def main() -> None:
         db.close()
         took = time.perf_counter() - started
         print(f"seeded {args.openings} openings, {len(people)} participants in {took:.1f}s", flush=True)
-        proc = start_server(path, args.port)
+        port = args.port or free_port()
+        proc = start_server(path, port)
         try:
-            base = f"http://127.0.0.1:{args.port}"
+            base = f"http://127.0.0.1:{port}"
             warm_up(base, token, people)
             rows = [asyncio.run(drive(base, token, people, c, args.seconds)) for c in LEVELS]
         finally:

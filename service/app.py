@@ -6,6 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
@@ -64,6 +65,7 @@ def create_app(settings: Settings | None = None, *, resources: Resources | None 
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # One BLAS thread per process: under concurrent requests on few cores the default
         # thread count made numpy scoring collapse (DESIGN §6).
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.request_threads
         with threadpool_limits(limits=settings.blas_threads):
             db = Database(settings.db_path)
             db.migrate()
