@@ -44,7 +44,8 @@ class Explainer:
         )
         have = self.have
         matched = tuple(s for s in opening.essential_skills if s.uri in have)
-        missing = tuple(s for s in opening.essential_skills if s.uri not in have)
+        # Nothing recorded about the person's skills: none is "missing" (the part is neutral too).
+        missing = tuple(s for s in opening.essential_skills if s.uri not in have) if have else ()
         key = (opening.kind, opening.application_route)
         note = self._notes.get(key)
         if note is None:

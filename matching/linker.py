@@ -167,21 +167,29 @@ class TitleLinker:
     ) -> tuple[LinkCandidate | None, str | None]:
         """The best concept for a title whose language was not stated, and that language.
 
-        A title read as the wrong language can link confidently to the wrong concept
-        ("Lagerarbetare" read as English is a forklift operator), so the title is linked as each
-        language and the most confident link wins. Four times the work of `best`.
+        Linked first against the labels of every language at once (the language is that of the
+        closest label). When that finds nothing, the title is linked as each language in turn
+        and the most confident link wins: read as the wrong language a title can still link
+        ("Lagerarbetare" read as English is a forklift operator), and a few plain titles only
+        pass the threshold in their own language ("office cleaner"). Titles with fewer than two
+        letters are never linked.
 
         Returns:
-            The concept and the language it was linked in; (None, None) when no language
-            reaches the threshold.
+            The concept and the language it was linked in; (None, None) when nothing reaches
+            the threshold.
         """
+        if sum(ch.isalpha() for ch in title) < 2:
+            return None, None
+        found = self.best(title, groups=groups)
+        if found is not None:
+            return found, found.lang if found.lang in LANGUAGES else None
         tried = [
             (c, lang) for lang in LANGUAGES for c in self.link([title], k=1, lang=lang, groups=groups)[0]
         ]
         if not tried:
             return None, None
-        found, lang = max(tried, key=lambda pair: pair[0].score)
-        return (found, lang) if found.score >= self.threshold else (None, None)
+        best, lang = max(tried, key=lambda pair: pair[0].score)
+        return (best, lang) if best.score >= self.threshold else (None, None)
 
     @property
     def threshold(self) -> float:

@@ -310,6 +310,10 @@ def _checked(openings: Sequence[Opening], vectors: np.ndarray, dim: int | None =
     norms = np.linalg.norm(vectors, axis=1) if len(vectors) else np.ones(0)
     if not np.allclose(norms, 1.0, atol=1e-3):
         raise ValueError("vectors must be L2-normalised")
+    if not np.allclose(norms, 1.0, atol=1e-6):
+        # Nearly unit vectors are accepted but made exactly unit: the score bounds
+        # (`matching.groups.SimilarityCaps`) allow only 1e-5 of slack.
+        vectors = (vectors / norms[:, None]).astype(np.float32)
     if len({o.id for o in openings}) != len(openings):
         raise ValueError("item ids must be unique")
     return vectors

@@ -185,7 +185,9 @@ def similarities(vectors: np.ndarray, rows: np.ndarray, goals: np.ndarray) -> np
     for start in range(0, len(rows), SIMILARITY_BLOCK):
         block = rows[start : start + SIMILARITY_BLOCK]
         gathered = buffer[: len(block)]
-        np.take(vectors, block, axis=0, out=gathered)
+        # mode="clip": rows are valid indices, and the default mode="raise" gathers through a
+        # temporary copy when out= is given.
+        np.take(vectors, block, axis=0, out=gathered, mode="clip")
         out[start : start + len(block)] = np.einsum("ij,kj->ik", gathered, goals)
     return out
 

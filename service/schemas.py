@@ -116,7 +116,7 @@ class ParticipantIn(Strict):
     display_name: str = Field(min_length=1, max_length=100)
     unit_id: str | None = None
     specialist_id: str | None = None
-    language: LanguageIn | None = Field(None, description="Omit to detect it from the titles")
+    language: LanguageIn | None = Field(None, description="Omit to detect it (en if no title links)")
     status: Literal["active", "on_hold", "closed"] = "active"
     home: PlaceIn | None = None
     licences: list[Literal["driving_b", "driving_c", "forklift", "food_hygiene", "security", "first_aid"]] = (
@@ -281,7 +281,7 @@ class OpeningIn(Strict):
     site_id: UUID | None = None
     title: str = Field(min_length=1, max_length=300)
     description: str = Field("", max_length=20000)
-    language: LanguageIn | None = Field(None, description="Omit to detect it from the titles")
+    language: LanguageIn | None = Field(None, description="Omit to detect it (en if no title links)")
     occupation_uri: str = Field("", max_length=300)
     hours_min: float | None = Hours
     hours_max: float | None = Hours

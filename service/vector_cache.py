@@ -9,6 +9,9 @@ import pyarrow as pa
 
 from service.db import Database
 
+#: Vectors per INSERT (100k x 384 floats stays far below Arrow's int32 list offsets).
+PUT_BLOCK = 100_000
+
 
 class DuckDBVectorStore:
     """Cached vectors keyed by (model id, text key) in the service's database."""
@@ -38,22 +41,29 @@ class DuckDBVectorStore:
         if not vectors:
             return
         keys = list(vectors)
-        matrix = np.stack([np.asarray(vectors[k], np.float32).ravel() for k in keys])
-        # One Arrow table, one INSERT ... SELECT: executemany inserts row by row (100k vectors
-        # took minutes at server start-up; this takes about a second).
-        dim = matrix.shape[1]
-        flat = pa.array(matrix.ravel(), pa.float32())
-        offsets = pa.array(np.arange(0, (len(keys) + 1) * dim, dim, dtype=np.int32))
-        frame = pa.table(  # noqa: F841  (read by name in the SQL below)
-            {
-                "model_id": pa.array([model_id] * len(keys), pa.string()),
-                "key": pa.array(keys, pa.string()),
-                "vector": pa.ListArray.from_arrays(offsets, flat),
-            }
-        )
         cur = self.db.cursor()
-        with self.db.write_lock:
-            cur.execute(
-                "INSERT INTO app_embedding_cache SELECT model_id, key, vector FROM frame "
-                "ON CONFLICT DO NOTHING"
+        # Arrow tables, one INSERT ... SELECT per block: executemany inserts row by row (100k
+        # vectors took minutes at server start-up; this takes about a second). Blocks keep the
+        # list offsets within int32.
+        for start in range(0, len(keys), PUT_BLOCK):
+            block = keys[start : start + PUT_BLOCK]
+            matrix = np.stack([np.asarray(vectors[k], np.float32).ravel() for k in block])
+            dim = matrix.shape[1]
+            offsets = pa.array(np.arange(0, (len(block) + 1) * dim, dim, dtype=np.int32))
+            frame = pa.table(
+                {
+                    "model_id": pa.array([model_id] * len(block), pa.string()),
+                    "key": pa.array(block, pa.string()),
+                    "vector": pa.ListArray.from_arrays(offsets, pa.array(matrix.ravel(), pa.float32())),
+                }
             )
+            with self.db.write_lock:
+                # A registered name, so no table or view called like the variable can shadow it.
+                cur.register("ipsmatch_new_vectors", frame)
+                try:
+                    cur.execute(
+                        "INSERT INTO app_embedding_cache SELECT model_id, key, vector "
+                        "FROM ipsmatch_new_vectors ON CONFLICT DO NOTHING"
+                    )
+                finally:
+                    cur.unregister("ipsmatch_new_vectors")

@@ -143,3 +143,43 @@ def test_rows_are_reused_and_the_matrix_stays_contiguous() -> None:
     assert store.vectors.flags.c_contiguous and store.high == 10  # a freed row was reused
     assert {o.id for o in ranker.openings_} == {f"o{i}" for i in range(10)} - {"o3", "o4"} | {"n1"}
     assert ranker.vectors_.shape == (9, 8)
+
+
+def test_bounds_with_one_group_per_row_rank_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every row its own group (distinct hours), as in diverse networks: the group bounds, used
+    # for large allowed sets (LARGE_ALLOWED), must never cut a true top-50 row.
+    from matching import ranker as ranker_module
+
+    rng = np.random.default_rng(7)
+    items = [
+        dataclasses.replace(o, hours_min=8 + i / 1000, hours_max=30 + i / 1000)
+        for i, o in enumerate(_many(3000, seed=5))
+    ]
+    centres = unit_vectors(12, dim=16, seed=4)
+    occ = np.array([int(o.occupation.uri.split(":")[1]) for o in items])
+    noisy = centres[occ] + 0.25 * unit_vectors(len(items), dim=16, seed=9)
+    vecs = noisy / np.linalg.norm(noisy, axis=1, keepdims=True)
+    vecs *= rng.uniform(1 - 9e-4, 1 + 9e-4, (len(items), 1))
+    ranker = Ranker(similarity_floor=0.1).fit(items, vecs.astype(np.float32))
+    person = dataclasses.replace(PERSON, commute_is_constraint=False, hours_is_constraint=False)
+    monkeypatch.setattr(ranker_module, "LARGE_ALLOWED", 100)  # bound this 3,000-row set
+    monkeypatch.setattr(search, "SMALL", 64)
+    for seed in range(10):
+        goals = centres[[3, 7]] + 0.05 * unit_vectors(2, dim=16, seed=100 + seed)
+        goals = (goals / np.linalg.norm(goals, axis=1, keepdims=True)).astype(np.float32)
+        fast, _ = ranker.best(person, goals, n=50)
+        assert fast.scored < fast.allowed  # the bounds were used
+        monkeypatch.setattr(search, "SMALL", 10**9)
+        full, _ = ranker.best(person, goals, n=50)
+        monkeypatch.setattr(search, "SMALL", 64)
+        assert fast.rows.tolist() == full.rows.tolist(), seed
+
+
+def test_nearly_unit_vectors_are_stored_exactly_unit() -> None:
+    # fit() accepts lengths within 1e-3 of 1, but the score bounds allow only 1e-5 of slack.
+    items = _many(50)
+    vecs = unit_vectors(50, dim=16) * np.linspace(1 - 9e-4, 1 + 9e-4, 50)[:, None].astype(np.float32)
+    ranker = Ranker().fit(items, vecs)
+    stored = ranker.store_.vectors[ranker.store_.rows_of([o.id for o in items])]
+    assert np.abs(np.linalg.norm(stored, axis=1) - 1).max() < 1e-6
+    assert stored.dtype == np.float32

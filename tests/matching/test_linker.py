@@ -96,3 +96,4 @@ def test_a_title_in_an_unstated_language_is_linked_in_the_right_one(
     found, lang = linker.best_any_language("kitchen porter")
     assert found is not None and catalog.occupations[found.uri][0] == "9412" and lang == "en"
     assert linker.best_any_language("qzxv wrrk") == (None, None)
+    assert linker.best_any_language("-") == (None, None)

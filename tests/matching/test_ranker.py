@@ -202,6 +202,7 @@ def test_a_person_without_recorded_skills_is_neutral_on_skills() -> None:
     assert [p.value for p in parts] == [0.5, 0.5]
     assert [lead.id for lead in leads] == ["a", "b"]  # equal scores: id order
     assert "no skills recorded" in parts[0].because
+    assert leads[0].explanation.missing_skills == ()  # unknown, so not listed as missing
 
 
 def test_closest_goal_drives_preference() -> None:
