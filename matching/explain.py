@@ -58,14 +58,22 @@ class Explainer:
             disclosure_note=note,
         )
 
+    def _skills_because(self, opening: Opening) -> str:
+        """The skills part's sentence: coverage, or why the part is neutral."""
+        n_skills = len(opening.essential_skills)
+        if not n_skills:
+            return f"no essential skills listed ({NEUTRAL})"
+        if not self.have:
+            return f"no skills recorded for the person yet ({NEUTRAL})"
+        n_have = sum(s.uri in self.have for s in opening.essential_skills)
+        return f"has {n_have} of {n_skills} essential skills"
+
     def _because(self, opening: Opening, parts: PartMatrix, j: int, distance: float) -> list[str]:
         """One sentence per part, in PART_NAMES order."""
         profile = self.profile
         goal = int(parts.best_goal[j])
         goal_text = self.goal_texts[goal] if goal < len(self.goal_texts) else "your stated goals"
         level = int(parts.occupation_level[j])
-        n_skills = len(opening.essential_skills)
-        n_have = sum(s.uri in self.have for s in opening.essential_skills)
         return [
             f"similarity {float(parts.similarity[j]):.2f} to {goal_text}",
             (
@@ -73,13 +81,7 @@ class Explainer:
                 if level >= 0
                 else "not in the occupation group of any goal"
             ),
-            (
-                f"has {n_have} of {n_skills} essential skills"
-                if n_skills and self.have
-                else f"no skills recorded for the person yet ({NEUTRAL})"
-                if n_skills
-                else f"no essential skills listed ({NEUTRAL})"
-            ),
+            self._skills_because(opening),
             _hours_because(opening, profile),
             _commute_because(distance, profile),
             (

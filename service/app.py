@@ -63,9 +63,10 @@ def create_app(settings: Settings | None = None, *, resources: Resources | None 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # A few request handlers at a time; the rest wait in the event loop (see request_threads).
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.request_threads
         # One BLAS thread per process: under concurrent requests on few cores the default
         # thread count made numpy scoring collapse (DESIGN §6).
-        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.request_threads
         with threadpool_limits(limits=settings.blas_threads):
             db = Database(settings.db_path)
             db.migrate()

@@ -245,16 +245,16 @@ class LeadEngine:
         """`normalise_occupation` and the language the label was linked in (None: not linked)."""
         label = str(concept.get("label") or "").strip()
         uri = str(concept.get("uri") or concept.get("esco_uri") or "")
-        found_in = None
+        found_in: str | None = None
         if not uri and label:
             # An ISCO unit group is an honest answer for a broad title ("Undersköterska"): the
             # ranker compares unit groups, and no occupation's skills are claimed.
             if lang:
-                best, found_in = self.linker.best(label, lang=lang, groups="unit"), lang
+                best = self.linker.best(label, lang=lang, groups="unit")
+                found_in = lang if best else None
             else:  # not stated: the language the title links best in
                 best, found_in = self.linker.best_any_language(label, groups="unit")
             uri = best.uri if best else ""
-            found_in = found_in if best else None
         isco = self.catalog.occupation(uri).isco_group if uri else ""
         return {"label": label, "uri": uri, "isco_group": isco}, found_in
 
