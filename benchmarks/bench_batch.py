@@ -1,7 +1,7 @@
 """The overnight batch's work for P participants x N openings: time, peak RSS, against a numpy loop.
 
-Runs the batch's own phase functions (`service.batch.rank_chunk`, `assign`, `explain_chunk`) and
-its store (`BatchStore.write_chunk`, Arrow bulk inserts into a temporary DuckDB file) on the
+Runs the batch's own phase functions (`service.usecases.batch.runner.rank_chunk`, `assign`, `explain_chunk`)
+and its store (`BatchStore.write_chunk`, Arrow bulk inserts into a temporary DuckDB file) on the
 synthetic data of `synthetic.py`, in chunks as `ipsmatch batch` does. Reading participants from
 the caseload tables is not included (it is a few queries per chunk of 500). The peer is a plain
 numpy loop: per person, gather the allowed rows, one matmul, argpartition (similarity only).
@@ -27,8 +27,8 @@ from synthetic import make_openings, make_people
 
 from matching import Ranker
 from participants.batches import BatchStore
-from service.batch import BatchOptions, LocalExecutor, assign, explain_chunk, rank_chunk
-from service.db import Database
+from service.runtime.database import Database
+from service.usecases.batch.runner import BatchOptions, LocalExecutor, assign, explain_chunk, rank_chunk
 
 
 def main() -> None:
@@ -114,7 +114,7 @@ def main() -> None:
 
 def _executor(ranker: Ranker, engine: str) -> Any:
     if engine == "ray":
-        from service.batch_ray import RayExecutor
+        from service.usecases.batch.ray_executor import RayExecutor
 
         return RayExecutor(ranker, num_cpus=2)
     return LocalExecutor(ranker)

@@ -31,10 +31,10 @@ import httpx
 import numpy as np
 from common import environment
 
-from matching.esco import EscoCatalog
-from service.db import Database
-from service.seed_bulk import seed_synthetic
-from service.users import create_token
+from matching.linking.esco import EscoCatalog
+from service.access.users import create_token
+from service.demo.bulk import seed_synthetic
+from service.runtime.database import Database
 
 ROOT = Path(__file__).resolve().parents[1]
 LEVELS = (1, 8, 32)

@@ -4,7 +4,7 @@ Same synthetic data (`synthetic.py`: ESCO-like occupation clusters, 12 cities), 
 constraints for every path. Our path does the full job: the person's constraints, eight score
 parts, the exact top 50 by score, explanations. The peers (`peers.py`, `peer_pg.py`) compute only
 similarity top-50 under the same filter, which is less work; the naive peer
-(`matching.reference`, the test oracle) does the full job one item at a time.
+(`matching.ranking.oracle`, the test oracle) does the full job one item at a time.
 
 Run: ``.venv/bin/python benchmarks/bench_rank.py`` (all sizes and peers, ~25 min on 2 cores), or a
 subset: ``--sizes 10000 --peers numpy,naive``. The last line printed is one JSON object.
@@ -25,7 +25,7 @@ from peers import Columns, build, recall
 from synthetic import make_openings, make_people
 
 from matching import Ranker
-from matching.reference import reference_rank
+from matching.ranking.oracle import reference_rank
 
 PEERS = ("naive", "numpy", "sklearn", "faiss_postfilter", "faiss_selector", "duckdb", "pgvector")
 K = 50

@@ -4,7 +4,7 @@
 employers, so many openings share a group and the group bounds prune most of the work. Real
 networks are more varied. Here openings are titled with ESCO preferred labels of all 3,007
 occupations in four languages, at 2,500 employers with six stages, five hour bands, three contract
-types and three application routes (`service.seed_bulk`), and ranked through `LeadEngine.rank`,
+types and three application routes (`service.demo.bulk`), and ranked through `LeadEngine.rank`,
 the code the API runs (BLAS pinned to one thread as in the server; ``hashing:384`` vectors).
 
 Run: ``.venv/bin/python benchmarks/bench_rank_diverse.py [--openings 100000] [--people 50]``
@@ -25,12 +25,12 @@ from common import environment
 from threadpoolctl import threadpool_limits
 
 from embeddings import load_encoder
-from matching.esco import EscoCatalog
-from matching.linker import TitleLinker
+from matching.linking.esco import EscoCatalog
+from matching.linking.linker import TitleLinker
 from participants import ParticipantStore, to_profile
-from service.db import Database
-from service.engine import LeadEngine
-from service.seed_bulk import seed_synthetic
+from service.demo.bulk import seed_synthetic
+from service.runtime.database import Database
+from service.usecases.lead_engine import LeadEngine
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from matching.geo import haversine_km
+from matching.ranking.geo import haversine_km
 from matching.types import Opening, Profile
 
 OVERFETCH = 10

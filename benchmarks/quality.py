@@ -14,7 +14,7 @@ import sys
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the bundled model only; nothing is downloaded
 
-from service.cli import app  # imported after the offline switch
+from service.cli.app import app  # imported after the offline switch
 
 if __name__ == "__main__":
     app(["eval", *sys.argv[1:]], prog_name="benchmarks/quality.py")

@@ -5,7 +5,7 @@ Imports numpy, scikit-learn, rapidfuzz and polars only; never a store, a web fra
 
 from __future__ import annotations
 
-from matching.ranker import Ranker
+from matching.ranking.ranker import Ranker
 from matching.types import Concept, Disclosure, Lead, Opening, Place, Profile
 
 __all__ = ["Concept", "Disclosure", "Lead", "Opening", "Place", "Profile", "Ranker"]

@@ -12,16 +12,10 @@ from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from threadpoolctl import threadpool_limits
 
-from service import errors, web, web_crm
-from service.config import Settings, get_settings
-from service.db import Database
-from service.engine import LeadEngine
-from service.rerank import load_reranker
-from service.resources import Resources
-from service.routes import (
+from service import errors
+from service.api.routes import (
     batches,
     contacts,
-    crm_people,
     duplicates,
     employers,
     health,
@@ -32,6 +26,14 @@ from service.routes import (
     tasks,
     timeline,
 )
+from service.api.routes import people as crm_people
+from service.config import Settings, settings_from_env
+from service.runtime.database import Database
+from service.runtime.resources import Resources
+from service.usecases.lead_engine import LeadEngine
+from service.usecases.rerank import load_reranker
+from service.web import crm_pages as web_crm
+from service.web import pages as web
 
 log = logging.getLogger("ipsmatch")
 #: Route modules in order: fixed paths under /employers (dormant, duplicates, merges) come before
@@ -59,7 +61,7 @@ def create_app(settings: Settings | None = None, *, resources: Resources | None 
         settings: Defaults to the environment (``IPSMATCH_*``).
         resources: Pre-loaded encoder/catalog/linker (tests share one); loaded when omitted.
     """
-    settings = settings or get_settings()
+    settings = settings or settings_from_env()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
-
-if TYPE_CHECKING:
-    from service.batch import BatchOptions
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -74,24 +71,8 @@ class Settings(BaseSettings):
     batch_engine: Literal["local", "ray"] = "local"
     ray_address: str = ""
 
-    def batch_options(self, **overrides: object) -> BatchOptions:
-        """The batch settings as `BatchOptions` (None overrides are ignored)."""
-        from service.batch import BatchOptions
-
-        values = {
-            "leads": self.batch_leads,
-            "candidates": max(self.batch_candidates, self.batch_leads),
-            "max_per_opening": self.batch_max_per_opening,
-            "max_per_employer": self.batch_max_per_employer,
-            "chunk": self.batch_chunk,
-            "engine": self.batch_engine,
-            "ray_address": self.ray_address,
-        }
-        values.update({k: v for k, v in overrides.items() if v is not None})  # type: ignore[misc]
-        return BatchOptions(**values)  # type: ignore[arg-type]
-
 
 @lru_cache
-def get_settings() -> Settings:
+def settings_from_env() -> Settings:
     """The process's settings (cached)."""
     return Settings()

@@ -19,11 +19,11 @@ from employers import (
     TimelineStore,
 )
 from participants import LeadStore, ParticipantStore
-from service.auth import SESSION_COOKIE, UI_HEADER, check_same_origin, resolve_user
+from service.access.auth import SESSION_COOKIE, UI_HEADER, check_same_origin, resolve_user
+from service.access.users import User
 from service.config import Settings
-from service.db import Database
-from service.engine import LeadEngine
-from service.users import User
+from service.runtime.database import Database
+from service.usecases.lead_engine import LeadEngine
 
 
 def get_settings(request: Request) -> Settings:

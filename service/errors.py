@@ -15,21 +15,11 @@ from fastapi.responses import JSONResponse
 
 import employers
 import participants
-from service.db import DatabaseLockedError
+from service.access.errors import AuthError, ForbiddenError
+from service.runtime.database import DatabaseLockedError
+from service.usecases.errors import ConflictError
 
 log = logging.getLogger("ipsmatch")
-
-
-class AuthError(Exception):
-    """Missing or bad credentials."""
-
-
-class ForbiddenError(Exception):
-    """Authenticated, but the role does not allow this."""
-
-
-class ConflictError(Exception):
-    """The request clashes with the current state (e.g. a batch is already running)."""
 
 
 def _field_error(field: str, message: str) -> JSONResponse:

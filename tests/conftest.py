@@ -10,12 +10,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from embeddings import HashingEncoder
-from matching.esco import EscoCatalog
+from matching.linking.esco import EscoCatalog
+from service.access.users import create_token, create_units, create_users, get_user
 from service.app import create_app
 from service.config import Settings
-from service.linking import load_linker, load_skill_matcher
-from service.resources import Resources
-from service.users import create_token, create_units, create_users, get_user
+from service.runtime.linkers import load_linker, load_skill_matcher
+from service.runtime.resources import Resources
 
 ROOT = Path(__file__).resolve().parents[1]
 UNITS = [

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from matching.constraints import And, HoursRange, Not, Or, RefusedSectors, constraints_for
-from matching.table import OpeningTable
+from matching.ranking.constraints import And, HoursRange, Not, Or, RefusedSectors, constraints_for
+from matching.ranking.table import OpeningTable
 from matching.types import Disclosure, Opening, Place, Profile
 
 ITEMS = [

@@ -3,9 +3,9 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from matching.evaluation import LinkTable, concept_folds, concept_ranks, element_ranks, out_of_fold
-from matching.link_features import Candidates
-from matching.metrics import NOT_FOUND
+from matching.evaluation.folds import LinkTable, concept_folds, concept_ranks, element_ranks, out_of_fold
+from matching.evaluation.metrics import NOT_FOUND
+from matching.linking.features import Candidates
 
 
 def table(n_queries: int, rng: np.random.Generator) -> LinkTable:

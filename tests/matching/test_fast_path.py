@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from matching import Ranker, search
-from matching.reference import allowed, reference_rank
+from matching import Ranker
+from matching.ranking import search
+from matching.ranking.oracle import allowed, reference_rank
 from matching.types import Concept, Disclosure, Opening, Place, Profile
 from tests.matching.builders import openings, profiles, unit_vectors
 
@@ -148,7 +149,7 @@ def test_rows_are_reused_and_the_matrix_stays_contiguous() -> None:
 def test_bounds_with_one_group_per_row_rank_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
     # Every row its own group (distinct hours), as in diverse networks: the group bounds, used
     # for large allowed sets (LARGE_ALLOWED), must never cut a true top-50 row.
-    from matching import ranker as ranker_module
+    from matching.ranking import ranker as ranker_module
 
     rng = np.random.default_rng(7)
     items = [

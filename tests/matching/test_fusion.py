@@ -4,7 +4,7 @@ from pathlib import Path
 
 import numpy as np
 
-from matching.fusion import TreeEnsemble, fit_classifier
+from matching.linking.fusion import TreeEnsemble, fit_classifier
 
 
 def test_exported_trees_reproduce_scikit_learn_and_survive_a_round_trip(tmp_path: Path) -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from matching.hierarchy import IscoTree
+from matching.linking.isco_tree import IscoTree
 
 
 def tree() -> IscoTree:

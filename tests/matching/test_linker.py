@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from matching.esco import EscoCatalog
-from matching.fusion import TreeEnsemble
-from matching.linker import TitleLinker
+from matching.linking.esco import EscoCatalog
+from matching.linking.fusion import TreeEnsemble
+from matching.linking.linker import TitleLinker
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 

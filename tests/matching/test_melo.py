@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from matching.melo import MeloSet, find_sets
+from matching.evaluation.melo import MeloSet, find_sets
 
 
 def write_set(folder: Path) -> Path:

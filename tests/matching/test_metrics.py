@@ -3,7 +3,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from matching.metrics import NOT_FOUND, bootstrap, first_relevant_rank, hits, ndcg_at_k, reciprocal_ranks
+from matching.evaluation.metrics import (
+    NOT_FOUND,
+    bootstrap,
+    first_relevant_rank,
+    hits,
+    ndcg_at_k,
+    reciprocal_ranks,
+)
 
 
 def test_ties_never_flatter_a_system() -> None:

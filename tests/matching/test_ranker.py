@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from matching import Ranker
-from matching.ranker import NotFittedError
-from matching.reference import allowed, reference_rank
+from matching.ranking.oracle import allowed, reference_rank
+from matching.ranking.ranker import NotFittedError
 from matching.types import Concept, Disclosure, Opening, Place, Profile
 from tests.matching.builders import openings, profiles, unit_vectors
 

@@ -4,9 +4,9 @@ import numpy as np
 import polars as pl
 import pytest
 
-from matching.rerank_sim import Specialist, simulate
-from matching.reranker import FEATURES, PART, LeadReranker, ProtectedAttributeError
-from matching.scoring import DEFAULT_WEIGHTS, PART_NAMES
+from matching.evaluation.rerank_sim import Specialist, simulate
+from matching.ranking.reranker import FEATURES, PART, LeadReranker, ProtectedAttributeError
+from matching.ranking.scoring import DEFAULT_WEIGHTS, PART_NAMES
 from matching.types import Explanation, Lead, ScorePart
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from matching.skills import SkillMatcher
+from matching.linking.skills import SkillMatcher
 
 LABELS = pl.DataFrame(
     {

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from matching.text import fold, singular_en, stem_tokens, title_variants
+from matching.linking.text import fold, singular_en, stem_tokens, title_variants
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from service.audit import list_access
+from service.access.audit import list_access
 from tests.conftest import Api
 
 EMPLOYER = {
@@ -225,9 +225,9 @@ def test_skills_named_in_an_opening_and_typed_for_a_person_count_for_coverage(ap
 
 
 def test_the_learned_reranker_says_when_it_moved_a_lead(make_api, resources, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from matching.reranker import FEATURES
+    from matching.ranking.reranker import FEATURES
     from participants import ParticipantStore, to_profile
-    from service.engine import LeadEngine
+    from service.usecases.lead_engine import LeadEngine
 
     model = {"kind": "logistic", "features": list(FEATURES), "coef": [0.0] * len(FEATURES), "intercept": 0.0,
              "n_train": 10, "C": 1.0, "depth": 30, "blend": 1.0}  # fmt: skip

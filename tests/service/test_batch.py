@@ -17,8 +17,8 @@ import pytest
 
 from employers import EmployerStore, OpeningStore
 from participants import ParticipantStore, to_profile
-from service import seed
-from service.batch import BatchOptions, explain_chunk, run_batch
+from service.demo import seed
+from service.usecases.batch.runner import BatchOptions, explain_chunk, run_batch
 from tests.conftest import ROOT, Api
 
 NO_CAPS = BatchOptions(leads=10, candidates=10, max_per_opening=10**6, max_per_employer=10**6, chunk=7)

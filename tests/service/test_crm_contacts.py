@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from datetime import UTC, date, datetime, timedelta
 
-from service.audit import list_access
+from service.access.audit import list_access
 from tests.conftest import Api
 from tests.service.crm_helpers import contact, employer, participant
 

@@ -11,7 +11,7 @@ from typing import Any
 from typer.testing import CliRunner
 
 from service import cli
-from service.audit import list_access
+from service.access.audit import list_access
 from tests.conftest import Api
 from tests.service.crm_helpers import contact, employer, participant
 

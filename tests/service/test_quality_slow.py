@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from embeddings import load_encoder
-from matching.melo import MeloSet
-from matching.metrics import reciprocal_ranks
+from matching.evaluation.melo import MeloSet
+from matching.evaluation.metrics import reciprocal_ranks
 from service.config import Settings
-from service.quality import QualityContext, rank_sets
+from service.evaluation.harness import QualityContext, rank_sets
 
 pytestmark = [pytest.mark.slow, pytest.mark.model]
 DATA = Path(__file__).resolve().parents[2] / "data"

@@ -8,13 +8,13 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from matching.reranker import FEATURES
-from matching.scoring import DEFAULT_WEIGHTS
+from matching.ranking.reranker import FEATURES
+from matching.ranking.scoring import DEFAULT_WEIGHTS
 from matching.types import Explanation, Lead, ScorePart
 from participants import LeadStore
-from service.cli import app
-from service.db import Database
-from service.rerank import training_frame
+from service.cli.app import app
+from service.runtime.database import Database
+from service.usecases.rerank import training_frame
 
 
 def _lead(i: int, stage: float) -> Lead:

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import numpy as np
 
-from service.db import Database
-from service.vector_cache import DuckDBVectorStore
+from service.runtime.database import Database
+from service.runtime.vector_cache import DuckDBVectorStore
 
 
 def test_vectors_round_trip_and_existing_keys_are_kept(tmp_path: Path) -> None:

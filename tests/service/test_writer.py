@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from service.db import Database
+from service.runtime.database import Database
 
 
 @pytest.fixture

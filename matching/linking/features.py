@@ -1,0 +1,192 @@
+"""Candidate concepts for job titles and the features a learned fusion scores them by.
+
+For each title, the candidates are the union of the top concepts of every signal (and of every
+signal passed up the ISCO tree). Each candidate gets, per signal and per label group (labels in the
+title's language, all labels, and for characters the preferred labels in the title's language):
+its score, the gap to the title's best concept, its rank, the best score among its descendants and
+its parent group's score; then fuzzy string ratios (rapidfuzz), label counts, the ISCO level and a
+few facts about the title. Everything is a number a reader can check; nothing identifies a
+concept, so a model trained on some concepts transfers to others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process, utils
+
+from matching.linking.label_index import LabelIndex
+
+LANGS = ("sv", "da", "fr", "en")
+FUZZY = {"tset": fuzz.token_set_ratio, "ratio": fuzz.ratio, "partial": fuzz.partial_ratio}
+CHUNK = 256  # titles scored at once: bounds the (titles x labels) score matrices to ~60 MB
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """Candidate rows for a batch of titles.
+
+    Attributes:
+        query: (m,) int64 index of the title each row belongs to (non-decreasing).
+        concept: (m,) int64 concept index into ``LabelIndex.uris``.
+        features: (m, len(names)) float32.
+        names: Feature names, the columns of ``features``.
+    """
+
+    query: np.ndarray
+    concept: np.ndarray
+    features: np.ndarray
+    names: tuple[str, ...]
+
+    def column(self, name: str) -> np.ndarray:
+        """(m,) float32 values of one feature."""
+        return self.features[:, self.names.index(name)]
+
+
+def candidates(
+    index: LabelIndex,
+    variants: Sequence[Sequence[str]],
+    vectors: Sequence[np.ndarray] | None,
+    *,
+    lang: str | None,
+    pool: int = 30,
+) -> Candidates:
+    """Candidates and features for titles, each given as its spellings (`title_variants`).
+
+    Args:
+        index: The labels.
+        variants: Per title, one or more spellings; each signal takes the best spelling.
+        vectors: Per title, (len(variants[i]), d) float32 vectors of its spellings, or None for
+            lexical signals only.
+        lang: The titles' language ("sv", "da", "fr", "en"), or None when unknown (then every
+            label counts as the title's language).
+        pool: Top concepts taken from each signal.
+    """
+    same = index.langs == lang if lang in LANGS else np.ones(len(index.texts), bool)
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    names: tuple[str, ...] = ()
+    for start in range(0, len(variants), CHUNK):
+        chunk = variants[start : start + CHUNK]
+        chunk_vectors = vectors[start : start + CHUNK] if vectors is not None else None
+        signals = _concept_signals(index, chunk, chunk_vectors, same)
+        for i, spellings in enumerate(chunk):
+            row = {key: value[i] for key, value in signals.items()}
+            pool_ids = _pool(row, pool)
+            feats = _features(index, row, pool_ids, spellings, same, lang)
+            names = tuple(feats)
+            matrix = np.column_stack([feats[n] for n in names]).astype(np.float32)
+            parts.append((np.full(len(pool_ids), start + i, np.int64), pool_ids, matrix))
+    if not parts:
+        return Candidates(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros((0, 0), np.float32), ())
+    return Candidates(
+        query=np.concatenate([p[0] for p in parts]),
+        concept=np.concatenate([p[1] for p in parts]),
+        features=np.vstack([p[2] for p in parts]),
+        names=names,
+    )
+
+
+def _concept_signals(
+    index: LabelIndex,
+    variants: Sequence[Sequence[str]],
+    vectors: Sequence[np.ndarray] | None,
+    same: np.ndarray,
+) -> dict[tuple[str, str, str], np.ndarray]:
+    """(signal, group, view) -> (titles, n_concepts) float32, view in own/child/parent."""
+    flat = [v for spellings in variants for v in spellings]
+    owner_starts = np.cumsum([0] + [len(s) for s in variants[:-1]])
+    flat_vectors = np.vstack(vectors) if vectors is not None else None
+    per_label = index.label_scores(flat, flat_vectors)
+    concept: dict[tuple[str, str], np.ndarray] = {}
+    for name, scores in per_label.items():
+        best = np.maximum.reduceat(scores, owner_starts, axis=0)  # best spelling per title
+        concept[(name, "all")] = index.concept_max(best)
+        concept[(name, "same")] = index.concept_max(best, same)
+        if name == "char":  # a title equal to several concepts' labels usually means the one it names
+            concept[(name, "pref")] = index.concept_max(best, same & index.preferred)
+    desc = index.description_scores(flat_vectors)
+    if desc is not None:
+        concept[("desc", "all")] = np.maximum.reduceat(desc, owner_starts, axis=0)
+    out: dict[tuple[str, str, str], np.ndarray] = {}
+    for (name, group), scores in concept.items():
+        out[(name, group, "own")] = scores
+        out[(name, group, "child")] = index.tree.child_max(scores)
+        out[(name, group, "parent")] = index.tree.parent_score(scores)
+    return out
+
+
+def _pool(row: dict[tuple[str, str, str], np.ndarray], k: int) -> np.ndarray:
+    """Sorted concept ids in the top k of any own or child score (positive scores only)."""
+    found: set[int] = set()
+    for (_, _, view), scores in row.items():
+        if view == "parent":
+            continue
+        top = np.argpartition(-scores, min(k, len(scores) - 1))[:k]
+        found.update(top[scores[top] > 0].tolist())
+    return np.array(sorted(found), np.int64)
+
+
+def _features(
+    index: LabelIndex,
+    row: dict[tuple[str, str, str], np.ndarray],
+    pool: np.ndarray,
+    spellings: Sequence[str],
+    same: np.ndarray,
+    lang: str | None,
+) -> dict[str, np.ndarray]:
+    f: dict[str, np.ndarray] = {}
+    for (name, group, view), scores in row.items():
+        if view != "own":
+            continue
+        key, own, best = f"{name}_{group}", scores[pool], scores.max()
+        child, parent = row[(name, group, "child")][pool], row[(name, group, "parent")][pool]
+        f[key] = np.maximum(own, 0)
+        f[f"{key}_gap"] = np.where(own > -1, best - own, 1.0)
+        f[f"{key}_lrank"] = np.log1p((scores[None, :] > own[:, None]).sum(axis=1) + 1)
+        f[f"{key}_child"] = np.maximum(child, 0)
+        f[f"{key}_child_gap"] = np.where(child > -1, best - child, 1.0)
+        f[f"{key}_parent"] = np.maximum(parent, 0)
+    f.update(_fuzzy(index, pool, spellings, same))
+    n_same = np.add.reduceat(same.astype(np.int64), index.starts)[pool]
+    f["exact_same"] = (f["ratio_same"] >= 0.999).astype(np.float32)
+    f["n_same"] = np.log1p(n_same)
+    f["n_all"] = np.log1p(index.ends[pool] - index.starts[pool])
+    f["has_same"] = (n_same > 0).astype(np.float32)
+    level = index.tree.level()[pool]
+    for lv in range(5):
+        f[f"isco{lv}"] = (level == lv).astype(np.float32)
+    title = spellings[0]
+    for code in LANGS:
+        f[f"q_{code}"] = np.full(len(pool), float(lang == code))
+    f["q_len"] = np.full(len(pool), np.log1p(len(title)))
+    f["q_words"] = np.full(len(pool), float(len(title.split())))
+    f["q_nvar"] = np.full(len(pool), float(len(spellings)))
+    return f
+
+
+def _fuzzy(
+    index: LabelIndex, pool: np.ndarray, spellings: Sequence[str], same: np.ndarray
+) -> dict[str, np.ndarray]:
+    """Best rapidfuzz ratios (0-1) of any spelling against each candidate's labels."""
+    starts, ends = index.starts[pool], index.ends[pool]
+    rows = np.concatenate(
+        [np.zeros(0, np.int64)] + [np.arange(a, b) for a, b in zip(starts, ends, strict=True)]
+    )
+    owner = np.repeat(np.arange(len(pool)), ends - starts)
+    labels = [index.texts[j] for j in rows]
+    out = {}
+    for name, scorer in FUZZY.items():
+        best = np.zeros(len(labels), np.float32)
+        if labels:
+            sims = process.cdist(spellings, labels, scorer=scorer, processor=utils.default_process)
+            best = np.asarray(sims, np.float32).max(axis=0) / 100
+        groups = [("all", np.ones(len(labels), bool)), ("same", same[rows])]
+        if name == "ratio":
+            groups.append(("pref", same[rows] & index.preferred[rows]))
+        for group, keep in groups:
+            vals = np.zeros(len(pool), np.float32)
+            np.maximum.at(vals, owner[keep], best[keep])
+            out[f"{name}_{group}"] = vals
+    return out

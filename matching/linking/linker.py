@@ -1,0 +1,217 @@
+"""Free-text job title (sv, da, fr, en) -> ESCO occupations, ranked by a learned fusion of signals.
+
+Every ESCO label of every occupation and ISCO group, in all four languages, is indexed
+(`LabelIndex`). A title is spelled a few ways (`title_variants`), scored by character, word and
+stem TF-IDF, fuzzy ratios, sentence vectors (when given) and ESCO descriptions, and the candidate
+concepts are ordered by a gradient-boosted fusion of those features (`TreeEnsemble`), trained on
+the MELO development queries. Without a fusion model the linker falls back to the best
+character n-gram TF-IDF cosine over all labels (the published MELO baseline).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import polars as pl
+
+from matching.linking.features import Candidates, candidates
+from matching.linking.fusion import TreeEnsemble
+from matching.linking.label_index import LabelIndex
+from matching.linking.text import title_variants
+from matching.types import LANGUAGES
+
+#: Turns texts into (n, d) float32 unit vectors (the service passes its cached encoder).
+Encode = Callable[[Sequence[str]], np.ndarray]
+Groups = Literal["none", "unit", "all"]
+TFIDF_MIN_SCORE = 0.35  # cosine; below it a character match is mostly noise
+FUSION_MIN_SCORE = 0.05  # probability; see docs/quality.md for how often titles fall below it
+
+
+@dataclass(frozen=True, slots=True)
+class LinkCandidate:
+    """One ESCO concept proposed for a title.
+
+    Attributes:
+        uri: ESCO occupation (or ISCO group) URI.
+        score: Fusion probability in [0, 1], or TF-IDF cosine without a fusion model.
+        label: The concept's best-matching label.
+        lang: That label's language.
+    """
+
+    uri: str
+    score: float
+    label: str
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """Candidates of a batch of titles with one score per candidate row."""
+
+    candidates: Candidates
+    scores: np.ndarray
+
+
+class TitleLinker:
+    """Link job titles to ESCO concepts (scikit-learn style: parameters here, data in `fit`).
+
+    Args:
+        fusion: Learned fusion; None scores by character TF-IDF alone.
+        encode: Sentence encoder for the titles; used only when label vectors were fitted.
+        pool: Candidates taken from the top of each signal.
+        min_score: Below this `best` returns None; defaults to the fusion's calibrated value
+            (``fusion.meta["min_score"]``) or, without fusion, a TF-IDF cosine of 0.35.
+    """
+
+    def __init__(
+        self,
+        *,
+        fusion: TreeEnsemble | None = None,
+        encode: Encode | None = None,
+        pool: int = 30,
+        min_score: float | None = None,
+    ) -> None:
+        self.fusion = fusion
+        self.encode = encode
+        self.pool = pool
+        self.min_score = min_score
+
+    def fit(
+        self,
+        labels: pl.DataFrame,
+        *,
+        vectors: np.ndarray | None = None,
+        descriptions: Mapping[str, np.ndarray] | None = None,
+    ) -> TitleLinker:
+        """Index labels [uri, lang, kind, label] (+ optional isco); returns self.
+
+        Args:
+            labels: One row per label. Without an ``isco`` column the ISCO tree is empty.
+            vectors: Optional (len(labels), d) float32 label vectors from the same model as
+                ``encode``.
+            descriptions: Optional concept URI -> (d,) description vector, same model.
+        """
+        if "isco" not in labels.columns:
+            labels = labels.with_columns(pl.lit("").alias("isco"))
+        if "kind" not in labels.columns:
+            labels = labels.with_columns(pl.lit("preferred").alias("kind"))
+        self.index_ = LabelIndex.build(labels, vectors=vectors, concept_vectors=descriptions)
+        return self
+
+    @property
+    def uses_vectors(self) -> bool:
+        """True when titles are encoded (label vectors fitted and an encoder given)."""
+        return self.encode is not None and self.index_.vectors is not None
+
+    def with_encoder(self, encode: Encode | None) -> TitleLinker:
+        """A linker sharing this fitted index that encodes titles with ``encode``."""
+        other = TitleLinker(fusion=self.fusion, encode=encode, pool=self.pool, min_score=self.min_score)
+        other.index_ = self.index_
+        return other
+
+    def score(self, titles: Sequence[str], *, lang: str | None = None) -> Scored:
+        """Candidate concepts of each title with their scores (higher is better)."""
+        variants = [title_variants(t, lang) for t in titles]
+        vectors = None
+        if self.uses_vectors:
+            assert self.encode is not None
+            flat = self.encode([v for vs in variants for v in vs])
+            bounds = np.cumsum([len(vs) for vs in variants])[:-1]
+            vectors = np.split(np.asarray(flat, np.float32), bounds)
+        found = candidates(self.index_, variants, vectors, lang=lang, pool=self.pool)
+        if self.fusion is None:
+            scores = found.column("char_all").astype(np.float64) if len(found.names) else np.zeros(0)
+        else:
+            scores = 1.0 / (1.0 + np.exp(-self.fusion.decision(found.features, found.names)))
+        return Scored(found, scores)
+
+    def link(
+        self, titles: Sequence[str], *, k: int = 5, lang: str | None = None, groups: Groups = "none"
+    ) -> list[list[LinkCandidate]]:
+        """Top-k concepts per title, best first (equal scores by URI).
+
+        Args:
+            titles: Job titles as written.
+            k: Concepts per title.
+            lang: The titles' language, when known ("sv", "da", "fr", "en").
+            groups: Which ISCO groups may be returned: "none" (occupations only), "unit" (also
+                4-digit unit groups, which the ranker compares like occupations' groups) or
+                "all" (MELO evaluation).
+        """
+        scored = self.score(titles, lang=lang)
+        found = scored.candidates
+        out: list[list[LinkCandidate]] = [[] for _ in titles]
+        for q in range(len(titles)):
+            rows = np.flatnonzero(found.query == q)
+            concepts = [int(c) for c in found.concept[rows]]
+            uris = [self.index_.uris[c] for c in concepts]
+            ranked = sorted(zip(-scored.scores[rows], uris, concepts, strict=True))
+            chosen = [(-neg, uri, c) for neg, uri, c in ranked if _allowed(uri, groups)][:k]
+            if chosen:
+                char = self.index_.label_scores([titles[q]], None)["char"][0]
+                for score, uri, c in chosen:
+                    label, label_lang = self._best_label(c, char, lang)
+                    out[q].append(LinkCandidate(uri, float(score), label, label_lang))
+        return out
+
+    def best(self, title: str, *, lang: str | None = None, groups: Groups = "none") -> LinkCandidate | None:
+        """The single best concept (see `link`), or None when nothing scores ``min_score`` or more."""
+        found = self.link([title], k=1, lang=lang, groups=groups)[0]
+        return found[0] if found and found[0].score >= self.threshold else None
+
+    def best_any_language(
+        self, title: str, *, groups: Groups = "none"
+    ) -> tuple[LinkCandidate | None, str | None]:
+        """The best concept for a title whose language was not stated, and that language.
+
+        Linked first against the labels of every language at once (the language is that of the
+        closest label). When that finds nothing, the title is linked as each language in turn
+        and the most confident link wins: read as the wrong language a title can still link
+        ("Lagerarbetare" read as English is a forklift operator), and a few plain titles only
+        pass the threshold in their own language ("office cleaner"). Titles with fewer than two
+        letters are never linked.
+
+        Returns:
+            The concept and the language it was linked in; (None, None) when nothing reaches
+            the threshold.
+        """
+        if sum(ch.isalpha() for ch in title) < 2:
+            return None, None
+        found = self.best(title, groups=groups)
+        if found is not None:
+            return found, found.lang if found.lang in LANGUAGES else None
+        tried = [
+            (c, lang) for lang in LANGUAGES for c in self.link([title], k=1, lang=lang, groups=groups)[0]
+        ]
+        if not tried:
+            return None, None
+        best, lang = max(tried, key=lambda pair: pair[0].score)
+        return (best, lang) if best.score >= self.threshold else (None, None)
+
+    @property
+    def threshold(self) -> float:
+        """The score below which `best` finds nothing."""
+        if self.min_score is not None:
+            return self.min_score
+        if self.fusion is not None:
+            return float(self.fusion.meta.get("min_score", FUSION_MIN_SCORE))
+        return TFIDF_MIN_SCORE
+
+    def _best_label(self, concept: int, char: np.ndarray, lang: str | None) -> tuple[str, str]:
+        """The concept's label closest to the title in characters, preferring the title's language."""
+        index = self.index_
+        rows = np.arange(index.starts[concept], index.ends[concept])
+        own = rows[index.langs[rows] == lang] if lang else rows
+        rows = own if len(own) else rows
+        j = int(rows[int(np.argmax(char[rows]))])
+        return index.texts[j], str(index.langs[j])
+
+
+def _allowed(uri: str, groups: Groups) -> bool:
+    """Whether a concept may be returned: occupations always, ISCO groups as ``groups`` says."""
+    if "/isco/C" not in uri:
+        return True
+    return groups == "all" or (groups == "unit" and len(uri.rsplit("/C", 1)[1]) == 4)

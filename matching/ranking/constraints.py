@@ -1,0 +1,251 @@
+"""The person's own constraints, as small declarative objects.
+
+Zero exclusion: nothing here ever judges a *person*. Each object expresses something the person
+said (a sector they refuse, hours they cannot work, a distance they will not travel) or a rule of
+their disclosure plan, and removes *leads* for them. Each can execute itself over an
+`OpeningTable` and describe itself; the description becomes the reason kept for every lead it
+removes. Compose with `And`, `Or`, `Not` (modelled on splink's comparison-level composition).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from matching.ranking.geo import haversine_km
+from matching.ranking.table import OpeningTable
+from matching.types import APPLICATION_ROUTES, Profile
+
+_VIA_SPECIALIST = APPLICATION_ROUTES.index("via_specialist")
+
+
+class Constraint:
+    """Base class: ``keep(table, rows)`` says which rows survive, ``describe()`` says why.
+
+    ``per_row`` is False when the answer depends only on columns that define a row's group
+    (`matching.ranking.groups`), so it can be evaluated once per group instead of once per row.
+    """
+
+    name: str = "constraint"
+    per_row = False
+
+    def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:
+        """Return a (len(rows),) bool mask, True where the lead survives.
+
+        Args:
+            table: The fitted items.
+            rows: (m,) int64 row indices to test.
+        """
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        """One sentence a specialist can read, e.g. "refuses sectors G47"."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class RefusedSectors(Constraint):
+    """The person refuses to work in these NACE sectors."""
+
+    sectors: tuple[str, ...]
+    name: str = "refused_sectors"
+
+    def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:  # noqa: D102
+        codes = [table.sectors.codes[s] for s in self.sectors if s and s in table.sectors.codes]
+        return ~np.isin(table.sector[rows], np.asarray(codes, np.int32))
+
+    def describe(self) -> str:  # noqa: D102
+        return f"the person refuses sector(s) {', '.join(self.sectors)}"
+
+
+@dataclass(frozen=True)
+class RefusedOccupations(Constraint):
+    """The person refuses these ESCO occupations (matched by URI)."""
+
+    uris: tuple[str, ...]
+    labels: tuple[str, ...] = ()
+    name: str = "refused_occupations"
+
+    def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:  # noqa: D102
+        codes = [table.occupations.codes[u] for u in self.uris if u and u in table.occupations.codes]
+        return ~np.isin(table.occupation[rows], np.asarray(codes, np.int32))
+
+    def describe(self) -> str:  # noqa: D102
+        return f"the person will not work as {', '.join(self.labels or self.uris)}"
+
+
+@dataclass(frozen=True)
+class HoursRange(Constraint):
+    """Weekly hours must overlap the person's [low, high]; unknown hours are kept (and flagged)."""
+
+    low: float | None
+    high: float | None
+    name: str = "hours_range"
+
+    def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:  # noqa: D102
+        lo, hi = table.hours_min[rows], table.hours_max[rows]
+        ok = np.ones(len(rows), bool)
+        if self.high is not None:
+            ok &= ~(lo > self.high)  # NaN compares False, so unknown hours stay
+        if self.low is not None:
+            ok &= ~(hi < self.low)
+        return ok
+
+    def describe(self) -> str:  # noqa: D102
+        return f"the person can work {_range(self.low, self.high)} hours a week"
+
+
+@dataclass(frozen=True)
+class MaxCommute(Constraint):
+    """Work must be within ``km`` of home (straight line); unknown places are kept and flagged."""
+
+    lat: float
+    lon: float
+    km: float
+    name: str = "max_commute"
+    per_row = True  # distance is per row (region cells narrow it down, see matching.ranking.groups)
+
+    def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:  # noqa: D102
+        dist = haversine_km(self.lat, self.lon, table.lat[rows], table.lon[rows])
+        return ~(dist > self.km)
+
+    def describe(self) -> str:  # noqa: D102
+        return f"the person travels at most {self.km:g} km"
+
+
+@dataclass(frozen=True)
+class HeldLicences(Constraint):
+    """Only work whose required licences the person holds (when the person asked for this)."""
+
+    licences: tuple[str, ...]
+    name: str = "missing_licence"
+
+    def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:  # noqa: D102
+        col = table.licences
+        missing = col.set_sizes() - col.hits_per_set(frozenset(self.licences))
+        return missing[col.row_set[rows]] == 0
+
+    def describe(self) -> str:  # noqa: D102
+        held = ", ".join(self.licences) or "none"
+        return f"the person asked to hide work needing a licence they lack (holds: {held})"
+
+
+@dataclass(frozen=True)
+class NoEmployerContact(Constraint):
+    """Disclosure plan: the specialist may not approach employers for this person.
+
+    Employer leads and openings that can only be reached through the specialist are removed;
+    self-application openings remain.
+    """
+
+    name: str = "disclosure_no_employer_contact"
+
+    def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:  # noqa: D102
+        return ~table.is_employer[rows] & (table.route[rows] != _VIA_SPECIALIST)
+
+    def describe(self) -> str:  # noqa: D102
+        return "the disclosure plan does not allow the specialist to contact employers"
+
+
+@dataclass(frozen=True)
+class EmployerNotContactable(Constraint):
+    """Employers that asked not to be approached give no employer leads and no introductions."""
+
+    name: str = "employer_do_not_contact"
+
+    def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:  # noqa: D102
+        dnc = table.do_not_contact[rows]
+        return ~(dnc & (table.is_employer[rows] | (table.route[rows] == _VIA_SPECIALIST)))
+
+    def describe(self) -> str:  # noqa: D102
+        return "the employer asked not to be contacted by the programme"
+
+
+@dataclass(frozen=True)
+class And(Constraint):
+    """All parts must keep the row."""
+
+    parts: tuple[Constraint, ...]
+    name: str = "and"
+
+    @property
+    def per_row(self) -> bool:  # type: ignore[override]  # noqa: D102
+        return any(p.per_row for p in self.parts)
+
+    def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:  # noqa: D102
+        ok = np.ones(len(rows), bool)
+        for part in self.parts:
+            ok &= part.keep(table, rows)
+        return ok
+
+    def describe(self) -> str:  # noqa: D102
+        return " and ".join(f"({p.describe()})" for p in self.parts) or "no constraint"
+
+
+@dataclass(frozen=True)
+class Or(Constraint):
+    """Any part keeping the row keeps it."""
+
+    parts: tuple[Constraint, ...]
+    name: str = "or"
+
+    @property
+    def per_row(self) -> bool:  # type: ignore[override]  # noqa: D102
+        return any(p.per_row for p in self.parts)
+
+    def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:  # noqa: D102
+        ok = np.zeros(len(rows), bool)
+        for part in self.parts:
+            ok |= part.keep(table, rows)
+        return ok
+
+    def describe(self) -> str:  # noqa: D102
+        return " or ".join(f"({p.describe()})" for p in self.parts)
+
+
+@dataclass(frozen=True)
+class Not(Constraint):
+    """Keeps exactly the rows the inner constraint removes."""
+
+    inner: Constraint
+    name: str = "not"
+
+    @property
+    def per_row(self) -> bool:  # type: ignore[override]  # noqa: D102
+        return self.inner.per_row
+
+    def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:  # noqa: D102
+        return ~self.inner.keep(table, rows)
+
+    def describe(self) -> str:  # noqa: D102
+        return f"not ({self.inner.describe()})"
+
+
+def constraints_for(profile: Profile) -> tuple[Constraint, ...]:
+    """The constraints a profile states, in the order removals are attributed.
+
+    Only the person's own statements and their disclosure plan appear here. Everything else
+    about feasibility (hours, distance, licences when not a constraint) is a flag, not a filter.
+    """
+    found: list[Constraint] = [EmployerNotContactable()]
+    if not profile.disclosure.es_may_contact_employers:
+        found.append(NoEmployerContact())
+    if profile.refused_sectors:
+        found.append(RefusedSectors(tuple(profile.refused_sectors)))
+    refused = tuple(c for c in profile.refused_occupations if c.uri)
+    if refused:
+        found.append(RefusedOccupations(tuple(c.uri for c in refused), tuple(c.label for c in refused)))
+    if profile.hours_is_constraint and (profile.hours_min, profile.hours_max) != (None, None):
+        found.append(HoursRange(profile.hours_min, profile.hours_max))
+    if profile.commute_is_constraint and profile.home and profile.max_commute_km is not None:
+        found.append(MaxCommute(profile.home.lat, profile.home.lon, profile.max_commute_km))
+    if profile.exclude_missing_licence:
+        found.append(HeldLicences(tuple(profile.licences)))
+    return tuple(found)
+
+
+def _range(low: float | None, high: float | None) -> str:
+    if low is not None and high is not None:
+        return f"{low:g}-{high:g}"
+    return f"at least {low:g}" if low is not None else f"at most {high:g}"

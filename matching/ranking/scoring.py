@@ -1,0 +1,302 @@
+"""Score parts, computed vectorised over the candidate rows.
+
+Every part is a value in [0, 1]; the score is the weighted sum, so each part's contribution
+(weight * value) is shown in the explanation and the contributions add up to the score. Where the
+person stated nothing (no hours, no sector likes) a part takes the neutral value 0.5: missing data
+is never a penalty (the Tabiya matching engine's rule).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from matching.ranking.geo import haversine_km
+from matching.ranking.table import OpeningTable
+from matching.types import STAGES, Profile
+
+NEUTRAL = 0.5
+
+#: Part names in the order they are summed and shown.
+PART_NAMES: tuple[str, ...] = (
+    "preference",
+    "occupation",
+    "skills",
+    "hours",
+    "commute",
+    "sector",
+    "contract",
+    "stage",
+)
+
+#: Preferences first: the first six parts all come from what the person said they want.
+DEFAULT_WEIGHTS: Mapping[str, float] = {
+    "preference": 0.35,
+    "occupation": 0.15,
+    "skills": 0.15,
+    "hours": 0.10,
+    "commute": 0.10,
+    "sector": 0.05,
+    "contract": 0.05,
+    "stage": 0.05,
+}
+
+#: A warmer employer relationship makes an introduction more likely to be heard.
+DEFAULT_STAGE_VALUES: Mapping[str, float] = {
+    "prospect": 0.3,
+    "introduced": 0.5,
+    "learning": 0.6,
+    "partnered": 1.0,
+    "hired_from_us": 0.9,
+    "dormant": 0.2,
+}
+
+#: Taxonomy closeness between a goal and an opening's occupation.
+OCCUPATION_LEVELS: tuple[tuple[str, float], ...] = (
+    ("same ESCO occupation", 1.0),
+    ("same ISCO unit group", 0.7),
+    ("same ISCO minor group", 0.4),
+    ("same ISCO sub-major group", 0.2),
+)
+
+#: Parts that are equal for every row of a group (no vector, no place), in PART_NAMES order.
+STATIC_PARTS: tuple[str, ...] = ("occupation", "skills", "hours", "sector", "contract", "stage")
+
+HOURS_DECAY = 10.0  # a 10 h/week gap to the preferred range brings the hours part to 0
+
+
+@dataclass(frozen=True, slots=True)
+class PartMatrix:
+    """Part values for m candidate rows, plus what the explanation needs.
+
+    Attributes:
+        values: (len(PART_NAMES), m) float64 part values in [0, 1].
+        similarity: (m,) float32 best cosine similarity to a goal vector.
+        best_goal: (m,) int64 index of the goal vector that gave it.
+        occupation_level: (m,) int64 index into OCCUPATION_LEVELS, -1 for no match.
+        distance_km: (m,) float64 distance from home, NaN when unknown.
+    """
+
+    values: np.ndarray
+    similarity: np.ndarray
+    best_goal: np.ndarray
+    occupation_level: np.ndarray
+    distance_km: np.ndarray
+
+    def take(self, idx: np.ndarray) -> PartMatrix:
+        """The parts of candidates ``idx`` only."""
+        return PartMatrix(
+            self.values[:, idx],
+            self.similarity[idx],
+            self.best_goal[idx],
+            self.occupation_level[idx],
+            self.distance_km[idx],
+        )
+
+    @staticmethod
+    def concat(parts: list[PartMatrix]) -> PartMatrix:
+        """Candidates of several matrices, in order."""
+        return PartMatrix(
+            np.concatenate([p.values for p in parts], axis=1),
+            np.concatenate([p.similarity for p in parts]),
+            np.concatenate([p.best_goal for p in parts]),
+            np.concatenate([p.occupation_level for p in parts]),
+            np.concatenate([p.distance_km for p in parts]),
+        )
+
+    def total(self, weights: np.ndarray) -> np.ndarray:
+        """(m,) float64 score: the weighted sum of parts, summed in PART_NAMES order."""
+        contributions = weights[:, None] * self.values
+        out = np.zeros(self.values.shape[1], np.float64)
+        for row in contributions:  # fixed order keeps sum == sum of shown contributions
+            out += row
+        return out
+
+
+def normalise_weights(weights: Mapping[str, float] | None) -> np.ndarray:
+    """(len(PART_NAMES),) float64 weights summing to 1; raises ValueError on unknown names."""
+    given = dict(DEFAULT_WEIGHTS if weights is None else weights)
+    unknown = set(given) - set(PART_NAMES)
+    if unknown:
+        raise ValueError(f"unknown score parts: {sorted(unknown)}; known: {list(PART_NAMES)}")
+    w = np.array([float(given.get(name, 0.0)) for name in PART_NAMES], np.float64)
+    if (w < 0).any() or w.sum() <= 0:
+        raise ValueError("weights must be non-negative and not all zero")
+    return w / w.sum()
+
+
+def score_parts(
+    table: OpeningTable,
+    vectors: np.ndarray,
+    rows: np.ndarray,
+    profile: Profile,
+    goals: np.ndarray,
+    *,
+    similarity_floor: float,
+    stage_values: np.ndarray,
+) -> PartMatrix:
+    """Compute every part for ``rows``.
+
+    Args:
+        table: Columns of the fitted items.
+        vectors: (n, d) float32 L2-normalised item vectors.
+        rows: (m,) int64 candidate row indices.
+        profile: The person.
+        goals: (k, d) float32 L2-normalised goal vectors (k >= 1).
+        similarity_floor: Cosine similarity that maps to 0 (the model's "unrelated" level).
+        stage_values: (len(STAGES),) float64 value per relationship stage.
+    """
+    # einsum, not BLAS: its sum order per row does not depend on how many rows are scored
+    # together, so a row's score is bit-identical whichever candidate set it was scored in (the
+    # batch and the HTTP path must agree exactly). It is also faster than sgemm for few goals.
+    sims = similarities(vectors, rows, goals)
+    best_goal = np.argmax(sims, axis=1) if len(rows) else np.zeros(0, np.int64)
+    similarity = sims[np.arange(len(rows)), best_goal] if len(rows) else np.zeros(0, np.float32)
+    static, level = static_parts(table, rows, profile, stage_values)
+    distance = _distance(table, rows, profile)
+    values = np.vstack(
+        [
+            preference_values(similarity, similarity_floor),
+            static[:3],
+            _commute(distance, profile),
+            static[3:],
+        ]
+    )
+    return PartMatrix(values, similarity, best_goal, level, distance)
+
+
+#: Rows gathered per block when computing similarities (~1.5 MB of 384-dim float32).
+SIMILARITY_BLOCK = 1024
+
+
+def similarities(vectors: np.ndarray, rows: np.ndarray, goals: np.ndarray) -> np.ndarray:
+    """(m, k) float32 cosine of every row in ``rows`` with every goal, block by block.
+
+    Gathering all candidate rows at once (``vectors[rows]``) copies up to the whole matrix into
+    fresh memory on every request; its page faults cost more than the arithmetic. One small
+    buffer, refilled per block, stays in cache. Each row's sum order is the same either way.
+    """
+    out = np.empty((len(rows), len(goals)), np.float32)
+    if len(rows) == 0:
+        return out
+    buffer = np.empty((min(SIMILARITY_BLOCK, len(rows)), vectors.shape[1]), vectors.dtype)
+    for start in range(0, len(rows), SIMILARITY_BLOCK):
+        block = rows[start : start + SIMILARITY_BLOCK]
+        gathered = buffer[: len(block)]
+        # mode="clip": rows are valid indices, and the default mode="raise" gathers through a
+        # temporary copy when out= is given.
+        np.take(vectors, block, axis=0, out=gathered, mode="clip")
+        out[start : start + len(block)] = np.einsum("ij,kj->ik", gathered, goals)
+    return out
+
+
+def preference_values(similarity: np.ndarray, similarity_floor: float) -> np.ndarray:
+    """(m,) float64 preference part from (m,) cosine similarities."""
+    span = max(1e-6, 1.0 - similarity_floor)
+    return np.clip((similarity.astype(np.float64) - similarity_floor) / span, 0.0, 1.0)
+
+
+def static_parts(
+    table: OpeningTable, rows: np.ndarray, profile: Profile, stage_values: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The parts that depend on neither the vector nor the place, for ``rows``.
+
+    Every row of a group (`matching.ranking.groups`) has the same values, so the ranker computes these
+    once per group to bound scores before any similarity is known.
+
+    Returns:
+        (len(STATIC_PARTS), m) float64 values in STATIC_PARTS order, and (m,) int64 occupation
+        level (index into OCCUPATION_LEVELS, -1 for no match).
+    """
+    level = _occupation_level(table, rows, profile)
+    level_values = np.array([v for _, v in OCCUPATION_LEVELS] + [0.0])
+    values = np.vstack(
+        [
+            level_values[level],
+            _skills(table, rows, profile),
+            _hours(table, rows, profile),
+            _membership(table.sector[rows], table.sectors.codes, profile.liked_sectors),
+            _membership(table.contract[rows], table.contracts.codes, profile.contract_types),
+            stage_values[table.stage[rows]],
+        ]
+    )
+    return values, level
+
+
+def commute_bound(profile: Profile) -> float:
+    """The largest commute part any item can have for ``profile``."""
+    stated = profile.home is not None and profile.max_commute_km is not None and profile.max_commute_km > 0
+    return 1.0 if stated else NEUTRAL
+
+
+def stage_value_array(stage_values: Mapping[str, float] | None) -> np.ndarray:
+    """(len(STAGES),) float64 values, defaults filled in."""
+    merged = {**DEFAULT_STAGE_VALUES, **(stage_values or {})}
+    return np.array([float(merged[s]) for s in STAGES], np.float64)
+
+
+def _occupation_level(table: OpeningTable, rows: np.ndarray, profile: Profile) -> np.ndarray:
+    level = np.full(len(rows), len(OCCUPATION_LEVELS), np.int64)  # last = no match
+    goals = profile.preferred_occupations
+    uris = [table.occupations.codes[g.uri] for g in goals if g.uri and g.uri in table.occupations.codes]
+    iscos = np.array([int(g.isco_group) for g in goals if g.isco_group.isdigit()], np.int32)
+    isco = table.isco[rows]
+    known = isco >= 0
+    checks = [
+        np.isin(table.occupation[rows], np.asarray(uris, np.int32)),
+        known & np.isin(isco, iscos),
+        known & np.isin(isco // 10, iscos // 10),
+        known & np.isin(isco // 100, iscos // 100),
+    ]
+    for i in range(len(checks) - 1, -1, -1):  # finest level wins
+        level[checks[i]] = i
+    level[level == len(OCCUPATION_LEVELS)] = -1
+    return level
+
+
+def _skills(table: OpeningTable, rows: np.ndarray, profile: Profile) -> np.ndarray:
+    col = table.skills
+    have = frozenset(s.uri for s in profile.skills if s.uri)
+    if not have:  # nothing recorded about the person's skills is not "has none of them"
+        return np.full(len(rows), NEUTRAL)
+    sizes = col.set_sizes()[col.row_set[rows]]
+    hits = col.hits_per_set(have)[col.row_set[rows]]
+    return np.where(sizes > 0, hits / np.maximum(sizes, 1), NEUTRAL)
+
+
+def _hours(table: OpeningTable, rows: np.ndarray, profile: Profile) -> np.ndarray:
+    if profile.hours_min is None and profile.hours_max is None:
+        return np.full(len(rows), NEUTRAL)
+    lo = -np.inf if profile.hours_min is None else profile.hours_min
+    hi = np.inf if profile.hours_max is None else profile.hours_max
+    a, b = table.hours_min[rows], table.hours_max[rows]
+    a = np.where(np.isnan(a), b, a)
+    b = np.where(np.isnan(b), a, b)
+    gap = np.maximum(np.maximum(lo - b, a - hi), 0.0)
+    value = np.clip(1.0 - gap / HOURS_DECAY, 0.0, 1.0)
+    return np.where(np.isnan(gap), NEUTRAL, value)
+
+
+def _distance(table: OpeningTable, rows: np.ndarray, profile: Profile) -> np.ndarray:
+    if profile.home is None:
+        return np.full(len(rows), np.nan)
+    return haversine_km(profile.home.lat, profile.home.lon, table.lat[rows], table.lon[rows])
+
+
+def _commute(distance: np.ndarray, profile: Profile) -> np.ndarray:
+    limit = profile.max_commute_km
+    if limit is None or limit <= 0:
+        return np.full(len(distance), NEUTRAL)
+    over = np.clip(1.0 - (distance - limit) / limit, 0.0, 1.0)
+    value = np.where(distance <= limit, 1.0, over)
+    return np.where(np.isnan(distance), NEUTRAL, value)
+
+
+def _membership(codes: np.ndarray, vocab: Mapping[str, int], liked: tuple[str, ...]) -> np.ndarray:
+    if not liked:
+        return np.full(len(codes), NEUTRAL)
+    wanted = np.asarray([vocab[x] for x in liked if x in vocab], np.int32)
+    value = np.isin(codes, wanted).astype(np.float64)
+    return np.where(codes == 0, NEUTRAL, value)  # code 0 = the item does not say

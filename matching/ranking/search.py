@@ -1,0 +1,98 @@
+"""Exact top-n with an upper bound on every score: score the promising rows first, stop early.
+
+A lead's score is a weighted sum of parts. Six parts are the same for every row of a group
+(`matching.ranking.groups`), so before any similarity is computed each allowed row has an upper bound:
+its group's static parts plus the largest possible preference and commute parts. The rows with
+the highest bounds are scored exactly; the n-th best exact score is then a threshold, and only
+rows whose bound reaches it can still enter the top n. Those are scored too, and the result is the
+exact top n (the same as scoring every row), usually after scoring a small share of the rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from matching.ranking.scoring import PartMatrix
+
+#: Allowed sets up to this size are scored in one pass (bounding would not pay for itself).
+SMALL = 512
+#: Slack on the bound comparison: bounds and scores add the same parts in a different order.
+TOLERANCE = 1e-9
+
+Evaluate = Callable[[np.ndarray], tuple[np.ndarray, PartMatrix]]
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """The best rows for one person, best first, with what their explanations need.
+
+    Attributes:
+        rows: (k,) int64 item rows.
+        scores: (k,) float64 exact scores.
+        parts: Parts of those rows; column j belongs to ``rows[j]``.
+        scored: How many rows had their exact score computed (the rest were bounded out).
+        allowed: How many rows the person's constraints allowed.
+    """
+
+    rows: np.ndarray
+    scores: np.ndarray
+    parts: PartMatrix
+    scored: int
+    allowed: int
+
+
+def best_rows(
+    rows: np.ndarray, upper: Callable[[], np.ndarray] | None, n: int, evaluate: Evaluate, ids: np.ndarray
+) -> Ranked:
+    """The exact top ``n`` of ``rows``; equal scores in id order.
+
+    Args:
+        rows: (m,) int64 allowed rows.
+        upper: Computes (m,) float64 bounds, ``bounds[i]`` >= the score of ``rows[i]``; called only
+            when the allowed set is large enough for bounding to pay. None: score every row.
+        n: How many rows are wanted.
+        evaluate: rows -> ((len(rows),) float64 exact scores, their parts).
+        ids: (capacity,) object item ids by row (the tie-breaker).
+    """
+    if n <= 0 or len(rows) == 0:
+        scores, parts = evaluate(rows[:0])
+        return Ranked(rows[:0], scores, parts, 0, len(rows))
+    if upper is None or len(rows) <= max(SMALL, 4 * n):
+        scores, parts = evaluate(rows)
+        return _top(rows, scores, parts, n, ids, len(rows), len(rows))
+    bounds = upper()
+    head = np.argpartition(-bounds, max(SMALL, 4 * n) - 1)[: max(SMALL, 4 * n)]
+    scores, parts = evaluate(rows[head])
+    threshold = -np.partition(-scores, n - 1)[n - 1]
+    more = bounds >= threshold - TOLERANCE
+    more[head] = False
+    tail = np.flatnonzero(more)
+    if len(tail):
+        tail_scores, tail_parts = evaluate(rows[tail])
+        head = np.concatenate([head, tail])
+        scores = np.concatenate([scores, tail_scores])
+        parts = PartMatrix.concat([parts, tail_parts])
+    return _top(rows[head], scores, parts, n, ids, len(head), len(rows))
+
+
+def _top(
+    rows: np.ndarray,
+    scores: np.ndarray,
+    parts: PartMatrix,
+    n: int,
+    ids: np.ndarray,
+    scored: int,
+    allowed: int,
+) -> Ranked:
+    if n < len(scores):
+        kth = np.partition(-scores, n - 1)[n - 1]
+        pool = np.flatnonzero(-scores <= kth)  # every tie at the boundary stays in the pool
+    else:
+        pool = np.arange(len(scores))
+    keys = ids[rows[pool]]
+    order = sorted(range(len(pool)), key=lambda i: (-scores[pool[i]], keys[i]))[:n]
+    top = pool[np.asarray(order, np.int64)]
+    return Ranked(rows[top], scores[top], parts.take(top), scored, allowed)

@@ -1,0 +1,25 @@
+"""Liveness and a small status summary."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from service.api.schemas import core as schemas
+from service.deps import EngineDep, OpeningsDep, ParticipantsDep, SettingsDep
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health", response_model=schemas.Health)
+def health(
+    engine: EngineDep, settings: SettingsDep, openings: OpeningsDep, participants: ParticipantsDep
+) -> schemas.Health:
+    """Report that the service is up, which model it uses and how much data it holds."""
+    return schemas.Health(
+        status="ok",
+        version=engine.model_version,
+        encoder=engine.encoder.model_id,
+        database=settings.db_path,
+        openings=openings.count(),
+        participants=participants.count(),
+    )

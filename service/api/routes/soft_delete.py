@@ -1,0 +1,56 @@
+"""Soft delete and restore routes, the same for every record store (people, contacts, tasks, notes)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Response
+from pydantic import BaseModel
+
+from service.access.users import User
+from service.deps import DbDep, UserDep
+from service.runtime.database import Database
+
+
+def add_delete_and_restore(
+    router: APIRouter,
+    *,
+    path: str,
+    entity: str,
+    get_store: Callable[..., Any],
+    to_out: Callable[[Any, User, Database], BaseModel],
+    out_model: type[BaseModel],
+) -> None:
+    """Add ``DELETE {path}/{id}`` (soft delete, 204) and ``POST {path}/{id}/restore`` to ``router``.
+
+    ``to_out(record, user, db)`` makes the answer (and may audit-log what it shows). The store
+    comes through ``Depends(get_store)`` here (not an alias in deps.py) because the
+    route functions are made per entity.
+    """
+
+    def delete(record_id: UUID, user: UserDep, store: Any = Depends(get_store)) -> Response:  # noqa: B008
+        store.delete(record_id=str(record_id), actor=user.username)
+        return Response(status_code=204)
+
+    def restore(
+        record_id: UUID,
+        user: UserDep,
+        db: DbDep,
+        store: Any = Depends(get_store),  # noqa: B008
+    ) -> BaseModel:
+        return to_out(store.restore(record_id=str(record_id), actor=user.username), user, db)
+
+    delete.__doc__ = f"Soft-delete a {entity} (restorable)."
+    restore.__doc__ = f"Undelete a {entity}."
+    router.add_api_route(
+        f"{path}/{{record_id}}", delete, methods=["DELETE"], status_code=204, name=f"delete_{entity}"
+    )
+    router.add_api_route(
+        f"{path}/{{record_id}}/restore",
+        restore,
+        methods=["POST"],
+        response_model=out_model,
+        name=f"restore_{entity}",
+    )

@@ -1,0 +1,214 @@
+"""The `ipsmatch` command line (typer)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from service.cli import io as cli_io
+from service.cli import quality as cli_quality
+from service.cli import rerank as cli_rerank
+from service.config import Settings
+from service.runtime.database import Database, DatabaseLockedError
+
+app = typer.Typer(help="ipsmatch: job leads and employer network for IPS teams.", no_args_is_help=True)
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="DuckDB file (default: IPSMATCH_DB_PATH or ipsmatch.duckdb)")
+]
+
+
+def _settings(db: str | None = None, **overrides: object) -> Settings:
+    values = {k: v for k, v in overrides.items() if v is not None}
+    if db is not None:
+        values["db_path"] = db
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+def _serve(settings: Settings) -> None:
+    import uvicorn
+
+    from service.app import create_app
+
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    uvicorn.run(
+        create_app(settings), host=settings.host, port=settings.port, workers=1, log_level=settings.log_level
+    )
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str | None, typer.Option(help="Interface to bind")] = None,
+    port: Annotated[int | None, typer.Option(help="TCP port")] = None,
+) -> None:
+    """Serve the API (docs at /docs) from one process that owns the database file."""
+    _serve(_settings(db, host=host, port=port))
+
+
+@app.command()
+def seed(db: DbOption = None) -> None:
+    """Load the synthetic demo data into the database (once; a seeded database is left alone)."""
+    settings = _settings(db)
+    _seed(settings)
+
+
+def _seed(settings: Settings) -> None:
+    from service.demo.seed import is_seeded, seed_demo
+    from service.runtime.resources import Resources
+    from service.usecases.lead_engine import LeadEngine
+
+    database = Database(settings.db_path)
+    try:
+        database.migrate()
+        if is_seeded(database):
+            err.print(f"{settings.db_path} already holds data; not seeding again")
+            return
+        res = Resources.load(settings)
+        engine = LeadEngine(database, res.encoder, res.catalog, res.linker, skills=res.skills)
+        with err.status("seeding synthetic demo data"):
+            counts = seed_demo(database, engine, settings.data_dir / "demo")
+        with err.status("embedding openings and employers (cached for next time)"):
+            engine.ranker()
+        err.print("seeded " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    finally:
+        database.close()
+
+
+@app.command()
+def demo(
+    db: DbOption = None,
+    port: Annotated[int | None, typer.Option(help="TCP port")] = None,
+) -> None:
+    """Seed the demo data if needed and serve it on 127.0.0.1 without login (demo only)."""
+    from service.demo.seed import demo_username
+
+    base = _settings(db, port=port)
+    _seed(base)
+    user = demo_username(base.data_dir / "demo")
+    err.print(
+        f"[bold]Demo[/bold]: requests without a token act as [cyan]{user}[/cyan]. "
+        f"API docs: http://{base.host}:{base.port}/docs"
+    )
+    _serve(base.model_copy(update={"anonymous_user": user, "host": "127.0.0.1"}))
+
+
+@app.command()
+def token(username: str, db: DbOption = None, name: str = "cli") -> None:
+    """Print a new API token for USERNAME (store it; it is shown once)."""
+    from service.access.users import create_token, get_user
+
+    database = Database(_settings(db).db_path)
+    try:
+        database.migrate()
+        user = get_user(database, username=username)
+        if user is None:
+            err.print(f"no active user {username!r}")
+            raise typer.Exit(2)
+        typer.echo(create_token(database, user_id=user.id, name=name))
+    finally:
+        database.close()
+
+
+@app.command()
+def password(
+    username: str,
+    db: DbOption = None,
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from stdin")
+    ] = False,
+) -> None:
+    """Set USERNAME's password for the web sign-in (asked twice, or read from stdin)."""
+    from service.access.users import UserError, set_password
+
+    secret = (
+        sys.stdin.readline().rstrip("\n")
+        if password_stdin
+        else typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    )
+    database = Database(_settings(db).db_path)
+    try:
+        database.migrate()
+        if not set_password(database, username=username, password=secret):
+            err.print(f"no active user {username!r}")
+            raise typer.Exit(2)
+    except UserError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    finally:
+        database.close()
+    err.print(f"password set for {username}")
+
+
+app.command("import")(cli_io.import_file)
+app.command("export")(cli_io.export_entity)
+
+
+@app.command()
+def batch(
+    db: DbOption = None,
+    batch_id: Annotated[str | None, typer.Option("--batch-id", help="Resume or re-run this batch id")] = None,
+    engine: Annotated[str | None, typer.Option(help="local (this process) or ray")] = None,
+    ray_address: Annotated[
+        str | None, typer.Option(help="Ray cluster address (IPSMATCH_RAY_ADDRESS)")
+    ] = None,
+    leads: Annotated[int | None, typer.Option(help="Leads per participant")] = None,
+    max_per_opening: Annotated[int | None, typer.Option(help="Cap: participants per opening")] = None,
+    max_per_employer: Annotated[int | None, typer.Option(help="Cap: leads per employer")] = None,
+    chunk: Annotated[int | None, typer.Option(help="Participants per chunk")] = None,
+) -> None:
+    """Re-rank every active participant into a lead batch (resumable; same rules as the API)."""
+    from service.cli.batch import run_from_cli
+    from service.usecases.batch.runner import BatchOptions
+
+    settings = _settings(db)
+    options = BatchOptions.from_settings(
+        settings,
+        engine=engine,
+        ray_address=ray_address,
+        leads=leads,
+        max_per_opening=max_per_opening,
+        max_per_employer=max_per_employer,
+        chunk=chunk,
+    )
+    try:
+        database = Database(settings.db_path)
+    except DatabaseLockedError as exc:
+        who = f"process {exc.pid}" if exc.pid else "another process"
+        err.print(
+            f"[red]error:[/red] {exc.path} is in use by {who}; run the batch inside that server "
+            "instead: POST /batches (then GET /batches/{id})"
+        )
+        sys.exit(3)
+    try:
+        run_from_cli(database, settings, options, batch_id, err)
+    finally:
+        database.close()
+
+
+app.command("eval")(cli_quality.eval_command)
+app.add_typer(cli_quality.linker_app, name="linker")
+app.add_typer(cli_rerank.rerank_app, name="rerank")
+
+
+def main() -> None:
+    """Console entry point: domain errors become one clear line and a non-zero exit."""
+    try:
+        app()
+    except DatabaseLockedError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        sys.exit(3)
+    except FileNotFoundError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

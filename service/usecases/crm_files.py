@@ -1,0 +1,86 @@
+"""Imports and exports as the service runs them, for HTTP and the CLI alike.
+
+The service adds what the employer store must not know: ESCO linking of imported openings, the
+disclosure check for participant links on imported contacts, visibility of participant-linked
+contacts in exports, and the audit log of every export.
+"""
+
+from __future__ import annotations
+
+from employers import ContactStore
+from employers.exports import export_file
+from employers.import_rows import Hooks
+from employers.imports import ImportRecord, ImportStore
+from participants import ParticipantStore
+from service.access.audit import log_access
+from service.access.auth import caseload_units
+from service.access.users import User
+from service.access.visibility import participant_link
+from service.runtime.database import Database
+from service.usecases.lead_engine import LeadEngine
+
+
+def run_import(
+    db: Database,
+    engine: LeadEngine | None,
+    user: User | None,
+    *,
+    entity: str,
+    mode: str,
+    file_name: str,
+    data: bytes,
+    actor: str,
+    dry_run: bool,
+    skip_bad_rows: bool,
+    skip_duplicate_check: bool = False,
+) -> ImportRecord:
+    """Run an import with the service's hooks; participant links need a signed-in ``user``."""
+    con = db.handle()
+    hooks = Hooks(
+        normalise_opening=engine.normalise_opening if engine is not None else None,
+        participant_link=(lambda pid: participant_link(ParticipantStore(con), user, pid)) if user else None,
+        check_duplicates=not skip_duplicate_check,
+    )
+    record = ImportStore(con, db.write_lock).create(
+        entity=entity,
+        mode=mode,
+        file_name=file_name,
+        data=data,
+        actor=actor,
+        dry_run=dry_run,
+        skip_bad_rows=skip_bad_rows,
+        hooks=hooks,
+    )
+    if engine is not None and record.status == "applied" and entity in ("employers", "openings"):
+        engine.invalidate()
+    return record
+
+
+def run_export(db: Database, user: User | None, *, entity: str, fmt: str, user_id: str) -> tuple[bytes, int]:
+    """The export file and its row count, audit-logged (action "export").
+
+    Contacts that name a participant are included only for the caller's caseload units; each
+    such participant is audit-logged too.
+    """
+    units = caseload_units(user) if user is not None else []
+    data, count = export_file(db.handle(), entity, fmt, units=units)
+    log_access(
+        db, user_id=user_id, action="export", entity=entity, entity_ids=[None], detail=f"{fmt} rows={count}"
+    )
+    if entity == "contacts":
+        shown = _exported_participants(db, units)
+        if shown:
+            log_access(
+                db,
+                user_id=user_id,
+                action="export",
+                entity="participant",
+                entity_ids=shown,
+                detail="contacts",
+            )
+    return data, count
+
+
+def _exported_participants(db: Database, units: list[str]) -> list[str]:
+    contacts = ContactStore(db.handle()).list(limit=1_000_000)
+    return sorted({c.participant_id for c in contacts if c.participant_id and c.participant_unit in units})

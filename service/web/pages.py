@@ -1,0 +1,111 @@
+"""Server-rendered pages for specialists: caseload, leads with explanations and feedback, employers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Cookie, Depends, Form, Header, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from service.access.audit import log_access
+from service.access.auth import SESSION_COOKIE, caseload_units, resolve_user
+from service.access.errors import AuthError
+from service.access.users import User, authenticate, create_token, revoke_token
+from service.deps import DbDep, EngineDep, ParticipantsDep, SettingsDep
+from service.usecases.serve_leads import serve_leads
+
+TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
+STATIC = Path(__file__).parent / "static"
+router = APIRouter(prefix="/ui", include_in_schema=False)
+
+
+class LoginRequired(Exception):
+    """A page needs a signed-in user; answered with a redirect to the login page."""
+
+
+def page_user(
+    db: DbDep,
+    settings: SettingsDep,
+    authorization: Annotated[str | None, Header()] = None,
+    session: Annotated[str | None, Cookie(alias=SESSION_COOKIE)] = None,
+) -> User:
+    """The signed-in user of a page, or LoginRequired."""
+    try:
+        return resolve_user(db, settings, authorization, session)
+    except AuthError:
+        raise LoginRequired from None
+
+
+PageUser = Annotated[User, Depends(page_user)]
+
+
+@router.get("", response_class=RedirectResponse)
+def home() -> RedirectResponse:
+    """Start at the caseload."""
+    return RedirectResponse("/ui/participants", status_code=303)
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(request: Request) -> Response:
+    """The sign-in form."""
+    return TEMPLATES.TemplateResponse(request, "login.html", {"error": None})
+
+
+@router.post("/login", response_class=HTMLResponse)
+def login(
+    request: Request, db: DbDep, username: Annotated[str, Form()], password: Annotated[str, Form()]
+) -> Response:
+    """Check the password and start a session (an HttpOnly, SameSite=Strict cookie)."""
+    user = authenticate(db, username=username, password=password)
+    if user is None:
+        context = {"error": "Unknown user or wrong password."}
+        return TEMPLATES.TemplateResponse(request, "login.html", context, status_code=401)
+    response = RedirectResponse("/ui/participants", status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE,
+        create_token(db, user_id=user.id, name="browser-session"),
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+        max_age=12 * 3600,
+    )
+    return response
+
+
+@router.post("/logout")
+def logout(db: DbDep, session: Annotated[str | None, Cookie(alias=SESSION_COOKIE)] = None) -> Response:
+    """End the session."""
+    if session:
+        revoke_token(db, token=session)
+    response = RedirectResponse("/ui/login", status_code=303)
+    response.delete_cookie(SESSION_COOKIE)
+    return response
+
+
+@router.get("/participants", response_class=HTMLResponse)
+def caseload(request: Request, user: PageUser, store: ParticipantsDep, db: DbDep) -> Response:
+    """The caller's unit's participants."""
+    people = store.list(unit_ids=caseload_units(user), limit=500)
+    log_access(db, user_id=user.id, action="list", entity="participant", entity_ids=[p.id for p in people])
+    return TEMPLATES.TemplateResponse(request, "participants.html", {"user": user, "people": people})
+
+
+@router.get("/participants/{participant_id}", response_class=HTMLResponse)
+def participant_leads(
+    request: Request,
+    participant_id: UUID,
+    user: PageUser,
+    store: ParticipantsDep,
+    engine: EngineDep,
+    db: DbDep,
+    n: Annotated[int, Query(ge=1, le=50)] = 10,
+) -> Response:
+    """A participant's stated preferences and their ranked, explained leads."""
+    person = store.get(participant_id=str(participant_id), unit_ids=caseload_units(user))
+    log_access(db, user_id=user.id, action="read", entity="participant", entity_ids=[person.id])
+    leads = serve_leads(person=person, user=user, engine=engine, db=db, n=n)
+    context = {"user": user, "person": person, "result": leads, "n": n}
+    return TEMPLATES.TemplateResponse(request, "participant.html", context)
