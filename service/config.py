@@ -58,7 +58,7 @@ class Settings(BaseSettings):
     request_threads: int = Field(4, ge=1)
     anonymous_user: str = ""
     max_leads: int = Field(100, ge=1, le=1000)
-    melo_path: Path = Path("/work/shared/data/melo-benchmark/processed")
+    melo_path: Path = REPO_ROOT.parent / "shared" / "data" / "melo-benchmark" / "processed"
     cache_dir: Path = Path.home() / ".cache" / "ipsmatch"
     reranker: Literal["off", "logistic"] = "off"
     reranker_path: Path | None = None

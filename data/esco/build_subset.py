@@ -26,8 +26,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_ESCO = Path("/work/shared/data/esco-v1.1.1")
-DEFAULT_MELO = Path("/work/shared/data/melo-benchmark")
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"  # shared/ beside the checkout
+DEFAULT_ESCO = SHARED / "esco-v1.1.1"
+DEFAULT_MELO = SHARED / "melo-benchmark"
 MELO_DATASETS = {"sv": "swe_q_sv_c_sv", "da": "dnk_q_da_c_da"}
 LANG_ORDER = {"en": 0, "fr": 1, "sv": 2, "da": 3}
 _WS = re.compile(r"\s+")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import json
 import os
 import shutil
@@ -20,6 +21,7 @@ from participants import ParticipantStore, to_profile
 from service.demo import seed
 from service.usecases.batch.runner import BatchOptions, explain_chunk, run_batch
 from tests.conftest import ROOT, Api
+from tests.needs import need
 
 NO_CAPS = BatchOptions(leads=10, candidates=10, max_per_opening=10**6, max_per_employer=10**6, chunk=7)
 
@@ -166,7 +168,7 @@ def test_a_killed_batch_resumes_where_it_stopped(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_ray_engine_gives_the_same_batch_as_the_local_one(seeded: Api) -> None:
-    pytest.importorskip("ray")
+    need(importlib.util.find_spec("ray") is not None, "ray (the scale extra)")
     import ray
 
     state = seeded.client.app.state  # type: ignore[attr-defined]

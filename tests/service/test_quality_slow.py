@@ -12,15 +12,16 @@ from matching.evaluation.melo import MeloSet
 from matching.evaluation.metrics import reciprocal_ranks
 from service.config import Settings
 from service.evaluation.harness import QualityContext, rank_sets
+from tests.needs import need
 
 pytestmark = [pytest.mark.slow, pytest.mark.model]
 DATA = Path(__file__).resolve().parents[2] / "data"
 SETS = ("swe_q_sv_c_sv", "fra_q_fr_c_fr")
 
 
-@pytest.mark.skipif(not Settings().melo_path.is_dir(), reason="MELO sets not available")
 def test_sampled_sets_beat_char_tfidf() -> None:
     settings = Settings()
+    need(settings.melo_path.is_dir(), f"the MELO sets at {settings.melo_path}")
     sampled = []
     for name in SETS:
         full = MeloSet.load(settings.melo_path / name)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.needs import need
 from tests.service.server import cli, env_for, running_server
 
 pytestmark = pytest.mark.browser
@@ -32,10 +32,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    if CHROMIUM is None:
-        if os.environ.get("IPSMATCH_REQUIRE_BROWSER"):  # CI sets this: a missing browser is a failure
-            pytest.fail("Debian chromium is required but not installed")
-        pytest.skip("Debian chromium is not installed (make test installs it when run as root)")
+    need(CHROMIUM is not None, "Debian chromium (make test installs it when run as root)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
