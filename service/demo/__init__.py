@@ -1,1 +1,3 @@
+"""Demo: seeding the synthetic demo programme through the stores."""
+
 from __future__ import annotations
