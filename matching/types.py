@@ -12,53 +12,33 @@ hours above which the person asked to be warned, and it only ever raises a flag.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 LeadKind = Literal["opening", "employer"]
-LEAD_KINDS: tuple[LeadKind, ...] = ("opening", "employer")
+LEAD_KINDS: tuple[LeadKind, ...] = get_args(LeadKind)
 
 Language = Literal["en", "sv", "da", "fr"]
-LANGUAGES: tuple[Language, ...] = ("en", "sv", "da", "fr")
+LANGUAGES: tuple[Language, ...] = get_args(Language)
 
 DisclosureLevel = Literal["none", "service_only", "partial", "full"]
-DISCLOSURE_LEVELS: tuple[DisclosureLevel, ...] = ("none", "service_only", "partial", "full")
+DISCLOSURE_LEVELS: tuple[DisclosureLevel, ...] = get_args(DisclosureLevel)
 
 Stage = Literal["prospect", "introduced", "learning", "partnered", "hired_from_us", "dormant"]
-STAGES: tuple[Stage, ...] = (
-    "prospect",
-    "introduced",
-    "learning",
-    "partnered",
-    "hired_from_us",
-    "dormant",
-)
+STAGES: tuple[Stage, ...] = get_args(Stage)
 
 OpeningStatus = Literal["lead", "open", "filled", "closed"]
-OPENING_STATUSES: tuple[OpeningStatus, ...] = ("lead", "open", "filled", "closed")
+OPENING_STATUSES: tuple[OpeningStatus, ...] = get_args(OpeningStatus)
 #: Statuses that still represent a chance of a job; the others never become leads.
 LIVE_OPENING_STATUSES: frozenset[str] = frozenset({"lead", "open"})
 
 ContractType = Literal["permanent", "fixed_term", "temporary", "seasonal", "apprenticeship"]
-CONTRACT_TYPES: tuple[ContractType, ...] = (
-    "permanent",
-    "fixed_term",
-    "temporary",
-    "seasonal",
-    "apprenticeship",
-)
+CONTRACT_TYPES: tuple[ContractType, ...] = get_args(ContractType)
 
 ApplicationRoute = Literal["self_apply", "via_specialist", "either"]
-APPLICATION_ROUTES: tuple[ApplicationRoute, ...] = ("self_apply", "via_specialist", "either")
+APPLICATION_ROUTES: tuple[ApplicationRoute, ...] = get_args(ApplicationRoute)
 
 Licence = Literal["driving_b", "driving_c", "forklift", "food_hygiene", "security", "first_aid"]
-LICENCES: tuple[Licence, ...] = (
-    "driving_b",
-    "driving_c",
-    "forklift",
-    "food_hygiene",
-    "security",
-    "first_aid",
-)
+LICENCES: tuple[Licence, ...] = get_args(Licence)
 
 
 @dataclass(frozen=True, slots=True)

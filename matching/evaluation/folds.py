@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from matching.evaluation.metrics import NOT_FOUND, first_relevant_rank
 from matching.linking.features import Candidates
@@ -36,23 +37,24 @@ class LinkTable:
     gold: Sequence[str]
 
     @property
-    def labels(self) -> np.ndarray:
+    def labels(self) -> npt.NDArray[np.int64]:
         """(m,) int64: 1 where the candidate is its query's gold concept."""
         column = {u: i for i, u in enumerate(self.uris)}
         gold = np.array([column.get(u, -1) for u in self.gold], np.int64)
-        return (self.candidates.concept == gold[self.candidates.query]).astype(np.int64)
+        is_gold: npt.NDArray[np.bool_] = self.candidates.concept == gold[self.candidates.query]
+        return is_gold.astype(np.int64)
 
-    def query_folds(self, k: int) -> np.ndarray:
+    def query_folds(self, k: int) -> npt.NDArray[np.int64]:
         """(n_queries,) int64 fold of each query, by its gold concept."""
         return concept_folds(self.gold, k)
 
 
-def concept_folds(gold: Sequence[str], k: int) -> np.ndarray:
+def concept_folds(gold: Sequence[str], k: int) -> npt.NDArray[np.int64]:
     """(n,) int64 fold in [0, k) of each gold concept URI: stable across runs and datasets."""
     return np.array([zlib.crc32(u.encode()) % k for u in gold], np.int64)
 
 
-def concept_ranks(table: LinkTable, scores: np.ndarray) -> np.ndarray:
+def concept_ranks(table: LinkTable, scores: npt.NDArray[np.floating[Any]]) -> npt.NDArray[np.int64]:
     """(n_queries,) int64 1-based rank of each query's gold concept among its candidates.
 
     Ties are broken by concept index; a gold concept outside the candidates is NOT_FOUND.
@@ -69,7 +71,11 @@ def concept_ranks(table: LinkTable, scores: np.ndarray) -> np.ndarray:
     return out
 
 
-def element_ranks(sims: np.ndarray, element_concepts: np.ndarray, gold: np.ndarray) -> np.ndarray:
+def element_ranks(
+    sims: npt.NDArray[np.floating[Any]],
+    element_concepts: npt.NDArray[np.object_],
+    gold: npt.NDArray[np.object_],
+) -> npt.NDArray[np.int64]:
     """MELO's own protocol: rank of the first relevant surface form by raw element scores.
 
     Args:
@@ -91,7 +97,7 @@ def out_of_fold(
     k: int = 5,
     names: Sequence[str] | None = None,
     params: Mapping[str, Any] | None = None,
-) -> list[np.ndarray]:
+) -> list[npt.NDArray[np.float64]]:
     """Fusion scores of every candidate from a model that never saw its query's gold concept.
 
     For each fold f, one model is trained on the candidates of every query (of every table)

@@ -10,25 +10,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 #: A rank for queries whose relevant item was never retrieved.
 NOT_FOUND = np.iinfo(np.int64).max
 
 
-def reciprocal_ranks(ranks: np.ndarray, k: int = 10) -> np.ndarray:
+def reciprocal_ranks(ranks: npt.NDArray[np.int64], k: int = 10) -> npt.NDArray[np.float64]:
     """(q,) float64: 1/rank where rank <= k, else 0. ``ranks`` are 1-based int64."""
     r = np.asarray(ranks, np.int64)
     return np.where(r <= k, 1.0 / np.maximum(r, 1), 0.0)
 
 
-def hits(ranks: np.ndarray, k: int) -> np.ndarray:
+def hits(ranks: npt.NDArray[np.int64], k: int) -> npt.NDArray[np.float64]:
     """(q,) float64: 1.0 where the first relevant item is within the top k."""
     return (np.asarray(ranks, np.int64) <= k).astype(np.float64)
 
 
-def first_relevant_rank(scores: np.ndarray, relevant: np.ndarray) -> int:
+def first_relevant_rank(scores: npt.NDArray[np.floating[Any]], relevant: npt.NDArray[np.bool_]) -> int:
     """1-based rank of the best-placed relevant item when items are sorted by score.
 
     Ties are broken by item position (earlier first), as a stable sort would, so equal scores
@@ -50,7 +52,9 @@ def first_relevant_rank(scores: np.ndarray, relevant: np.ndarray) -> int:
     return int(ahead) + 1
 
 
-def ndcg_at_k(scores: np.ndarray, gains: np.ndarray, k: int = 10) -> float:
+def ndcg_at_k(
+    scores: npt.NDArray[np.floating[Any]], gains: npt.NDArray[np.number[Any]], k: int = 10
+) -> float:
     """NDCG@k of one ranking.
 
     Args:
@@ -82,11 +86,11 @@ class Estimate:
 
 
 def bootstrap(
-    per_query: np.ndarray,
+    per_query: npt.NDArray[np.floating[Any]],
     *,
     n_resamples: int = 1000,
     seed: int = 0,
-    statistic: Callable[[np.ndarray], np.ndarray] | None = None,
+    statistic: Callable[[npt.NDArray[np.float64]], npt.NDArray[np.float64]] | None = None,
 ) -> Estimate:
     """Mean of per-query values with a 95% percentile bootstrap interval over queries.
 

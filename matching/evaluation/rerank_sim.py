@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 import polars as pl
 
 from matching.evaluation.metrics import ndcg_at_k
@@ -32,7 +33,7 @@ class Specialist:
         answer_rate: Chance a seen lead gets feedback at all.
     """
 
-    weights: np.ndarray
+    weights: npt.NDArray[np.float64]
     noise: float = 0.05
     relevant_share: float = 0.2
     served: int = 10
@@ -50,7 +51,9 @@ class SimOutcome:
     n_feedback: int
 
 
-def relevance(parts: np.ndarray, who: Specialist, rng: np.random.Generator) -> np.ndarray:
+def relevance(
+    parts: npt.NDArray[np.float64], who: Specialist, rng: np.random.Generator
+) -> npt.NDArray[np.bool_]:
     """(m,) bool: the person's truly good leads under the specialist's hidden preference."""
     utility = parts @ who.weights + rng.normal(0.0, who.noise, len(parts))
     cut = np.quantile(utility, 1.0 - who.relevant_share)
@@ -58,7 +61,10 @@ def relevance(parts: np.ndarray, who: Specialist, rng: np.random.Generator) -> n
 
 
 def feedback_frame(
-    people: Sequence[np.ndarray], relevant: Sequence[np.ndarray], who: Specialist, rng: np.random.Generator
+    people: Sequence[npt.NDArray[np.float64]],
+    relevant: Sequence[npt.NDArray[np.bool_]],
+    who: Specialist,
+    rng: np.random.Generator,
 ) -> pl.DataFrame:
     """Feedback on the served leads (rows already in the ranker's order): parts + label."""
     rows, labels = [], []
@@ -72,9 +78,9 @@ def feedback_frame(
 
 
 def simulate(
-    people: Sequence[np.ndarray],
+    people: Sequence[npt.NDArray[np.float64]],
     who: Specialist,
-    weights: np.ndarray,
+    weights: npt.NDArray[np.float64],
     *,
     folds: int = 5,
     seed: int = 0,

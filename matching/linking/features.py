@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process, utils
 
 from matching.linking.label_index import LabelIndex
@@ -35,12 +37,12 @@ class Candidates:
         names: Feature names, the columns of ``features``.
     """
 
-    query: np.ndarray
-    concept: np.ndarray
-    features: np.ndarray
+    query: npt.NDArray[np.int64]
+    concept: npt.NDArray[np.int64]
+    features: npt.NDArray[np.float32]
     names: tuple[str, ...]
 
-    def column(self, name: str) -> np.ndarray:
+    def column(self, name: str) -> npt.NDArray[np.float32]:
         """(m,) float32 values of one feature."""
         return self.features[:, self.names.index(name)]
 
@@ -48,7 +50,7 @@ class Candidates:
 def candidates(
     index: LabelIndex,
     variants: Sequence[Sequence[str]],
-    vectors: Sequence[np.ndarray] | None,
+    vectors: Sequence[npt.NDArray[np.float32]] | None,
     *,
     lang: str | None,
     pool: int = 30,
@@ -65,7 +67,7 @@ def candidates(
         pool: Top concepts taken from each signal.
     """
     same = index.langs == lang if lang in LANGS else np.ones(len(index.texts), bool)
-    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    parts: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float32]]] = []
     names: tuple[str, ...] = ()
     for start in range(0, len(variants), CHUNK):
         chunk = variants[start : start + CHUNK]
@@ -91,15 +93,15 @@ def candidates(
 def _concept_signals(
     index: LabelIndex,
     variants: Sequence[Sequence[str]],
-    vectors: Sequence[np.ndarray] | None,
-    same: np.ndarray,
-) -> dict[tuple[str, str, str], np.ndarray]:
+    vectors: Sequence[npt.NDArray[np.float32]] | None,
+    same: npt.NDArray[np.bool_],
+) -> dict[tuple[str, str, str], npt.NDArray[np.float32]]:
     """(signal, group, view) -> (titles, n_concepts) float32, view in own/child/parent."""
     flat = [v for spellings in variants for v in spellings]
     owner_starts = np.cumsum([0] + [len(s) for s in variants[:-1]])
     flat_vectors = np.vstack(vectors) if vectors is not None else None
     per_label = index.label_scores(flat, flat_vectors)
-    concept: dict[tuple[str, str], np.ndarray] = {}
+    concept: dict[tuple[str, str], npt.NDArray[np.float32]] = {}
     for name, scores in per_label.items():
         best = np.maximum.reduceat(scores, owner_starts, axis=0)  # best spelling per title
         concept[(name, "all")] = index.concept_max(best)
@@ -109,7 +111,7 @@ def _concept_signals(
     desc = index.description_scores(flat_vectors)
     if desc is not None:
         concept[("desc", "all")] = np.maximum.reduceat(desc, owner_starts, axis=0)
-    out: dict[tuple[str, str, str], np.ndarray] = {}
+    out: dict[tuple[str, str, str], npt.NDArray[np.float32]] = {}
     for (name, group), scores in concept.items():
         out[(name, group, "own")] = scores
         out[(name, group, "child")] = index.tree.child_max(scores)
@@ -117,7 +119,7 @@ def _concept_signals(
     return out
 
 
-def _pool(row: dict[tuple[str, str, str], np.ndarray], k: int) -> np.ndarray:
+def _pool(row: dict[tuple[str, str, str], npt.NDArray[np.float32]], k: int) -> npt.NDArray[np.int64]:
     """Sorted concept ids in the top k of any own or child score (positive scores only)."""
     found: set[int] = set()
     for (_, _, view), scores in row.items():
@@ -130,13 +132,13 @@ def _pool(row: dict[tuple[str, str, str], np.ndarray], k: int) -> np.ndarray:
 
 def _features(
     index: LabelIndex,
-    row: dict[tuple[str, str, str], np.ndarray],
-    pool: np.ndarray,
+    row: dict[tuple[str, str, str], npt.NDArray[np.float32]],
+    pool: npt.NDArray[np.int64],
     spellings: Sequence[str],
-    same: np.ndarray,
+    same: npt.NDArray[np.bool_],
     lang: str | None,
-) -> dict[str, np.ndarray]:
-    f: dict[str, np.ndarray] = {}
+) -> dict[str, npt.NDArray[np.floating[Any]]]:
+    f: dict[str, npt.NDArray[np.floating[Any]]] = {}
     for (name, group, view), scores in row.items():
         if view != "own":
             continue
@@ -167,8 +169,8 @@ def _features(
 
 
 def _fuzzy(
-    index: LabelIndex, pool: np.ndarray, spellings: Sequence[str], same: np.ndarray
-) -> dict[str, np.ndarray]:
+    index: LabelIndex, pool: npt.NDArray[np.int64], spellings: Sequence[str], same: npt.NDArray[np.bool_]
+) -> dict[str, npt.NDArray[np.float32]]:
     """Best rapidfuzz ratios (0-1) of any spelling against each candidate's labels."""
     starts, ends = index.starts[pool], index.ends[pool]
     rows = np.concatenate(

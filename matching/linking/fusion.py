@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from sklearn.ensemble import HistGradientBoostingClassifier
 
 _ARRAYS = ("roots", "feature", "threshold", "left", "right", "leaf", "missing_left", "value")
@@ -52,14 +53,14 @@ class TreeEnsemble:
 
     names: tuple[str, ...]
     baseline: float
-    roots: np.ndarray
-    feature: np.ndarray
-    threshold: np.ndarray
-    left: np.ndarray
-    right: np.ndarray
-    leaf: np.ndarray
-    missing_left: np.ndarray
-    value: np.ndarray
+    roots: npt.NDArray[np.int64]
+    feature: npt.NDArray[np.int64]
+    threshold: npt.NDArray[np.float64]
+    left: npt.NDArray[np.int64]
+    right: npt.NDArray[np.int64]
+    leaf: npt.NDArray[np.bool_]
+    missing_left: npt.NDArray[np.bool_]
+    value: npt.NDArray[np.float64]
     depth: int
     meta: Mapping[str, Any] = field(default_factory=dict)
 
@@ -90,7 +91,9 @@ class TreeEnsemble:
             meta=dict(meta or {}),
         )
 
-    def decision(self, features: np.ndarray, names: Sequence[str] | None = None) -> np.ndarray:
+    def decision(
+        self, features: npt.NDArray[np.floating[Any]], names: Sequence[str] | None = None
+    ) -> npt.NDArray[np.float64]:
         """(m,) float64 raw scores (log-odds) for (m, k) features.
 
         Args:
@@ -142,7 +145,10 @@ class TreeEnsemble:
 
 
 def fit_classifier(
-    features: np.ndarray, labels: np.ndarray, *, params: Mapping[str, Any] | None = None
+    features: npt.NDArray[np.floating[Any]],
+    labels: npt.NDArray[np.int64],
+    *,
+    params: Mapping[str, Any] | None = None,
 ) -> HistGradientBoostingClassifier:
     """Fit the fusion on candidate rows (label 1 = the gold concept)."""
     model = HistGradientBoostingClassifier(**{**DEFAULT_PARAMS, **(params or {})})
@@ -150,8 +156,8 @@ def fit_classifier(
 
 
 def fit_trees(
-    features: np.ndarray,
-    labels: np.ndarray,
+    features: npt.NDArray[np.floating[Any]],
+    labels: npt.NDArray[np.int64],
     names: Sequence[str],
     *,
     params: Mapping[str, Any] | None = None,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 LEVELS = 4  # ISCO-08: major (1 digit) ... unit group (4 digits)
 
@@ -40,11 +41,11 @@ class IscoTree:
                 self.ancestors[level - 1, i] = column.get(code[:level], -1)
         self._groups = [_grouping(self.ancestors[level]) for level in range(LEVELS)]
 
-    def level(self) -> np.ndarray:
+    def level(self) -> npt.NDArray[np.int64]:
         """(n,) int64: ISCO level of each group concept (1-4), 0 for occupations."""
         return np.array([len(c) if g else 0 for c, g in zip(self.codes, self.is_group, strict=True)])
 
-    def child_max(self, scores: np.ndarray) -> np.ndarray:
+    def child_max(self, scores: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
         """Best score among each group's descendants.
 
         Args:
@@ -60,7 +61,7 @@ class IscoTree:
                 out[:, owners] = np.maximum(out[:, owners], best)
         return out
 
-    def parent_score(self, scores: np.ndarray) -> np.ndarray:
+    def parent_score(self, scores: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
         """Score of each concept's nearest indexed ancestor (unit group first), -1 when none.
 
         Args:
@@ -79,7 +80,9 @@ class IscoTree:
         return out
 
 
-def _grouping(parent: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _grouping(
+    parent: npt.NDArray[np.int64],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """Members sorted by parent, each parent's column, and where its run starts (for reduceat)."""
     members = np.flatnonzero(parent >= 0)
     members = members[np.argsort(parent[members], kind="stable")]

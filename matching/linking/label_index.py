@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 import polars as pl
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -46,24 +47,24 @@ class LabelIndex:
     """
 
     uris: tuple[str, ...]
-    label_concept: np.ndarray
-    starts: np.ndarray
+    label_concept: npt.NDArray[np.int64]
+    starts: npt.NDArray[np.int64]
     texts: tuple[str, ...]
-    langs: np.ndarray
-    preferred: np.ndarray
+    langs: npt.NDArray[np.object_]
+    preferred: npt.NDArray[np.bool_]
     tree: IscoTree
     vectorizers: Mapping[str, TfidfVectorizer]
     matrices: Mapping[str, object]
-    vectors: np.ndarray | None
-    concept_vectors: np.ndarray | None
+    vectors: npt.NDArray[np.float32] | None
+    concept_vectors: npt.NDArray[np.float32] | None
 
     @classmethod
     def build(
         cls,
         labels: pl.DataFrame,
         *,
-        vectors: np.ndarray | None = None,
-        concept_vectors: Mapping[str, np.ndarray] | None = None,
+        vectors: npt.NDArray[np.float32] | None = None,
+        concept_vectors: Mapping[str, npt.NDArray[np.float32]] | None = None,
     ) -> LabelIndex:
         """Index a frame with columns [uri, lang, kind, label, isco].
 
@@ -99,11 +100,14 @@ class LabelIndex:
         )
 
     @property
-    def ends(self) -> np.ndarray:
+    def ends(self) -> npt.NDArray[np.int64]:
         """(n_concepts,) int64 one past the last label row of each concept."""
-        return np.r_[self.starts[1:], len(self.texts)].astype(np.int64)
+        ends: npt.NDArray[np.int64] = np.r_[self.starts[1:], len(self.texts)].astype(np.int64)
+        return ends
 
-    def label_scores(self, texts: Sequence[str], vectors: np.ndarray | None) -> dict[str, np.ndarray]:
+    def label_scores(
+        self, texts: Sequence[str], vectors: npt.NDArray[np.float32] | None
+    ) -> dict[str, npt.NDArray[np.float32]]:
         """Per label signal, (len(texts), n_labels) float32 scores of each text against each label."""
         out = {
             name: (self.vectorizers[name].transform(texts) @ self.matrices[name]).toarray()
@@ -113,13 +117,15 @@ class LabelIndex:
             out["dense"] = np.asarray(vectors, np.float32) @ self.vectors.T
         return out
 
-    def concept_max(self, scores: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
+    def concept_max(
+        self, scores: npt.NDArray[np.float32], mask: npt.NDArray[np.bool_] | None = None
+    ) -> npt.NDArray[np.float32]:
         """(q, n_concepts) best label score per concept; -1 where no label passes ``mask``."""
         if mask is not None:
             scores = np.where(mask[None, :], scores, np.float32(-1.0))
         return np.maximum.reduceat(scores, self.starts, axis=1)
 
-    def description_scores(self, vectors: np.ndarray | None) -> np.ndarray | None:
+    def description_scores(self, vectors: npt.NDArray[np.float32] | None) -> npt.NDArray[np.float32] | None:
         """(q, n_concepts) cosine to each concept's description, -1 where it has none."""
         if self.concept_vectors is None or vectors is None:
             return None
@@ -139,12 +145,15 @@ def _fit_vectorizers(texts: Sequence[str]) -> dict[str, TfidfVectorizer]:
     return {name: v.fit(texts) for name, v in specs.items()}
 
 
-def _unit(matrix: np.ndarray) -> np.ndarray:
+def _unit(matrix: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+    unit: npt.NDArray[np.float32] = np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+    return unit
 
 
-def _concept_matrix(uris: Sequence[str], vectors: Mapping[str, np.ndarray]) -> np.ndarray:
+def _concept_matrix(
+    uris: Sequence[str], vectors: Mapping[str, npt.NDArray[np.float32]]
+) -> npt.NDArray[np.float32]:
     dim = len(next(iter(vectors.values())))
     out = np.zeros((len(uris), dim), np.float32)
     for i, uri in enumerate(uris):

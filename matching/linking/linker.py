@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+import numpy.typing as npt
 import polars as pl
 
 from matching.linking.features import Candidates, candidates
@@ -24,7 +25,8 @@ from matching.linking.text import title_variants
 from matching.types import LANGUAGES
 
 #: Turns texts into (n, d) float32 unit vectors (the service passes its cached encoder).
-Encode = Callable[[Sequence[str]], np.ndarray]
+#: texts -> (len(texts), d) float32 unit vectors.
+Encode = Callable[[Sequence[str]], npt.NDArray[np.float32]]
 Groups = Literal["none", "unit", "all"]
 TFIDF_MIN_SCORE = 0.35  # cosine; below it a character match is mostly noise
 FUSION_MIN_SCORE = 0.05  # probability; see docs/quality.md for how often titles fall below it
@@ -52,7 +54,7 @@ class Scored:
     """Candidates of a batch of titles with one score per candidate row."""
 
     candidates: Candidates
-    scores: np.ndarray
+    scores: npt.NDArray[np.float64]
 
 
 class TitleLinker:
@@ -83,8 +85,8 @@ class TitleLinker:
         self,
         labels: pl.DataFrame,
         *,
-        vectors: np.ndarray | None = None,
-        descriptions: Mapping[str, np.ndarray] | None = None,
+        vectors: npt.NDArray[np.float32] | None = None,
+        descriptions: Mapping[str, npt.NDArray[np.float32]] | None = None,
     ) -> TitleLinker:
         """Index labels [uri, lang, kind, label] (+ optional isco); returns self.
 
@@ -200,7 +202,7 @@ class TitleLinker:
             return float(self.fusion.meta.get("min_score", FUSION_MIN_SCORE))
         return TFIDF_MIN_SCORE
 
-    def _best_label(self, concept: int, char: np.ndarray, lang: str | None) -> tuple[str, str]:
+    def _best_label(self, concept: int, char: npt.NDArray[np.float32], lang: str | None) -> tuple[str, str]:
         """The concept's label closest to the title in characters, preferring the title's language."""
         index = self.index_
         rows = np.arange(index.starts[concept], index.ends[concept])

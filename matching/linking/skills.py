@@ -20,12 +20,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 import polars as pl
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from matching.linking.text import fold
 
-Encode = Callable[[Sequence[str]], np.ndarray]
+#: texts -> (len(texts), d) float32 unit vectors.
+Encode = Callable[[Sequence[str]], npt.NDArray[np.float32]]
 _TOKEN = re.compile(r"\w+(?:[-'/]\w+)*")
 
 
@@ -70,7 +72,7 @@ class SkillMatcher:
         self.min_dense = min_dense
         self.min_single = min_single
 
-    def fit(self, labels: pl.DataFrame, *, vectors: np.ndarray | None = None) -> SkillMatcher:
+    def fit(self, labels: pl.DataFrame, *, vectors: npt.NDArray[np.float32] | None = None) -> SkillMatcher:
         """Index skill labels; returns self.
 
         Args:
@@ -133,7 +135,7 @@ class SkillMatcher:
                     out[i] = SkillMatch(self.uris_[j], self.labels_[j], float(dense[row, k]), "dense")
         return out
 
-    def _dense(self, phrases: Sequence[str]) -> np.ndarray | None:
+    def _dense(self, phrases: Sequence[str]) -> npt.NDArray[np.float32] | None:
         if self.encode is None or self.vectors_ is None or not len(self.vectors_):
             return None
         return np.asarray(self.encode(phrases), np.float32) @ self.vectors_.T

@@ -9,9 +9,12 @@ removes. Compose with `And`, `Or`, `Not` (modelled on splink's comparison-level 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import ClassVar
 
 import numpy as np
+import numpy.typing as npt
 
 from matching.ranking.geo import haversine_km
 from matching.ranking.table import OpeningTable
@@ -28,9 +31,13 @@ class Constraint:
     """
 
     name: str = "constraint"
-    per_row = False
 
-    def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:
+    @property
+    def per_row(self) -> bool:
+        """True when the answer depends on more than the group columns (the default: False)."""
+        return False
+
+    def keep(self, table: OpeningTable, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
         """Return a (len(rows),) bool mask, True where the lead survives.
 
         Args:
@@ -51,9 +58,8 @@ class RefusedSectors(Constraint):
     sectors: tuple[str, ...]
     name: str = "refused_sectors"
 
-    def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:  # noqa: D102
-        codes = [table.sectors.codes[s] for s in self.sectors if s and s in table.sectors.codes]
-        return ~np.isin(table.sector[rows], np.asarray(codes, np.int32))
+    def keep(self, table: OpeningTable, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:  # noqa: D102
+        return _none_of(table.sector[rows], table.sectors.codes, self.sectors)
 
     def describe(self) -> str:  # noqa: D102
         return f"the person refuses sector(s) {', '.join(self.sectors)}"
@@ -67,9 +73,8 @@ class RefusedOccupations(Constraint):
     labels: tuple[str, ...] = ()
     name: str = "refused_occupations"
 
-    def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:  # noqa: D102
-        codes = [table.occupations.codes[u] for u in self.uris if u and u in table.occupations.codes]
-        return ~np.isin(table.occupation[rows], np.asarray(codes, np.int32))
+    def keep(self, table: OpeningTable, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:  # noqa: D102
+        return _none_of(table.occupation[rows], table.occupations.codes, self.uris)
 
     def describe(self) -> str:  # noqa: D102
         return f"the person will not work as {', '.join(self.labels or self.uris)}"
@@ -83,7 +88,7 @@ class HoursRange(Constraint):
     high: float | None
     name: str = "hours_range"
 
-    def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:  # noqa: D102
+    def keep(self, table: OpeningTable, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:  # noqa: D102
         lo, hi = table.hours_min[rows], table.hours_max[rows]
         ok = np.ones(len(rows), bool)
         if self.high is not None:
@@ -104,9 +109,13 @@ class MaxCommute(Constraint):
     lon: float
     km: float
     name: str = "max_commute"
-    per_row = True  # distance is per row (region cells narrow it down, see matching.ranking.groups)
 
-    def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:  # noqa: D102
+    @property
+    def per_row(self) -> bool:
+        """True: distance is per row (region cells narrow it down, see `matching.ranking.groups`)."""
+        return True
+
+    def keep(self, table: OpeningTable, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:  # noqa: D102
         dist = haversine_km(self.lat, self.lon, table.lat[rows], table.lon[rows])
         return ~(dist > self.km)
 
@@ -121,10 +130,11 @@ class HeldLicences(Constraint):
     licences: tuple[str, ...]
     name: str = "missing_licence"
 
-    def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:  # noqa: D102
+    def keep(self, table: OpeningTable, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:  # noqa: D102
         col = table.licences
         missing = col.set_sizes() - col.hits_per_set(frozenset(self.licences))
-        return missing[col.row_set[rows]] == 0
+        held: npt.NDArray[np.bool_] = missing[col.row_set[rows]] == 0
+        return held
 
     def describe(self) -> str:  # noqa: D102
         held = ", ".join(self.licences) or "none"
@@ -141,8 +151,9 @@ class NoEmployerContact(Constraint):
 
     name: str = "disclosure_no_employer_contact"
 
-    def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:  # noqa: D102
-        return ~table.is_employer[rows] & (table.route[rows] != _VIA_SPECIALIST)
+    def keep(self, table: OpeningTable, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:  # noqa: D102
+        reachable: npt.NDArray[np.bool_] = ~table.is_employer[rows] & (table.route[rows] != _VIA_SPECIALIST)
+        return reachable
 
     def describe(self) -> str:  # noqa: D102
         return "the disclosure plan does not allow the specialist to contact employers"
@@ -154,54 +165,64 @@ class EmployerNotContactable(Constraint):
 
     name: str = "employer_do_not_contact"
 
-    def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:  # noqa: D102
+    def keep(self, table: OpeningTable, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:  # noqa: D102
         dnc = table.do_not_contact[rows]
-        return ~(dnc & (table.is_employer[rows] | (table.route[rows] == _VIA_SPECIALIST)))
+        contactable: npt.NDArray[np.bool_] = ~(
+            dnc & (table.is_employer[rows] | (table.route[rows] == _VIA_SPECIALIST))
+        )
+        return contactable
 
     def describe(self) -> str:  # noqa: D102
         return "the employer asked not to be contacted by the programme"
 
 
 @dataclass(frozen=True)
-class And(Constraint):
-    """All parts must keep the row."""
+class _Junction(Constraint):
+    """Parts combined row by row with one boolean operator (the base of `And` and `Or`)."""
 
     parts: tuple[Constraint, ...]
-    name: str = "and"
+
+    #: The mask before any part is combined in (what no parts at all keep).
+    start: ClassVar[bool]
+    #: ``combine(ok, part_mask, out=ok)`` folds one part's mask in.
+    combine: ClassVar[np.ufunc]
+    #: Joins the parts' descriptions; ``empty`` describes a junction of no parts.
+    joiner: ClassVar[str]
+    empty: ClassVar[str] = ""
 
     @property
-    def per_row(self) -> bool:  # type: ignore[override]  # noqa: D102
+    def per_row(self) -> bool:
         return any(p.per_row for p in self.parts)
 
-    def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:  # noqa: D102
-        ok = np.ones(len(rows), bool)
+    def keep(self, table: OpeningTable, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+        ok = np.full(len(rows), self.start)
         for part in self.parts:
-            ok &= part.keep(table, rows)
+            self.combine(ok, part.keep(table, rows), out=ok)
         return ok
 
-    def describe(self) -> str:  # noqa: D102
-        return " and ".join(f"({p.describe()})" for p in self.parts) or "no constraint"
+    def describe(self) -> str:
+        return self.joiner.join(f"({p.describe()})" for p in self.parts) or self.empty
 
 
 @dataclass(frozen=True)
-class Or(Constraint):
+class And(_Junction):
+    """All parts must keep the row."""
+
+    name: str = "and"
+    start: ClassVar[bool] = True
+    combine: ClassVar[np.ufunc] = np.bitwise_and
+    joiner: ClassVar[str] = " and "
+    empty: ClassVar[str] = "no constraint"
+
+
+@dataclass(frozen=True)
+class Or(_Junction):
     """Any part keeping the row keeps it."""
 
-    parts: tuple[Constraint, ...]
     name: str = "or"
-
-    @property
-    def per_row(self) -> bool:  # type: ignore[override]  # noqa: D102
-        return any(p.per_row for p in self.parts)
-
-    def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:  # noqa: D102
-        ok = np.zeros(len(rows), bool)
-        for part in self.parts:
-            ok |= part.keep(table, rows)
-        return ok
-
-    def describe(self) -> str:  # noqa: D102
-        return " or ".join(f"({p.describe()})" for p in self.parts)
+    start: ClassVar[bool] = False
+    combine: ClassVar[np.ufunc] = np.bitwise_or
+    joiner: ClassVar[str] = " or "
 
 
 @dataclass(frozen=True)
@@ -212,10 +233,10 @@ class Not(Constraint):
     name: str = "not"
 
     @property
-    def per_row(self) -> bool:  # type: ignore[override]  # noqa: D102
+    def per_row(self) -> bool:  # noqa: D102
         return self.inner.per_row
 
-    def keep(self, table: OpeningTable, rows: np.ndarray) -> np.ndarray:  # noqa: D102
+    def keep(self, table: OpeningTable, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:  # noqa: D102
         return ~self.inner.keep(table, rows)
 
     def describe(self) -> str:  # noqa: D102
@@ -249,3 +270,11 @@ def _range(low: float | None, high: float | None) -> str:
     if low is not None and high is not None:
         return f"{low:g}-{high:g}"
     return f"at least {low:g}" if low is not None else f"at most {high:g}"
+
+
+def _none_of(
+    column: npt.NDArray[np.int32], codes: Mapping[str, int], refused: tuple[str, ...]
+) -> npt.NDArray[np.bool_]:
+    """(m,) bool: True where the (m,) int32 coded ``column`` holds none of the ``refused`` values."""
+    wanted = [codes[value] for value in refused if value and value in codes]
+    return ~np.isin(column, np.asarray(wanted, np.int32))

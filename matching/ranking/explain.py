@@ -9,8 +9,10 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import numpy.typing as npt
 
-from matching.ranking.scoring import NEUTRAL, OCCUPATION_LEVELS, PART_NAMES, PartMatrix
+from matching.ranking.parts import PartMatrix
+from matching.ranking.scoring import NEUTRAL, OCCUPATION_LEVELS, PART_NAMES
 from matching.types import Explanation, Flag, Opening, Profile, ScorePart
 
 
@@ -22,7 +24,7 @@ class Explainer:
         weights: (len(PART_NAMES),) float64 part weights.
     """
 
-    def __init__(self, profile: Profile, weights: np.ndarray) -> None:
+    def __init__(self, profile: Profile, weights: npt.NDArray[np.float64]) -> None:
         self.profile = profile
         self.weights = [float(w) for w in weights]
         self.have = frozenset(s.uri for s in profile.skills if s.uri)
@@ -103,7 +105,7 @@ def explain(
     profile: Profile,
     parts: PartMatrix,
     j: int,
-    weights: np.ndarray,
+    weights: npt.NDArray[np.float64],
 ) -> Explanation:
     """Explain candidate ``j`` of ``parts`` (which is ``opening``) for ``profile``."""
     return Explainer(profile, weights).explain(opening, parts, j)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import numpy.typing as npt
 
 from matching.ranking.constraints import Constraint, MaxCommute
 from matching.ranking.geo import EARTH_RADIUS_KM, haversine_km
@@ -65,7 +66,9 @@ class GroupIndex:
             self.group = np.concatenate([self.group, np.zeros(extra, np.int32)])
             self.cell = np.concatenate([self.cell, np.zeros(extra, np.int32)])
 
-    def assign(self, table: OpeningTable, rows: np.ndarray, vectors: np.ndarray) -> None:
+    def assign(
+        self, table: OpeningTable, rows: npt.NDArray[np.int64], vectors: npt.NDArray[np.float32]
+    ) -> None:
         """Put freshly written ``rows`` of ``table`` (with their (len(rows), d) ``vectors``) in place."""
         if len(rows) == 0:
             return
@@ -92,13 +95,15 @@ class GroupIndex:
         np.add.at(self.sizes, self.group[rows], 1)
         self.cell[rows] = self._cells_of(table.lat[rows], table.lon[rows])
 
-    def release(self, rows: np.ndarray) -> None:
+    def release(self, rows: npt.NDArray[np.int64]) -> None:
         """Take ``rows`` out of their groups (they become unused)."""
         np.add.at(self.sizes, self.group[rows], -1)
         self.group[rows] = 0
         self.cell[rows] = 0
 
-    def _cells_of(self, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    def _cells_of(
+        self, lats: npt.NDArray[np.float64], lons: npt.NDArray[np.float64]
+    ) -> npt.NDArray[np.int32]:
         known = ~(np.isnan(lats) | np.isnan(lons))
         out = np.zeros(len(lats), np.int32)
         if not known.any():
@@ -115,7 +120,7 @@ class GroupIndex:
         out[known] = ids
         return out
 
-    def cell_classes(self, commute: MaxCommute) -> np.ndarray:
+    def cell_classes(self, commute: MaxCommute) -> npt.NDArray[np.int8]:
         """(n_cells,) int8: 1 inside the radius for sure, 0 outside for sure, 2 on the edge."""
         corner = self._cell_corner
         lat0, lon0 = corner[:, 0], corner[:, 1]
@@ -136,7 +141,9 @@ class GroupIndex:
         out[0] = _INSIDE  # unknown place: kept, as MaxCommute keeps NaN distances
         return out
 
-    def filter_rows(self, table: OpeningTable, rows: np.ndarray, constraint: Constraint) -> np.ndarray:
+    def filter_rows(
+        self, table: OpeningTable, rows: npt.NDArray[np.int64], constraint: Constraint
+    ) -> npt.NDArray[np.int64]:
         """The rows ``constraint`` (a per-row constraint) keeps, using region cells for commutes."""
         if not isinstance(constraint, MaxCommute):
             return rows[constraint.keep(table, rows)]
@@ -159,7 +166,7 @@ class SimilarityCaps:
         self.ref = np.zeros((0, dim), np.float32)
         self.angle = np.zeros(0, np.float64)
 
-    def add(self, codes: np.ndarray, vectors: np.ndarray, chunk: int = 65536) -> None:
+    def add(self, codes: npt.NDArray[np.int32], vectors: npt.NDArray[np.float32], chunk: int = 65536) -> None:
         """Widen the caps of ``codes`` (m,) to cover ``vectors`` (m, d) float32."""
         known = len(self.angle)
         top = int(codes.max()) + 1
@@ -179,7 +186,7 @@ class SimilarityCaps:
             cos = np.einsum("ij,ij->i", v, self.ref[c]).astype(np.float64)
             np.maximum.at(self.angle, c, np.arccos(np.clip(cos, -1.0, 1.0)))
 
-    def bound(self, goals: np.ndarray) -> np.ndarray:
+    def bound(self, goals: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
         """(n_codes,) float64: the highest cosine any row of each occupation can have to a goal.
 
         Args:
@@ -187,10 +194,11 @@ class SimilarityCaps:
         """
         cos = np.clip((self.ref @ goals.T).astype(np.float64), -1.0, 1.0)
         gap = np.maximum(np.arccos(cos) - self.angle[:, None] - 1e-4, 0.0)  # 1e-4 rad: float32 slack
-        return np.minimum(np.cos(gap).max(axis=1) + 1e-5, 1.0)
+        caps: npt.NDArray[np.float64] = np.minimum(np.cos(gap).max(axis=1) + 1e-5, 1.0)
+        return caps
 
 
-def _group_keys(table: OpeningTable, rows: np.ndarray) -> np.ndarray:
+def _group_keys(table: OpeningTable, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
     """(len(rows), n_keys) int64: the columns that define a group (floats by their bits)."""
     cols = [getattr(table, name)[rows].astype(np.int64) for name in _KEY_COLUMNS]
     for hours in (table.hours_min[rows], table.hours_max[rows]):

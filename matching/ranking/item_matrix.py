@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from matching.ranking.groups import GroupIndex
 from matching.ranking.table import OpeningTable
@@ -43,7 +44,7 @@ class ItemMatrix:
     def __len__(self) -> int:
         return len(self._row_of)
 
-    def upsert(self, openings: Sequence[Opening], vectors: np.ndarray) -> None:
+    def upsert(self, openings: Sequence[Opening], vectors: npt.NDArray[np.float32]) -> None:
         """Write ``openings`` (with (len, dim) float32 ``vectors``), replacing items with the same id."""
         known = [self._row_of[o.id] for o in openings if o.id in self._row_of]
         self.groups.release(np.asarray(known, np.int64))
@@ -67,11 +68,11 @@ class ItemMatrix:
         self._free.extend(rows.tolist())
         return len(rows)
 
-    def rows_of(self, ids: Iterable[str]) -> np.ndarray:
+    def rows_of(self, ids: Iterable[str]) -> npt.NDArray[np.int64]:
         """(k,) int64 rows of the known ids, in the given order."""
         return np.asarray([self._row_of[i] for i in ids if i in self._row_of], np.int64)
 
-    def items_at(self, rows: np.ndarray) -> list[Opening]:
+    def items_at(self, rows: npt.NDArray[np.int64]) -> list[Opening]:
         """The items at ``rows`` (which must be live)."""
         return [self._items[r] for r in rows.tolist()]
 
@@ -79,17 +80,17 @@ class ItemMatrix:
         """Live items in row order."""
         return tuple(item for item in self._items[: self.high] if item is not None)
 
-    def live_rows(self) -> np.ndarray:
+    def live_rows(self) -> npt.NDArray[np.int64]:
         """(n,) int64 rows in use, ascending."""
         return np.flatnonzero(self.groups.group[: self.high] > 0)
 
-    def kind_rows(self, kinds: set[str]) -> np.ndarray:
-        """Live rows of the given lead kinds, ascending."""
+    def kind_rows(self, kinds: set[str]) -> npt.NDArray[np.int64]:
+        """(m,) int64 live rows of the given lead kinds, ascending."""
         rows = self.live_rows()
         return rows[self.kind_mask(self.table.is_employer[rows], kinds)]
 
     @staticmethod
-    def kind_mask(is_employer: np.ndarray, kinds: set[str]) -> np.ndarray:
+    def kind_mask(is_employer: npt.NDArray[np.bool_], kinds: set[str]) -> npt.NDArray[np.bool_]:
         """(m,) bool: which entries of ``is_employer`` belong to ``kinds``; ValueError on unknown kinds."""
         unknown = kinds - set(LEAD_KINDS)
         if unknown:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
 import numpy as np
+import numpy.typing as npt
 
-from matching.ranking.constraints import Constraint, constraints_for
 from matching.ranking.explain import Explainer
 from matching.ranking.item_matrix import ItemMatrix
+from matching.ranking.parts import PartMatrix
 from matching.ranking.scoring import (
     PART_NAMES,
     STATIC_PARTS,
-    PartMatrix,
     commute_bound,
     normalise_weights,
     preference_values,
@@ -20,8 +20,10 @@ from matching.ranking.scoring import (
     stage_value_array,
     static_parts,
 )
-from matching.ranking.search import Evaluate, Ranked, best_rows
+from matching.ranking.selection import removals, select
 from matching.ranking.table import OpeningTable
+from matching.ranking.topn import Evaluate, Ranked, best_rows
+from matching.ranking.vectors import as_goals, checked_item_vectors
 from matching.types import LEAD_KINDS, Lead, LeadKind, Opening, Profile, Removal
 
 _STATIC = np.array([PART_NAMES.index(p) for p in STATIC_PARTS])
@@ -49,7 +51,7 @@ class Ranker:
     The path is exact: the person's own constraints select the allowed rows first, group by
     group (never a post-filter on a global top-k, which loses leads); every score part is computed
     vectorised, first as an upper bound per group, then exactly for the rows that can still
-    reach the top ``n`` (`matching.ranking.search`); ties are broken by id.
+    reach the top ``n`` (`matching.ranking.topn`); ties are broken by id.
 
     Args:
         weights: Part name -> weight; normalised to sum to 1. Defaults to DEFAULT_WEIGHTS.
@@ -78,7 +80,7 @@ class Ranker:
         self.similarity_floor = similarity_floor
         self.stage_values = stage_values
 
-    def fit(self, openings: Sequence[Opening], vectors: np.ndarray) -> Ranker:
+    def fit(self, openings: Sequence[Opening], vectors: npt.NDArray[np.float32]) -> Ranker:
         """Learn the items to rank, replacing any learned before.
 
         Args:
@@ -91,17 +93,17 @@ class Ranker:
         Raises:
             ValueError: On mismatched lengths, a wrong dtype or non-unit vectors.
         """
-        vectors = _checked(openings, vectors)
+        vectors = checked_item_vectors(openings, vectors)
         self.weights_ = normalise_weights(self.weights)
         self.stage_values_ = stage_value_array(self.stage_values)
         self.store_ = ItemMatrix(vectors.shape[1], capacity=len(openings))
         self.store_.upsert(openings, vectors)
         return self
 
-    def upsert(self, openings: Sequence[Opening], vectors: np.ndarray) -> Ranker:
+    def upsert(self, openings: Sequence[Opening], vectors: npt.NDArray[np.float32]) -> Ranker:
         """Add items, or replace those whose id is known, in place; returns self."""
         self._check_fitted()
-        self.store_.upsert(openings, _checked(openings, vectors, dim=self.store_.dim))
+        self.store_.upsert(openings, checked_item_vectors(openings, vectors, dim=self.store_.dim))
         return self
 
     partial_fit = upsert
@@ -117,7 +119,7 @@ class Ranker:
         return self._fitted_store().items()
 
     @property
-    def vectors_(self) -> np.ndarray:
+    def vectors_(self) -> npt.NDArray[np.float32]:
         """(n_items, d) float32 vectors of the live items, in row order."""
         store = self._fitted_store()
         return store.vectors[store.live_rows()]
@@ -133,7 +135,7 @@ class Ranker:
     def rank(
         self,
         profile: Profile,
-        vector: np.ndarray,
+        vector: npt.NDArray[np.float32],
         *,
         n: int = 10,
         exclude: Collection[str] | None = None,
@@ -152,24 +154,35 @@ class Ranker:
         Returns:
             Leads with explanations; fewer than ``n`` when fewer survive the constraints.
         """
-        return self.leads(profile, self.best(profile, vector, n=n, exclude=exclude, kinds=kinds)[0])
+        best, _removed = self.best(profile, vector, n=n, exclude=exclude or (), kinds=tuple(kinds))
+        return self.leads(profile, best)
 
     def best(
         self,
         profile: Profile,
-        vector: np.ndarray,
+        vector: npt.NDArray[np.float32],
         *,
         n: int = 10,
-        exclude: Collection[str] | None = None,
-        kinds: Iterable[LeadKind] = LEAD_KINDS,
+        exclude: Collection[str] = (),
+        kinds: Collection[LeadKind] = LEAD_KINDS,
     ) -> tuple[Ranked, dict[str, int]]:
-        """The exact top ``n`` rows (no explanations yet) and the removal counts by reason."""
-        rows, removed, groups = self._allowed(profile, tuple(kinds))
+        """The exact top ``n`` rows (no explanations yet) and the removal counts by reason.
+
+        The first half of `rank` (`leads` is the second): the arguments mean the same.
+
+        Returns:
+            The ranked rows with their scores and parts, and how many items each constraint
+            removed, keyed by its description.
+        """
+        self._check_fitted()
+        allowed = select(self.store_, profile, tuple(kinds))
+        rows = allowed.rows
         if exclude:
             rows = rows[~np.isin(rows, self.store_.rows_of(exclude))]
-        goals = _as_goals(vector, self.store_.dim)
+        goals = as_goals(vector, self.store_.dim)
         # Group bounds pay when allowed rows share groups, or when so many rows are allowed that
         # reading all their vectors costs more; a few thousand diverse rows are scored directly.
+        groups = allowed.groups
         shared = int(groups.sum()) * GROUP_SHARING <= len(rows) or len(rows) >= LARGE_ALLOWED
         ranked = best_rows(
             rows,
@@ -178,13 +191,13 @@ class Ranker:
             self._evaluator(profile, goals),
             self.store_.table.ids,
         )
-        return ranked, {c.describe(): k for c, k in removed.items() if k}
+        return ranked, allowed.removal_counts()
 
-    def score_ids(self, profile: Profile, vector: np.ndarray, ids: Sequence[str]) -> Ranked:
+    def score_ids(self, profile: Profile, vector: npt.NDArray[np.float32], ids: Sequence[str]) -> Ranked:
         """Exact scores and parts of the live items ``ids``, in the given order (unknown ids skipped)."""
         self._check_fitted()
         rows = self.store_.rows_of(ids)
-        scores, parts = self._evaluator(profile, _as_goals(vector, self.store_.dim))(rows)
+        scores, parts = self._evaluator(profile, as_goals(vector, self.store_.dim))(rows)
         return Ranked(rows, scores, parts, len(rows), len(rows))
 
     def leads(self, profile: Profile, ranked: Ranked) -> list[Lead]:
@@ -211,53 +224,20 @@ class Ranker:
         Row by row, without groups: this is the plain statement of the rules (and is slower).
         """
         self._check_fitted()
-        table = self.store_.table
-        rows = self.store_.kind_rows(set(kinds))
-        out: list[Removal] = []
-        for constraint in constraints_for(profile):
-            keep = constraint.keep(table, rows)
-            why = constraint.describe()
-            out.extend(Removal(str(table.ids[r]), constraint.name, why) for r in rows[~keep])
-            rows = rows[keep]
-        return out
+        return removals(self.store_, profile, tuple(kinds))
 
     def removal_counts(self, profile: Profile, *, kinds: Iterable[LeadKind] = LEAD_KINDS) -> dict[str, int]:
         """How many items each constraint removes, keyed by its description."""
-        removed = self._allowed(profile, tuple(kinds))[1]
-        return {c.describe(): k for c, k in removed.items() if k}
-
-    def _allowed(
-        self, profile: Profile, kinds: tuple[LeadKind, ...]
-    ) -> tuple[np.ndarray, dict[Constraint, int], np.ndarray]:
-        """Rows every constraint keeps, how many rows each constraint removed first, kept groups."""
         self._check_fitted()
-        store = self.store_
-        groups, reps = store.groups, store.groups.reps
-        keep = (groups.sizes > 0) & store.kind_mask(reps.is_employer[: len(groups)], set(kinds))
-        constraints = constraints_for(profile)
-        removed: dict[Constraint, int] = {}
-        at = 0
-        while at < len(constraints) and not constraints[at].per_row:  # group by group
-            alive = np.flatnonzero(keep)
-            gone = alive[~constraints[at].keep(reps, alive)]
-            removed[constraints[at]] = int(groups.sizes[gone].sum())
-            keep[gone] = False
-            at += 1
-        rows = np.flatnonzero(keep[groups.group[: store.high]])
-        for constraint in constraints[at:]:  # row by row once a per-row constraint is reached
-            if constraint.per_row:
-                kept = groups.filter_rows(store.table, rows, constraint)
-            else:
-                alive = np.flatnonzero(keep)
-                keep[alive[~constraint.keep(reps, alive)]] = False
-                kept = rows[keep[groups.group[rows]]]
-            removed[constraint] = len(rows) - len(kept)
-            rows = kept
-        return rows, removed, keep
+        return select(self.store_, profile, tuple(kinds)).removal_counts()
 
     def _upper_bounds(
-        self, profile: Profile, rows: np.ndarray, kept: np.ndarray, goals: np.ndarray
-    ) -> np.ndarray:
+        self,
+        profile: Profile,
+        rows: npt.NDArray[np.int64],
+        kept: npt.NDArray[np.bool_],
+        goals: npt.NDArray[np.float32],
+    ) -> npt.NDArray[np.float64]:
         """(len(rows),) float64 upper bound of each row's score; ``kept`` masks their groups."""
         groups = self.store_.groups
         alive = np.flatnonzero(kept)
@@ -272,10 +252,10 @@ class Ranker:
         )
         return bound[groups.group[rows]]
 
-    def _evaluator(self, profile: Profile, goals: np.ndarray) -> Evaluate:
+    def _evaluator(self, profile: Profile, goals: npt.NDArray[np.float32]) -> Evaluate:
         store, weights = self.store_, self.weights_
 
-        def evaluate(rows: np.ndarray) -> tuple[np.ndarray, PartMatrix]:
+        def evaluate(rows: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.float64], PartMatrix]:
             parts = score_parts(
                 store.table,
                 store.vectors,
@@ -297,31 +277,3 @@ class Ranker:
     def _check_fitted(self) -> None:
         if not hasattr(self, "store_"):
             raise NotFittedError("call fit() before rank()")
-
-
-def _checked(openings: Sequence[Opening], vectors: np.ndarray, dim: int | None = None) -> np.ndarray:
-    vectors = np.asarray(vectors)
-    if vectors.ndim != 2 or vectors.shape[0] != len(openings):
-        raise ValueError(f"vectors must be (n_openings, d); got {vectors.shape} for {len(openings)}")
-    if dim is not None and vectors.shape[1] != dim:
-        raise ValueError(f"vectors must have d={dim}; got {vectors.shape[1]}")
-    if vectors.dtype != np.float32:
-        raise ValueError(f"vectors must be float32, got {vectors.dtype}")
-    norms = np.linalg.norm(vectors, axis=1) if len(vectors) else np.ones(0)
-    if not np.allclose(norms, 1.0, atol=1e-3):
-        raise ValueError("vectors must be L2-normalised")
-    if not np.allclose(norms, 1.0, atol=1e-6):
-        # Nearly unit vectors are accepted but made exactly unit: the score bounds
-        # (`matching.ranking.groups.SimilarityCaps`) allow only 1e-5 of slack.
-        vectors = (vectors / norms[:, None]).astype(np.float32)
-    if len({o.id for o in openings}) != len(openings):
-        raise ValueError("item ids must be unique")
-    return vectors
-
-
-def _as_goals(vector: np.ndarray, dim: int) -> np.ndarray:
-    goals = np.asarray(vector, np.float32)
-    goals = goals[None, :] if goals.ndim == 1 else goals
-    if goals.ndim != 2 or goals.shape[1] != dim or goals.shape[0] == 0:
-        raise ValueError(f"vector must be (d,) or (k, d) with d={dim}; got {np.shape(vector)}")
-    return np.ascontiguousarray(goals)

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import polars as pl
 from sklearn.linear_model import LogisticRegression
 
@@ -77,11 +78,14 @@ class LeadReranker:
         self.n_train_ = len(y)
         return self
 
-    def decision(self, parts: np.ndarray) -> np.ndarray:
+    def decision(self, parts: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
         """(n,) log-odds of positive feedback for (n, len(FEATURES)) part values."""
-        return np.asarray(parts, np.float64) @ self.coef_ + self.intercept_
+        logits: npt.NDArray[np.float64] = np.asarray(parts, np.float64) @ self.coef_ + self.intercept_
+        return logits
 
-    def order_key(self, parts: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    def order_key(
+        self, parts: npt.NDArray[np.float64], scores: npt.NDArray[np.float64]
+    ) -> npt.NDArray[np.float64]:
         """(n,) sort key, higher first: ``blend`` learned order + (1 - blend) ranker score."""
         return self.blend * _standardise(self.decision(parts)) + (1 - self.blend) * _standardise(scores)
 
@@ -128,7 +132,7 @@ class LeadReranker:
         return model
 
 
-def _standardise(x: np.ndarray) -> np.ndarray:
+def _standardise(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     spread = float(x.std())
     return (x - x.mean()) / spread if spread > 0 else np.zeros_like(x)
 

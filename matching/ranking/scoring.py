@@ -9,11 +9,12 @@ is never a penalty (the Tabiya matching engine's rule).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from matching.ranking.geo import haversine_km
+from matching.ranking.parts import PartMatrix
 from matching.ranking.table import OpeningTable
 from matching.types import STAGES, Profile
 
@@ -67,55 +68,7 @@ STATIC_PARTS: tuple[str, ...] = ("occupation", "skills", "hours", "sector", "con
 HOURS_DECAY = 10.0  # a 10 h/week gap to the preferred range brings the hours part to 0
 
 
-@dataclass(frozen=True, slots=True)
-class PartMatrix:
-    """Part values for m candidate rows, plus what the explanation needs.
-
-    Attributes:
-        values: (len(PART_NAMES), m) float64 part values in [0, 1].
-        similarity: (m,) float32 best cosine similarity to a goal vector.
-        best_goal: (m,) int64 index of the goal vector that gave it.
-        occupation_level: (m,) int64 index into OCCUPATION_LEVELS, -1 for no match.
-        distance_km: (m,) float64 distance from home, NaN when unknown.
-    """
-
-    values: np.ndarray
-    similarity: np.ndarray
-    best_goal: np.ndarray
-    occupation_level: np.ndarray
-    distance_km: np.ndarray
-
-    def take(self, idx: np.ndarray) -> PartMatrix:
-        """The parts of candidates ``idx`` only."""
-        return PartMatrix(
-            self.values[:, idx],
-            self.similarity[idx],
-            self.best_goal[idx],
-            self.occupation_level[idx],
-            self.distance_km[idx],
-        )
-
-    @staticmethod
-    def concat(parts: list[PartMatrix]) -> PartMatrix:
-        """Candidates of several matrices, in order."""
-        return PartMatrix(
-            np.concatenate([p.values for p in parts], axis=1),
-            np.concatenate([p.similarity for p in parts]),
-            np.concatenate([p.best_goal for p in parts]),
-            np.concatenate([p.occupation_level for p in parts]),
-            np.concatenate([p.distance_km for p in parts]),
-        )
-
-    def total(self, weights: np.ndarray) -> np.ndarray:
-        """(m,) float64 score: the weighted sum of parts, summed in PART_NAMES order."""
-        contributions = weights[:, None] * self.values
-        out = np.zeros(self.values.shape[1], np.float64)
-        for row in contributions:  # fixed order keeps sum == sum of shown contributions
-            out += row
-        return out
-
-
-def normalise_weights(weights: Mapping[str, float] | None) -> np.ndarray:
+def normalise_weights(weights: Mapping[str, float] | None) -> npt.NDArray[np.float64]:
     """(len(PART_NAMES),) float64 weights summing to 1; raises ValueError on unknown names."""
     given = dict(DEFAULT_WEIGHTS if weights is None else weights)
     unknown = set(given) - set(PART_NAMES)
@@ -124,18 +77,19 @@ def normalise_weights(weights: Mapping[str, float] | None) -> np.ndarray:
     w = np.array([float(given.get(name, 0.0)) for name in PART_NAMES], np.float64)
     if (w < 0).any() or w.sum() <= 0:
         raise ValueError("weights must be non-negative and not all zero")
-    return w / w.sum()
+    normalised: npt.NDArray[np.float64] = w / w.sum()
+    return normalised
 
 
 def score_parts(
     table: OpeningTable,
-    vectors: np.ndarray,
-    rows: np.ndarray,
+    vectors: npt.NDArray[np.float32],
+    rows: npt.NDArray[np.int64],
     profile: Profile,
-    goals: np.ndarray,
+    goals: npt.NDArray[np.float32],
     *,
     similarity_floor: float,
-    stage_values: np.ndarray,
+    stage_values: npt.NDArray[np.float64],
 ) -> PartMatrix:
     """Compute every part for ``rows``.
 
@@ -171,7 +125,9 @@ def score_parts(
 SIMILARITY_BLOCK = 1024
 
 
-def similarities(vectors: np.ndarray, rows: np.ndarray, goals: np.ndarray) -> np.ndarray:
+def similarities(
+    vectors: npt.NDArray[np.float32], rows: npt.NDArray[np.int64], goals: npt.NDArray[np.float32]
+) -> npt.NDArray[np.float32]:
     """(m, k) float32 cosine of every row in ``rows`` with every goal, block by block.
 
     Gathering all candidate rows at once (``vectors[rows]``) copies up to the whole matrix into
@@ -192,15 +148,17 @@ def similarities(vectors: np.ndarray, rows: np.ndarray, goals: np.ndarray) -> np
     return out
 
 
-def preference_values(similarity: np.ndarray, similarity_floor: float) -> np.ndarray:
+def preference_values(
+    similarity: npt.NDArray[np.float32] | npt.NDArray[np.float64], similarity_floor: float
+) -> npt.NDArray[np.float64]:
     """(m,) float64 preference part from (m,) cosine similarities."""
     span = max(1e-6, 1.0 - similarity_floor)
     return np.clip((similarity.astype(np.float64) - similarity_floor) / span, 0.0, 1.0)
 
 
 def static_parts(
-    table: OpeningTable, rows: np.ndarray, profile: Profile, stage_values: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
+    table: OpeningTable, rows: npt.NDArray[np.int64], profile: Profile, stage_values: npt.NDArray[np.float64]
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64]]:
     """The parts that depend on neither the vector nor the place, for ``rows``.
 
     Every row of a group (`matching.ranking.groups`) has the same values, so the ranker computes these
@@ -231,13 +189,15 @@ def commute_bound(profile: Profile) -> float:
     return 1.0 if stated else NEUTRAL
 
 
-def stage_value_array(stage_values: Mapping[str, float] | None) -> np.ndarray:
+def stage_value_array(stage_values: Mapping[str, float] | None) -> npt.NDArray[np.float64]:
     """(len(STAGES),) float64 values, defaults filled in."""
     merged = {**DEFAULT_STAGE_VALUES, **(stage_values or {})}
     return np.array([float(merged[s]) for s in STAGES], np.float64)
 
 
-def _occupation_level(table: OpeningTable, rows: np.ndarray, profile: Profile) -> np.ndarray:
+def _occupation_level(
+    table: OpeningTable, rows: npt.NDArray[np.int64], profile: Profile
+) -> npt.NDArray[np.int64]:
     level = np.full(len(rows), len(OCCUPATION_LEVELS), np.int64)  # last = no match
     goals = profile.preferred_occupations
     uris = [table.occupations.codes[g.uri] for g in goals if g.uri and g.uri in table.occupations.codes]
@@ -256,7 +216,7 @@ def _occupation_level(table: OpeningTable, rows: np.ndarray, profile: Profile) -
     return level
 
 
-def _skills(table: OpeningTable, rows: np.ndarray, profile: Profile) -> np.ndarray:
+def _skills(table: OpeningTable, rows: npt.NDArray[np.int64], profile: Profile) -> npt.NDArray[np.float64]:
     col = table.skills
     have = frozenset(s.uri for s in profile.skills if s.uri)
     if not have:  # nothing recorded about the person's skills is not "has none of them"
@@ -266,7 +226,7 @@ def _skills(table: OpeningTable, rows: np.ndarray, profile: Profile) -> np.ndarr
     return np.where(sizes > 0, hits / np.maximum(sizes, 1), NEUTRAL)
 
 
-def _hours(table: OpeningTable, rows: np.ndarray, profile: Profile) -> np.ndarray:
+def _hours(table: OpeningTable, rows: npt.NDArray[np.int64], profile: Profile) -> npt.NDArray[np.float64]:
     if profile.hours_min is None and profile.hours_max is None:
         return np.full(len(rows), NEUTRAL)
     lo = -np.inf if profile.hours_min is None else profile.hours_min
@@ -279,13 +239,13 @@ def _hours(table: OpeningTable, rows: np.ndarray, profile: Profile) -> np.ndarra
     return np.where(np.isnan(gap), NEUTRAL, value)
 
 
-def _distance(table: OpeningTable, rows: np.ndarray, profile: Profile) -> np.ndarray:
+def _distance(table: OpeningTable, rows: npt.NDArray[np.int64], profile: Profile) -> npt.NDArray[np.float64]:
     if profile.home is None:
         return np.full(len(rows), np.nan)
     return haversine_km(profile.home.lat, profile.home.lon, table.lat[rows], table.lon[rows])
 
 
-def _commute(distance: np.ndarray, profile: Profile) -> np.ndarray:
+def _commute(distance: npt.NDArray[np.float64], profile: Profile) -> npt.NDArray[np.float64]:
     limit = profile.max_commute_km
     if limit is None or limit <= 0:
         return np.full(len(distance), NEUTRAL)
@@ -294,7 +254,9 @@ def _commute(distance: np.ndarray, profile: Profile) -> np.ndarray:
     return np.where(np.isnan(distance), NEUTRAL, value)
 
 
-def _membership(codes: np.ndarray, vocab: Mapping[str, int], liked: tuple[str, ...]) -> np.ndarray:
+def _membership(
+    codes: npt.NDArray[np.int32], vocab: Mapping[str, int], liked: tuple[str, ...]
+) -> npt.NDArray[np.float64]:
     if not liked:
         return np.full(len(codes), NEUTRAL)
     wanted = np.asarray([vocab[x] for x in liked if x in vocab], np.int32)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from matching.types import APPLICATION_ROUTES, STAGES, Opening
 
@@ -55,11 +56,11 @@ class Vocabulary:
         """The code of ``value``, adding it when new."""
         return self.codes.setdefault(value, len(self.codes))
 
-    def encode(self, values: Sequence[str]) -> np.ndarray:
+    def encode(self, values: Sequence[str]) -> npt.NDArray[np.int32]:
         """(n,) int32 codes; values not in the vocabulary get -1."""
         return np.fromiter((self.codes.get(v, -1) for v in values), np.int32, len(values))
 
-    def lookup(self, values: Sequence[str]) -> np.ndarray:
+    def lookup(self, values: Sequence[str]) -> npt.NDArray[np.bool_]:
         """(len(self.codes),) bool table, True at the codes of ``values`` (unknown values ignored)."""
         table = np.zeros(len(self.codes), bool)
         table[[self.codes[v] for v in values if v in self.codes]] = True
@@ -97,11 +98,11 @@ class SetVocabulary:
             self.indices = np.asarray(self._indices, np.int32)
         return code
 
-    def set_sizes(self) -> np.ndarray:
+    def set_sizes(self) -> npt.NDArray[np.int64]:
         """(n_sets,) int64 number of members per distinct set."""
         return np.diff(self.indptr)
 
-    def hits_per_set(self, have: frozenset[str]) -> np.ndarray:
+    def hits_per_set(self, have: frozenset[str]) -> npt.NDArray[np.int64]:
         """(n_sets,) int64 how many members of each set are in ``have``."""
         mask = np.zeros(len(self.members.codes), bool)
         for m in have:
@@ -129,11 +130,11 @@ class SetColumn:
         """Vocabulary of member strings."""
         return self.sets.members
 
-    def set_sizes(self) -> np.ndarray:
+    def set_sizes(self) -> npt.NDArray[np.int64]:
         """(n_sets,) int64 number of members per distinct set."""
         return self.sets.set_sizes()
 
-    def hits_per_set(self, have: frozenset[str]) -> np.ndarray:
+    def hits_per_set(self, have: frozenset[str]) -> npt.NDArray[np.int64]:
         """(n_sets,) int64 how many members of each set are in ``have``."""
         return self.sets.hits_per_set(have)
 
@@ -167,19 +168,19 @@ class OpeningTable:
     contracts: Vocabulary
     skills: SetColumn
     licences: SetColumn
-    ids: np.ndarray
-    is_employer: np.ndarray
-    sector: np.ndarray
-    occupation: np.ndarray
-    isco: np.ndarray
-    hours_min: np.ndarray
-    hours_max: np.ndarray
-    lat: np.ndarray
-    lon: np.ndarray
-    contract: np.ndarray
-    stage: np.ndarray
-    route: np.ndarray
-    do_not_contact: np.ndarray
+    ids: npt.NDArray[np.object_]
+    is_employer: npt.NDArray[np.bool_]
+    sector: npt.NDArray[np.int32]
+    occupation: npt.NDArray[np.int32]
+    isco: npt.NDArray[np.int32]
+    hours_min: npt.NDArray[np.float64]
+    hours_max: npt.NDArray[np.float64]
+    lat: npt.NDArray[np.float64]
+    lon: npt.NDArray[np.float64]
+    contract: npt.NDArray[np.int32]
+    stage: npt.NDArray[np.int8]
+    route: npt.NDArray[np.int8]
+    do_not_contact: npt.NDArray[np.bool_]
 
     def __init__(self, capacity: int = 0, *, share: OpeningTable | None = None) -> None:
         self.sectors = share.sectors if share is not None else Vocabulary()
@@ -222,7 +223,7 @@ class OpeningTable:
         for sets in (self.skills, self.licences):
             sets.row_set = np.concatenate([sets.row_set, np.zeros(capacity - old, np.int32)])
 
-    def write(self, rows: np.ndarray, openings: Sequence[Opening]) -> None:
+    def write(self, rows: npt.NDArray[np.int64], openings: Sequence[Opening]) -> None:
         """Encode ``openings[i]`` into row ``rows[i]`` (rows must be below the capacity)."""
         if len(openings) == 0:
             return
@@ -244,14 +245,14 @@ class OpeningTable:
         self.skills.row_set[rows] = [skills.add([s.uri for s in o.essential_skills]) for o in openings]
         self.licences.row_set[rows] = [self.licences.sets.add(o.required_licences) for o in openings]
 
-    def copy_from(self, other: OpeningTable, src: np.ndarray, dst: np.ndarray) -> None:
+    def copy_from(self, other: OpeningTable, src: npt.NDArray[np.int64], dst: npt.NDArray[np.int64]) -> None:
         """Copy rows ``src`` of ``other`` (sharing this table's vocabularies) into rows ``dst``."""
         for name in (*_COLUMNS, "ids"):
             getattr(self, name)[dst] = getattr(other, name)[src]
         self.skills.row_set[dst] = other.skills.row_set[src]
         self.licences.row_set[dst] = other.licences.row_set[src]
 
-    def clear(self, rows: np.ndarray) -> None:
+    def clear(self, rows: npt.NDArray[np.int64]) -> None:
         """Reset ``rows`` to the unused state."""
         self.ids[rows] = ""
         for name, (_, fill) in _COLUMNS.items():
@@ -259,11 +260,11 @@ class OpeningTable:
 
     def nbytes(self) -> int:
         """Bytes held by the numeric columns (ids' string objects not included)."""
-        cols = [getattr(self, name) for name in _COLUMNS]
+        cols: list[npt.NDArray[np.generic]] = [getattr(self, name) for name in _COLUMNS]
         return sum(c.nbytes for c in cols) + self.ids.nbytes + 2 * self.skills.row_set.nbytes
 
 
-def _floats(values: Sequence[float | None]) -> np.ndarray:
+def _floats(values: Sequence[float | None]) -> npt.NDArray[np.float64]:
     return np.array([_NAN if v is None else float(v) for v in values], np.float64)
 
 

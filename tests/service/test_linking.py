@@ -12,7 +12,7 @@ from matching.linking.esco import EscoCatalog
 from matching.linking.linker import TitleLinker
 from service.runtime.linkers import load_linker, load_skill_matcher
 from tests.conftest import Api
-from tests.matching.test_linker import KNOWN
+from tests.matching.linking.test_linker import KNOWN
 from tests.service.test_api import EMPLOYER
 
 pytestmark = pytest.mark.model

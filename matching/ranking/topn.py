@@ -14,15 +14,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
-from matching.ranking.scoring import PartMatrix
+from matching.ranking.parts import PartMatrix
 
 #: Allowed sets up to this size are scored in one pass (bounding would not pay for itself).
 SMALL = 512
 #: Slack on the bound comparison: bounds and scores add the same parts in a different order.
 TOLERANCE = 1e-9
 
-Evaluate = Callable[[np.ndarray], tuple[np.ndarray, PartMatrix]]
+#: rows -> (their exact scores, their parts): (m,) int64 -> ((m,) float64, PartMatrix).
+Evaluate = Callable[[npt.NDArray[np.int64]], tuple[npt.NDArray[np.float64], PartMatrix]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,15 +39,19 @@ class Ranked:
         allowed: How many rows the person's constraints allowed.
     """
 
-    rows: np.ndarray
-    scores: np.ndarray
+    rows: npt.NDArray[np.int64]
+    scores: npt.NDArray[np.float64]
     parts: PartMatrix
     scored: int
     allowed: int
 
 
 def best_rows(
-    rows: np.ndarray, upper: Callable[[], np.ndarray] | None, n: int, evaluate: Evaluate, ids: np.ndarray
+    rows: npt.NDArray[np.int64],
+    upper: Callable[[], npt.NDArray[np.float64]] | None,
+    n: int,
+    evaluate: Evaluate,
+    ids: npt.NDArray[np.object_],
 ) -> Ranked:
     """The exact top ``n`` of ``rows``; equal scores in id order.
 
@@ -79,11 +85,11 @@ def best_rows(
 
 
 def _top(
-    rows: np.ndarray,
-    scores: np.ndarray,
+    rows: npt.NDArray[np.int64],
+    scores: npt.NDArray[np.float64],
     parts: PartMatrix,
     n: int,
-    ids: np.ndarray,
+    ids: npt.NDArray[np.object_],
     scored: int,
     allowed: int,
 ) -> Ranked:

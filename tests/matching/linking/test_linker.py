@@ -8,7 +8,7 @@ from matching.linking.esco import EscoCatalog
 from matching.linking.fusion import TreeEnsemble
 from matching.linking.linker import TitleLinker
 
-DATA = Path(__file__).resolve().parents[2] / "data"
+DATA = Path(__file__).resolve().parents[3] / "data"
 
 
 @pytest.fixture(scope="module")

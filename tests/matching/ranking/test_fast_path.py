@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from matching import Ranker
-from matching.ranking import search
+from matching.ranking import topn
 from matching.ranking.oracle import allowed, reference_rank
 from matching.types import Concept, Disclosure, Opening, Place, Profile
 from tests.matching.builders import openings, profiles, unit_vectors
@@ -69,11 +69,11 @@ def test_bounded_search_equals_scoring_every_row(person: Profile, monkeypatch: p
     goals = centres[[3, 7]] + 0.05 * unit_vectors(2, dim=16, seed=3)
     goals = (goals / np.linalg.norm(goals, axis=1, keepdims=True)).astype(np.float32)
     ranker = Ranker(similarity_floor=0.1).fit(items, vecs)
-    monkeypatch.setattr(search, "SMALL", 64)  # bound even the smaller allowed sets
+    monkeypatch.setattr(topn, "SMALL", 64)  # bound even the smaller allowed sets
     fast, _ = ranker.best(person, goals, n=50)
     if not person.commute_is_constraint:
         assert fast.scored < fast.allowed / 2  # the bound did prune
-    monkeypatch.setattr(search, "SMALL", 10**9)  # score every allowed row
+    monkeypatch.setattr(topn, "SMALL", 10**9)  # score every allowed row
     full, _ = ranker.best(person, goals, n=50)
     assert full.scored == full.allowed
     assert fast.rows.tolist() == full.rows.tolist()
@@ -164,15 +164,15 @@ def test_bounds_with_one_group_per_row_rank_exactly(monkeypatch: pytest.MonkeyPa
     ranker = Ranker(similarity_floor=0.1).fit(items, vecs.astype(np.float32))
     person = dataclasses.replace(PERSON, commute_is_constraint=False, hours_is_constraint=False)
     monkeypatch.setattr(ranker_module, "LARGE_ALLOWED", 100)  # bound this 3,000-row set
-    monkeypatch.setattr(search, "SMALL", 64)
+    monkeypatch.setattr(topn, "SMALL", 64)
     for seed in range(10):
         goals = centres[[3, 7]] + 0.05 * unit_vectors(2, dim=16, seed=100 + seed)
         goals = (goals / np.linalg.norm(goals, axis=1, keepdims=True)).astype(np.float32)
         fast, _ = ranker.best(person, goals, n=50)
         assert fast.scored < fast.allowed  # the bounds were used
-        monkeypatch.setattr(search, "SMALL", 10**9)
+        monkeypatch.setattr(topn, "SMALL", 10**9)
         full, _ = ranker.best(person, goals, n=50)
-        monkeypatch.setattr(search, "SMALL", 64)
+        monkeypatch.setattr(topn, "SMALL", 64)
         assert fast.rows.tolist() == full.rows.tolist(), seed
 
 
