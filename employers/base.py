@@ -16,9 +16,10 @@ from datetime import datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
 from employers import changes
+from employers.change_log import insert_records
 from employers.errors import InvalidError, NotFoundError
-from employers.rows import clean, data_columns, new_id, uuid_of
-from employers.tx import insert_records, write_transaction
+from storekit.rows import clean, data_columns, new_id, uuid_of
+from storekit.transactions import write_transaction
 
 R = TypeVar("R")
 #: Reference column -> (table, entity) it must point at (a live row).

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from employers.change_log import CHANGE_LOG
 from employers.errors import NotFoundError
-from employers.rows import clean, uuid_of
-from employers.tx import log_change, now
+from storekit.rows import clean, uuid_of
+from storekit.transactions import now
 
 
 def current(con: Any, *, table: str, entity: str, entity_id: str, columns: Sequence[str]) -> dict[str, Any]:
@@ -51,7 +52,9 @@ def update_row(
         f"UPDATE {table} SET {sets}, updated_at = ?, updated_by = ? WHERE id = ?",
         [*(_param(v) for _, v in changes.values()), now(), actor, uuid_of("id", entity_id)],
     )
-    log_change(con, actor=actor, entity=entity, entity_id=entity_id, action=action, changes=changes)
+    CHANGE_LOG.log_change(
+        con, actor=actor, entity=entity, entity_id=entity_id, action=action, changes=changes
+    )
     return changes
 
 
@@ -62,7 +65,7 @@ def soft_delete(con: Any, *, table: str, entity: str, entity_id: str, actor: str
         f"UPDATE {table} SET deleted_at = ?, deleted_by = ? WHERE id = ?",
         [now(), actor, uuid_of("id", entity_id)],
     )
-    log_change(con, actor=actor, entity=entity, entity_id=entity_id, action="delete")
+    CHANGE_LOG.log_change(con, actor=actor, entity=entity, entity_id=entity_id, action="delete")
 
 
 def restore(con: Any, *, table: str, entity: str, entity_id: str, actor: str) -> None:
@@ -77,7 +80,7 @@ def restore(con: Any, *, table: str, entity: str, entity_id: str, actor: str) ->
         "WHERE id = ?",
         [now(), actor, uuid_of("id", entity_id)],
     )
-    log_change(con, actor=actor, entity=entity, entity_id=entity_id, action="restore")
+    CHANGE_LOG.log_change(con, actor=actor, entity=entity, entity_id=entity_id, action="restore")
 
 
 def require_live(con: Any, *, table: str, entity: str, ids: Sequence[str | None]) -> None:

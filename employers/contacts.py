@@ -10,7 +10,7 @@ from employers.base import RecordStore
 from employers.errors import InvalidError
 from employers.records import ContactRecord, check_contact
 from employers.tasks import TaskStore
-from employers.tx import now, write_transaction
+from storekit.transactions import now, write_transaction
 
 
 class ContactStore(RecordStore[ContactRecord]):

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from employers import changes, uniqueness
+from employers.change_log import CHANGE_LOG
 from employers.dedupe import Match, scan
 from employers.errors import InvalidError
-from employers.rows import uuid_of
-from employers.tx import log_change, now, write_transaction
+from storekit.rows import uuid_of
+from storekit.transactions import now, write_transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,7 @@ class DuplicateStore:
                 [low, high, now(), actor],
             )
             for one, other in ((low, high), (high, low)):
-                log_change(
+                CHANGE_LOG.log_change(
                     con, actor=actor, entity="employer", entity_id=one, action="not_duplicate",
                     changes={"not_duplicate_of": (None, other)},
                 )  # fmt: skip

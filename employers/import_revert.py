@@ -8,7 +8,7 @@ from typing import Any
 from employers import changes
 from employers.import_rows import TABLES
 from employers.store import EmployerStore
-from employers.tx import now
+from storekit.transactions import now
 
 
 def delete_created(con: Any, entity: str, entity_id: str, link_id: Any, actor: str) -> None:

@@ -20,9 +20,9 @@ from employers.keys import registry_key
 from employers.openings import OpeningStore
 from employers.people import PeopleStore
 from employers.records import check_link
-from employers.rows import uuid_of
 from employers.store import EmployerStore
 from employers.uniqueness import candidates
+from storekit.rows import uuid_of
 
 #: entity -> (table, change-log entity name)
 TABLES = {

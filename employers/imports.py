@@ -18,13 +18,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from employers.change_log import CHANGE_LOG
 from employers.errors import ConflictError, EmployerError, InvalidError, NotFoundError
 from employers.import_revert import delete_created, restore_updated
 from employers.import_rows import Hooks, RowImporter
 from employers.io_specs import ENTITIES, MODES, check_columns, parse_row
-from employers.rows import insert_many, new_id, uuid_of
 from employers.tabular import read_table, write_table
-from employers.tx import log_change, now, write_transaction
+from storekit.rows import insert_many, new_id, uuid_of
+from storekit.transactions import now, write_transaction
 
 _RUN = (
     "id, entity, mode, file_name, file_sha256, columns, dry_run, skip_bad_rows, status, created, updated, "
@@ -259,7 +260,7 @@ class ImportStore:
                 "UPDATE crm_imports SET status = 'reverted', reverted_at = ?, reverted_by = ? WHERE id = ?",
                 [now(), actor, uuid_of("import_id", import_id)],
             )
-            log_change(con, actor=actor, entity="import", entity_id=run.id, action="revert")
+            CHANGE_LOG.log_change(con, actor=actor, entity="import", entity_id=run.id, action="revert")
         return self.get(import_id=import_id)
 
 

@@ -18,11 +18,12 @@ from datetime import datetime
 from typing import Any
 
 from employers import uniqueness
+from employers.change_log import CHANGE_LOG
 from employers.errors import ConflictError, InvalidError, NotFoundError
 from employers.models import EmployerRecord
-from employers.rows import new_id, uuid_of
 from employers.store import UPDATABLE, EmployerStore
-from employers.tx import log_change, now, write_transaction
+from storekit.rows import new_id, uuid_of
+from storekit.transactions import now, write_transaction
 
 #: Tables whose rows belong to an employer through ``employer_id``.
 CHILD_TABLES = (
@@ -88,7 +89,7 @@ class MergeStore:
                 "UPDATE crm_employers SET deleted_at = ?, deleted_by = ?, merged_into_id = ? WHERE id = ?",
                 [now(), actor, uuid_of("survivor_id", survivor_id), uuid_of("loser_id", loser_id)],
             )
-            log_change(
+            CHANGE_LOG.log_change(
                 con, actor=actor, entity="employer", entity_id=loser_id, action="merged_into",
                 changes={"merged_into_id": (None, survivor_id)},
             )  # fmt: skip
@@ -125,13 +126,16 @@ class MergeStore:
             row = con.execute(
                 "SELECT registry_number FROM crm_employers WHERE id = ?", [uuid_of("id", merge.loser_id)]
             ).fetchone()
+            assert row is not None  # the merge record points at the loser's row, which is never removed
             uniqueness.check_registry_numbers(con, [{"id": merge.loser_id, "registry_number": row[0]}])
             con.execute(
                 "UPDATE crm_employers SET deleted_at = NULL, deleted_by = NULL, merged_into_id = NULL "
                 "WHERE id = ?",
                 [uuid_of("id", merge.loser_id)],
             )
-            log_change(con, actor=actor, entity="employer", entity_id=merge.loser_id, action="unmerged")
+            CHANGE_LOG.log_change(
+                con, actor=actor, entity="employer", entity_id=merge.loser_id, action="unmerged"
+            )
             con.execute(
                 "UPDATE crm_merges SET undone_at = ?, undone_by = ? WHERE id = ?",
                 [now(), actor, uuid_of("merge_id", merge_id)],

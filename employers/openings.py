@@ -10,10 +10,11 @@ from datetime import datetime
 from typing import Any
 
 from employers import changes
+from employers.change_log import insert_records
 from employers.errors import InvalidError, NotFoundError
 from employers.models import OpeningRecord, check_opening, check_opening_status, column_names
-from employers.rows import clean, data_columns, new_id, uuid_of
-from employers.tx import insert_records, now, write_transaction
+from storekit.rows import clean, data_columns, new_id, uuid_of
+from storekit.transactions import now, write_transaction
 
 OPENING_COLUMNS = column_names(OpeningRecord)
 _DATA = data_columns(OPENING_COLUMNS)

@@ -10,10 +10,11 @@ from typing import Any, ClassVar
 
 from employers import changes
 from employers.base import RecordStore
+from employers.change_log import insert_records
 from employers.errors import InvalidError, NotFoundError
 from employers.records import PersonLinkRecord, PersonRecord, check_link, check_person
-from employers.rows import clean, new_id, uuid_of
-from employers.tx import insert_records, write_transaction
+from storekit.rows import clean, new_id, uuid_of
+from storekit.transactions import write_transaction
 
 LINK_COLUMNS = ("id", "employer_id", "person_id", "role", "active_from", "left_on")
 

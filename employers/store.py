@@ -9,12 +9,13 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from employers import changes, uniqueness
+from employers.change_log import insert_records
 from employers.dedupe import Candidate
 from employers.errors import ConflictError, InvalidError, NotFoundError
 from employers.models import EmployerRecord, SiteRecord, check_employer, column_names
-from employers.rows import clean, data_columns, insert_many, new_id, uuid_of
 from employers.search import rank_by_name
-from employers.tx import insert_records, now, write_transaction
+from storekit.rows import clean, data_columns, insert_many, new_id, uuid_of
+from storekit.transactions import now, write_transaction
 
 EMPLOYER_COLUMNS = column_names(EmployerRecord)
 SITE_COLUMNS = column_names(SiteRecord)

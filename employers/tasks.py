@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from employers import changes
 from employers.base import RecordStore
 from employers.records import TaskRecord, check_task
-from employers.tx import now
+from storekit.transactions import now
 
 
 class TaskStore(RecordStore[TaskRecord]):

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from employers.changes import current
-from employers.rows import clean, uuid_of
+from storekit.rows import clean, uuid_of
 
 COLUMNS = (
     "occurred_at",

@@ -19,8 +19,8 @@ import pyarrow as pa
 from matching.types import Lead
 from participants.errors import NotFoundError
 from participants.leads import lead_row_values
-from participants.rows import clean, uuid_of
-from participants.tx import now, write_transaction
+from storekit.rows import clean, uuid_of
+from storekit.transactions import now, write_transaction
 
 _LEAD_CASTS = (
     "id::UUID, participant_id::UUID, batch_id::UUID, item_id, kind, employer_id, title, rank, score, "

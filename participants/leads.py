@@ -13,9 +13,10 @@ from datetime import datetime
 from typing import Any
 
 from matching.types import Lead
+from participants.change_log import CHANGE_LOG
 from participants.errors import InvalidError, NotFoundError
-from participants.rows import clean, uuid_of
-from participants.tx import log_change, now, write_transaction
+from storekit.rows import clean, uuid_of
+from storekit.transactions import now, write_transaction
 
 #: What a specialist can say about a lead. The first four count as positive outcomes.
 FEEDBACK = (
@@ -117,7 +118,7 @@ class LeadStore:
                 "INSERT INTO caseload_lead_feedback VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [uuid.uuid4(), lead.id, lead.participant_id, feedback, note, now(), actor],
             )
-            log_change(
+            CHANGE_LOG.log_change(
                 con,
                 actor=actor,
                 entity="lead",

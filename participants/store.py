@@ -9,6 +9,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from matching.types import Concept
+from participants.change_log import CHANGE_LOG
 from participants.errors import InvalidError, NotFoundError
 from participants.models import (
     BenefitsPlan,
@@ -17,8 +18,8 @@ from participants.models import (
     Preferences,
     check_participant,
 )
-from participants.rows import clean, insert_sql, new_id, uuid_of
-from participants.tx import log_change, now, write_transaction
+from storekit.rows import clean, insert_sql, new_id, uuid_of
+from storekit.transactions import now, write_transaction
 
 _PROFILE = (
     "id",
@@ -69,7 +70,9 @@ class ParticipantStore:
         with write_transaction(self.con, self.lock) as con:
             for p in prepared:
                 _insert(con, p, at, actor)
-                log_change(con, actor=actor, entity="participant", entity_id=p["id"], action="create")
+                CHANGE_LOG.log_change(
+                    con, actor=actor, entity="participant", entity_id=p["id"], action="create"
+                )
         return self._get_many([p["id"] for p in prepared], unit_ids=None)
 
     def get(self, *, participant_id: str, unit_ids: Sequence[str] | None = None) -> ParticipantRecord:

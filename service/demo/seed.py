@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from employers import ContactStore, EmployerStore, OpeningStore, PeopleStore, TaskStore
-from employers.tx import write_transaction
 from participants import ParticipantStore
 from service.access.users import create_units, create_users
 from service.runtime.database import Database
 from service.usecases.lead_engine import LeadEngine
+from storekit.transactions import write_transaction
 
 ACTOR = "demo-seed"
 _OPENING_RENAMES = {"esco_occupation_uri": "occupation_uri"}

@@ -1,4 +1,4 @@
-"""Small helpers between DuckDB rows and records."""
+"""Small helpers between DuckDB rows and records: ids, audit columns, bulk inserts."""
 
 from __future__ import annotations
 
@@ -6,9 +6,13 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from employers.errors import InvalidError
+from storekit.connection import Connection
+from storekit.errors import InvalidError
 
+#: Columns every store table carries and the store sets itself, in table order.
 AUDIT_COLUMNS = ("created_at", "created_by", "updated_at", "updated_by")
+#: Below this many rows ``executemany`` is cheaper than building per-column lists.
+_UNNEST_FROM = 20
 
 
 def data_columns(columns: Sequence[str]) -> tuple[str, ...]:
@@ -22,7 +26,7 @@ def insert_sql(table: str, columns: Sequence[str]) -> str:
     return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
 
 
-def insert_many(con: Any, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+def insert_many(con: Connection, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     """Insert ``rows`` (values in ``columns`` order) with one statement.
 
     DuckDB runs ``executemany`` as one statement per row (about 0.5 ms each); one INSERT over
@@ -30,7 +34,7 @@ def insert_many(con: Any, table: str, columns: Sequence[str], rows: Sequence[Seq
     """
     if not rows:
         return
-    if len(rows) < 20:
+    if len(rows) < _UNNEST_FROM:
         con.executemany(
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows
         )
@@ -40,7 +44,7 @@ def insert_many(con: Any, table: str, columns: Sequence[str], rows: Sequence[Seq
     con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {unnests}", lists)
 
 
-def uuid_of(field: str, value: Any) -> uuid.UUID:
+def uuid_of(field: str, value: object) -> uuid.UUID:
     """Parse a UUID or raise InvalidError naming ``field``."""
     try:
         return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
@@ -48,7 +52,7 @@ def uuid_of(field: str, value: Any) -> uuid.UUID:
         raise InvalidError(field, f"is not a UUID: {value!r}") from None
 
 
-def new_id(field: str, given: Any) -> str:
+def new_id(field: str, given: object) -> str:
     """The caller's id (validated) or a fresh UUID4, as a string."""
     return str(uuid_of(field, given)) if given else str(uuid.uuid4())
 
@@ -59,3 +63,9 @@ def clean(columns: Sequence[str], row: Sequence[Any]) -> dict[str, Any]:
         k: str(v) if isinstance(v, uuid.UUID) else tuple(v) if isinstance(v, list) else v
         for k, v in zip(columns, row, strict=True)
     }
+
+
+def count_rows(con: Connection, sql: str, parameters: Sequence[object] = ()) -> int:
+    """The number a counting SELECT (``SELECT count(*) ...``) returns; 0 when it returns no row."""
+    row = con.execute(sql, list(parameters)).fetchone()
+    return int(row[0]) if row else 0
