@@ -32,6 +32,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy
+	$(BIN)/mypy --strict storekit
 
 # Debian's chromium for the browser tests (playwright drives it; nothing is downloaded by playwright).
 browser:

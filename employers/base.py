@@ -8,9 +8,7 @@ constants, never caller input.
 from __future__ import annotations
 
 import builtins
-import threading
 from collections.abc import Callable, Mapping, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import fields
 from datetime import datetime
 from typing import Any, ClassVar, Generic, TypeVar
@@ -18,8 +16,9 @@ from typing import Any, ClassVar, Generic, TypeVar
 from employers import changes
 from employers.change_log import insert_records
 from employers.errors import InvalidError, NotFoundError
+from storekit.connection import Connection
 from storekit.rows import clean, data_columns, new_id, uuid_of
-from storekit.transactions import write_transaction
+from storekit.store import Store
 
 R = TypeVar("R")
 #: Reference column -> (table, entity) it must point at (a live row).
@@ -31,13 +30,8 @@ REFERENCES: dict[str, tuple[str, str]] = {
 }
 
 
-class RecordStore(Generic[R]):
-    """One table's records in an injected DuckDB connection.
-
-    Args:
-        con: A DuckDB connection or cursor (one per thread).
-        lock: The process-wide writer lock; a private lock when omitted.
-    """
+class RecordStore(Store, Generic[R]):
+    """One table's records in an injected DuckDB connection."""
 
     table: ClassVar[str]
     entity: ClassVar[str]
@@ -49,10 +43,6 @@ class RecordStore(Generic[R]):
     defaults: ClassVar[Mapping[str, Any]] = {}
     #: Columns the store sets itself, never from caller values.
     internal: ClassVar[frozenset[str]] = frozenset()
-
-    def __init__(self, con: Any, lock: AbstractContextManager[Any] | None = None) -> None:
-        self.con = con
-        self.lock = lock if lock is not None else threading.Lock()
 
     @classmethod
     def columns(cls) -> tuple[str, ...]:
@@ -78,12 +68,12 @@ class RecordStore(Generic[R]):
             InvalidError: A field breaks a rule.
             NotFoundError: A referenced employer, person, opening or contact is not live.
         """
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             ids = self.insert(con, rows, actor)
         return self.get_many(ids)
 
     def insert(
-        self, con: Any, rows: Sequence[Mapping[str, Any]], actor: str, *, internal_ok: bool = False
+        self, con: Connection, rows: Sequence[Mapping[str, Any]], actor: str, *, internal_ok: bool = False
     ) -> builtins.list[str]:
         """Validate and insert inside the caller's transaction; returns the new ids.
 
@@ -93,7 +83,7 @@ class RecordStore(Generic[R]):
         self.check_references(con, prepared)
         return self.write(con, prepared, actor)
 
-    def write(self, con: Any, prepared: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[str]:
+    def write(self, con: Connection, prepared: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[str]:
         """Insert rows made by `prepare` (already checked) and log their creation."""
         return insert_records(
             con, table=self.table, columns=self.data(), records=prepared, actor=actor, entity=self.entity
@@ -115,7 +105,7 @@ class RecordStore(Generic[R]):
         self.check(row)
         return row
 
-    def check_references(self, con: Any, rows: Sequence[Mapping[str, Any]]) -> None:
+    def check_references(self, con: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
         """NotFoundError when a row points at a record that is not live."""
         for ref, (table, entity) in REFERENCES.items():
             ids = [row.get(ref) for row in rows if ref in row]
@@ -169,12 +159,12 @@ class RecordStore(Generic[R]):
 
     def update(self, *, record_id: str, values: Mapping[str, Any], actor: str) -> R:
         """Change fields of a live record; one change-log row per changed field."""
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             self.apply_update(con, record_id, values, actor)
         return self.get(record_id=record_id)
 
     def apply_update(
-        self, con: Any, record_id: str, values: Mapping[str, Any], actor: str
+        self, con: Connection, record_id: str, values: Mapping[str, Any], actor: str
     ) -> dict[str, tuple[Any, Any]]:
         """Update inside the caller's transaction; returns field -> (old, new)."""
         allowed = set(self.data()) - {"id"} - set(self.internal)
@@ -202,5 +192,5 @@ class RecordStore(Generic[R]):
         return self.get(record_id=record_id)
 
     def _in_transaction(self, action: Callable[..., None], record_id: str, actor: str) -> None:
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             action(con, table=self.table, entity=self.entity, entity_id=record_id, actor=actor)

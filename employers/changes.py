@@ -11,11 +11,14 @@ from typing import Any
 
 from employers.change_log import CHANGE_LOG
 from employers.errors import NotFoundError
+from storekit.connection import Connection
 from storekit.rows import clean, uuid_of
 from storekit.transactions import now
 
 
-def current(con: Any, *, table: str, entity: str, entity_id: str, columns: Sequence[str]) -> dict[str, Any]:
+def current(
+    con: Connection, *, table: str, entity: str, entity_id: str, columns: Sequence[str]
+) -> dict[str, Any]:
     """The live row's ``columns`` as record values; NotFoundError when missing or deleted."""
     row = con.execute(
         f"SELECT {', '.join(columns)} FROM {table} WHERE id = ? AND deleted_at IS NULL",
@@ -27,7 +30,7 @@ def current(con: Any, *, table: str, entity: str, entity_id: str, columns: Seque
 
 
 def update_row(
-    con: Any,
+    con: Connection,
     *,
     table: str,
     entity: str,
@@ -58,7 +61,7 @@ def update_row(
     return changes
 
 
-def soft_delete(con: Any, *, table: str, entity: str, entity_id: str, actor: str) -> None:
+def soft_delete(con: Connection, *, table: str, entity: str, entity_id: str, actor: str) -> None:
     """Mark a live row deleted (it stays in the table, restorable)."""
     current(con, table=table, entity=entity, entity_id=entity_id, columns=["id"])
     con.execute(
@@ -68,7 +71,7 @@ def soft_delete(con: Any, *, table: str, entity: str, entity_id: str, actor: str
     CHANGE_LOG.log_change(con, actor=actor, entity=entity, entity_id=entity_id, action="delete")
 
 
-def restore(con: Any, *, table: str, entity: str, entity_id: str, actor: str) -> None:
+def restore(con: Connection, *, table: str, entity: str, entity_id: str, actor: str) -> None:
     """Undelete a soft-deleted row; NotFoundError when it does not exist or is live."""
     row = con.execute(
         f"SELECT id FROM {table} WHERE id = ? AND deleted_at IS NOT NULL", [uuid_of("id", entity_id)]
@@ -83,7 +86,7 @@ def restore(con: Any, *, table: str, entity: str, entity_id: str, actor: str) ->
     CHANGE_LOG.log_change(con, actor=actor, entity=entity, entity_id=entity_id, action="restore")
 
 
-def require_live(con: Any, *, table: str, entity: str, ids: Sequence[str | None]) -> None:
+def require_live(con: Connection, *, table: str, entity: str, ids: Sequence[str | None]) -> None:
     """NotFoundError naming the first of ``ids`` (None skipped) with no live row in ``table``."""
     wanted = {str(uuid_of(f"{entity}_id", i)) for i in ids if i}
     if not wanted:

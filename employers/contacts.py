@@ -10,7 +10,8 @@ from employers.base import RecordStore
 from employers.errors import InvalidError
 from employers.records import ContactRecord, check_contact
 from employers.tasks import TaskStore
-from storekit.transactions import now, write_transaction
+from storekit.connection import Connection
+from storekit.transactions import now
 
 
 class ContactStore(RecordStore[ContactRecord]):
@@ -35,12 +36,12 @@ class ContactStore(RecordStore[ContactRecord]):
 
     def create_many(self, *, rows: Sequence[Mapping[str, Any]], actor: str) -> list[ContactRecord]:
         """Log contacts (and their follow-up tasks) in one transaction."""
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             ids = self.insert(con, rows, actor)
             self.insert_follow_ups(con, self.get_many(ids), actor)
         return self.get_many(ids)
 
-    def insert_follow_ups(self, con: Any, contacts: Sequence[ContactRecord], actor: str) -> None:
+    def insert_follow_ups(self, con: Connection, contacts: Sequence[ContactRecord], actor: str) -> None:
         """One open task per contact that has a next step with a due date, for its specialist."""
         tasks = [
             {

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -24,8 +22,10 @@ from employers.import_revert import delete_created, restore_updated
 from employers.import_rows import Hooks, RowImporter
 from employers.io_specs import ENTITIES, MODES, check_columns, parse_row
 from employers.tabular import read_table, write_table
+from storekit.connection import Connection
 from storekit.rows import insert_many, new_id, uuid_of
-from storekit.transactions import now, write_transaction
+from storekit.store import Store
+from storekit.transactions import now
 
 _RUN = (
     "id, entity, mode, file_name, file_sha256, columns, dry_run, skip_bad_rows, status, created, updated, "
@@ -76,12 +76,8 @@ class _Rollback(Exception):
     """Raised inside the run's transaction to leave it without writing."""
 
 
-class ImportStore:
+class ImportStore(Store):
     """Import runs in an injected DuckDB connection, serialised by the writer lock."""
-
-    def __init__(self, con: Any, lock: AbstractContextManager[Any] | None = None) -> None:
-        self.con = con
-        self.lock = lock if lock is not None else threading.Lock()
 
     def create(
         self,
@@ -119,7 +115,7 @@ class ImportStore:
         check_columns(entity, columns)
         run = _run_row(entity, mode, file_name, data, columns, dry_run=dry_run, skip_bad_rows=skip_bad_rows)
         try:
-            with write_transaction(self.con, self.lock) as con:
+            with self.transaction() as con:
                 results = self._run(con, entity, mode, rows, actor, hooks or Hooks())
                 errors = sum(r["action"] == "error" for r in results)
                 run["status"] = (
@@ -129,12 +125,18 @@ class ImportStore:
                     raise _Rollback
                 self._record(con, run, results, actor)
         except _Rollback:
-            with write_transaction(self.con, self.lock) as con:
+            with self.transaction() as con:
                 self._record(con, run, [{**r, "before": None, "after": None} for r in results], actor)
         return self.get(import_id=run["id"])
 
     def _run(
-        self, con: Any, entity: str, mode: str, rows: Sequence[dict[str, str]], actor: str, hooks: Hooks
+        self,
+        con: Connection,
+        entity: str,
+        mode: str,
+        rows: Sequence[dict[str, str]],
+        actor: str,
+        hooks: Hooks,
     ) -> list[dict[str, Any]]:
         importer = RowImporter(con, self.lock, entity, actor, hooks)
         results = []
@@ -163,7 +165,9 @@ class ImportStore:
             results.append(result)
         return results
 
-    def _record(self, con: Any, run: dict[str, Any], results: list[dict[str, Any]], actor: str) -> None:
+    def _record(
+        self, con: Connection, run: dict[str, Any], results: list[dict[str, Any]], actor: str
+    ) -> None:
         counts = {
             a: sum(r["action"] == a for r in results) for a in ("created", "updated", "skipped", "error")
         }
@@ -248,7 +252,7 @@ class ImportStore:
             "AND action IN ('created', 'updated') ORDER BY row_number DESC",
             [uuid_of("import_id", import_id)],
         ).fetchall()
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             for action, entity_id, link_id, before, after in rows:
                 if action == "created":
                     delete_created(con, run.entity, str(entity_id), link_id, actor)

@@ -10,7 +10,6 @@ those rows back and restores the values nobody has changed since.
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -22,8 +21,10 @@ from employers.change_log import CHANGE_LOG
 from employers.errors import ConflictError, InvalidError, NotFoundError
 from employers.models import EmployerRecord
 from employers.store import UPDATABLE, EmployerStore
+from storekit.connection import Connection
 from storekit.rows import new_id, uuid_of
-from storekit.transactions import now, write_transaction
+from storekit.store import Store
+from storekit.transactions import now
 
 #: Tables whose rows belong to an employer through ``employer_id``.
 CHILD_TABLES = (
@@ -58,12 +59,11 @@ class MergeRecord:
     undone_by: str | None = None
 
 
-class MergeStore:
+class MergeStore(Store):
     """Merges in an injected DuckDB connection, serialised by the writer lock."""
 
-    def __init__(self, con: Any, lock: AbstractContextManager[Any] | None = None) -> None:
-        self.con = con
-        self.lock = lock if lock is not None else threading.Lock()
+    def __init__(self, con: Connection, lock: AbstractContextManager[object] | None = None) -> None:
+        super().__init__(con, lock)
         self.employers = EmployerStore(con, self.lock)
 
     def create(
@@ -84,7 +84,7 @@ class MergeStore:
         loser = self.employers.get(employer_id=loser_id)
         values = merged_values(survivor, loser, choices or {})
         merge_id = new_id("id", None)
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             con.execute(
                 "UPDATE crm_employers SET deleted_at = ?, deleted_by = ?, merged_into_id = ? WHERE id = ?",
                 [now(), actor, uuid_of("survivor_id", survivor_id), uuid_of("loser_id", loser_id)],
@@ -113,7 +113,7 @@ class MergeStore:
         if merge.undone_at is not None:
             raise ConflictError("merge_id", "this merge was already undone")
         survivor = self.employers.get(employer_id=merge.survivor_id)
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             untouched = {
                 f: before
                 for f, (before, after) in merge.changed.items()
@@ -189,7 +189,7 @@ def merged_values(
 
 
 def _move(
-    con: Any, tables: tuple[str, ...], src: str, dst: str, *, ids: list[str] | None
+    con: Connection, tables: tuple[str, ...], src: str, dst: str, *, ids: list[str] | None
 ) -> dict[str, list[str]]:
     """Point rows of ``tables`` from employer ``src`` to ``dst`` (only ``ids`` if given)."""
     moved: dict[str, list[str]] = {}

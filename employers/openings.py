@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import builtins
-import threading
 from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
@@ -13,8 +11,10 @@ from employers import changes
 from employers.change_log import insert_records
 from employers.errors import InvalidError, NotFoundError
 from employers.models import OpeningRecord, check_opening, check_opening_status, column_names
+from storekit.connection import Connection
 from storekit.rows import clean, data_columns, new_id, uuid_of
-from storekit.transactions import now, write_transaction
+from storekit.store import Store
+from storekit.transactions import now
 
 OPENING_COLUMNS = column_names(OpeningRecord)
 _DATA = data_columns(OPENING_COLUMNS)
@@ -32,17 +32,8 @@ _DEFAULTS: dict[str, Any] = {
 _SELECT = f"SELECT {', '.join(OPENING_COLUMNS)} FROM crm_openings"
 
 
-class OpeningStore:
-    """Openings in the ``crm_*`` tables of an injected DuckDB connection.
-
-    Args:
-        con: A DuckDB connection or cursor (one per thread).
-        lock: The process-wide writer lock; a private lock when omitted.
-    """
-
-    def __init__(self, con: Any, lock: AbstractContextManager[Any] | None = None) -> None:
-        self.con = con
-        self.lock = lock if lock is not None else threading.Lock()
+class OpeningStore(Store):
+    """Openings in the ``crm_*`` tables of an injected DuckDB connection."""
 
     def create(self, *, values: Mapping[str, Any], actor: str) -> OpeningRecord:
         """Create one opening at a live employer and return it as stored."""
@@ -57,11 +48,11 @@ class OpeningStore:
             NotFoundError: An employer (or site of that employer) does not exist.
             InvalidError: A field breaks a rule.
         """
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             ids = self.insert(con, rows, actor)
         return self._get_many(ids)
 
-    def insert(self, con: Any, rows: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[str]:
+    def insert(self, con: Connection, rows: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[str]:
         """Validate and insert inside the caller's transaction; returns the new ids."""
         prepared = [_prepare(row) for row in rows]
         sites = self._sites_of({r["employer_id"] for r in prepared})
@@ -103,12 +94,12 @@ class OpeningStore:
             NotFoundError: No live opening (or the new employer/site does not exist).
             InvalidError: A field breaks a rule, or the status change is not allowed.
         """
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             self.apply_update(con, opening_id, values, actor)
         return self.get(opening_id=opening_id)
 
     def apply_update(
-        self, con: Any, opening_id: str, values: Mapping[str, Any], actor: str
+        self, con: Connection, opening_id: str, values: Mapping[str, Any], actor: str
     ) -> dict[str, tuple[Any, Any]]:
         """Update inside the caller's transaction; returns field -> (old, new)."""
         unknown = set(values) - (set(_DATA) - {"id"})
@@ -131,14 +122,14 @@ class OpeningStore:
 
     def delete(self, *, opening_id: str, actor: str) -> None:
         """Soft-delete a live opening (restorable)."""
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             changes.soft_delete(
                 con, table="crm_openings", entity="opening", entity_id=opening_id, actor=actor
             )
 
     def restore(self, *, opening_id: str, actor: str) -> OpeningRecord:
         """Undelete a soft-deleted opening."""
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             changes.restore(con, table="crm_openings", entity="opening", entity_id=opening_id, actor=actor)
         return self.get(opening_id=opening_id)
 

@@ -13,8 +13,8 @@ from employers.base import RecordStore
 from employers.change_log import insert_records
 from employers.errors import InvalidError, NotFoundError
 from employers.records import PersonLinkRecord, PersonRecord, check_link, check_person
+from storekit.connection import Connection
 from storekit.rows import clean, new_id, uuid_of
-from storekit.transactions import write_transaction
 
 LINK_COLUMNS = ("id", "employer_id", "person_id", "role", "active_from", "left_on")
 
@@ -36,7 +36,7 @@ class PeopleStore(RecordStore[PersonRecord]):
         check_person(values)
 
     def insert(
-        self, con: Any, rows: Sequence[Mapping[str, Any]], actor: str, *, internal_ok: bool = False
+        self, con: Connection, rows: Sequence[Mapping[str, Any]], actor: str, *, internal_ok: bool = False
     ) -> builtins.list[str]:
         """Insert people and the links they carry inside the caller's transaction.
 
@@ -58,7 +58,9 @@ class PeopleStore(RecordStore[PersonRecord]):
         self.write_links(con, links, actor)
         return ids
 
-    def insert_links(self, con: Any, links: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[str]:
+    def insert_links(
+        self, con: Connection, links: Sequence[Mapping[str, Any]], actor: str
+    ) -> builtins.list[str]:
         """Check and insert person-employer links (inside the caller's transaction); returns their ids."""
         prepared = [_prepare_link(link) for link in links]
         changes.require_live(
@@ -67,7 +69,9 @@ class PeopleStore(RecordStore[PersonRecord]):
         changes.require_live(con, table="crm_people", entity="person", ids=[p["person_id"] for p in prepared])
         return self.write_links(con, prepared, actor)
 
-    def write_links(self, con: Any, prepared: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[str]:
+    def write_links(
+        self, con: Connection, prepared: Sequence[Mapping[str, Any]], actor: str
+    ) -> builtins.list[str]:
         """Insert links made by ``_prepare_link`` and log their creation."""
         return insert_records(
             con,
@@ -80,7 +84,7 @@ class PeopleStore(RecordStore[PersonRecord]):
 
     def add_link(self, *, person_id: str, values: Mapping[str, Any], actor: str) -> PersonRecord:
         """Link a live person to a live employer (with role and dates)."""
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             self.insert_links(con, [{**values, "person_id": person_id}], actor)
         return self.get(record_id=person_id)
 
@@ -91,7 +95,7 @@ class PeopleStore(RecordStore[PersonRecord]):
             raise InvalidError(sorted(unknown)[0], "is not an updatable link field")
         link = self.get_link(link_id=link_id)
         check_link({"active_from": link.active_from, "left_on": link.left_on, **values})
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             changes.update_row(
                 con,
                 table="crm_employer_people",
@@ -104,7 +108,7 @@ class PeopleStore(RecordStore[PersonRecord]):
 
     def delete_link(self, *, link_id: str, actor: str) -> None:
         """Soft-delete a link entered by mistake (someone who left keeps theirs, with ``left_on``)."""
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             changes.soft_delete(
                 con, table="crm_employer_people", entity="person_link", entity_id=link_id, actor=actor
             )

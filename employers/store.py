@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import builtins
-import threading
 from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager
 from typing import Any
 
 from employers import changes, uniqueness
@@ -14,8 +12,10 @@ from employers.dedupe import Candidate
 from employers.errors import ConflictError, InvalidError, NotFoundError
 from employers.models import EmployerRecord, SiteRecord, check_employer, column_names
 from employers.search import rank_by_name
+from storekit.connection import Connection
 from storekit.rows import clean, data_columns, insert_many, new_id, uuid_of
-from storekit.transactions import now, write_transaction
+from storekit.store import Store
+from storekit.transactions import now
 
 EMPLOYER_COLUMNS = column_names(EmployerRecord)
 SITE_COLUMNS = column_names(SiteRecord)
@@ -31,17 +31,8 @@ _FILTER = (
 )
 
 
-class EmployerStore:
-    """Employers and sites in the ``crm_*`` tables of an injected DuckDB connection.
-
-    Args:
-        con: A DuckDB connection or cursor (one per thread).
-        lock: The process-wide writer lock; a private lock when omitted (tests, scripts).
-    """
-
-    def __init__(self, con: Any, lock: AbstractContextManager[Any] | None = None) -> None:
-        self.con = con
-        self.lock = lock if lock is not None else threading.Lock()
+class EmployerStore(Store):
+    """Employers and sites in the ``crm_*`` tables of an injected DuckDB connection."""
 
     def create(
         self, *, values: Mapping[str, Any], actor: str, check_duplicates: bool = False
@@ -59,14 +50,18 @@ class EmployerStore:
     ) -> builtins.list[EmployerRecord]:
         """Create employers in one transaction; nothing is written if any row is invalid."""
         prepared = [prepare(row) for row in rows]
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             self.insert(con, [emp for emp, _ in prepared], [s for _, ss in prepared for s in ss], actor)
             if check_duplicates:
                 uniqueness.refuse_duplicates(self.con, [emp for emp, _ in prepared])
         return self._get_many([emp["id"] for emp, _ in prepared])
 
     def insert(
-        self, con: Any, employers: Sequence[dict[str, Any]], sites: Sequence[dict[str, Any]], actor: str
+        self,
+        con: Connection,
+        employers: Sequence[dict[str, Any]],
+        sites: Sequence[dict[str, Any]],
+        actor: str,
     ) -> None:
         """Insert prepared rows inside the caller's transaction (registry numbers checked first)."""
         uniqueness.check_registry_numbers(self.con, employers)
@@ -103,12 +98,12 @@ class EmployerStore:
         nulls = sorted(k for k, v in values.items() if v is None and k in _NOT_NULL)
         if nulls:
             raise InvalidError(nulls[0], "cannot be null")
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             self.apply_update(con, employer_id, values, actor)
         return self.get(employer_id=employer_id)
 
     def apply_update(
-        self, con: Any, employer_id: str, values: Mapping[str, Any], actor: str, action: str = "update"
+        self, con: Connection, employer_id: str, values: Mapping[str, Any], actor: str, action: str = "update"
     ) -> dict[str, tuple[Any, Any]]:
         """Update inside the caller's transaction; returns field -> (old, new)."""
         old = self.get(employer_id=employer_id)
@@ -139,7 +134,7 @@ class EmployerStore:
 
     def delete(self, *, employer_id: str, actor: str) -> None:
         """Soft-delete a live employer (its registry number becomes free for a new record)."""
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             changes.soft_delete(
                 con, table="crm_employers", entity="employer", entity_id=employer_id, actor=actor
             )
@@ -147,7 +142,7 @@ class EmployerStore:
     def create_site(self, *, employer_id: str, values: Mapping[str, Any], actor: str) -> EmployerRecord:
         """Add a site (shop, depot, office with its address) to a live employer."""
         site = _prepare_site(values, employer_id)
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             self.get(employer_id=employer_id)
             insert_records(
                 con, table="crm_sites", columns=_SITE_DATA, records=[site], actor=actor, entity="site"
@@ -156,7 +151,7 @@ class EmployerStore:
 
     def restore(self, *, employer_id: str, actor: str) -> EmployerRecord:
         """Undelete an employer; ConflictError if its registry number was reused meanwhile."""
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             row = con.execute(
                 "SELECT registry_number, merged_into_id FROM crm_employers WHERE id = ?",
                 [uuid_of("employer_id", employer_id)],

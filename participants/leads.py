@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import builtins
 import json
-import threading
 import uuid
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -16,7 +14,8 @@ from matching.types import Lead
 from participants.change_log import CHANGE_LOG
 from participants.errors import InvalidError, NotFoundError
 from storekit.rows import clean, uuid_of
-from storekit.transactions import now, write_transaction
+from storekit.store import Store
+from storekit.transactions import now
 
 #: What a specialist can say about a lead. The first four count as positive outcomes.
 FEEDBACK = (
@@ -68,17 +67,8 @@ class LeadRecord:
     feedback: str | None = None
 
 
-class LeadStore:
-    """Recorded leads and feedback on an injected DuckDB connection.
-
-    Args:
-        con: A DuckDB connection or cursor (one per thread).
-        lock: The process-wide writer lock; a private lock when omitted.
-    """
-
-    def __init__(self, con: Any, lock: AbstractContextManager[Any] | None = None) -> None:
-        self.con = con
-        self.lock = lock if lock is not None else threading.Lock()
+class LeadStore(Store):
+    """Recorded leads and feedback on an injected DuckDB connection."""
 
     def create_many(
         self,
@@ -113,7 +103,7 @@ class LeadStore:
         if feedback not in FEEDBACK:
             raise InvalidError("feedback", f"must be one of {', '.join(FEEDBACK)}")
         lead = self.get(lead_id=lead_id)
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             con.execute(
                 "INSERT INTO caseload_lead_feedback VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [uuid.uuid4(), lead.id, lead.participant_id, feedback, note, now(), actor],

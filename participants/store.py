@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import builtins
-import threading
 from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager
 from typing import Any
 
 from matching.types import Concept
@@ -18,8 +16,10 @@ from participants.models import (
     Preferences,
     check_participant,
 )
+from storekit.connection import Connection
 from storekit.rows import clean, insert_sql, new_id, uuid_of
-from storekit.transactions import now, write_transaction
+from storekit.store import Store
+from storekit.transactions import now
 
 _PROFILE = (
     "id",
@@ -43,19 +43,11 @@ _TOP_LEVEL = {"id", "unit_id", "specialist_id", "display_name", "language", "sta
 _NESTED = {"preferences", "skills", "disclosure", "benefits"}
 
 
-class ParticipantStore:
+class ParticipantStore(Store):
     """Participants in an injected DuckDB connection.
 
     Visibility is the caller's job: pass ``unit_ids`` to restrict reads to the caller's units.
-
-    Args:
-        con: A DuckDB connection or cursor (one per thread).
-        lock: The process-wide writer lock; a private lock when omitted.
     """
-
-    def __init__(self, con: Any, lock: AbstractContextManager[Any] | None = None) -> None:
-        self.con = con
-        self.lock = lock if lock is not None else threading.Lock()
 
     def create(self, *, values: Mapping[str, Any], actor: str) -> ParticipantRecord:
         """Create one participant with preferences, skills and plans; return it as stored."""
@@ -67,7 +59,7 @@ class ParticipantStore:
         """Create participants in one transaction; nothing is written if any row is invalid."""
         prepared = [_prepare(row) for row in rows]
         at = now()
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             for p in prepared:
                 _insert(con, p, at, actor)
                 CHANGE_LOG.log_change(
@@ -227,7 +219,7 @@ def _concept(value: Any, field: str) -> dict[str, str]:
     }
 
 
-def _insert(con: Any, p: Mapping[str, Any], at: Any, actor: str) -> None:
+def _insert(con: Connection, p: Mapping[str, Any], at: Any, actor: str) -> None:
     con.execute(
         insert_sql("caseload_participants", _PROFILE[:10]),
         [*(p[c] for c in _PROFILE[:10]), at, actor, at, actor],

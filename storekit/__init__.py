@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storekit.change_log import ChangeLog, Changes
-from storekit.connection import Connection, Row
+from storekit.connection import Connection, Result, Row
 from storekit.errors import ConflictError, InvalidError, NotFoundError, StoreError
 from storekit.store import Store
 from storekit.transactions import now, write_transaction
@@ -15,6 +15,7 @@ __all__ = [
     "Connection",
     "InvalidError",
     "NotFoundError",
+    "Result",
     "Row",
     "Store",
     "StoreError",

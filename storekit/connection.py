@@ -1,6 +1,7 @@
-"""The slice of a DuckDB connection (or cursor) the stores use, as a structural type.
+"""The slice of a DuckDB connection (or cursor) the stores use, as structural types.
 
-``duckdb.DuckDBPyConnection`` satisfies `Connection`; so does a cursor from ``con.cursor()``.
+``duckdb.DuckDBPyConnection`` satisfies `Connection` (and its ``execute`` result `Result`); so does
+a cursor from ``con.cursor()`` and the service's per-thread cursor proxy.
 """
 
 from __future__ import annotations
@@ -11,21 +12,25 @@ from typing import Any, Protocol
 Row = tuple[Any, ...]
 
 
-class Connection(Protocol):
-    """A DuckDB connection or cursor: run parameterised SQL, then fetch the result."""
-
-    def execute(self, query: str, parameters: object = None, /) -> Connection:
-        """Run one statement with ``?`` or ``$n`` parameters; returns the connection to fetch from."""
-        ...
-
-    def executemany(self, query: str, parameters: object = None, /) -> Connection:
-        """Run one statement once per parameter row."""
-        ...
+class Result(Protocol):
+    """What ``execute`` returns: the rows of the statement just run."""
 
     def fetchone(self) -> Row | None:
-        """The next row of the last result, or None when there is none."""
+        """The next row, or None when there is none."""
         ...
 
     def fetchall(self) -> list[Row]:
-        """Every remaining row of the last result."""
+        """Every remaining row."""
+        ...
+
+
+class Connection(Protocol):
+    """A DuckDB connection or cursor: runs parameterised SQL (``?`` or ``$n`` placeholders)."""
+
+    def execute(self, query: str, parameters: object = None, /) -> Result:
+        """Run one statement with its parameters (a list, or None for none)."""
+        ...
+
+    def executemany(self, query: str, parameters: object = None, /) -> Result:
+        """Run one statement once per parameter row."""
         ...
