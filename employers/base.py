@@ -21,6 +21,8 @@ from storekit.rows import clean, data_columns, new_id, uuid_of
 from storekit.store import Store
 
 R = TypeVar("R")
+#: The typed dict a store's create and update take (e.g. `employers.values.ContactValues`).
+V = TypeVar("V", bound=Mapping[str, Any])
 #: Reference column -> (table, entity) it must point at (a live row).
 REFERENCES: dict[str, tuple[str, str]] = {
     "employer_id": ("crm_employers", "employer"),
@@ -30,7 +32,7 @@ REFERENCES: dict[str, tuple[str, str]] = {
 }
 
 
-class RecordStore(Store, Generic[R]):
+class RecordStore(Store, Generic[R, V]):
     """One table's records in an injected DuckDB connection."""
 
     table: ClassVar[str]
@@ -57,11 +59,11 @@ class RecordStore(Store, Generic[R]):
     def check(self, values: Mapping[str, Any]) -> None:
         """Raise InvalidError for a value breaking a rule (subclasses add theirs)."""
 
-    def create(self, *, values: Mapping[str, Any], actor: str) -> R:
+    def create(self, *, values: V, actor: str) -> R:
         """Create one record and return it as stored."""
         return self.create_many(rows=[values], actor=actor)[0]
 
-    def create_many(self, *, rows: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[R]:
+    def create_many(self, *, rows: Sequence[V], actor: str) -> builtins.list[R]:
         """Create records in one transaction; nothing is written if any row is invalid.
 
         Raises:
@@ -157,7 +159,7 @@ class RecordStore(Store, Generic[R]):
         ).fetchall()
         return self.get_many([str(r[0]) for r in rows])
 
-    def update(self, *, record_id: str, values: Mapping[str, Any], actor: str) -> R:
+    def update(self, *, record_id: str, values: V, actor: str) -> R:
         """Change fields of a live record; one change-log row per changed field."""
         with self.transaction() as con:
             self.apply_update(con, record_id, values, actor)

@@ -11,6 +11,7 @@ from employers import changes
 from employers.change_log import insert_records
 from employers.errors import InvalidError, NotFoundError
 from employers.models import OpeningRecord, check_opening, check_opening_status, column_names
+from employers.values import OpeningValues
 from storekit.connection import Connection
 from storekit.rows import clean, data_columns, new_id, uuid_of
 from storekit.store import Store
@@ -35,11 +36,11 @@ _SELECT = f"SELECT {', '.join(OPENING_COLUMNS)} FROM crm_openings"
 class OpeningStore(Store):
     """Openings in the ``crm_*`` tables of an injected DuckDB connection."""
 
-    def create(self, *, values: Mapping[str, Any], actor: str) -> OpeningRecord:
+    def create(self, *, values: OpeningValues, actor: str) -> OpeningRecord:
         """Create one opening at a live employer and return it as stored."""
         return self.create_many(rows=[values], actor=actor)[0]
 
-    def create_many(self, *, rows: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[OpeningRecord]:
+    def create_many(self, *, rows: Sequence[OpeningValues], actor: str) -> builtins.list[OpeningRecord]:
         """Create openings in one transaction; nothing is written if any row is invalid.
 
         A row without coordinates takes its site's city and coordinates.
@@ -87,7 +88,7 @@ class OpeningStore(Store):
         ).fetchall()
         return [OpeningRecord(**clean(OPENING_COLUMNS, r)) for r in rows]
 
-    def update(self, *, opening_id: str, values: Mapping[str, Any], actor: str) -> OpeningRecord:
+    def update(self, *, opening_id: str, values: OpeningValues, actor: str) -> OpeningRecord:
         """Change fields of a live opening (status moves lead -> open -> filled/closed).
 
         Raises:

@@ -13,13 +13,14 @@ from employers.base import RecordStore
 from employers.change_log import insert_records
 from employers.errors import InvalidError, NotFoundError
 from employers.records import PersonLinkRecord, PersonRecord, check_link, check_person
+from employers.values import PersonLinkValues, PersonValues
 from storekit.connection import Connection
 from storekit.rows import clean, new_id, uuid_of
 
 LINK_COLUMNS = ("id", "employer_id", "person_id", "role", "active_from", "left_on")
 
 
-class PeopleStore(RecordStore[PersonRecord]):
+class PeopleStore(RecordStore[PersonRecord, PersonValues]):
     """People in ``crm_people`` and their links in ``crm_employer_people``.
 
     Creating a person may carry ``employers``: a list of ``{employer_id, role, active_from,
@@ -82,13 +83,13 @@ class PeopleStore(RecordStore[PersonRecord]):
             entity="person_link",
         )
 
-    def add_link(self, *, person_id: str, values: Mapping[str, Any], actor: str) -> PersonRecord:
+    def add_link(self, *, person_id: str, values: PersonLinkValues, actor: str) -> PersonRecord:
         """Link a live person to a live employer (with role and dates)."""
         with self.transaction() as con:
             self.insert_links(con, [{**values, "person_id": person_id}], actor)
         return self.get(record_id=person_id)
 
-    def update_link(self, *, link_id: str, values: Mapping[str, Any], actor: str) -> PersonLinkRecord:
+    def update_link(self, *, link_id: str, values: PersonLinkValues, actor: str) -> PersonLinkRecord:
         """Change a link's role or dates (e.g. set ``left_on`` when the person leaves)."""
         unknown = set(values) - {"role", "active_from", "left_on"}
         if unknown:

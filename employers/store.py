@@ -12,6 +12,7 @@ from employers.dedupe import Candidate
 from employers.errors import ConflictError, InvalidError, NotFoundError
 from employers.models import EmployerRecord, SiteRecord, check_employer, column_names
 from employers.search import rank_by_name
+from employers.values import EmployerValues, SiteValues
 from storekit.connection import Connection
 from storekit.rows import clean, data_columns, insert_many, new_id, uuid_of
 from storekit.store import Store
@@ -34,9 +35,7 @@ _FILTER = (
 class EmployerStore(Store):
     """Employers and sites in the ``crm_*`` tables of an injected DuckDB connection."""
 
-    def create(
-        self, *, values: Mapping[str, Any], actor: str, check_duplicates: bool = False
-    ) -> EmployerRecord:
+    def create(self, *, values: EmployerValues, actor: str, check_duplicates: bool = False) -> EmployerRecord:
         """Create one employer (with its ``sites``) and return it as stored.
 
         Raises:
@@ -46,7 +45,7 @@ class EmployerStore(Store):
         return self.create_many(rows=[values], actor=actor, check_duplicates=check_duplicates)[0]
 
     def create_many(
-        self, *, rows: Sequence[Mapping[str, Any]], actor: str, check_duplicates: bool = False
+        self, *, rows: Sequence[EmployerValues], actor: str, check_duplicates: bool = False
     ) -> builtins.list[EmployerRecord]:
         """Create employers in one transaction; nothing is written if any row is invalid."""
         prepared = [prepare(row) for row in rows]
@@ -82,7 +81,7 @@ class EmployerStore(Store):
             [(new_id("id", None), emp["id"], None, emp["stage"], at, actor) for emp in employers],
         )
 
-    def update(self, *, employer_id: str, values: Mapping[str, Any], actor: str) -> EmployerRecord:
+    def update(self, *, employer_id: str, values: EmployerValues, actor: str) -> EmployerRecord:
         """Change fields of a live employer; one change-log row per changed field.
 
         A stage change also writes a stage-history row.
@@ -139,7 +138,7 @@ class EmployerStore(Store):
                 con, table="crm_employers", entity="employer", entity_id=employer_id, actor=actor
             )
 
-    def create_site(self, *, employer_id: str, values: Mapping[str, Any], actor: str) -> EmployerRecord:
+    def create_site(self, *, employer_id: str, values: SiteValues, actor: str) -> EmployerRecord:
         """Add a site (shop, depot, office with its address) to a live employer."""
         site = _prepare_site(values, employer_id)
         with self.transaction() as con:

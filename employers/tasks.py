@@ -8,11 +8,12 @@ from typing import Any, ClassVar
 from employers import changes
 from employers.base import RecordStore
 from employers.records import TaskRecord, check_task
+from employers.values import TaskValues
 from storekit.connection import Connection
 from storekit.transactions import now
 
 
-class TaskStore(RecordStore[TaskRecord]):
+class TaskStore(RecordStore[TaskRecord, TaskValues]):
     """Tasks in ``crm_tasks``; marking one done stamps ``done_at``."""
 
     table = "crm_tasks"

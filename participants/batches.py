@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 import pyarrow as pa
 
@@ -50,6 +50,21 @@ class BatchRecord:
 _COLUMNS = tuple(f.name for f in fields(BatchRecord))
 
 
+class BatchChanges(TypedDict, total=False):
+    """What `BatchStore.update` may set: the batch's progress (counts are of participants/leads)."""
+
+    status: str
+    participants: int
+    participants_done: int
+    leads_written: int
+    capped_participants: int
+    capped_leads: int
+    error: str
+    started_at: datetime
+    finished_at: datetime | None
+    created_by: str
+
+
 class BatchStore(Store):
     """Lead batches on an injected DuckDB connection."""
 
@@ -82,7 +97,7 @@ class BatchStore(Store):
             raise NotFoundError("batch", batch_id)
         return BatchRecord(**clean(_COLUMNS, row))
 
-    def update(self, *, batch_id: str, **values: Any) -> None:
+    def update(self, *, batch_id: str, **values: Unpack[BatchChanges]) -> None:
         """Set status, counts, error or finished_at."""
         unknown = set(values) - set(_COLUMNS[4:])
         if unknown:

@@ -16,6 +16,7 @@ from participants.models import (
     Preferences,
     check_participant,
 )
+from participants.values import ParticipantValues
 from storekit.connection import Connection
 from storekit.rows import clean, insert_sql, new_id, uuid_of
 from storekit.store import Store
@@ -49,12 +50,12 @@ class ParticipantStore(Store):
     Visibility is the caller's job: pass ``unit_ids`` to restrict reads to the caller's units.
     """
 
-    def create(self, *, values: Mapping[str, Any], actor: str) -> ParticipantRecord:
+    def create(self, *, values: ParticipantValues, actor: str) -> ParticipantRecord:
         """Create one participant with preferences, skills and plans; return it as stored."""
         return self.create_many(rows=[values], actor=actor)[0]
 
     def create_many(
-        self, *, rows: Sequence[Mapping[str, Any]], actor: str
+        self, *, rows: Sequence[ParticipantValues], actor: str
     ) -> builtins.list[ParticipantRecord]:
         """Create participants in one transaction; nothing is written if any row is invalid."""
         prepared = [_prepare(row) for row in rows]
