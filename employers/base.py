@@ -15,7 +15,8 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from employers import changes
 from employers.change_log import insert_records
-from employers.errors import InvalidError, NotFoundError
+from employers.errors import InvalidError
+from storekit.checks import first, refuse_nulls, refuse_unknown
 from storekit.connection import Connection
 from storekit.rows import clean, data_columns, new_id, uuid_of
 from storekit.store import Store
@@ -94,9 +95,7 @@ class RecordStore(Store, Generic[R, V]):
     def prepare(self, values: Mapping[str, Any], *, internal_ok: bool = False) -> dict[str, Any]:
         """A full row from caller values: defaults filled, id made, rules checked."""
         allowed = set(self.data()) - (set() if internal_ok else set(self.internal))
-        unknown = set(values) - allowed
-        if unknown:
-            raise InvalidError(sorted(unknown)[0], f"is not a {self.entity} field")
+        refuse_unknown(values, allowed, f"is not a {self.entity} field")
         row = {c: values.get(c) for c in self.data()}
         for name, default in self.defaults.items():
             row[name] = row[name] if row[name] is not None else default
@@ -115,10 +114,7 @@ class RecordStore(Store, Generic[R, V]):
 
     def get(self, *, record_id: str) -> R:
         """The live record; NotFoundError when missing or deleted."""
-        found = self.get_many([record_id])
-        if not found:
-            raise NotFoundError(self.entity, record_id)
-        return found[0]
+        return first(self.get_many([record_id]), self.entity, record_id)
 
     def get_many(self, ids: Sequence[str]) -> builtins.list[R]:
         """Live records by id, in the order asked (missing ones left out)."""
@@ -170,12 +166,8 @@ class RecordStore(Store, Generic[R, V]):
     ) -> dict[str, tuple[Any, Any]]:
         """Update inside the caller's transaction; returns field -> (old, new)."""
         allowed = set(self.data()) - {"id"} - set(self.internal)
-        unknown = set(values) - allowed
-        if unknown:
-            raise InvalidError(sorted(unknown)[0], f"is not an updatable {self.entity} field")
-        nulls = sorted(k for k, v in values.items() if v is None and k in self.defaults)
-        if nulls:
-            raise InvalidError(nulls[0], "cannot be null")
+        refuse_unknown(values, allowed, f"is not an updatable {self.entity} field")
+        refuse_nulls(values, self.defaults)
         old = self.get(record_id=record_id)
         merged = {c: getattr(old, c) for c in self.data()} | dict(values)
         self.check(merged)

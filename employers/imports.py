@@ -23,7 +23,7 @@ from employers.import_rows import Hooks, RowImporter
 from employers.io_specs import ENTITIES, MODES, check_columns, parse_row
 from employers.tabular import read_table, write_table
 from storekit.connection import Connection
-from storekit.rows import insert_many, new_id, uuid_of
+from storekit.rows import fetch_one, insert_many, new_id, uuid_of
 from storekit.store import Store
 from storekit.transactions import now
 
@@ -190,11 +190,13 @@ class ImportStore(Store):
 
     def get(self, *, import_id: str) -> ImportRecord:
         """A run with its row outcomes; NotFoundError when unknown."""
-        row = self.con.execute(
-            f"SELECT {_RUN} FROM crm_imports WHERE id = ?", [uuid_of("import_id", import_id)]
-        ).fetchone()
-        if row is None:
-            raise NotFoundError("import", import_id)
+        row = fetch_one(
+            self.con,
+            f"SELECT {_RUN} FROM crm_imports WHERE id = ?",
+            [uuid_of("import_id", import_id)],
+            entity="import",
+            entity_id=import_id,
+        )
         rid, entity, mode, name, _, cols, dry, skip, status, c, u, s, e, at, by, rev_at, _ = row
         outcomes = self.con.execute(
             "SELECT row_number, action, entity_id, field, message FROM crm_import_rows WHERE import_id = ? "

@@ -12,6 +12,7 @@ from employers.change_log import insert_records
 from employers.errors import InvalidError, NotFoundError
 from employers.models import OpeningRecord, check_opening, check_opening_status, column_names
 from employers.values import OpeningValues
+from storekit.checks import first, refuse_nulls, refuse_unknown
 from storekit.connection import Connection
 from storekit.rows import clean, data_columns, new_id, uuid_of
 from storekit.store import Store
@@ -65,10 +66,7 @@ class OpeningStore(Store):
 
     def get(self, *, opening_id: str) -> OpeningRecord:
         """Return the live opening; raise NotFoundError when missing or deleted."""
-        found = self._get_many([opening_id])
-        if not found:
-            raise NotFoundError("opening", opening_id)
-        return found[0]
+        return first(self._get_many([opening_id]), "opening", opening_id)
 
     def list(
         self,
@@ -103,12 +101,8 @@ class OpeningStore(Store):
         self, con: Connection, opening_id: str, values: Mapping[str, Any], actor: str
     ) -> dict[str, tuple[Any, Any]]:
         """Update inside the caller's transaction; returns field -> (old, new)."""
-        unknown = set(values) - (set(_DATA) - {"id"})
-        if unknown:
-            raise InvalidError(sorted(unknown)[0], "is not an updatable opening field")
-        nulls = sorted(k for k, v in values.items() if v is None and k in _DEFAULTS)
-        if nulls:
-            raise InvalidError(nulls[0], "cannot be null")
+        refuse_unknown(values, set(_DATA) - {"id"}, "is not an updatable opening field")
+        refuse_nulls(values, _DEFAULTS)
         old = self.get(opening_id=opening_id)
         merged = {c: getattr(old, c) for c in _DATA} | dict(values)
         check_opening(merged)
@@ -177,9 +171,7 @@ class OpeningStore(Store):
 
 
 def _prepare(values: Mapping[str, Any]) -> dict[str, Any]:
-    unknown = set(values) - set(_DATA)
-    if unknown:
-        raise InvalidError(sorted(unknown)[0], "is not an opening field")
+    refuse_unknown(values, _DATA, "is not an opening field")
     check_opening(values)
     if not values.get("employer_id"):
         raise InvalidError("employer_id", "is required")

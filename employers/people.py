@@ -11,11 +11,12 @@ from typing import Any, ClassVar
 from employers import changes
 from employers.base import RecordStore
 from employers.change_log import insert_records
-from employers.errors import InvalidError, NotFoundError
+from employers.errors import InvalidError
 from employers.records import PersonLinkRecord, PersonRecord, check_link, check_person
 from employers.values import PersonLinkValues, PersonValues
+from storekit.checks import refuse_unknown
 from storekit.connection import Connection
-from storekit.rows import clean, new_id, uuid_of
+from storekit.rows import clean, fetch_one, new_id, uuid_of
 
 LINK_COLUMNS = ("id", "employer_id", "person_id", "role", "active_from", "left_on")
 
@@ -91,9 +92,7 @@ class PeopleStore(RecordStore[PersonRecord, PersonValues]):
 
     def update_link(self, *, link_id: str, values: PersonLinkValues, actor: str) -> PersonLinkRecord:
         """Change a link's role or dates (e.g. set ``left_on`` when the person leaves)."""
-        unknown = set(values) - {"role", "active_from", "left_on"}
-        if unknown:
-            raise InvalidError(sorted(unknown)[0], "is not an updatable link field")
+        refuse_unknown(values, {"role", "active_from", "left_on"}, "is not an updatable link field")
         link = self.get_link(link_id=link_id)
         check_link({"active_from": link.active_from, "left_on": link.left_on, **values})
         with self.transaction() as con:
@@ -116,12 +115,13 @@ class PeopleStore(RecordStore[PersonRecord, PersonValues]):
 
     def get_link(self, *, link_id: str) -> PersonLinkRecord:
         """One live link; NotFoundError when missing."""
-        row = self.con.execute(
+        row = fetch_one(
+            self.con,
             f"SELECT {', '.join(LINK_COLUMNS)} FROM crm_employer_people WHERE id = ? AND deleted_at IS NULL",
             [uuid_of("link_id", link_id)],
-        ).fetchone()
-        if row is None:
-            raise NotFoundError("person link", link_id)
+            entity="person link",
+            entity_id=link_id,
+        )
         return PersonLinkRecord(**clean(LINK_COLUMNS, row))
 
     def get_many(self, ids: Sequence[str]) -> builtins.list[PersonRecord]:
@@ -173,9 +173,7 @@ class PeopleStore(RecordStore[PersonRecord, PersonValues]):
 
 
 def _prepare_link(values: Mapping[str, Any]) -> dict[str, Any]:
-    unknown = set(values) - set(LINK_COLUMNS)
-    if unknown:
-        raise InvalidError(f"employers.{sorted(unknown)[0]}", "is not a link field")
+    refuse_unknown(values, LINK_COLUMNS, "is not a link field", prefix="employers.")
     if not values.get("employer_id"):
         raise InvalidError("employers.employer_id", "is required")
     check_link(values)

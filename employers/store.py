@@ -9,10 +9,11 @@ from typing import Any
 from employers import changes, uniqueness
 from employers.change_log import insert_records
 from employers.dedupe import Candidate
-from employers.errors import ConflictError, InvalidError, NotFoundError
+from employers.errors import ConflictError
 from employers.models import EmployerRecord, SiteRecord, check_employer, column_names
 from employers.search import rank_by_name
 from employers.values import EmployerValues, SiteValues
+from storekit.checks import first, refuse_nulls, refuse_unknown
 from storekit.connection import Connection
 from storekit.rows import clean, data_columns, insert_many, new_id, uuid_of
 from storekit.store import Store
@@ -91,12 +92,8 @@ class EmployerStore(Store):
             InvalidError: A field breaks a rule or is not updatable.
             ConflictError: The new registry number belongs to another live employer.
         """
-        unknown = set(values) - set(UPDATABLE)
-        if unknown:
-            raise InvalidError(sorted(unknown)[0], "is not an updatable employer field")
-        nulls = sorted(k for k, v in values.items() if v is None and k in _NOT_NULL)
-        if nulls:
-            raise InvalidError(nulls[0], "cannot be null")
+        refuse_unknown(values, UPDATABLE, "is not an updatable employer field")
+        refuse_nulls(values, _NOT_NULL)
         with self.transaction() as con:
             self.apply_update(con, employer_id, values, actor)
         return self.get(employer_id=employer_id)
@@ -164,10 +161,7 @@ class EmployerStore(Store):
 
     def get(self, *, employer_id: str) -> EmployerRecord:
         """Return the live employer; raise NotFoundError when missing or deleted."""
-        found = self._get_many([employer_id])
-        if not found:
-            raise NotFoundError("employer", employer_id)
-        return found[0]
+        return first(self._get_many([employer_id]), "employer", employer_id)
 
     def list(
         self,
@@ -253,9 +247,7 @@ def _filter_args(stage: Any, sector: Any, owner: Any, do_not_contact: Any) -> bu
 
 def prepare(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """An employer row and its site rows from caller values (defaults filled, rules checked)."""
-    unknown = set(values) - set(_EMPLOYER_DATA) - {"sites"}
-    if unknown:
-        raise InvalidError(sorted(unknown)[0], "is not an employer field")
+    refuse_unknown(values, {*_EMPLOYER_DATA, "sites"}, "is not an employer field")
     check_employer(values)
     emp = {c: values.get(c) for c in _EMPLOYER_DATA}
     emp["id"] = new_id("id", values.get("id"))
@@ -270,9 +262,7 @@ def prepare(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, A
 
 def _prepare_site(site: Mapping[str, Any], employer_id: str) -> dict[str, Any]:
     employer_id = str(uuid_of("employer_id", employer_id))
-    extra = set(site) - set(_SITE_DATA) - {"employer_id"}
-    if extra:
-        raise InvalidError(f"sites.{sorted(extra)[0]}", "is not a site field")
+    refuse_unknown(site, {*_SITE_DATA, "employer_id"}, "is not a site field", prefix="sites.")
     row = {c: site.get(c) for c in _SITE_DATA}
     row.update(id=new_id("sites.id", site.get("id")), employer_id=employer_id)
     for text in ("name", "address", "postcode", "city"):

@@ -15,9 +15,8 @@ from typing import Any, TypedDict, Unpack
 import pyarrow as pa
 
 from matching.types import Lead
-from participants.errors import NotFoundError
 from participants.leads import lead_row_values
-from storekit.rows import clean, uuid_of
+from storekit.rows import clean, fetch_one, uuid_of
 from storekit.store import Store
 from storekit.transactions import now
 
@@ -89,12 +88,13 @@ class BatchStore(Store):
 
     def get(self, *, batch_id: str) -> BatchRecord:
         """One batch; NotFoundError when unknown."""
-        row = self.con.execute(
+        row = fetch_one(
+            self.con,
             f"SELECT {', '.join(_COLUMNS)} FROM caseload_lead_batches WHERE id = ?",
             [uuid_of("batch_id", batch_id)],
-        ).fetchone()
-        if row is None:
-            raise NotFoundError("batch", batch_id)
+            entity="batch",
+            entity_id=batch_id,
+        )
         return BatchRecord(**clean(_COLUMNS, row))
 
     def update(self, *, batch_id: str, **values: Unpack[BatchChanges]) -> None:

@@ -12,7 +12,8 @@ from typing import Any
 
 from matching.types import Lead
 from participants.change_log import CHANGE_LOG
-from participants.errors import InvalidError, NotFoundError
+from participants.errors import InvalidError
+from storekit.checks import first
 from storekit.rows import clean, uuid_of
 from storekit.store import Store
 from storekit.transactions import now
@@ -89,10 +90,7 @@ class LeadStore(Store):
 
     def get(self, *, lead_id: str) -> LeadRecord:
         """One recorded lead with its latest feedback; NotFoundError when unknown."""
-        found = self._select("l.id = ?", [uuid_of("lead_id", lead_id)], limit=1)
-        if not found:
-            raise NotFoundError("lead", lead_id)
-        return found[0]
+        return first(self._select("l.id = ?", [uuid_of("lead_id", lead_id)], limit=1), "lead", lead_id)
 
     def list(self, *, participant_id: str, limit: int = 50) -> builtins.list[LeadRecord]:
         """A participant's recorded leads, newest first."""

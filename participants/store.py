@@ -8,7 +8,7 @@ from typing import Any
 
 from matching.types import Concept
 from participants.change_log import CHANGE_LOG
-from participants.errors import InvalidError, NotFoundError
+from participants.errors import InvalidError
 from participants.models import (
     BenefitsPlan,
     DisclosurePlan,
@@ -17,6 +17,7 @@ from participants.models import (
     check_participant,
 )
 from participants.values import ParticipantValues
+from storekit.checks import first, refuse_unknown
 from storekit.connection import Connection
 from storekit.rows import clean, insert_sql, new_id, uuid_of
 from storekit.store import Store
@@ -74,10 +75,7 @@ class ParticipantStore(Store):
         Raises:
             NotFoundError: Missing, deleted, or in another unit (callers cannot tell which).
         """
-        found = self._get_many([participant_id], unit_ids=unit_ids)
-        if not found:
-            raise NotFoundError("participant", participant_id)
-        return found[0]
+        return first(self._get_many([participant_id], unit_ids=unit_ids), "participant", participant_id)
 
     def list(
         self,
@@ -165,15 +163,11 @@ class ParticipantStore(Store):
 
 
 def _prepare(values: Mapping[str, Any]) -> dict[str, Any]:
-    unknown = set(values) - _TOP_LEVEL - _NESTED
-    if unknown:
-        raise InvalidError(sorted(unknown)[0], "is not a participant field")
+    refuse_unknown(values, _TOP_LEVEL | _NESTED, "is not a participant field")
     check_participant(values)
     home = values.get("home") or {}
     prefs = dict(values.get("preferences") or {})
-    unknown_prefs = set(prefs) - set(_PREFS)
-    if unknown_prefs:
-        raise InvalidError(f"preferences.{sorted(unknown_prefs)[0]}", "is not a preference field")
+    refuse_unknown(prefs, _PREFS, "is not a preference field", prefix="preferences.")
     return {
         "id": new_id("id", values.get("id")),
         "unit_id": str(values["unit_id"]),

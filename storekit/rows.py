@@ -6,8 +6,8 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from storekit.connection import Connection
-from storekit.errors import InvalidError
+from storekit.connection import Connection, Row
+from storekit.errors import InvalidError, NotFoundError
 
 #: Columns every store table carries and the store sets itself, in table order.
 AUDIT_COLUMNS = ("created_at", "created_by", "updated_at", "updated_by")
@@ -69,3 +69,11 @@ def count_rows(con: Connection, sql: str, parameters: Sequence[object] = ()) -> 
     """The number a counting SELECT (``SELECT count(*) ...``) returns; 0 when it returns no row."""
     row = con.execute(sql, list(parameters)).fetchone()
     return int(row[0]) if row else 0
+
+
+def fetch_one(con: Connection, sql: str, parameters: object, *, entity: str, entity_id: str) -> Row:
+    """The row ``sql`` selects; NotFoundError(entity, entity_id) when it selects none."""
+    row = con.execute(sql, parameters).fetchone()
+    if row is None:
+        raise NotFoundError(entity, entity_id)
+    return row
