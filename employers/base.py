@@ -138,9 +138,21 @@ class RecordStore(Store, Generic[R, V]):
         until: datetime | None = None,
     ) -> builtins.list[R]:
         """Live records matching equality ``filters`` (and the time window), by id after ``after``."""
-        where = ["deleted_at IS NULL", "(?::UUID IS NULL OR id > ?::UUID)"]
-        args: builtins.list[Any] = [after, after]
-        for name, value in (filters or {}).items():
+        where, args = self.list_conditions(filters or {}, since, until)
+        rows = self.con.execute(
+            f"SELECT id FROM {self.table} WHERE deleted_at IS NULL AND (?::UUID IS NULL OR id > ?::UUID)"
+            f"{''.join(f' AND {w}' for w in where)} ORDER BY id LIMIT ?",
+            [after, after, *args, limit],
+        ).fetchall()
+        return self.get_many([str(r[0]) for r in rows])
+
+    def list_conditions(
+        self, filters: Mapping[str, Any], since: datetime | None, until: datetime | None
+    ) -> tuple[builtins.list[str], builtins.list[Any]]:
+        """SQL conditions on the table's columns for `list`, and their parameters in order."""
+        where: builtins.list[str] = []
+        args: builtins.list[Any] = []
+        for name, value in filters.items():
             if name not in self.filters:
                 raise InvalidError(name, f"is not a filter of {self.entity}s")
             if value is not None:
@@ -150,10 +162,7 @@ class RecordStore(Store, Generic[R, V]):
             where.append(f"(?::TIMESTAMPTZ IS NULL OR {self.time_column} >= ?)")
             where.append(f"(?::TIMESTAMPTZ IS NULL OR {self.time_column} < ?)")
             args += [since, since, until, until]
-        rows = self.con.execute(
-            f"SELECT id FROM {self.table} WHERE {' AND '.join(where)} ORDER BY id LIMIT ?", [*args, limit]
-        ).fetchall()
-        return self.get_many([str(r[0]) for r in rows])
+        return where, args
 
     def update(self, *, record_id: str, values: V, actor: str) -> R:
         """Change fields of a live record; one change-log row per changed field."""

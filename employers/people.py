@@ -140,28 +140,19 @@ class PeopleStore(RecordStore[PersonRecord, PersonValues]):
             links.setdefault(link.person_id, []).append(link)
         return [_with_links(p, tuple(links.get(p.id, ()))) for p in people]
 
-    def list(
-        self,
-        *,
-        limit: int = 50,
-        after: str | None = None,
-        filters: Mapping[str, Any] | None = None,
-        since: datetime | None = None,
-        until: datetime | None = None,
-    ) -> builtins.list[PersonRecord]:
-        """Live people by id; ``filters={"employer_id": ...}`` keeps those linked to that employer."""
-        filters = dict(filters or {})
+    def list_conditions(
+        self, filters: Mapping[str, Any], since: datetime | None, until: datetime | None
+    ) -> tuple[builtins.list[str], builtins.list[Any]]:
+        """``filters={"employer_id": ...}`` keeps the people linked to that employer (a live link)."""
+        filters = dict(filters)
         employer_id = filters.pop("employer_id", None)
-        if filters:
-            raise InvalidError(sorted(filters)[0], "is not a filter of persons")
+        refuse_unknown(filters, (), "is not a filter of persons")
         emp = str(uuid_of("employer_id", employer_id)) if employer_id else None
-        rows = self.con.execute(
-            "SELECT id FROM crm_people p WHERE deleted_at IS NULL AND (?::UUID IS NULL OR id > ?::UUID) "
-            "AND (?::UUID IS NULL OR EXISTS (SELECT 1 FROM crm_employer_people l WHERE l.person_id = p.id "
-            "AND l.employer_id = ?::UUID AND l.deleted_at IS NULL)) ORDER BY id LIMIT ?",
-            [after, after, emp, emp, limit],
-        ).fetchall()
-        return self.get_many([str(r[0]) for r in rows])
+        linked = (
+            "(?::UUID IS NULL OR EXISTS (SELECT 1 FROM crm_employer_people l "
+            "WHERE l.person_id = crm_people.id AND l.employer_id = ?::UUID AND l.deleted_at IS NULL))"
+        )
+        return [linked], [emp, emp]
 
     def ids_at(self, *, employer_id: str) -> builtins.list[str]:
         """Ids of people ever linked to an employer (live links), for its timeline."""

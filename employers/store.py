@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Unpack
 
 from employers import changes, uniqueness
 from employers.change_log import insert_records
@@ -12,7 +12,7 @@ from employers.dedupe import Candidate
 from employers.errors import ConflictError
 from employers.models import EmployerRecord, SiteRecord, check_employer, column_names
 from employers.search import rank_by_name
-from employers.values import EmployerValues, SiteValues
+from employers.values import EmployerFilters, EmployerValues, SiteValues
 from storekit.checks import first, refuse_nulls, refuse_unknown
 from storekit.connection import Connection
 from storekit.rows import clean, data_columns, insert_many, new_id, uuid_of
@@ -168,16 +168,13 @@ class EmployerStore(Store):
         *,
         limit: int = 50,
         after: str | None = None,
-        stage: str | None = None,
-        sector: str | None = None,
-        owner: str | None = None,
-        do_not_contact: bool | None = None,
+        **filters: Unpack[EmployerFilters],
     ) -> builtins.list[EmployerRecord]:
         """Live employers matching the filters, ordered by id, ``limit`` after the cursor ``after``."""
         rows = self.con.execute(
             f"SELECT id FROM crm_employers WHERE {_FILTER} AND (?::UUID IS NULL OR id > ?::UUID) "
             "ORDER BY id LIMIT ?",
-            [*_filter_args(stage, sector, owner, do_not_contact), after, after, limit],
+            [*_filter_args(**filters), after, after, limit],
         ).fetchall()
         return self._get_many([str(r[0]) for r in rows])
 
@@ -187,10 +184,7 @@ class EmployerStore(Store):
         q: str,
         limit: int = 50,
         after: str | None = None,
-        stage: str | None = None,
-        sector: str | None = None,
-        owner: str | None = None,
-        do_not_contact: bool | None = None,
+        **filters: Unpack[EmployerFilters],
     ) -> builtins.list[tuple[EmployerRecord, float]]:
         """Fuzzy search over names and aliases: (employer, score 0-100), best first, ties by id.
 
@@ -198,7 +192,7 @@ class EmployerStore(Store):
         """
         rows = self.con.execute(
             f"SELECT id, name, aliases FROM crm_employers WHERE {_FILTER}",
-            _filter_args(stage, sector, owner, do_not_contact),
+            _filter_args(**filters),
         ).fetchall()
         ranked = rank_by_name(q, [(str(i), n, tuple(a)) for i, n, a in rows])
         ids = [i for i, _ in ranked]
@@ -241,7 +235,13 @@ class EmployerStore(Store):
         return [by_id[i] for i in ids if i in by_id]
 
 
-def _filter_args(stage: Any, sector: Any, owner: Any, do_not_contact: Any) -> builtins.list[Any]:
+def _filter_args(
+    *,
+    stage: str | None = None,
+    sector: str | None = None,
+    owner: str | None = None,
+    do_not_contact: bool | None = None,
+) -> builtins.list[Any]:
     return [stage, stage, sector, sector, owner, owner, do_not_contact, do_not_contact]
 
 

@@ -55,6 +55,15 @@ class EmployerValues(TypedDict, total=False):
     sites: Sequence[SiteValues]
 
 
+class EmployerFilters(TypedDict, total=False):
+    """Equality filters of `EmployerStore.list` and ``search`` (None: no filter on that column)."""
+
+    stage: str | None
+    sector: str | None
+    owner: str | None
+    do_not_contact: bool | None
+
+
 class OpeningValues(TypedDict, total=False):
     """A vacancy; ``employer_id`` and ``title`` are required at creation. Hours are per week."""
 
