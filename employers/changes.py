@@ -12,7 +12,7 @@ from typing import Any
 from employers.change_log import CHANGE_LOG
 from employers.errors import NotFoundError
 from storekit.connection import Connection
-from storekit.rows import clean, fetch_one, uuid_of
+from storekit.rows import clean, row_by_id, uuid_of
 from storekit.transactions import now
 
 
@@ -20,13 +20,7 @@ def current(
     con: Connection, *, table: str, entity: str, entity_id: str, columns: Sequence[str]
 ) -> dict[str, Any]:
     """The live row's ``columns`` as record values; NotFoundError when missing or deleted."""
-    row = fetch_one(
-        con,
-        f"SELECT {', '.join(columns)} FROM {table} WHERE id = ? AND deleted_at IS NULL",
-        [uuid_of("id", entity_id)],
-        entity=entity,
-        entity_id=entity_id,
-    )
+    row = row_by_id(con, table, columns, entity, entity_id, live=True)
     return clean(columns, row)
 
 
@@ -74,13 +68,7 @@ def soft_delete(con: Connection, *, table: str, entity: str, entity_id: str, act
 
 def restore(con: Connection, *, table: str, entity: str, entity_id: str, actor: str) -> None:
     """Undelete a soft-deleted row; NotFoundError when it does not exist or is live."""
-    fetch_one(
-        con,
-        f"SELECT id FROM {table} WHERE id = ? AND deleted_at IS NOT NULL",
-        [uuid_of("id", entity_id)],
-        entity=f"deleted {entity}",
-        entity_id=entity_id,
-    )
+    row_by_id(con, table, ["id"], entity, entity_id, live=False)
     con.execute(
         f"UPDATE {table} SET deleted_at = NULL, deleted_by = NULL, updated_at = ?, updated_by = ? "
         "WHERE id = ?",

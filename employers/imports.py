@@ -12,18 +12,17 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from employers.change_log import CHANGE_LOG
-from employers.errors import ConflictError, EmployerError, InvalidError, NotFoundError
+from employers.errors import ConflictError, EmployerError, InvalidError
+from employers.import_records import ImportRecord, ImportRow
 from employers.import_revert import delete_created, restore_updated
 from employers.import_rows import Hooks, RowImporter
 from employers.io_specs import ENTITIES, MODES, check_columns, parse_row
 from employers.tabular import read_table, write_table
 from storekit.connection import Connection
-from storekit.rows import fetch_one, insert_many, new_id, uuid_of
+from storekit.rows import insert_many, new_id, row_by_id, uuid_of
 from storekit.store import Store
 from storekit.transactions import now
 
@@ -32,44 +31,7 @@ _RUN = (
     "skipped, errors, created_at, created_by, reverted_at, reverted_by"
 )
 _ROW = "import_id, row_number, action, entity_id, link_id, before, after, cells, field, message"
-
-
-@dataclass(frozen=True, slots=True)
-class ImportRow:
-    """One data row: ``row_number`` as a spreadsheet shows it (the header is row 1)."""
-
-    row_number: int
-    action: str
-    entity_id: str | None = None
-    field: str | None = None
-    message: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ImportRecord:
-    """A run: status is dry_run, applied, rejected (bad rows, nothing changed) or reverted."""
-
-    id: str
-    entity: str
-    mode: str
-    file_name: str
-    status: str
-    created: int
-    updated: int
-    skipped: int
-    errors: int
-    created_at: datetime
-    created_by: str
-    columns: tuple[str, ...] = ()
-    dry_run: bool = False
-    skip_bad_rows: bool = False
-    reverted_at: datetime | None = None
-    rows: tuple[ImportRow, ...] = field(default=())
-
-    @property
-    def unchanged(self) -> int:
-        """Rows that matched a record whose values were already the same."""
-        return sum(r.action == "unchanged" for r in self.rows)
+__all__ = ["ImportRecord", "ImportRow", "ImportStore"]
 
 
 class _Rollback(Exception):
@@ -190,13 +152,7 @@ class ImportStore(Store):
 
     def get(self, *, import_id: str) -> ImportRecord:
         """A run with its row outcomes; NotFoundError when unknown."""
-        row = fetch_one(
-            self.con,
-            f"SELECT {_RUN} FROM crm_imports WHERE id = ?",
-            [uuid_of("import_id", import_id)],
-            entity="import",
-            entity_id=import_id,
-        )
+        row = row_by_id(self.con, "crm_imports", _RUN.split(", "), "import", import_id, id_field="import_id")
         rid, entity, mode, name, _, cols, dry, skip, status, c, u, s, e, at, by, rev_at, _ = row
         outcomes = self.con.execute(
             "SELECT row_number, action, entity_id, field, message FROM crm_import_rows WHERE import_id = ? "
@@ -306,6 +262,4 @@ def _plain(value: Any) -> Any:
 def _error(exc: EmployerError) -> dict[str, str | None]:
     if isinstance(exc, InvalidError | ConflictError):
         return {"field": exc.field, "message": exc.message}
-    if isinstance(exc, NotFoundError):
-        return {"field": None, "message": str(exc)}
     return {"field": None, "message": str(exc)}

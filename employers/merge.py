@@ -22,7 +22,7 @@ from employers.errors import ConflictError, InvalidError
 from employers.models import EmployerRecord
 from employers.store import UPDATABLE, EmployerStore
 from storekit.connection import Connection
-from storekit.rows import fetch_one, new_id, uuid_of
+from storekit.rows import new_id, row_by_id, uuid_of
 from storekit.store import Store
 from storekit.transactions import now
 
@@ -144,13 +144,7 @@ class MergeStore(Store):
 
     def get(self, *, merge_id: str) -> MergeRecord:
         """One merge; NotFoundError when unknown."""
-        row = fetch_one(
-            self.con,
-            f"SELECT {_COLUMNS} FROM crm_merges WHERE id = ?",
-            [uuid_of("merge_id", merge_id)],
-            entity="merge",
-            entity_id=merge_id,
-        )
+        row = row_by_id(self.con, "crm_merges", _COLUMNS.split(", "), "merge", merge_id, id_field="merge_id")
         mid, sid, lid, before, after, moved, at, by, undone_at, undone_by = row
         before, after = json.loads(before), json.loads(after)
         return MergeRecord(

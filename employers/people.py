@@ -16,7 +16,7 @@ from employers.records import PersonLinkRecord, PersonRecord, check_link, check_
 from employers.values import PersonLinkValues, PersonValues
 from storekit.checks import refuse_unknown
 from storekit.connection import Connection
-from storekit.rows import clean, fetch_one, new_id, uuid_of
+from storekit.rows import clean, new_id, row_by_id, uuid_of
 
 LINK_COLUMNS = ("id", "employer_id", "person_id", "role", "active_from", "left_on")
 
@@ -115,12 +115,14 @@ class PeopleStore(RecordStore[PersonRecord, PersonValues]):
 
     def get_link(self, *, link_id: str) -> PersonLinkRecord:
         """One live link; NotFoundError when missing."""
-        row = fetch_one(
+        row = row_by_id(
             self.con,
-            f"SELECT {', '.join(LINK_COLUMNS)} FROM crm_employer_people WHERE id = ? AND deleted_at IS NULL",
-            [uuid_of("link_id", link_id)],
-            entity="person link",
-            entity_id=link_id,
+            "crm_employer_people",
+            LINK_COLUMNS,
+            "person link",
+            link_id,
+            id_field="link_id",
+            live=True,
         )
         return PersonLinkRecord(**clean(LINK_COLUMNS, row))
 

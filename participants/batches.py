@@ -16,7 +16,7 @@ import pyarrow as pa
 
 from matching.types import Lead
 from participants.leads import lead_row_values
-from storekit.rows import clean, fetch_one, uuid_of
+from storekit.rows import clean, row_by_id, uuid_of
 from storekit.store import Store
 from storekit.transactions import now
 
@@ -88,13 +88,7 @@ class BatchStore(Store):
 
     def get(self, *, batch_id: str) -> BatchRecord:
         """One batch; NotFoundError when unknown."""
-        row = fetch_one(
-            self.con,
-            f"SELECT {', '.join(_COLUMNS)} FROM caseload_lead_batches WHERE id = ?",
-            [uuid_of("batch_id", batch_id)],
-            entity="batch",
-            entity_id=batch_id,
-        )
+        row = row_by_id(self.con, "caseload_lead_batches", _COLUMNS, "batch", batch_id, id_field="batch_id")
         return BatchRecord(**clean(_COLUMNS, row))
 
     def update(self, *, batch_id: str, **values: Unpack[BatchChanges]) -> None:

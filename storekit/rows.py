@@ -71,9 +71,34 @@ def count_rows(con: Connection, sql: str, parameters: Sequence[object] = ()) -> 
     return int(row[0]) if row else 0
 
 
-def fetch_one(con: Connection, sql: str, parameters: object, *, entity: str, entity_id: str) -> Row:
-    """The row ``sql`` selects; NotFoundError(entity, entity_id) when it selects none."""
-    row = con.execute(sql, parameters).fetchone()
+def row_by_id(
+    con: Connection,
+    table: str,
+    columns: Sequence[str],
+    entity: str,
+    entity_id: str,
+    *,
+    id_field: str = "id",
+    live: bool | None = None,
+) -> Row:
+    """The ``columns`` of the row of ``table`` with this id, in order.
+
+    Args:
+        con: The connection to read with.
+        table: A store's table (a constant, never caller input).
+        columns: Its column names.
+        entity: Named by NotFoundError.
+        entity_id: The id; InvalidError naming ``id_field`` when it is not a UUID.
+        id_field: The caller's name for the id.
+        live: True: only a live row; False: only a soft-deleted one; None: either.
+
+    Raises:
+        NotFoundError: No such row (``entity`` is prefixed "deleted " when ``live`` is False).
+    """
+    deleted = {None: "", True: " AND deleted_at IS NULL", False: " AND deleted_at IS NOT NULL"}[live]
+    row = con.execute(
+        f"SELECT {', '.join(columns)} FROM {table} WHERE id = ?{deleted}", [uuid_of(id_field, entity_id)]
+    ).fetchone()
     if row is None:
-        raise NotFoundError(entity, entity_id)
+        raise NotFoundError(f"deleted {entity}" if live is False else entity, entity_id)
     return row
