@@ -50,18 +50,14 @@ _COLUMNS = tuple(f.name for f in fields(BatchRecord))
 
 
 class BatchChanges(TypedDict, total=False):
-    """What `BatchStore.update` may set: the batch's progress (counts are of participants/leads)."""
+    """What the batch runner sets with `BatchStore.update` (the counts move with the plan and chunks).
+
+    ``update`` also accepts the other BatchRecord fields after ``settings``, as it always has.
+    """
 
     status: str
-    participants: int
-    participants_done: int
-    leads_written: int
-    capped_participants: int
-    capped_leads: int
     error: str
-    started_at: datetime
     finished_at: datetime | None
-    created_by: str
 
 
 class BatchStore(Store):
