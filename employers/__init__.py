@@ -29,6 +29,16 @@ from employers.records import (
 from employers.store import EmployerStore
 from employers.tasks import TaskStore
 from employers.timeline import TimelineItem, TimelineStore
+from employers.values import (
+    ContactValues,
+    EmployerValues,
+    NoteValues,
+    OpeningValues,
+    PersonLinkValues,
+    PersonValues,
+    SiteValues,
+    TaskValues,
+)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -43,6 +53,7 @@ __all__ = [
     "ConflictError",
     "ContactRecord",
     "ContactStore",
+    "ContactValues",
     "DormantEmployer",
     "DuplicateError",
     "DuplicatePair",
@@ -50,20 +61,27 @@ __all__ = [
     "EmployerError",
     "EmployerRecord",
     "EmployerStore",
+    "EmployerValues",
     "InvalidError",
     "MergeRecord",
     "MergeStore",
     "NotFoundError",
     "NoteRecord",
     "NoteStore",
+    "NoteValues",
     "OpeningRecord",
     "OpeningStore",
+    "OpeningValues",
     "PeopleStore",
     "PersonLinkRecord",
+    "PersonLinkValues",
     "PersonRecord",
+    "PersonValues",
     "SiteRecord",
+    "SiteValues",
     "TaskRecord",
     "TaskStore",
+    "TaskValues",
     "TimelineItem",
     "TimelineStore",
     "Week",

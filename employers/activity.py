@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from employers.contacts import ContactStore
 from employers.records import ContactRecord, TaskRecord
 from employers.tasks import TaskStore
+from storekit.store import Store
 
 #: IPS fidelity target (V6): face-to-face employer contacts per specialist per week.
 FACE_TO_FACE_TARGET = 6
@@ -40,11 +40,8 @@ class Week:
         return sum(c.status == "held" and c.mode == "face_to_face" for c in self.contacts)
 
 
-class ActivityStore:
+class ActivityStore(Store):
     """Reads the contact log for the dormant list and the week view (no writes)."""
-
-    def __init__(self, con: Any) -> None:
-        self.con = con
 
     def dormant(
         self,

@@ -8,19 +8,22 @@ constants, never caller input.
 from __future__ import annotations
 
 import builtins
-import threading
 from collections.abc import Callable, Mapping, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import fields
 from datetime import datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
 from employers import changes
-from employers.errors import InvalidError, NotFoundError
-from employers.rows import clean, data_columns, new_id, uuid_of
-from employers.tx import insert_records, write_transaction
+from employers.change_log import insert_records
+from employers.errors import InvalidError
+from storekit.checks import first, refuse_nulls, refuse_unknown
+from storekit.connection import Connection
+from storekit.rows import clean, data_columns, new_id, uuid_of
+from storekit.store import Store
 
 R = TypeVar("R")
+#: The typed dict a store's create and update take (e.g. `employers.values.ContactValues`).
+V = TypeVar("V", bound=Mapping[str, Any])
 #: Reference column -> (table, entity) it must point at (a live row).
 REFERENCES: dict[str, tuple[str, str]] = {
     "employer_id": ("crm_employers", "employer"),
@@ -30,13 +33,8 @@ REFERENCES: dict[str, tuple[str, str]] = {
 }
 
 
-class RecordStore(Generic[R]):
-    """One table's records in an injected DuckDB connection.
-
-    Args:
-        con: A DuckDB connection or cursor (one per thread).
-        lock: The process-wide writer lock; a private lock when omitted.
-    """
+class RecordStore(Store, Generic[R, V]):
+    """One table's records in an injected DuckDB connection."""
 
     table: ClassVar[str]
     entity: ClassVar[str]
@@ -48,10 +46,6 @@ class RecordStore(Generic[R]):
     defaults: ClassVar[Mapping[str, Any]] = {}
     #: Columns the store sets itself, never from caller values.
     internal: ClassVar[frozenset[str]] = frozenset()
-
-    def __init__(self, con: Any, lock: AbstractContextManager[Any] | None = None) -> None:
-        self.con = con
-        self.lock = lock if lock is not None else threading.Lock()
 
     @classmethod
     def columns(cls) -> tuple[str, ...]:
@@ -66,23 +60,23 @@ class RecordStore(Generic[R]):
     def check(self, values: Mapping[str, Any]) -> None:
         """Raise InvalidError for a value breaking a rule (subclasses add theirs)."""
 
-    def create(self, *, values: Mapping[str, Any], actor: str) -> R:
+    def create(self, *, values: V, actor: str) -> R:
         """Create one record and return it as stored."""
         return self.create_many(rows=[values], actor=actor)[0]
 
-    def create_many(self, *, rows: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[R]:
+    def create_many(self, *, rows: Sequence[V], actor: str) -> builtins.list[R]:
         """Create records in one transaction; nothing is written if any row is invalid.
 
         Raises:
             InvalidError: A field breaks a rule.
             NotFoundError: A referenced employer, person, opening or contact is not live.
         """
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             ids = self.insert(con, rows, actor)
         return self.get_many(ids)
 
     def insert(
-        self, con: Any, rows: Sequence[Mapping[str, Any]], actor: str, *, internal_ok: bool = False
+        self, con: Connection, rows: Sequence[Mapping[str, Any]], actor: str, *, internal_ok: bool = False
     ) -> builtins.list[str]:
         """Validate and insert inside the caller's transaction; returns the new ids.
 
@@ -92,7 +86,7 @@ class RecordStore(Generic[R]):
         self.check_references(con, prepared)
         return self.write(con, prepared, actor)
 
-    def write(self, con: Any, prepared: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[str]:
+    def write(self, con: Connection, prepared: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[str]:
         """Insert rows made by `prepare` (already checked) and log their creation."""
         return insert_records(
             con, table=self.table, columns=self.data(), records=prepared, actor=actor, entity=self.entity
@@ -101,9 +95,7 @@ class RecordStore(Generic[R]):
     def prepare(self, values: Mapping[str, Any], *, internal_ok: bool = False) -> dict[str, Any]:
         """A full row from caller values: defaults filled, id made, rules checked."""
         allowed = set(self.data()) - (set() if internal_ok else set(self.internal))
-        unknown = set(values) - allowed
-        if unknown:
-            raise InvalidError(sorted(unknown)[0], f"is not a {self.entity} field")
+        refuse_unknown(values, allowed, f"is not a {self.entity} field")
         row = {c: values.get(c) for c in self.data()}
         for name, default in self.defaults.items():
             row[name] = row[name] if row[name] is not None else default
@@ -114,7 +106,7 @@ class RecordStore(Generic[R]):
         self.check(row)
         return row
 
-    def check_references(self, con: Any, rows: Sequence[Mapping[str, Any]]) -> None:
+    def check_references(self, con: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
         """NotFoundError when a row points at a record that is not live."""
         for ref, (table, entity) in REFERENCES.items():
             ids = [row.get(ref) for row in rows if ref in row]
@@ -122,10 +114,7 @@ class RecordStore(Generic[R]):
 
     def get(self, *, record_id: str) -> R:
         """The live record; NotFoundError when missing or deleted."""
-        found = self.get_many([record_id])
-        if not found:
-            raise NotFoundError(self.entity, record_id)
-        return found[0]
+        return first(self.get_many([record_id]), self.entity, record_id)
 
     def get_many(self, ids: Sequence[str]) -> builtins.list[R]:
         """Live records by id, in the order asked (missing ones left out)."""
@@ -149,9 +138,21 @@ class RecordStore(Generic[R]):
         until: datetime | None = None,
     ) -> builtins.list[R]:
         """Live records matching equality ``filters`` (and the time window), by id after ``after``."""
-        where = ["deleted_at IS NULL", "(?::UUID IS NULL OR id > ?::UUID)"]
-        args: builtins.list[Any] = [after, after]
-        for name, value in (filters or {}).items():
+        where, args = self.list_conditions(filters or {}, since, until)
+        rows = self.con.execute(
+            f"SELECT id FROM {self.table} WHERE deleted_at IS NULL AND (?::UUID IS NULL OR id > ?::UUID)"
+            f"{''.join(f' AND {w}' for w in where)} ORDER BY id LIMIT ?",
+            [after, after, *args, limit],
+        ).fetchall()
+        return self.get_many([str(r[0]) for r in rows])
+
+    def list_conditions(
+        self, filters: Mapping[str, Any], since: datetime | None, until: datetime | None
+    ) -> tuple[builtins.list[str], builtins.list[Any]]:
+        """SQL conditions on the table's columns for `list`, and their parameters in order."""
+        where: builtins.list[str] = []
+        args: builtins.list[Any] = []
+        for name, value in filters.items():
             if name not in self.filters:
                 raise InvalidError(name, f"is not a filter of {self.entity}s")
             if value is not None:
@@ -161,28 +162,21 @@ class RecordStore(Generic[R]):
             where.append(f"(?::TIMESTAMPTZ IS NULL OR {self.time_column} >= ?)")
             where.append(f"(?::TIMESTAMPTZ IS NULL OR {self.time_column} < ?)")
             args += [since, since, until, until]
-        rows = self.con.execute(
-            f"SELECT id FROM {self.table} WHERE {' AND '.join(where)} ORDER BY id LIMIT ?", [*args, limit]
-        ).fetchall()
-        return self.get_many([str(r[0]) for r in rows])
+        return where, args
 
-    def update(self, *, record_id: str, values: Mapping[str, Any], actor: str) -> R:
+    def update(self, *, record_id: str, values: V, actor: str) -> R:
         """Change fields of a live record; one change-log row per changed field."""
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             self.apply_update(con, record_id, values, actor)
         return self.get(record_id=record_id)
 
     def apply_update(
-        self, con: Any, record_id: str, values: Mapping[str, Any], actor: str
+        self, con: Connection, record_id: str, values: Mapping[str, Any], actor: str
     ) -> dict[str, tuple[Any, Any]]:
         """Update inside the caller's transaction; returns field -> (old, new)."""
         allowed = set(self.data()) - {"id"} - set(self.internal)
-        unknown = set(values) - allowed
-        if unknown:
-            raise InvalidError(sorted(unknown)[0], f"is not an updatable {self.entity} field")
-        nulls = sorted(k for k, v in values.items() if v is None and k in self.defaults)
-        if nulls:
-            raise InvalidError(nulls[0], "cannot be null")
+        refuse_unknown(values, allowed, f"is not an updatable {self.entity} field")
+        refuse_nulls(values, self.defaults)
         old = self.get(record_id=record_id)
         merged = {c: getattr(old, c) for c in self.data()} | dict(values)
         self.check(merged)
@@ -201,5 +195,5 @@ class RecordStore(Generic[R]):
         return self.get(record_id=record_id)
 
     def _in_transaction(self, action: Callable[..., None], record_id: str, actor: str) -> None:
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             action(con, table=self.table, entity=self.entity, entity_id=record_id, actor=actor)

@@ -9,24 +9,23 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from employers.change_log import CHANGE_LOG
 from employers.errors import NotFoundError
-from employers.rows import clean, uuid_of
-from employers.tx import log_change, now
+from storekit.connection import Connection
+from storekit.rows import clean, row_by_id, uuid_of
+from storekit.transactions import now
 
 
-def current(con: Any, *, table: str, entity: str, entity_id: str, columns: Sequence[str]) -> dict[str, Any]:
+def current(
+    con: Connection, *, table: str, entity: str, entity_id: str, columns: Sequence[str]
+) -> dict[str, Any]:
     """The live row's ``columns`` as record values; NotFoundError when missing or deleted."""
-    row = con.execute(
-        f"SELECT {', '.join(columns)} FROM {table} WHERE id = ? AND deleted_at IS NULL",
-        [uuid_of("id", entity_id)],
-    ).fetchone()
-    if row is None:
-        raise NotFoundError(entity, entity_id)
+    row = row_by_id(con, table, columns, entity, entity_id, live=True)
     return clean(columns, row)
 
 
 def update_row(
-    con: Any,
+    con: Connection,
     *,
     table: str,
     entity: str,
@@ -51,36 +50,34 @@ def update_row(
         f"UPDATE {table} SET {sets}, updated_at = ?, updated_by = ? WHERE id = ?",
         [*(_param(v) for _, v in changes.values()), now(), actor, uuid_of("id", entity_id)],
     )
-    log_change(con, actor=actor, entity=entity, entity_id=entity_id, action=action, changes=changes)
+    CHANGE_LOG.log_change(
+        con, actor=actor, entity=entity, entity_id=entity_id, action=action, changes=changes
+    )
     return changes
 
 
-def soft_delete(con: Any, *, table: str, entity: str, entity_id: str, actor: str) -> None:
+def soft_delete(con: Connection, *, table: str, entity: str, entity_id: str, actor: str) -> None:
     """Mark a live row deleted (it stays in the table, restorable)."""
     current(con, table=table, entity=entity, entity_id=entity_id, columns=["id"])
     con.execute(
         f"UPDATE {table} SET deleted_at = ?, deleted_by = ? WHERE id = ?",
         [now(), actor, uuid_of("id", entity_id)],
     )
-    log_change(con, actor=actor, entity=entity, entity_id=entity_id, action="delete")
+    CHANGE_LOG.log_change(con, actor=actor, entity=entity, entity_id=entity_id, action="delete")
 
 
-def restore(con: Any, *, table: str, entity: str, entity_id: str, actor: str) -> None:
+def restore(con: Connection, *, table: str, entity: str, entity_id: str, actor: str) -> None:
     """Undelete a soft-deleted row; NotFoundError when it does not exist or is live."""
-    row = con.execute(
-        f"SELECT id FROM {table} WHERE id = ? AND deleted_at IS NOT NULL", [uuid_of("id", entity_id)]
-    ).fetchone()
-    if row is None:
-        raise NotFoundError(f"deleted {entity}", entity_id)
+    row_by_id(con, table, ["id"], entity, entity_id, live=False)
     con.execute(
         f"UPDATE {table} SET deleted_at = NULL, deleted_by = NULL, updated_at = ?, updated_by = ? "
         "WHERE id = ?",
         [now(), actor, uuid_of("id", entity_id)],
     )
-    log_change(con, actor=actor, entity=entity, entity_id=entity_id, action="restore")
+    CHANGE_LOG.log_change(con, actor=actor, entity=entity, entity_id=entity_id, action="restore")
 
 
-def require_live(con: Any, *, table: str, entity: str, ids: Sequence[str | None]) -> None:
+def require_live(con: Connection, *, table: str, entity: str, ids: Sequence[str | None]) -> None:
     """NotFoundError naming the first of ``ids`` (None skipped) with no live row in ``table``."""
     wanted = {str(uuid_of(f"{entity}_id", i)) for i in ids if i}
     if not wanted:

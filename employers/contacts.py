@@ -10,10 +10,12 @@ from employers.base import RecordStore
 from employers.errors import InvalidError
 from employers.records import ContactRecord, check_contact
 from employers.tasks import TaskStore
-from employers.tx import now, write_transaction
+from employers.values import ContactValues
+from storekit.connection import Connection
+from storekit.transactions import now
 
 
-class ContactStore(RecordStore[ContactRecord]):
+class ContactStore(RecordStore[ContactRecord, ContactValues]):
     """Contacts in ``crm_contacts``. A contact with a next step and due date opens a follow-up task.
 
     ``participant_id`` must come with ``participant_unit``: only the service, which has checked
@@ -33,14 +35,14 @@ class ContactStore(RecordStore[ContactRecord]):
         if values.get("participant_id") and not values.get("participant_unit"):
             raise InvalidError("participant_unit", "is required with participant_id")
 
-    def create_many(self, *, rows: Sequence[Mapping[str, Any]], actor: str) -> list[ContactRecord]:
+    def create_many(self, *, rows: Sequence[ContactValues], actor: str) -> list[ContactRecord]:
         """Log contacts (and their follow-up tasks) in one transaction."""
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             ids = self.insert(con, rows, actor)
             self.insert_follow_ups(con, self.get_many(ids), actor)
         return self.get_many(ids)
 
-    def insert_follow_ups(self, con: Any, contacts: Sequence[ContactRecord], actor: str) -> None:
+    def insert_follow_ups(self, con: Connection, contacts: Sequence[ContactRecord], actor: str) -> None:
         """One open task per contact that has a next step with a due date, for its specialist."""
         tasks = [
             {

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import threading
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any
 
 from employers import changes, uniqueness
+from employers.change_log import CHANGE_LOG
 from employers.dedupe import Match, scan
 from employers.errors import InvalidError
-from employers.rows import uuid_of
-from employers.tx import log_change, now, write_transaction
+from storekit.rows import uuid_of
+from storekit.store import Store
+from storekit.transactions import now
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,12 +25,8 @@ class DuplicatePair:
     reasons: tuple[str, ...]
 
 
-class DuplicateStore:
+class DuplicateStore(Store):
     """Scans live employers for likely duplicates and remembers pairs people rejected."""
-
-    def __init__(self, con: Any, lock: AbstractContextManager[Any] | None = None) -> None:
-        self.con = con
-        self.lock = lock if lock is not None else threading.Lock()
 
     def list(self) -> list[DuplicatePair]:
         """Every likely duplicate pair among live employers, best first, rejected pairs left out.
@@ -54,7 +49,7 @@ class DuplicateStore:
         if a_id == b_id:
             raise InvalidError("b_id", "must differ from a_id")
         low, high = sorted((str(uuid_of("a_id", a_id)), str(uuid_of("b_id", b_id))))
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             changes.require_live(con, table="crm_employers", entity="employer", ids=[low, high])
             con.execute(
                 "INSERT INTO crm_duplicate_decisions VALUES (?, ?, 'not_duplicate', ?, ?) "
@@ -62,7 +57,7 @@ class DuplicateStore:
                 [low, high, now(), actor],
             )
             for one, other in ((low, high), (high, low)):
-                log_change(
+                CHANGE_LOG.log_change(
                     con, actor=actor, entity="employer", entity_id=one, action="not_duplicate",
                     changes={"not_duplicate_of": (None, other)},
                 )  # fmt: skip

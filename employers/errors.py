@@ -1,38 +1,17 @@
-"""Domain errors of the employer CRM; only `service.errors` turns them into HTTP answers."""
+"""Errors of the employer CRM; only `service.errors` turns them into HTTP answers.
+
+``NotFoundError``, ``InvalidError`` and ``ConflictError`` are the store kit's classes, exported
+here under the names callers use (``employers.InvalidError``).
+"""
 
 from __future__ import annotations
 
+from storekit.errors import ConflictError, InvalidError, NotFoundError, StoreError
 
-class EmployerError(Exception):
-    """Base of every employer-CRM error."""
+#: Base of every employer-CRM error (the store kit's root, so it also covers its helpers' errors).
+EmployerError = StoreError
 
-
-class NotFoundError(EmployerError, LookupError):
-    """No live record with that id."""
-
-    def __init__(self, entity: str, entity_id: str) -> None:
-        super().__init__(f"{entity} {entity_id} not found")
-        self.entity = entity
-        self.entity_id = entity_id
-
-
-class InvalidError(EmployerError, ValueError):
-    """A value breaks a domain rule; ``field`` names it for the caller."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
-
-
-class ConflictError(EmployerError):
-    """A unique key is taken by another live record, or the state does not allow the change."""
-
-    def __init__(self, field: str, message: str, existing_id: str | None = None) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
-        self.existing_id = existing_id
+__all__ = ["ConflictError", "DuplicateError", "EmployerError", "InvalidError", "NotFoundError"]
 
 
 class DuplicateError(EmployerError):

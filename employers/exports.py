@@ -12,11 +12,12 @@ from employers.openings import OpeningStore
 from employers.people import PeopleStore
 from employers.store import EmployerStore
 from employers.tabular import FORMATS, write_table
+from storekit.connection import Connection
 
 _PAGE = 1000
 
 
-def export_rows(con: Any, entity: str, *, units: Sequence[str]) -> list[dict[str, str]]:
+def export_rows(con: Connection, entity: str, *, units: Sequence[str]) -> list[dict[str, str]]:
     """Every live record of ``entity`` as text cells in its import columns, by id.
 
     Args:
@@ -39,7 +40,7 @@ def export_rows(con: Any, entity: str, *, units: Sequence[str]) -> list[dict[str
     return [{c: to_cell(row.get(c)) for c in columns} for row in rows]
 
 
-def export_file(con: Any, entity: str, fmt: str, *, units: Sequence[str]) -> tuple[bytes, int]:
+def export_file(con: Connection, entity: str, fmt: str, *, units: Sequence[str]) -> tuple[bytes, int]:
     """The export as CSV or xlsx bytes, and its row count."""
     if entity not in ENTITIES:
         raise InvalidError("entity", f"must be one of {', '.join(ENTITIES)}")
@@ -49,7 +50,7 @@ def export_file(con: Any, entity: str, fmt: str, *, units: Sequence[str]) -> tup
     return write_table(list(COLUMNS[entity]), rows, fmt), len(rows)
 
 
-def _records(con: Any, entity: str) -> list[Any]:
+def _records(con: Connection, entity: str) -> list[Any]:
     out: list[Any] = []
     after = None
     while True:

@@ -8,10 +8,11 @@ from typing import Any
 from employers import changes
 from employers.import_rows import TABLES
 from employers.store import EmployerStore
-from employers.tx import now
+from storekit.connection import Connection
+from storekit.transactions import now
 
 
-def delete_created(con: Any, entity: str, entity_id: str, link_id: Any, actor: str) -> None:
+def delete_created(con: Connection, entity: str, entity_id: str, link_id: Any, actor: str) -> None:
     """Soft-delete a record an import created (and a contact's follow-up tasks, a person's link)."""
     table, noun = TABLES[entity]
     live = con.execute(f"SELECT 1 FROM {table} WHERE id = ? AND deleted_at IS NULL", [entity_id]).fetchone()
@@ -26,7 +27,7 @@ def delete_created(con: Any, entity: str, entity_id: str, link_id: Any, actor: s
         _delete_link(con, str(link_id), actor)
 
 
-def _delete_link(con: Any, link_id: str, actor: str) -> None:
+def _delete_link(con: Connection, link_id: str, actor: str) -> None:
     live = con.execute(
         "SELECT 1 FROM crm_employer_people WHERE id = ? AND deleted_at IS NULL", [link_id]
     ).fetchone()
@@ -37,7 +38,7 @@ def _delete_link(con: Any, link_id: str, actor: str) -> None:
 
 
 def restore_updated(
-    con: Any,
+    con: Connection,
     entity: str,
     entity_id: str,
     link_id: Any,

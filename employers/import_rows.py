@@ -7,6 +7,7 @@ import goes on with the other rows.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,9 +21,10 @@ from employers.keys import registry_key
 from employers.openings import OpeningStore
 from employers.people import PeopleStore
 from employers.records import check_link
-from employers.rows import uuid_of
 from employers.store import EmployerStore
 from employers.uniqueness import candidates
+from storekit.connection import Connection
+from storekit.rows import uuid_of
 
 #: entity -> (table, change-log entity name)
 TABLES = {
@@ -62,7 +64,9 @@ class Outcome:
 class RowImporter:
     """Finds, creates and updates records of one entity for an import run."""
 
-    def __init__(self, con: Any, lock: Any, entity: str, actor: str, hooks: Hooks) -> None:
+    def __init__(
+        self, con: Connection, lock: AbstractContextManager[object], entity: str, actor: str, hooks: Hooks
+    ) -> None:
         self.con, self.entity, self.actor, self.hooks = con, entity, actor, hooks
         self.stores: dict[str, Any] = {
             "employers": EmployerStore(con, lock),

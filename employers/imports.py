@@ -11,76 +11,35 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
-from employers.errors import ConflictError, EmployerError, InvalidError, NotFoundError
+from employers.change_log import CHANGE_LOG
+from employers.errors import ConflictError, EmployerError, InvalidError
+from employers.import_records import ImportRecord, ImportRow
 from employers.import_revert import delete_created, restore_updated
 from employers.import_rows import Hooks, RowImporter
 from employers.io_specs import ENTITIES, MODES, check_columns, parse_row
-from employers.rows import insert_many, new_id, uuid_of
 from employers.tabular import read_table, write_table
-from employers.tx import log_change, now, write_transaction
+from storekit.connection import Connection
+from storekit.rows import insert_many, new_id, row_by_id, uuid_of
+from storekit.store import Store
+from storekit.transactions import now
 
 _RUN = (
     "id, entity, mode, file_name, file_sha256, columns, dry_run, skip_bad_rows, status, created, updated, "
     "skipped, errors, created_at, created_by, reverted_at, reverted_by"
 )
 _ROW = "import_id, row_number, action, entity_id, link_id, before, after, cells, field, message"
-
-
-@dataclass(frozen=True, slots=True)
-class ImportRow:
-    """One data row: ``row_number`` as a spreadsheet shows it (the header is row 1)."""
-
-    row_number: int
-    action: str
-    entity_id: str | None = None
-    field: str | None = None
-    message: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ImportRecord:
-    """A run: status is dry_run, applied, rejected (bad rows, nothing changed) or reverted."""
-
-    id: str
-    entity: str
-    mode: str
-    file_name: str
-    status: str
-    created: int
-    updated: int
-    skipped: int
-    errors: int
-    created_at: datetime
-    created_by: str
-    columns: tuple[str, ...] = ()
-    dry_run: bool = False
-    skip_bad_rows: bool = False
-    reverted_at: datetime | None = None
-    rows: tuple[ImportRow, ...] = field(default=())
-
-    @property
-    def unchanged(self) -> int:
-        """Rows that matched a record whose values were already the same."""
-        return sum(r.action == "unchanged" for r in self.rows)
+__all__ = ["ImportRecord", "ImportRow", "ImportStore"]
 
 
 class _Rollback(Exception):
     """Raised inside the run's transaction to leave it without writing."""
 
 
-class ImportStore:
+class ImportStore(Store):
     """Import runs in an injected DuckDB connection, serialised by the writer lock."""
-
-    def __init__(self, con: Any, lock: AbstractContextManager[Any] | None = None) -> None:
-        self.con = con
-        self.lock = lock if lock is not None else threading.Lock()
 
     def create(
         self,
@@ -118,7 +77,7 @@ class ImportStore:
         check_columns(entity, columns)
         run = _run_row(entity, mode, file_name, data, columns, dry_run=dry_run, skip_bad_rows=skip_bad_rows)
         try:
-            with write_transaction(self.con, self.lock) as con:
+            with self.transaction() as con:
                 results = self._run(con, entity, mode, rows, actor, hooks or Hooks())
                 errors = sum(r["action"] == "error" for r in results)
                 run["status"] = (
@@ -128,12 +87,18 @@ class ImportStore:
                     raise _Rollback
                 self._record(con, run, results, actor)
         except _Rollback:
-            with write_transaction(self.con, self.lock) as con:
+            with self.transaction() as con:
                 self._record(con, run, [{**r, "before": None, "after": None} for r in results], actor)
         return self.get(import_id=run["id"])
 
     def _run(
-        self, con: Any, entity: str, mode: str, rows: Sequence[dict[str, str]], actor: str, hooks: Hooks
+        self,
+        con: Connection,
+        entity: str,
+        mode: str,
+        rows: Sequence[dict[str, str]],
+        actor: str,
+        hooks: Hooks,
     ) -> list[dict[str, Any]]:
         importer = RowImporter(con, self.lock, entity, actor, hooks)
         results = []
@@ -162,7 +127,9 @@ class ImportStore:
             results.append(result)
         return results
 
-    def _record(self, con: Any, run: dict[str, Any], results: list[dict[str, Any]], actor: str) -> None:
+    def _record(
+        self, con: Connection, run: dict[str, Any], results: list[dict[str, Any]], actor: str
+    ) -> None:
         counts = {
             a: sum(r["action"] == a for r in results) for a in ("created", "updated", "skipped", "error")
         }
@@ -185,11 +152,7 @@ class ImportStore:
 
     def get(self, *, import_id: str) -> ImportRecord:
         """A run with its row outcomes; NotFoundError when unknown."""
-        row = self.con.execute(
-            f"SELECT {_RUN} FROM crm_imports WHERE id = ?", [uuid_of("import_id", import_id)]
-        ).fetchone()
-        if row is None:
-            raise NotFoundError("import", import_id)
+        row = row_by_id(self.con, "crm_imports", _RUN.split(", "), "import", import_id, id_field="import_id")
         rid, entity, mode, name, _, cols, dry, skip, status, c, u, s, e, at, by, rev_at, _ = row
         outcomes = self.con.execute(
             "SELECT row_number, action, entity_id, field, message FROM crm_import_rows WHERE import_id = ? "
@@ -247,7 +210,7 @@ class ImportStore:
             "AND action IN ('created', 'updated') ORDER BY row_number DESC",
             [uuid_of("import_id", import_id)],
         ).fetchall()
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             for action, entity_id, link_id, before, after in rows:
                 if action == "created":
                     delete_created(con, run.entity, str(entity_id), link_id, actor)
@@ -259,7 +222,7 @@ class ImportStore:
                 "UPDATE crm_imports SET status = 'reverted', reverted_at = ?, reverted_by = ? WHERE id = ?",
                 [now(), actor, uuid_of("import_id", import_id)],
             )
-            log_change(con, actor=actor, entity="import", entity_id=run.id, action="revert")
+            CHANGE_LOG.log_change(con, actor=actor, entity="import", entity_id=run.id, action="revert")
         return self.get(import_id=import_id)
 
 
@@ -299,6 +262,4 @@ def _plain(value: Any) -> Any:
 def _error(exc: EmployerError) -> dict[str, str | None]:
     if isinstance(exc, InvalidError | ConflictError):
         return {"field": exc.field, "message": exc.message}
-    if isinstance(exc, NotFoundError):
-        return {"field": None, "message": str(exc)}
     return {"field": None, "message": str(exc)}

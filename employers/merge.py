@@ -10,7 +10,6 @@ those rows back and restores the values nobody has changed since.
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -18,11 +17,14 @@ from datetime import datetime
 from typing import Any
 
 from employers import uniqueness
-from employers.errors import ConflictError, InvalidError, NotFoundError
+from employers.change_log import CHANGE_LOG
+from employers.errors import ConflictError, InvalidError
 from employers.models import EmployerRecord
-from employers.rows import new_id, uuid_of
 from employers.store import UPDATABLE, EmployerStore
-from employers.tx import log_change, now, write_transaction
+from storekit.connection import Connection
+from storekit.rows import new_id, row_by_id, uuid_of
+from storekit.store import Store
+from storekit.transactions import now
 
 #: Tables whose rows belong to an employer through ``employer_id``.
 CHILD_TABLES = (
@@ -57,12 +59,11 @@ class MergeRecord:
     undone_by: str | None = None
 
 
-class MergeStore:
+class MergeStore(Store):
     """Merges in an injected DuckDB connection, serialised by the writer lock."""
 
-    def __init__(self, con: Any, lock: AbstractContextManager[Any] | None = None) -> None:
-        self.con = con
-        self.lock = lock if lock is not None else threading.Lock()
+    def __init__(self, con: Connection, lock: AbstractContextManager[object] | None = None) -> None:
+        super().__init__(con, lock)
         self.employers = EmployerStore(con, self.lock)
 
     def create(
@@ -83,12 +84,12 @@ class MergeStore:
         loser = self.employers.get(employer_id=loser_id)
         values = merged_values(survivor, loser, choices or {})
         merge_id = new_id("id", None)
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             con.execute(
                 "UPDATE crm_employers SET deleted_at = ?, deleted_by = ?, merged_into_id = ? WHERE id = ?",
                 [now(), actor, uuid_of("survivor_id", survivor_id), uuid_of("loser_id", loser_id)],
             )
-            log_change(
+            CHANGE_LOG.log_change(
                 con, actor=actor, entity="employer", entity_id=loser_id, action="merged_into",
                 changes={"merged_into_id": (None, survivor_id)},
             )  # fmt: skip
@@ -112,7 +113,7 @@ class MergeStore:
         if merge.undone_at is not None:
             raise ConflictError("merge_id", "this merge was already undone")
         survivor = self.employers.get(employer_id=merge.survivor_id)
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             untouched = {
                 f: before
                 for f, (before, after) in merge.changed.items()
@@ -125,13 +126,16 @@ class MergeStore:
             row = con.execute(
                 "SELECT registry_number FROM crm_employers WHERE id = ?", [uuid_of("id", merge.loser_id)]
             ).fetchone()
+            assert row is not None  # the merge record points at the loser's row, which is never removed
             uniqueness.check_registry_numbers(con, [{"id": merge.loser_id, "registry_number": row[0]}])
             con.execute(
                 "UPDATE crm_employers SET deleted_at = NULL, deleted_by = NULL, merged_into_id = NULL "
                 "WHERE id = ?",
                 [uuid_of("id", merge.loser_id)],
             )
-            log_change(con, actor=actor, entity="employer", entity_id=merge.loser_id, action="unmerged")
+            CHANGE_LOG.log_change(
+                con, actor=actor, entity="employer", entity_id=merge.loser_id, action="unmerged"
+            )
             con.execute(
                 "UPDATE crm_merges SET undone_at = ?, undone_by = ? WHERE id = ?",
                 [now(), actor, uuid_of("merge_id", merge_id)],
@@ -140,11 +144,7 @@ class MergeStore:
 
     def get(self, *, merge_id: str) -> MergeRecord:
         """One merge; NotFoundError when unknown."""
-        row = self.con.execute(
-            f"SELECT {_COLUMNS} FROM crm_merges WHERE id = ?", [uuid_of("merge_id", merge_id)]
-        ).fetchone()
-        if row is None:
-            raise NotFoundError("merge", merge_id)
+        row = row_by_id(self.con, "crm_merges", _COLUMNS.split(", "), "merge", merge_id, id_field="merge_id")
         mid, sid, lid, before, after, moved, at, by, undone_at, undone_by = row
         before, after = json.loads(before), json.loads(after)
         return MergeRecord(
@@ -185,7 +185,7 @@ def merged_values(
 
 
 def _move(
-    con: Any, tables: tuple[str, ...], src: str, dst: str, *, ids: list[str] | None
+    con: Connection, tables: tuple[str, ...], src: str, dst: str, *, ids: list[str] | None
 ) -> dict[str, list[str]]:
     """Point rows of ``tables`` from employer ``src`` to ``dst`` (only ``ids`` if given)."""
     moved: dict[str, list[str]] = {}

@@ -7,9 +7,10 @@ from typing import Any
 
 from employers.base import RecordStore
 from employers.records import NoteRecord, check_note
+from employers.values import NoteValues
 
 
-class NoteStore(RecordStore[NoteRecord]):
+class NoteStore(RecordStore[NoteRecord, NoteValues]):
     """Notes in ``crm_notes``."""
 
     table = "crm_notes"

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import builtins
-import threading
 from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
 from employers import changes
+from employers.change_log import insert_records
 from employers.errors import InvalidError, NotFoundError
 from employers.models import OpeningRecord, check_opening, check_opening_status, column_names
-from employers.rows import clean, data_columns, new_id, uuid_of
-from employers.tx import insert_records, now, write_transaction
+from employers.values import OpeningValues
+from storekit.checks import first, refuse_nulls, refuse_unknown
+from storekit.connection import Connection
+from storekit.rows import clean, data_columns, new_id, uuid_of
+from storekit.store import Store
+from storekit.transactions import now
 
 OPENING_COLUMNS = column_names(OpeningRecord)
 _DATA = data_columns(OPENING_COLUMNS)
@@ -31,23 +34,14 @@ _DEFAULTS: dict[str, Any] = {
 _SELECT = f"SELECT {', '.join(OPENING_COLUMNS)} FROM crm_openings"
 
 
-class OpeningStore:
-    """Openings in the ``crm_*`` tables of an injected DuckDB connection.
+class OpeningStore(Store):
+    """Openings in the ``crm_*`` tables of an injected DuckDB connection."""
 
-    Args:
-        con: A DuckDB connection or cursor (one per thread).
-        lock: The process-wide writer lock; a private lock when omitted.
-    """
-
-    def __init__(self, con: Any, lock: AbstractContextManager[Any] | None = None) -> None:
-        self.con = con
-        self.lock = lock if lock is not None else threading.Lock()
-
-    def create(self, *, values: Mapping[str, Any], actor: str) -> OpeningRecord:
+    def create(self, *, values: OpeningValues, actor: str) -> OpeningRecord:
         """Create one opening at a live employer and return it as stored."""
         return self.create_many(rows=[values], actor=actor)[0]
 
-    def create_many(self, *, rows: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[OpeningRecord]:
+    def create_many(self, *, rows: Sequence[OpeningValues], actor: str) -> builtins.list[OpeningRecord]:
         """Create openings in one transaction; nothing is written if any row is invalid.
 
         A row without coordinates takes its site's city and coordinates.
@@ -56,11 +50,11 @@ class OpeningStore:
             NotFoundError: An employer (or site of that employer) does not exist.
             InvalidError: A field breaks a rule.
         """
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             ids = self.insert(con, rows, actor)
         return self._get_many(ids)
 
-    def insert(self, con: Any, rows: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[str]:
+    def insert(self, con: Connection, rows: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[str]:
         """Validate and insert inside the caller's transaction; returns the new ids."""
         prepared = [_prepare(row) for row in rows]
         sites = self._sites_of({r["employer_id"] for r in prepared})
@@ -72,10 +66,7 @@ class OpeningStore:
 
     def get(self, *, opening_id: str) -> OpeningRecord:
         """Return the live opening; raise NotFoundError when missing or deleted."""
-        found = self._get_many([opening_id])
-        if not found:
-            raise NotFoundError("opening", opening_id)
-        return found[0]
+        return first(self._get_many([opening_id]), "opening", opening_id)
 
     def list(
         self,
@@ -95,27 +86,23 @@ class OpeningStore:
         ).fetchall()
         return [OpeningRecord(**clean(OPENING_COLUMNS, r)) for r in rows]
 
-    def update(self, *, opening_id: str, values: Mapping[str, Any], actor: str) -> OpeningRecord:
+    def update(self, *, opening_id: str, values: OpeningValues, actor: str) -> OpeningRecord:
         """Change fields of a live opening (status moves lead -> open -> filled/closed).
 
         Raises:
             NotFoundError: No live opening (or the new employer/site does not exist).
             InvalidError: A field breaks a rule, or the status change is not allowed.
         """
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             self.apply_update(con, opening_id, values, actor)
         return self.get(opening_id=opening_id)
 
     def apply_update(
-        self, con: Any, opening_id: str, values: Mapping[str, Any], actor: str
+        self, con: Connection, opening_id: str, values: Mapping[str, Any], actor: str
     ) -> dict[str, tuple[Any, Any]]:
         """Update inside the caller's transaction; returns field -> (old, new)."""
-        unknown = set(values) - (set(_DATA) - {"id"})
-        if unknown:
-            raise InvalidError(sorted(unknown)[0], "is not an updatable opening field")
-        nulls = sorted(k for k, v in values.items() if v is None and k in _DEFAULTS)
-        if nulls:
-            raise InvalidError(nulls[0], "cannot be null")
+        refuse_unknown(values, set(_DATA) - {"id"}, "is not an updatable opening field")
+        refuse_nulls(values, _DEFAULTS)
         old = self.get(opening_id=opening_id)
         merged = {c: getattr(old, c) for c in _DATA} | dict(values)
         check_opening(merged)
@@ -130,14 +117,14 @@ class OpeningStore:
 
     def delete(self, *, opening_id: str, actor: str) -> None:
         """Soft-delete a live opening (restorable)."""
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             changes.soft_delete(
                 con, table="crm_openings", entity="opening", entity_id=opening_id, actor=actor
             )
 
     def restore(self, *, opening_id: str, actor: str) -> OpeningRecord:
         """Undelete a soft-deleted opening."""
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             changes.restore(con, table="crm_openings", entity="opening", entity_id=opening_id, actor=actor)
         return self.get(opening_id=opening_id)
 
@@ -184,9 +171,7 @@ class OpeningStore:
 
 
 def _prepare(values: Mapping[str, Any]) -> dict[str, Any]:
-    unknown = set(values) - set(_DATA)
-    if unknown:
-        raise InvalidError(sorted(unknown)[0], "is not an opening field")
+    refuse_unknown(values, _DATA, "is not an opening field")
     check_opening(values)
     if not values.get("employer_id"):
         raise InvalidError("employer_id", "is required")

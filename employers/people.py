@@ -10,15 +10,18 @@ from typing import Any, ClassVar
 
 from employers import changes
 from employers.base import RecordStore
-from employers.errors import InvalidError, NotFoundError
+from employers.change_log import insert_records
+from employers.errors import InvalidError
 from employers.records import PersonLinkRecord, PersonRecord, check_link, check_person
-from employers.rows import clean, new_id, uuid_of
-from employers.tx import insert_records, write_transaction
+from employers.values import PersonLinkValues, PersonValues
+from storekit.checks import refuse_unknown
+from storekit.connection import Connection
+from storekit.rows import clean, new_id, row_by_id, uuid_of
 
 LINK_COLUMNS = ("id", "employer_id", "person_id", "role", "active_from", "left_on")
 
 
-class PeopleStore(RecordStore[PersonRecord]):
+class PeopleStore(RecordStore[PersonRecord, PersonValues]):
     """People in ``crm_people`` and their links in ``crm_employer_people``.
 
     Creating a person may carry ``employers``: a list of ``{employer_id, role, active_from,
@@ -35,7 +38,7 @@ class PeopleStore(RecordStore[PersonRecord]):
         check_person(values)
 
     def insert(
-        self, con: Any, rows: Sequence[Mapping[str, Any]], actor: str, *, internal_ok: bool = False
+        self, con: Connection, rows: Sequence[Mapping[str, Any]], actor: str, *, internal_ok: bool = False
     ) -> builtins.list[str]:
         """Insert people and the links they carry inside the caller's transaction.
 
@@ -57,7 +60,9 @@ class PeopleStore(RecordStore[PersonRecord]):
         self.write_links(con, links, actor)
         return ids
 
-    def insert_links(self, con: Any, links: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[str]:
+    def insert_links(
+        self, con: Connection, links: Sequence[Mapping[str, Any]], actor: str
+    ) -> builtins.list[str]:
         """Check and insert person-employer links (inside the caller's transaction); returns their ids."""
         prepared = [_prepare_link(link) for link in links]
         changes.require_live(
@@ -66,7 +71,9 @@ class PeopleStore(RecordStore[PersonRecord]):
         changes.require_live(con, table="crm_people", entity="person", ids=[p["person_id"] for p in prepared])
         return self.write_links(con, prepared, actor)
 
-    def write_links(self, con: Any, prepared: Sequence[Mapping[str, Any]], actor: str) -> builtins.list[str]:
+    def write_links(
+        self, con: Connection, prepared: Sequence[Mapping[str, Any]], actor: str
+    ) -> builtins.list[str]:
         """Insert links made by ``_prepare_link`` and log their creation."""
         return insert_records(
             con,
@@ -77,20 +84,18 @@ class PeopleStore(RecordStore[PersonRecord]):
             entity="person_link",
         )
 
-    def add_link(self, *, person_id: str, values: Mapping[str, Any], actor: str) -> PersonRecord:
+    def add_link(self, *, person_id: str, values: PersonLinkValues, actor: str) -> PersonRecord:
         """Link a live person to a live employer (with role and dates)."""
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             self.insert_links(con, [{**values, "person_id": person_id}], actor)
         return self.get(record_id=person_id)
 
-    def update_link(self, *, link_id: str, values: Mapping[str, Any], actor: str) -> PersonLinkRecord:
+    def update_link(self, *, link_id: str, values: PersonLinkValues, actor: str) -> PersonLinkRecord:
         """Change a link's role or dates (e.g. set ``left_on`` when the person leaves)."""
-        unknown = set(values) - {"role", "active_from", "left_on"}
-        if unknown:
-            raise InvalidError(sorted(unknown)[0], "is not an updatable link field")
+        refuse_unknown(values, {"role", "active_from", "left_on"}, "is not an updatable link field")
         link = self.get_link(link_id=link_id)
         check_link({"active_from": link.active_from, "left_on": link.left_on, **values})
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             changes.update_row(
                 con,
                 table="crm_employer_people",
@@ -103,19 +108,22 @@ class PeopleStore(RecordStore[PersonRecord]):
 
     def delete_link(self, *, link_id: str, actor: str) -> None:
         """Soft-delete a link entered by mistake (someone who left keeps theirs, with ``left_on``)."""
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             changes.soft_delete(
                 con, table="crm_employer_people", entity="person_link", entity_id=link_id, actor=actor
             )
 
     def get_link(self, *, link_id: str) -> PersonLinkRecord:
         """One live link; NotFoundError when missing."""
-        row = self.con.execute(
-            f"SELECT {', '.join(LINK_COLUMNS)} FROM crm_employer_people WHERE id = ? AND deleted_at IS NULL",
-            [uuid_of("link_id", link_id)],
-        ).fetchone()
-        if row is None:
-            raise NotFoundError("person link", link_id)
+        row = row_by_id(
+            self.con,
+            "crm_employer_people",
+            LINK_COLUMNS,
+            "person link",
+            link_id,
+            id_field="link_id",
+            live=True,
+        )
         return PersonLinkRecord(**clean(LINK_COLUMNS, row))
 
     def get_many(self, ids: Sequence[str]) -> builtins.list[PersonRecord]:
@@ -134,28 +142,19 @@ class PeopleStore(RecordStore[PersonRecord]):
             links.setdefault(link.person_id, []).append(link)
         return [_with_links(p, tuple(links.get(p.id, ()))) for p in people]
 
-    def list(
-        self,
-        *,
-        limit: int = 50,
-        after: str | None = None,
-        filters: Mapping[str, Any] | None = None,
-        since: datetime | None = None,
-        until: datetime | None = None,
-    ) -> builtins.list[PersonRecord]:
-        """Live people by id; ``filters={"employer_id": ...}`` keeps those linked to that employer."""
-        filters = dict(filters or {})
+    def list_conditions(
+        self, filters: Mapping[str, Any], since: datetime | None, until: datetime | None
+    ) -> tuple[builtins.list[str], builtins.list[Any]]:
+        """``filters={"employer_id": ...}`` keeps the people linked to that employer (a live link)."""
+        filters = dict(filters)
         employer_id = filters.pop("employer_id", None)
-        if filters:
-            raise InvalidError(sorted(filters)[0], "is not a filter of persons")
+        refuse_unknown(filters, (), "is not a filter of persons")
         emp = str(uuid_of("employer_id", employer_id)) if employer_id else None
-        rows = self.con.execute(
-            "SELECT id FROM crm_people p WHERE deleted_at IS NULL AND (?::UUID IS NULL OR id > ?::UUID) "
-            "AND (?::UUID IS NULL OR EXISTS (SELECT 1 FROM crm_employer_people l WHERE l.person_id = p.id "
-            "AND l.employer_id = ?::UUID AND l.deleted_at IS NULL)) ORDER BY id LIMIT ?",
-            [after, after, emp, emp, limit],
-        ).fetchall()
-        return self.get_many([str(r[0]) for r in rows])
+        linked = (
+            "(?::UUID IS NULL OR EXISTS (SELECT 1 FROM crm_employer_people l "
+            "WHERE l.person_id = crm_people.id AND l.employer_id = ?::UUID AND l.deleted_at IS NULL))"
+        )
+        return [linked], [emp, emp]
 
     def ids_at(self, *, employer_id: str) -> builtins.list[str]:
         """Ids of people ever linked to an employer (live links), for its timeline."""
@@ -167,9 +166,7 @@ class PeopleStore(RecordStore[PersonRecord]):
 
 
 def _prepare_link(values: Mapping[str, Any]) -> dict[str, Any]:
-    unknown = set(values) - set(LINK_COLUMNS)
-    if unknown:
-        raise InvalidError(f"employers.{sorted(unknown)[0]}", "is not a link field")
+    refuse_unknown(values, LINK_COLUMNS, "is not a link field", prefix="employers.")
     if not values.get("employer_id"):
         raise InvalidError("employers.employer_id", "is required")
     check_link(values)

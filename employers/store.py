@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import builtins
-import threading
 from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager
-from typing import Any
+from typing import Any, Unpack
 
 from employers import changes, uniqueness
+from employers.change_log import insert_records
 from employers.dedupe import Candidate
-from employers.errors import ConflictError, InvalidError, NotFoundError
+from employers.errors import ConflictError
 from employers.models import EmployerRecord, SiteRecord, check_employer, column_names
-from employers.rows import clean, data_columns, insert_many, new_id, uuid_of
 from employers.search import rank_by_name
-from employers.tx import insert_records, now, write_transaction
+from employers.values import EmployerFilters, EmployerValues, SiteValues
+from storekit.checks import first, refuse_nulls, refuse_unknown
+from storekit.connection import Connection
+from storekit.rows import clean, data_columns, insert_many, new_id, uuid_of
+from storekit.store import Store
+from storekit.transactions import now
 
 EMPLOYER_COLUMNS = column_names(EmployerRecord)
 SITE_COLUMNS = column_names(SiteRecord)
@@ -30,21 +33,10 @@ _FILTER = (
 )
 
 
-class EmployerStore:
-    """Employers and sites in the ``crm_*`` tables of an injected DuckDB connection.
+class EmployerStore(Store):
+    """Employers and sites in the ``crm_*`` tables of an injected DuckDB connection."""
 
-    Args:
-        con: A DuckDB connection or cursor (one per thread).
-        lock: The process-wide writer lock; a private lock when omitted (tests, scripts).
-    """
-
-    def __init__(self, con: Any, lock: AbstractContextManager[Any] | None = None) -> None:
-        self.con = con
-        self.lock = lock if lock is not None else threading.Lock()
-
-    def create(
-        self, *, values: Mapping[str, Any], actor: str, check_duplicates: bool = False
-    ) -> EmployerRecord:
+    def create(self, *, values: EmployerValues, actor: str, check_duplicates: bool = False) -> EmployerRecord:
         """Create one employer (with its ``sites``) and return it as stored.
 
         Raises:
@@ -54,18 +46,22 @@ class EmployerStore:
         return self.create_many(rows=[values], actor=actor, check_duplicates=check_duplicates)[0]
 
     def create_many(
-        self, *, rows: Sequence[Mapping[str, Any]], actor: str, check_duplicates: bool = False
+        self, *, rows: Sequence[EmployerValues], actor: str, check_duplicates: bool = False
     ) -> builtins.list[EmployerRecord]:
         """Create employers in one transaction; nothing is written if any row is invalid."""
         prepared = [prepare(row) for row in rows]
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             self.insert(con, [emp for emp, _ in prepared], [s for _, ss in prepared for s in ss], actor)
             if check_duplicates:
                 uniqueness.refuse_duplicates(self.con, [emp for emp, _ in prepared])
         return self._get_many([emp["id"] for emp, _ in prepared])
 
     def insert(
-        self, con: Any, employers: Sequence[dict[str, Any]], sites: Sequence[dict[str, Any]], actor: str
+        self,
+        con: Connection,
+        employers: Sequence[dict[str, Any]],
+        sites: Sequence[dict[str, Any]],
+        actor: str,
     ) -> None:
         """Insert prepared rows inside the caller's transaction (registry numbers checked first)."""
         uniqueness.check_registry_numbers(self.con, employers)
@@ -86,7 +82,7 @@ class EmployerStore:
             [(new_id("id", None), emp["id"], None, emp["stage"], at, actor) for emp in employers],
         )
 
-    def update(self, *, employer_id: str, values: Mapping[str, Any], actor: str) -> EmployerRecord:
+    def update(self, *, employer_id: str, values: EmployerValues, actor: str) -> EmployerRecord:
         """Change fields of a live employer; one change-log row per changed field.
 
         A stage change also writes a stage-history row.
@@ -96,18 +92,14 @@ class EmployerStore:
             InvalidError: A field breaks a rule or is not updatable.
             ConflictError: The new registry number belongs to another live employer.
         """
-        unknown = set(values) - set(UPDATABLE)
-        if unknown:
-            raise InvalidError(sorted(unknown)[0], "is not an updatable employer field")
-        nulls = sorted(k for k, v in values.items() if v is None and k in _NOT_NULL)
-        if nulls:
-            raise InvalidError(nulls[0], "cannot be null")
-        with write_transaction(self.con, self.lock) as con:
+        refuse_unknown(values, UPDATABLE, "is not an updatable employer field")
+        refuse_nulls(values, _NOT_NULL)
+        with self.transaction() as con:
             self.apply_update(con, employer_id, values, actor)
         return self.get(employer_id=employer_id)
 
     def apply_update(
-        self, con: Any, employer_id: str, values: Mapping[str, Any], actor: str, action: str = "update"
+        self, con: Connection, employer_id: str, values: Mapping[str, Any], actor: str, action: str = "update"
     ) -> dict[str, tuple[Any, Any]]:
         """Update inside the caller's transaction; returns field -> (old, new)."""
         old = self.get(employer_id=employer_id)
@@ -138,15 +130,15 @@ class EmployerStore:
 
     def delete(self, *, employer_id: str, actor: str) -> None:
         """Soft-delete a live employer (its registry number becomes free for a new record)."""
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             changes.soft_delete(
                 con, table="crm_employers", entity="employer", entity_id=employer_id, actor=actor
             )
 
-    def create_site(self, *, employer_id: str, values: Mapping[str, Any], actor: str) -> EmployerRecord:
+    def create_site(self, *, employer_id: str, values: SiteValues, actor: str) -> EmployerRecord:
         """Add a site (shop, depot, office with its address) to a live employer."""
         site = _prepare_site(values, employer_id)
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             self.get(employer_id=employer_id)
             insert_records(
                 con, table="crm_sites", columns=_SITE_DATA, records=[site], actor=actor, entity="site"
@@ -155,7 +147,7 @@ class EmployerStore:
 
     def restore(self, *, employer_id: str, actor: str) -> EmployerRecord:
         """Undelete an employer; ConflictError if its registry number was reused meanwhile."""
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             row = con.execute(
                 "SELECT registry_number, merged_into_id FROM crm_employers WHERE id = ?",
                 [uuid_of("employer_id", employer_id)],
@@ -169,26 +161,20 @@ class EmployerStore:
 
     def get(self, *, employer_id: str) -> EmployerRecord:
         """Return the live employer; raise NotFoundError when missing or deleted."""
-        found = self._get_many([employer_id])
-        if not found:
-            raise NotFoundError("employer", employer_id)
-        return found[0]
+        return first(self._get_many([employer_id]), "employer", employer_id)
 
     def list(
         self,
         *,
         limit: int = 50,
         after: str | None = None,
-        stage: str | None = None,
-        sector: str | None = None,
-        owner: str | None = None,
-        do_not_contact: bool | None = None,
+        **filters: Unpack[EmployerFilters],
     ) -> builtins.list[EmployerRecord]:
         """Live employers matching the filters, ordered by id, ``limit`` after the cursor ``after``."""
         rows = self.con.execute(
             f"SELECT id FROM crm_employers WHERE {_FILTER} AND (?::UUID IS NULL OR id > ?::UUID) "
             "ORDER BY id LIMIT ?",
-            [*_filter_args(stage, sector, owner, do_not_contact), after, after, limit],
+            [*_filter_args(**filters), after, after, limit],
         ).fetchall()
         return self._get_many([str(r[0]) for r in rows])
 
@@ -198,10 +184,7 @@ class EmployerStore:
         q: str,
         limit: int = 50,
         after: str | None = None,
-        stage: str | None = None,
-        sector: str | None = None,
-        owner: str | None = None,
-        do_not_contact: bool | None = None,
+        **filters: Unpack[EmployerFilters],
     ) -> builtins.list[tuple[EmployerRecord, float]]:
         """Fuzzy search over names and aliases: (employer, score 0-100), best first, ties by id.
 
@@ -209,7 +192,7 @@ class EmployerStore:
         """
         rows = self.con.execute(
             f"SELECT id, name, aliases FROM crm_employers WHERE {_FILTER}",
-            _filter_args(stage, sector, owner, do_not_contact),
+            _filter_args(**filters),
         ).fetchall()
         ranked = rank_by_name(q, [(str(i), n, tuple(a)) for i, n, a in rows])
         ids = [i for i, _ in ranked]
@@ -252,15 +235,19 @@ class EmployerStore:
         return [by_id[i] for i in ids if i in by_id]
 
 
-def _filter_args(stage: Any, sector: Any, owner: Any, do_not_contact: Any) -> builtins.list[Any]:
+def _filter_args(
+    *,
+    stage: str | None = None,
+    sector: str | None = None,
+    owner: str | None = None,
+    do_not_contact: bool | None = None,
+) -> builtins.list[Any]:
     return [stage, stage, sector, sector, owner, owner, do_not_contact, do_not_contact]
 
 
 def prepare(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """An employer row and its site rows from caller values (defaults filled, rules checked)."""
-    unknown = set(values) - set(_EMPLOYER_DATA) - {"sites"}
-    if unknown:
-        raise InvalidError(sorted(unknown)[0], "is not an employer field")
+    refuse_unknown(values, {*_EMPLOYER_DATA, "sites"}, "is not an employer field")
     check_employer(values)
     emp = {c: values.get(c) for c in _EMPLOYER_DATA}
     emp["id"] = new_id("id", values.get("id"))
@@ -275,9 +262,7 @@ def prepare(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, A
 
 def _prepare_site(site: Mapping[str, Any], employer_id: str) -> dict[str, Any]:
     employer_id = str(uuid_of("employer_id", employer_id))
-    extra = set(site) - set(_SITE_DATA) - {"employer_id"}
-    if extra:
-        raise InvalidError(f"sites.{sorted(extra)[0]}", "is not a site field")
+    refuse_unknown(site, {*_SITE_DATA, "employer_id"}, "is not a site field", prefix="sites.")
     row = {c: site.get(c) for c in _SITE_DATA}
     row.update(id=new_id("sites.id", site.get("id")), employer_id=employer_id)
     for text in ("name", "address", "postcode", "city"):

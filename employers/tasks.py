@@ -8,10 +8,12 @@ from typing import Any, ClassVar
 from employers import changes
 from employers.base import RecordStore
 from employers.records import TaskRecord, check_task
-from employers.tx import now
+from employers.values import TaskValues
+from storekit.connection import Connection
+from storekit.transactions import now
 
 
-class TaskStore(RecordStore[TaskRecord]):
+class TaskStore(RecordStore[TaskRecord, TaskValues]):
     """Tasks in ``crm_tasks``; marking one done stamps ``done_at``."""
 
     table = "crm_tasks"
@@ -26,7 +28,7 @@ class TaskStore(RecordStore[TaskRecord]):
         check_task(values)
 
     def apply_update(
-        self, con: Any, record_id: str, values: Mapping[str, Any], actor: str
+        self, con: Connection, record_id: str, values: Mapping[str, Any], actor: str
     ) -> dict[str, tuple[Any, Any]]:
         """Update, then stamp (or clear) ``done_at`` when the status changed."""
         done = super().apply_update(con, record_id, values, actor)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from employers.changes import current
-from employers.rows import clean, uuid_of
+from storekit.rows import clean, uuid_of
+from storekit.store import Store
 
 COLUMNS = (
     "occurred_at",
@@ -77,11 +77,8 @@ class TimelineItem:
     participant_unit: str | None = None
 
 
-class TimelineStore:
+class TimelineStore(Store):
     """Reads timelines from an injected DuckDB connection (no writes, no lock)."""
-
-    def __init__(self, con: Any) -> None:
-        self.con = con
 
     def list(
         self, *, employer_id: str, limit: int = 50, before: tuple[datetime, str] | None = None

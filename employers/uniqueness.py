@@ -13,11 +13,12 @@ from typing import Any
 from employers.dedupe import Candidate, find_candidates
 from employers.errors import ConflictError, DuplicateError
 from employers.keys import registry_key
+from storekit.connection import Connection
 
 _MATCH_COLUMNS = "id, name, aliases, registry_number, website, phone, country"
 
 
-def candidates(con: Any) -> list[Candidate]:
+def candidates(con: Connection) -> list[Candidate]:
     """Every live employer as the duplicate matcher sees it, by id."""
     rows = con.execute(
         f"SELECT {_MATCH_COLUMNS} FROM crm_employers WHERE deleted_at IS NULL ORDER BY id"
@@ -25,7 +26,7 @@ def candidates(con: Any) -> list[Candidate]:
     return [Candidate(str(i), n, tuple(a), r, w, p, c) for i, n, a, r, w, p, c in rows]
 
 
-def check_registry_numbers(con: Any, employers: Sequence[Mapping[str, Any]]) -> None:
+def check_registry_numbers(con: Connection, employers: Sequence[Mapping[str, Any]]) -> None:
     """ConflictError when a registry number is given twice, or belongs to another live employer.
 
     Args:
@@ -54,7 +55,7 @@ def check_registry_numbers(con: Any, employers: Sequence[Mapping[str, Any]]) -> 
             )
 
 
-def refuse_duplicates(con: Any, employers: Sequence[Mapping[str, Any]]) -> None:
+def refuse_duplicates(con: Connection, employers: Sequence[Mapping[str, Any]]) -> None:
     """DuplicateError listing the likely duplicates of the first new employer that has any.
 
     Called after the new rows are inserted in the same transaction, so two rows of one batch

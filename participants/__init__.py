@@ -14,6 +14,7 @@ from participants.models import (
     to_profile,
 )
 from participants.store import ParticipantStore
+from participants.values import ParticipantValues
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -30,6 +31,7 @@ __all__ = [
     "ParticipantError",
     "ParticipantRecord",
     "ParticipantStore",
+    "ParticipantValues",
     "Preferences",
     "to_profile",
 ]

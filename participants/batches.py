@@ -7,20 +7,18 @@ magnitude faster than row-by-row inserts for the half a million leads of a night
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, fields
 from datetime import datetime
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 import pyarrow as pa
 
 from matching.types import Lead
-from participants.errors import NotFoundError
 from participants.leads import lead_row_values
-from participants.rows import clean, uuid_of
-from participants.tx import now, write_transaction
+from storekit.rows import clean, row_by_id, uuid_of
+from storekit.store import Store
+from storekit.transactions import now
 
 _LEAD_CASTS = (
     "id::UUID, participant_id::UUID, batch_id::UUID, item_id, kind, employer_id, title, rank, score, "
@@ -51,23 +49,25 @@ class BatchRecord:
 _COLUMNS = tuple(f.name for f in fields(BatchRecord))
 
 
-class BatchStore:
-    """Lead batches on an injected DuckDB connection.
+class BatchChanges(TypedDict, total=False):
+    """What the batch runner sets with `BatchStore.update` (the counts move with the plan and chunks).
 
-    Args:
-        con: A DuckDB connection or cursor (one per thread).
-        lock: The process-wide writer lock; a private lock when omitted.
+    ``update`` also accepts the other BatchRecord fields after ``settings``, as it always has.
     """
 
-    def __init__(self, con: Any, lock: AbstractContextManager[Any] | None = None) -> None:
-        self.con = con
-        self.lock = lock if lock is not None else threading.Lock()
+    status: str
+    error: str
+    finished_at: datetime | None
+
+
+class BatchStore(Store):
+    """Lead batches on an injected DuckDB connection."""
 
     def create(
         self, *, batch_id: str, model_version: str, settings: dict[str, Any], settings_hash: str, actor: str
     ) -> BatchRecord:
         """Start a batch in status ``ranking``."""
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             con.execute(
                 "INSERT INTO caseload_lead_batches (id, model_version, settings_hash, settings, status, "
                 "started_at, created_by) VALUES (?, ?, ?, ?, 'ranking', ?, ?)",
@@ -84,21 +84,16 @@ class BatchStore:
 
     def get(self, *, batch_id: str) -> BatchRecord:
         """One batch; NotFoundError when unknown."""
-        row = self.con.execute(
-            f"SELECT {', '.join(_COLUMNS)} FROM caseload_lead_batches WHERE id = ?",
-            [uuid_of("batch_id", batch_id)],
-        ).fetchone()
-        if row is None:
-            raise NotFoundError("batch", batch_id)
+        row = row_by_id(self.con, "caseload_lead_batches", _COLUMNS, "batch", batch_id, id_field="batch_id")
         return BatchRecord(**clean(_COLUMNS, row))
 
-    def update(self, *, batch_id: str, **values: Any) -> None:
+    def update(self, *, batch_id: str, **values: Unpack[BatchChanges]) -> None:
         """Set status, counts, error or finished_at."""
         unknown = set(values) - set(_COLUMNS[4:])
         if unknown:
             raise ValueError(f"not batch fields: {sorted(unknown)}")
         sets = ", ".join(f"{k} = ?" for k in values)
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             con.execute(
                 f"UPDATE caseload_lead_batches SET {sets} WHERE id = ?",
                 [*values.values(), uuid_of("b", batch_id)],
@@ -128,7 +123,7 @@ class BatchStore:
                 "score": pa.array(scores, pa.float64()),
             }
         )
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             con.execute(
                 "INSERT INTO caseload_lead_batch_plan "
                 "SELECT ?::UUID, participant_id::UUID, rank, item_id, score FROM frame",
@@ -187,7 +182,7 @@ class BatchStore:
         Participants already marked done (a rerun or a resume) are skipped, so no lead is
         written twice. Returns how many leads were written.
         """
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             done = {
                 str(r[0])
                 for r in con.execute(

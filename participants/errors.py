@@ -1,25 +1,14 @@
-"""Domain errors of the caseload store; only `service.errors` turns them into HTTP answers."""
+"""Errors of the caseload store; only `service.errors` turns them into HTTP answers.
+
+They are the store kit's classes, exported here under the names callers use
+(``participants.NotFoundError``).
+"""
 
 from __future__ import annotations
 
+from storekit.errors import InvalidError, NotFoundError, StoreError
 
-class ParticipantError(Exception):
-    """Base of every caseload error."""
+#: Base of every caseload error (the store kit's root).
+ParticipantError = StoreError
 
-
-class NotFoundError(ParticipantError, LookupError):
-    """No live participant with that id (or not visible to the caller)."""
-
-    def __init__(self, entity: str, entity_id: str) -> None:
-        super().__init__(f"{entity} {entity_id} not found")
-        self.entity = entity
-        self.entity_id = entity_id
-
-
-class InvalidError(ParticipantError, ValueError):
-    """A value breaks a domain rule; ``field`` names it for the caller."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
+__all__ = ["InvalidError", "NotFoundError", "ParticipantError"]

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import builtins
 import json
-import threading
 import uuid
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from matching.types import Lead
-from participants.errors import InvalidError, NotFoundError
-from participants.rows import clean, uuid_of
-from participants.tx import log_change, now, write_transaction
+from participants.change_log import CHANGE_LOG
+from participants.errors import InvalidError
+from storekit.checks import first
+from storekit.rows import clean, uuid_of
+from storekit.store import Store
+from storekit.transactions import now
 
 #: What a specialist can say about a lead. The first four count as positive outcomes.
 FEEDBACK = (
@@ -67,17 +68,8 @@ class LeadRecord:
     feedback: str | None = None
 
 
-class LeadStore:
-    """Recorded leads and feedback on an injected DuckDB connection.
-
-    Args:
-        con: A DuckDB connection or cursor (one per thread).
-        lock: The process-wide writer lock; a private lock when omitted.
-    """
-
-    def __init__(self, con: Any, lock: AbstractContextManager[Any] | None = None) -> None:
-        self.con = con
-        self.lock = lock if lock is not None else threading.Lock()
+class LeadStore(Store):
+    """Recorded leads and feedback on an injected DuckDB connection."""
 
     def create_many(
         self,
@@ -98,10 +90,7 @@ class LeadStore:
 
     def get(self, *, lead_id: str) -> LeadRecord:
         """One recorded lead with its latest feedback; NotFoundError when unknown."""
-        found = self._select("l.id = ?", [uuid_of("lead_id", lead_id)], limit=1)
-        if not found:
-            raise NotFoundError("lead", lead_id)
-        return found[0]
+        return first(self._select("l.id = ?", [uuid_of("lead_id", lead_id)], limit=1), "lead", lead_id)
 
     def list(self, *, participant_id: str, limit: int = 50) -> builtins.list[LeadRecord]:
         """A participant's recorded leads, newest first."""
@@ -112,12 +101,12 @@ class LeadStore:
         if feedback not in FEEDBACK:
             raise InvalidError("feedback", f"must be one of {', '.join(FEEDBACK)}")
         lead = self.get(lead_id=lead_id)
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             con.execute(
                 "INSERT INTO caseload_lead_feedback VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [uuid.uuid4(), lead.id, lead.participant_id, feedback, note, now(), actor],
             )
-            log_change(
+            CHANGE_LOG.log_change(
                 con,
                 actor=actor,
                 entity="lead",

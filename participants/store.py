@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import builtins
-import threading
 from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager
 from typing import Any
 
 from matching.types import Concept
-from participants.errors import InvalidError, NotFoundError
+from participants.change_log import CHANGE_LOG
+from participants.errors import InvalidError
 from participants.models import (
     BenefitsPlan,
     DisclosurePlan,
@@ -17,8 +16,12 @@ from participants.models import (
     Preferences,
     check_participant,
 )
-from participants.rows import clean, insert_sql, new_id, uuid_of
-from participants.tx import log_change, now, write_transaction
+from participants.values import ParticipantValues
+from storekit.checks import first, refuse_unknown
+from storekit.connection import Connection
+from storekit.rows import clean, insert_sql, new_id, uuid_of
+from storekit.store import Store
+from storekit.transactions import now
 
 _PROFILE = (
     "id",
@@ -42,34 +45,28 @@ _TOP_LEVEL = {"id", "unit_id", "specialist_id", "display_name", "language", "sta
 _NESTED = {"preferences", "skills", "disclosure", "benefits"}
 
 
-class ParticipantStore:
+class ParticipantStore(Store):
     """Participants in an injected DuckDB connection.
 
     Visibility is the caller's job: pass ``unit_ids`` to restrict reads to the caller's units.
-
-    Args:
-        con: A DuckDB connection or cursor (one per thread).
-        lock: The process-wide writer lock; a private lock when omitted.
     """
 
-    def __init__(self, con: Any, lock: AbstractContextManager[Any] | None = None) -> None:
-        self.con = con
-        self.lock = lock if lock is not None else threading.Lock()
-
-    def create(self, *, values: Mapping[str, Any], actor: str) -> ParticipantRecord:
+    def create(self, *, values: ParticipantValues, actor: str) -> ParticipantRecord:
         """Create one participant with preferences, skills and plans; return it as stored."""
         return self.create_many(rows=[values], actor=actor)[0]
 
     def create_many(
-        self, *, rows: Sequence[Mapping[str, Any]], actor: str
+        self, *, rows: Sequence[ParticipantValues], actor: str
     ) -> builtins.list[ParticipantRecord]:
         """Create participants in one transaction; nothing is written if any row is invalid."""
         prepared = [_prepare(row) for row in rows]
         at = now()
-        with write_transaction(self.con, self.lock) as con:
+        with self.transaction() as con:
             for p in prepared:
                 _insert(con, p, at, actor)
-                log_change(con, actor=actor, entity="participant", entity_id=p["id"], action="create")
+                CHANGE_LOG.log_change(
+                    con, actor=actor, entity="participant", entity_id=p["id"], action="create"
+                )
         return self._get_many([p["id"] for p in prepared], unit_ids=None)
 
     def get(self, *, participant_id: str, unit_ids: Sequence[str] | None = None) -> ParticipantRecord:
@@ -78,10 +75,7 @@ class ParticipantStore:
         Raises:
             NotFoundError: Missing, deleted, or in another unit (callers cannot tell which).
         """
-        found = self._get_many([participant_id], unit_ids=unit_ids)
-        if not found:
-            raise NotFoundError("participant", participant_id)
-        return found[0]
+        return first(self._get_many([participant_id], unit_ids=unit_ids), "participant", participant_id)
 
     def list(
         self,
@@ -169,15 +163,11 @@ class ParticipantStore:
 
 
 def _prepare(values: Mapping[str, Any]) -> dict[str, Any]:
-    unknown = set(values) - _TOP_LEVEL - _NESTED
-    if unknown:
-        raise InvalidError(sorted(unknown)[0], "is not a participant field")
+    refuse_unknown(values, _TOP_LEVEL | _NESTED, "is not a participant field")
     check_participant(values)
     home = values.get("home") or {}
     prefs = dict(values.get("preferences") or {})
-    unknown_prefs = set(prefs) - set(_PREFS)
-    if unknown_prefs:
-        raise InvalidError(f"preferences.{sorted(unknown_prefs)[0]}", "is not a preference field")
+    refuse_unknown(prefs, _PREFS, "is not a preference field", prefix="preferences.")
     return {
         "id": new_id("id", values.get("id")),
         "unit_id": str(values["unit_id"]),
@@ -224,7 +214,7 @@ def _concept(value: Any, field: str) -> dict[str, str]:
     }
 
 
-def _insert(con: Any, p: Mapping[str, Any], at: Any, actor: str) -> None:
+def _insert(con: Connection, p: Mapping[str, Any], at: Any, actor: str) -> None:
     con.execute(
         insert_sql("caseload_participants", _PROFILE[:10]),
         [*(p[c] for c in _PROFILE[:10]), at, actor, at, actor],

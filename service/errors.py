@@ -14,7 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 import employers
-import participants
+import storekit
 from service.access.errors import AuthError, ForbiddenError
 from service.runtime.database import DatabaseLockedError
 from service.usecases.errors import ConflictError
@@ -31,7 +31,7 @@ def _field_error(field: str, message: str) -> JSONResponse:
 
 
 def _install_crm(app: FastAPI) -> None:
-    """409 answers of the employer CRM: likely duplicates (with candidates) and taken keys."""
+    """409 answers of the stores: likely duplicate employers (with candidates) and taken keys."""
 
     @app.exception_handler(employers.DuplicateError)
     async def duplicate(_: Request, exc: employers.DuplicateError) -> JSONResponse:
@@ -43,8 +43,8 @@ def _install_crm(app: FastAPI) -> None:
             },
         )
 
-    @app.exception_handler(employers.ConflictError)
-    async def conflict(_: Request, exc: employers.ConflictError) -> JSONResponse:
+    @app.exception_handler(storekit.ConflictError)
+    async def conflict(_: Request, exc: storekit.ConflictError) -> JSONResponse:
         loc = ["body", *exc.field.split(".")]
         item = {"loc": loc, "msg": exc.message, "type": "conflict", "existing_id": exc.existing_id}
         return JSONResponse(status_code=409, content={"detail": [item]})
@@ -53,16 +53,12 @@ def _install_crm(app: FastAPI) -> None:
 def install(app: FastAPI) -> None:
     """Register the exception handlers on ``app``."""
 
-    @app.exception_handler(employers.NotFoundError)
-    @app.exception_handler(participants.NotFoundError)
-    async def not_found(
-        _: Request, exc: employers.NotFoundError | participants.NotFoundError
-    ) -> JSONResponse:
+    @app.exception_handler(storekit.NotFoundError)
+    async def not_found(_: Request, exc: storekit.NotFoundError) -> JSONResponse:
         return JSONResponse(status_code=404, content={"detail": str(exc)})
 
-    @app.exception_handler(employers.InvalidError)
-    @app.exception_handler(participants.InvalidError)
-    async def invalid(_: Request, exc: employers.InvalidError | participants.InvalidError) -> JSONResponse:
+    @app.exception_handler(storekit.InvalidError)
+    async def invalid(_: Request, exc: storekit.InvalidError) -> JSONResponse:
         return _field_error(exc.field, exc.message)
 
     _install_crm(app)

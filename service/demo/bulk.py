@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import random
 import uuid
+from typing import cast
 
-from employers import EmployerStore, OpeningStore
+from employers import EmployerStore, EmployerValues, OpeningStore, OpeningValues
 from matching.linking.esco import EscoCatalog
-from participants import ParticipantStore
+from participants import ParticipantStore, ParticipantValues
 from service.access.users import create_units, create_users
 from service.runtime.database import Database
 
@@ -42,13 +43,17 @@ def seed_synthetic(
     )
     labels = catalog.labels.filter(catalog.labels["kind"] == "preferred").select("uri", "label").rows()
     employers = [_employer(rng, i) for i in range(max(1, openings // 40))]
-    EmployerStore(db.cursor(), db.write_lock).create_many(rows=employers, actor=ACTOR)
+    EmployerStore(db.cursor(), db.write_lock).create_many(
+        rows=cast(list[EmployerValues], employers), actor=ACTOR
+    )
     store = OpeningStore(db.cursor(), db.write_lock)
     for start in range(0, openings, 20_000):
         rows = [_opening(rng, employers, labels, catalog) for _ in range(min(20_000, openings - start))]
-        store.create_many(rows=rows, actor=ACTOR)
+        store.create_many(rows=cast(list[OpeningValues], rows), actor=ACTOR)
     people = [_person(rng, unit, user, labels, catalog) for _ in range(participants)]
-    ParticipantStore(db.cursor(), db.write_lock).create_many(rows=people, actor=ACTOR)
+    ParticipantStore(db.cursor(), db.write_lock).create_many(
+        rows=cast(list[ParticipantValues], people), actor=ACTOR
+    )
     return user, [str(p["id"]) for p in people]
 
 

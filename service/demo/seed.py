@@ -7,14 +7,23 @@ import json
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from employers import ContactStore, EmployerStore, OpeningStore, PeopleStore, TaskStore
-from employers.tx import write_transaction
-from participants import ParticipantStore
+from employers import (
+    ContactStore,
+    EmployerStore,
+    EmployerValues,
+    OpeningStore,
+    OpeningValues,
+    PeopleStore,
+    PersonValues,
+    TaskStore,
+)
+from participants import ParticipantStore, ParticipantValues
 from service.access.users import create_units, create_users
 from service.runtime.database import Database
 from service.usecases.lead_engine import LeadEngine
+from storekit.transactions import write_transaction
 
 ACTOR = "demo-seed"
 _OPENING_RENAMES = {"esco_occupation_uri": "occupation_uri"}
@@ -41,16 +50,16 @@ def seed_demo(db: Database, engine: LeadEngine, folder: Path) -> dict[str, int]:
     user_ids = {u["username"]: u["id"] for u in meta["users"]}
     cur = db.cursor()
     employer_rows = [_employer(row) for row in read_jsonl(folder / "employers.jsonl.gz")]
-    EmployerStore(cur, db.write_lock).create_many(rows=employer_rows, actor=ACTOR)
+    EmployerStore(cur, db.write_lock).create_many(rows=cast(list[EmployerValues], employer_rows), actor=ACTOR)
     opening_rows = [
         engine.normalise_opening(_opening(row)) for row in read_jsonl(folder / "openings.jsonl.gz")
     ]
-    OpeningStore(cur, db.write_lock).create_many(rows=opening_rows, actor=ACTOR)
+    OpeningStore(cur, db.write_lock).create_many(rows=cast(list[OpeningValues], opening_rows), actor=ACTOR)
     people = [
         engine.normalise_participant(_participant(row, user_ids))
         for row in read_jsonl(folder / "participants.jsonl.gz")
     ]
-    ParticipantStore(cur, db.write_lock).create_many(rows=people, actor=ACTOR)
+    ParticipantStore(cur, db.write_lock).create_many(rows=cast(list[ParticipantValues], people), actor=ACTOR)
     counts = seed_crm(db, folder, units={p["id"]: p["unit_id"] for p in people})
     engine.invalidate()
     return {
@@ -73,14 +82,16 @@ def seed_crm(db: Database, folder: Path, *, units: dict[str, str]) -> dict[str, 
     """
     cur = db.cursor()
     people = list(read_jsonl(folder / "people.jsonl.gz"))
-    PeopleStore(cur, db.write_lock).create_many(rows=people, actor=ACTOR)
+    PeopleStore(cur, db.write_lock).create_many(rows=cast(list[PersonValues], people), actor=ACTOR)
     contacts = [_contact(row, units) for row in read_jsonl(folder / "contacts.jsonl.gz")]
     tasks = [_task(row) for row in read_jsonl(folder / "tasks.jsonl.gz")]
     with write_transaction(cur, db.write_lock) as con:
         ContactStore(con).insert(con, contacts, ACTOR)
         TaskStore(con).insert(con, tasks, ACTOR, internal_ok=True)
     planted = [_employer(row) for row in read_jsonl(folder / "duplicate_employers.jsonl.gz")]
-    EmployerStore(cur, db.write_lock).create_many(rows=planted, actor=ACTOR, check_duplicates=False)
+    EmployerStore(cur, db.write_lock).create_many(
+        rows=cast(list[EmployerValues], planted), actor=ACTOR, check_duplicates=False
+    )
     return {
         "people": len(people),
         "contacts": len(contacts),

@@ -7,11 +7,12 @@ disclosure plan, hidden from other units, and every read is audit-logged.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 from uuid import UUID
 
 from fastapi import APIRouter, Query
 
+from employers import ContactValues
 from service.access.auth import caseload_units
 from service.access.users import User
 from service.access.visibility import audit_participants, participant_link
@@ -37,7 +38,7 @@ def create_contact(
     values["specialist"] = body.specialist or user.username
     if body.participant_id is not None:
         values |= participant_link(caseload, user, body.participant_id)
-    rec = store.create(values=values, actor=user.username)
+    rec = store.create(values=cast(ContactValues, values), actor=user.username)
     audit_participants(db, user, [rec], action="create", detail=f"contact {rec.id}")
     return contact_out(rec, caseload_units(user))
 
@@ -90,7 +91,7 @@ def update_contact(
 ) -> schemas_crm.ContactOut:
     """Change fields of a contact (e.g. mark a planned visit held); each change is logged."""
     values = ids_as_text(body.model_dump(exclude_unset=True))
-    rec = store.update(record_id=str(contact_id), values=values, actor=user.username)
+    rec = store.update(record_id=str(contact_id), values=cast(ContactValues, values), actor=user.username)
     audit_participants(db, user, [rec], action="update", detail=f"contact {rec.id}")
     return contact_out(rec, caseload_units(user))
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, cast
 from uuid import UUID
 
 from fastapi import APIRouter, Header, Query, Response
 
+from employers import EmployerValues, SiteValues
 from service.api.mappers import employer_out
 from service.api.schemas import core as schemas
 from service.api.schemas import crm as schemas_crm
@@ -32,7 +33,7 @@ def create_employer(
     """Add an employer. A likely duplicate of a live one gives 409 with the candidates."""
     skip = body.skip_duplicate_check or x_skip_duplicate_check
     values = body.model_dump(exclude={"skip_duplicate_check"})
-    rec = store.create(values=values, actor=user.username, check_duplicates=not skip)
+    rec = store.create(values=cast(EmployerValues, values), actor=user.username, check_duplicates=not skip)
     engine.upsert_employers([rec.id])  # in place: no rebuild of the index
     return employer_out(rec)
 
@@ -88,7 +89,9 @@ def update_employer(
 ) -> schemas.EmployerOut:
     """Change fields; each change is logged (field, old, new), a stage change in the stage history."""
     rec = store.update(
-        employer_id=str(employer_id), values=body.model_dump(exclude_unset=True), actor=user.username
+        employer_id=str(employer_id),
+        values=cast(EmployerValues, body.model_dump(exclude_unset=True)),
+        actor=user.username,
     )
     engine.upsert_employers([rec.id])
     return employer_out(rec)
@@ -117,6 +120,8 @@ def create_site(
     employer_id: UUID, body: schemas_crm.SiteCreate, user: UserDep, store: EmployersDep, engine: EngineDep
 ) -> schemas.EmployerOut:
     """Add a site (with its address and coordinates) to an employer."""
-    rec = store.create_site(employer_id=str(employer_id), values=body.model_dump(), actor=user.username)
+    rec = store.create_site(
+        employer_id=str(employer_id), values=cast(SiteValues, body.model_dump()), actor=user.username
+    )
     engine.upsert_employers([rec.id])
     return employer_out(rec)

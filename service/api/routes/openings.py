@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, cast
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Response
 
+from employers import OpeningValues
 from service.api.mappers import opening_out
 from service.api.schemas import core as schemas
 from service.api.schemas import crm as schemas_crm
@@ -23,7 +24,7 @@ def create_opening(
     values = engine.normalise_opening(body.model_dump(mode="python"))
     values["employer_id"] = str(values["employer_id"])
     values["site_id"] = str(values["site_id"]) if values.get("site_id") else None
-    rec = store.create(values=values, actor=user.username)
+    rec = store.create(values=cast(OpeningValues, values), actor=user.username)
     engine.upsert_openings([rec.id])  # in place; the employer's own lead gives way to it
     return opening_out(rec)
 
@@ -60,7 +61,9 @@ def update_opening(
 ) -> schemas.OpeningOut:
     """Change fields (each change logged with old and new); status changes must follow the flow."""
     rec = store.update(
-        opening_id=str(opening_id), values=body.model_dump(exclude_unset=True), actor=user.username
+        opening_id=str(opening_id),
+        values=cast(OpeningValues, body.model_dump(exclude_unset=True)),
+        actor=user.username,
     )
     engine.upsert_openings([rec.id])
     return opening_out(rec)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, cast
 from uuid import UUID
 
 from fastapi import APIRouter, Query
 
+from participants import ParticipantValues
 from service.access.audit import log_access
 from service.access.auth import caseload_units, require_caseload_role
 from service.access.errors import ForbiddenError
@@ -31,7 +32,9 @@ def create_participant(
     values["specialist_id"] = body.specialist_id or (user.id if user.role == "specialist" else None)
     if body.home is None:
         values.pop("home")
-    rec = store.create(values=engine.normalise_participant(values), actor=user.username)
+    rec = store.create(
+        values=cast(ParticipantValues, engine.normalise_participant(values)), actor=user.username
+    )
     log_access(db, user_id=user.id, action="create", entity="participant", entity_ids=[rec.id])
     return participant_out(rec)
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, cast
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Response
 
-from employers import NotFoundError, PeopleStore
+from employers import NotFoundError, PeopleStore, PersonLinkValues, PersonValues
 from service.api.mappers_crm import fields_of, person_out
 from service.api.routes.soft_delete import add_delete_and_restore
 from service.api.schemas import crm as schemas_crm
@@ -21,7 +21,7 @@ def create_person(body: schemas_crm.PersonIn, user: UserDep, store: PeopleDep) -
     """Add a person, optionally linked to employers with a role and dates."""
     values = body.model_dump()
     values["employers"] = [{**link, "employer_id": str(link["employer_id"])} for link in values["employers"]]
-    return person_out(store.create(values=values, actor=user.username))
+    return person_out(store.create(values=cast(PersonValues, values), actor=user.username))
 
 
 @router.get("", response_model=schemas_crm.PersonPage)
@@ -54,7 +54,9 @@ def update_person(
 ) -> schemas_crm.PersonOut:
     """Change fields of a person (each change logged with old and new)."""
     values = body.model_dump(exclude_unset=True)
-    return person_out(store.update(record_id=str(person_id), values=values, actor=user.username))
+    return person_out(
+        store.update(record_id=str(person_id), values=cast(PersonValues, values), actor=user.username)
+    )
 
 
 @router.post("/{person_id}/employers", status_code=201, response_model=schemas_crm.PersonOut)
@@ -64,7 +66,9 @@ def link_person(
     """Link a person to another employer (people move between employers and keep their history)."""
     values = body.model_dump()
     values["employer_id"] = str(values["employer_id"])
-    return person_out(store.add_link(person_id=str(person_id), values=values, actor=user.username))
+    return person_out(
+        store.add_link(person_id=str(person_id), values=cast(PersonLinkValues, values), actor=user.username)
+    )
 
 
 @router.patch("/{person_id}/employers/{link_id}", response_model=schemas_crm.PersonLinkOut)
@@ -74,7 +78,7 @@ def update_link(
     """Change a role or dates (set ``left_on`` when the person leaves)."""
     _own_link(store, person_id, link_id)
     values = body.model_dump(exclude_unset=True)
-    link = store.update_link(link_id=str(link_id), values=values, actor=user.username)
+    link = store.update_link(link_id=str(link_id), values=cast(PersonLinkValues, values), actor=user.username)
     return fields_of(link, schemas_crm.PersonLinkOut)
 
 

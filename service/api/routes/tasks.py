@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 from uuid import UUID
 
 from fastapi import APIRouter, Query
 
+from employers import NoteValues, TaskValues
 from service.api.mappers_crm import fields_of, ids_as_text
 from service.api.routes.soft_delete import add_delete_and_restore
 from service.api.schemas import crm as schemas_crm
@@ -31,7 +32,7 @@ def create_task(body: schemas_crm.TaskIn, user: UserDep, store: TasksDep) -> sch
     """Add a follow-up task (assigned to the caller unless ``assignee`` is given)."""
     values = ids_as_text(body.model_dump())
     values["assignee"] = body.assignee or user.username
-    return task_out(store.create(values=values, actor=user.username))
+    return task_out(store.create(values=cast(TaskValues, values), actor=user.username))
 
 
 @router.get("/tasks", response_model=schemas_crm.TaskPage)
@@ -63,13 +64,17 @@ def update_task(
 ) -> schemas_crm.TaskOut:
     """Change a task; status ``done`` stamps ``done_at``."""
     values = body.model_dump(exclude_unset=True)
-    return task_out(store.update(record_id=str(task_id), values=values, actor=user.username))
+    return task_out(
+        store.update(record_id=str(task_id), values=cast(TaskValues, values), actor=user.username)
+    )
 
 
 @router.post("/notes", status_code=201, response_model=schemas_crm.NoteOut)
 def create_note(body: schemas_crm.NoteIn, user: UserDep, store: NotesDep) -> schemas_crm.NoteOut:
     """Add a note about an employer (optionally about one of its people or openings)."""
-    return note_out(store.create(values=ids_as_text(body.model_dump()), actor=user.username))
+    return note_out(
+        store.create(values=cast(NoteValues, ids_as_text(body.model_dump())), actor=user.username)
+    )
 
 
 @router.get("/notes", response_model=schemas_crm.NotePage)
@@ -99,7 +104,9 @@ def update_note(
     note_id: UUID, body: schemas_crm.NotePatch, user: UserDep, store: NotesDep
 ) -> schemas_crm.NoteOut:
     """Change a note's text (the old text stays in the change log)."""
-    return note_out(store.update(record_id=str(note_id), values=body.model_dump(), actor=user.username))
+    return note_out(
+        store.update(record_id=str(note_id), values=cast(NoteValues, body.model_dump()), actor=user.username)
+    )
 
 
 add_delete_and_restore(

@@ -33,10 +33,10 @@ from matching import Ranker
 from matching.types import Lead
 from participants import ParticipantRecord, ParticipantStore, to_profile
 from participants.batches import BatchRecord, BatchStore
-from participants.tx import now
 from service.config import Settings
 from service.runtime.database import Database
 from service.usecases.lead_engine import LeadEngine
+from storekit.transactions import now
 
 
 @dataclass(frozen=True)
