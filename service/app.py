@@ -21,6 +21,7 @@ from service.api.routes import (
     health,
     imports,
     leads,
+    notes,
     openings,
     participants,
     tasks,
@@ -49,6 +50,7 @@ ROUTES = (
     crm_people,
     contacts,
     tasks,
+    notes,
     imports,
     batches,
 )

@@ -10,12 +10,12 @@ from fastapi import APIRouter, Cookie, Depends, Form, Header, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from service.access.audit import log_access
-from service.access.auth import SESSION_COOKIE, caseload_units, resolve_user
+from service.access.auth import SESSION_COOKIE, resolve_user
 from service.access.errors import AuthError
 from service.access.users import User, authenticate, create_token, revoke_token
 from service.deps import DbDep, EngineDep, ParticipantsDep, SettingsDep
-from service.usecases.serve_leads import serve_leads
+from service.usecases.leads import serve_leads
+from service.usecases.participants import get_participant, list_participants
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
 STATIC = Path(__file__).parent / "static"
@@ -88,8 +88,7 @@ def logout(db: DbDep, session: Annotated[str | None, Cookie(alias=SESSION_COOKIE
 @router.get("/participants", response_class=HTMLResponse)
 def caseload(request: Request, user: PageUser, store: ParticipantsDep, db: DbDep) -> Response:
     """The caller's unit's participants."""
-    people = store.list(unit_ids=caseload_units(user), limit=500)
-    log_access(db, user_id=user.id, action="list", entity="participant", entity_ids=[p.id for p in people])
+    people = list_participants(store=store, db=db, user=user, status=None, limit=500, after=None)
     return TEMPLATES.TemplateResponse(request, "participants.html", {"user": user, "people": people})
 
 
@@ -104,8 +103,7 @@ def participant_leads(
     n: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> Response:
     """A participant's stated preferences and their ranked, explained leads."""
-    person = store.get(participant_id=str(participant_id), unit_ids=caseload_units(user))
-    log_access(db, user_id=user.id, action="read", entity="participant", entity_ids=[person.id])
+    person = get_participant(store=store, db=db, user=user, participant_id=str(participant_id))
     leads = serve_leads(person=person, user=user, engine=engine, db=db, n=n)
     context = {"user": user, "person": person, "result": leads, "n": n}
     return TEMPLATES.TemplateResponse(request, "participant.html", context)

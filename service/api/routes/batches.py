@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from dataclasses import asdict
 from uuid import UUID
 
 from fastapi import APIRouter, Request
@@ -67,9 +66,7 @@ def get_batch(batch_id: UUID, user: UserDep, db: DbDep) -> BatchOut:
 
 
 def _out(store: BatchStore, batch_id: str) -> BatchOut:
-    return BatchOut(
-        **{k: v for k, v in asdict(store.get(batch_id=batch_id)).items() if k in BatchOut.model_fields}
-    )
+    return BatchOut.from_record(store.get(batch_id=batch_id))
 
 
 class _Started:

@@ -7,7 +7,6 @@ from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Response
-from pydantic import BaseModel
 
 from service.access.users import User
 from service.deps import DbDep, UserDep
@@ -20,8 +19,8 @@ def add_delete_and_restore(
     path: str,
     entity: str,
     get_store: Callable[..., Any],
-    to_out: Callable[[Any, User, Database], BaseModel],
-    out_model: type[BaseModel],
+    to_out: Callable[[Any, User, Database], object],
+    out_model: type,
 ) -> None:
     """Add ``DELETE {path}/{id}`` (soft delete, 204) and ``POST {path}/{id}/restore`` to ``router``.
 
@@ -39,7 +38,7 @@ def add_delete_and_restore(
         user: UserDep,
         db: DbDep,
         store: Any = Depends(get_store),  # noqa: B008
-    ) -> BaseModel:
+    ) -> object:
         return to_out(store.restore(record_id=str(record_id), actor=user.username), user, db)
 
     delete.__doc__ = f"Soft-delete a {entity} (restorable)."

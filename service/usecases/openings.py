@@ -1,0 +1,42 @@
+"""Opening workflows: ESCO normalisation on the way in, the store write, then the lead index in place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from employers import OpeningRecord, OpeningStore
+from service.usecases.lead_engine import LeadEngine
+
+
+def create_opening(
+    *, store: OpeningStore, engine: LeadEngine, values: dict[str, Any], actor: str
+) -> OpeningRecord:
+    """Add an opening; its ESCO occupation is linked from the title when not given.
+
+    The employer's own employer lead gives way to the opening in the index.
+    """
+    rec = store.create(values=engine.normalise_opening(values), actor=actor)
+    engine.upsert_openings([rec.id])
+    return rec
+
+
+def update_opening(
+    *, store: OpeningStore, engine: LeadEngine, opening_id: str, values: dict[str, Any], actor: str
+) -> OpeningRecord:
+    """Change fields (each change logged with old and new); status changes must follow the flow."""
+    rec = store.update(opening_id=opening_id, values=values, actor=actor)
+    engine.upsert_openings([rec.id])
+    return rec
+
+
+def delete_opening(*, store: OpeningStore, engine: LeadEngine, opening_id: str, actor: str) -> None:
+    """Soft-delete an opening (restorable); it leaves the index."""
+    store.delete(opening_id=opening_id, actor=actor)
+    engine.upsert_openings([opening_id])
+
+
+def restore_opening(*, store: OpeningStore, engine: LeadEngine, opening_id: str, actor: str) -> OpeningRecord:
+    """Undelete an opening; it is ranked again."""
+    rec = store.restore(opening_id=opening_id, actor=actor)
+    engine.upsert_openings([rec.id])
+    return rec
