@@ -56,7 +56,7 @@ class WeekSummary:
     follow_ups_overdue: tuple[TaskRecord, ...]
 
 
-def dormant_employers(
+def list_dormant(
     *,
     store: ActivityStore,
     days: int,
@@ -80,7 +80,7 @@ def dormant_employers(
     ]
 
 
-def employer_timeline(
+def list_timeline(
     *,
     store: TimelineStore,
     db: Database,
@@ -95,7 +95,7 @@ def employer_timeline(
     return items
 
 
-def specialist_week(
+def summarise_week(
     *, store: ActivityStore, db: Database, user: User, username: str, week: str | None
 ) -> WeekSummary:
     """``username``'s ISO week (``2026-W48``; None: this week); participants shown are audit-logged."""

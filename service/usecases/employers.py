@@ -36,18 +36,14 @@ def create_employer(
     *, store: EmployerStore, engine: LeadEngine, values: dict[str, Any], actor: str, check_duplicates: bool
 ) -> EmployerRecord:
     """Add an employer (DuplicateError with candidates when it looks like a live one)."""
-    rec = store.create(values=values, actor=actor, check_duplicates=check_duplicates)
-    engine.upsert_employers([rec.id])
-    return rec
+    return _reindexed(engine, store.create(values=values, actor=actor, check_duplicates=check_duplicates))
 
 
 def update_employer(
     *, store: EmployerStore, engine: LeadEngine, employer_id: str, values: dict[str, Any], actor: str
 ) -> EmployerRecord:
     """Change fields; each change is logged (field, old, new), a stage change in the stage history."""
-    rec = store.update(employer_id=employer_id, values=values, actor=actor)
-    engine.upsert_employers([rec.id])
-    return rec
+    return _reindexed(engine, store.update(employer_id=employer_id, values=values, actor=actor))
 
 
 def delete_employer(*, store: EmployerStore, engine: LeadEngine, employer_id: str, actor: str) -> None:
@@ -60,15 +56,17 @@ def restore_employer(
     *, store: EmployerStore, engine: LeadEngine, employer_id: str, actor: str
 ) -> EmployerRecord:
     """Undelete an employer (ConflictError if a live employer has taken its registry number)."""
-    rec = store.restore(employer_id=employer_id, actor=actor)
-    engine.upsert_employers([rec.id])
-    return rec
+    return _reindexed(engine, store.restore(employer_id=employer_id, actor=actor))
 
 
 def create_site(
     *, store: EmployerStore, engine: LeadEngine, employer_id: str, values: dict[str, Any], actor: str
 ) -> EmployerRecord:
     """Add a site to an employer; its employer lead may now have a place."""
-    rec = store.create_site(employer_id=employer_id, values=values, actor=actor)
+    return _reindexed(engine, store.create_site(employer_id=employer_id, values=values, actor=actor))
+
+
+def _reindexed(engine: LeadEngine, rec: EmployerRecord) -> EmployerRecord:
+    """``rec`` after re-reading its items into the lead index."""
     engine.upsert_employers([rec.id])
     return rec

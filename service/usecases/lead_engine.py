@@ -18,7 +18,7 @@ from matching.linking.esco import EscoCatalog
 from matching.linking.linker import TitleLinker
 from matching.linking.skills import SkillMatcher
 from matching.ranking.reranker import LeadReranker
-from matching.types import LeadKind, Profile
+from matching.types import Profile
 from service.runtime.database import Database
 from service.runtime.vector_cache import DuckDBVectorStore
 from service.usecases.lead_index import LeadIndex
@@ -97,17 +97,9 @@ class LeadEngine:
         """`goal_vectors` for many (profile, goals text) pairs with one cache look-up."""
         return self.ranking.goal_vectors_many(people)
 
-    def rank(
-        self,
-        profile: Profile,
-        *,
-        goals_text: str = "",
-        n: int = 10,
-        kinds: Iterable[LeadKind] = ("opening", "employer"),
-        exclude: Iterable[str] = (),
-    ) -> RankResult:
-        """Leads for ``profile`` and a count of what its constraints removed, by reason."""
-        return self.ranking.rank(profile, goals_text=goals_text, n=n, kinds=kinds, exclude=exclude)
+    def rank(self, profile: Profile, **options: Any) -> RankResult:
+        """Leads for ``profile`` and what its constraints removed; options as `LeadRanking.rank`."""
+        return self.ranking.rank(profile, **options)
 
     # ESCO normalisation (see EscoNormaliser).
     def normalise_occupation(self, concept: Mapping[str, Any], *, lang: str | None = None) -> dict[str, Any]:

@@ -90,7 +90,7 @@ def serve_leads(
     )
 
 
-def recorded_leads(
+def list_recorded_leads(
     *, store: LeadStore, db: Database, user: User, person: ParticipantRecord, limit: int
 ) -> list[LeadRecord]:
     """Leads shown for a participant before, newest first, with the feedback given (audit-logged)."""
@@ -98,7 +98,7 @@ def recorded_leads(
     return store.list(participant_id=person.id, limit=limit)
 
 
-def give_feedback(
+def record_feedback(
     *,
     store: LeadStore,
     people: ParticipantStore,

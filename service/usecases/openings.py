@@ -15,18 +15,14 @@ def create_opening(
 
     The employer's own employer lead gives way to the opening in the index.
     """
-    rec = store.create(values=engine.normalise_opening(values), actor=actor)
-    engine.upsert_openings([rec.id])
-    return rec
+    return _reindexed(engine, store.create(values=engine.normalise_opening(values), actor=actor))
 
 
 def update_opening(
     *, store: OpeningStore, engine: LeadEngine, opening_id: str, values: dict[str, Any], actor: str
 ) -> OpeningRecord:
     """Change fields (each change logged with old and new); status changes must follow the flow."""
-    rec = store.update(opening_id=opening_id, values=values, actor=actor)
-    engine.upsert_openings([rec.id])
-    return rec
+    return _reindexed(engine, store.update(opening_id=opening_id, values=values, actor=actor))
 
 
 def delete_opening(*, store: OpeningStore, engine: LeadEngine, opening_id: str, actor: str) -> None:
@@ -37,6 +33,10 @@ def delete_opening(*, store: OpeningStore, engine: LeadEngine, opening_id: str, 
 
 def restore_opening(*, store: OpeningStore, engine: LeadEngine, opening_id: str, actor: str) -> OpeningRecord:
     """Undelete an opening; it is ranked again."""
-    rec = store.restore(opening_id=opening_id, actor=actor)
+    return _reindexed(engine, store.restore(opening_id=opening_id, actor=actor))
+
+
+def _reindexed(engine: LeadEngine, rec: OpeningRecord) -> OpeningRecord:
+    """``rec`` after re-reading it (and its employer's items) into the lead index."""
     engine.upsert_openings([rec.id])
     return rec

@@ -41,7 +41,7 @@ def dormant(
 ) -> Response:
     """Employers nobody has met for ``days`` days (the caller's own by default)."""
     owner = user.username if mine else None
-    rows = activity.dormant_employers(store=store, days=days, owner=owner, limit=200, after=None)
+    rows = activity.list_dormant(store=store, days=days, owner=owner, limit=200, after=None)
     context = {"user": user, "rows": rows, "days": days, "mine": mine}
     return TEMPLATES.TemplateResponse(request, "dormant.html", context)
 
@@ -59,7 +59,7 @@ def employer(
 ) -> Response:
     """One employer with its timeline, newest first."""
     record = store.get(employer_id=str(employer_id))
-    events = activity.employer_timeline(
+    events = activity.list_timeline(
         store=timeline, db=db, user=user, employer_id=str(employer_id), limit=100, before=None
     )
     context = {"user": user, "employer": record, "events": events}
@@ -75,5 +75,5 @@ def week(
     week: Annotated[str | None, Query(pattern=r"^\d{4}-W\d{2}$")] = None,
 ) -> Response:
     """The caller's ISO week: contacts, face-to-face count against the target, follow-ups."""
-    data = activity.specialist_week(store=store, db=db, user=user, username=user.username, week=week)
+    data = activity.summarise_week(store=store, db=db, user=user, username=user.username, week=week)
     return TEMPLATES.TemplateResponse(request, "week.html", {"user": user, "week": data})

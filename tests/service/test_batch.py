@@ -18,7 +18,9 @@ import pytest
 from employers import EmployerStore, OpeningStore
 from participants import ParticipantStore, to_profile
 from service.demo import seed
-from service.usecases.batch.runner import BatchOptions, explain_chunk, run_batch
+from service.usecases.batch.chunks import explain_chunk
+from service.usecases.batch.options import BatchOptions
+from service.usecases.batch.runner import run_batch
 from tests.conftest import ROOT, Api
 
 NO_CAPS = BatchOptions(leads=10, candidates=10, max_per_opening=10**6, max_per_employer=10**6, chunk=7)

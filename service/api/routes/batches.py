@@ -13,7 +13,8 @@ from participants.batches import BatchStore
 from service.access.errors import ForbiddenError
 from service.api.schemas.batches import BatchIn, BatchOut
 from service.deps import DbDep, EngineDep, SettingsDep, UserDep
-from service.usecases.batch.runner import BatchOptions, run_batch
+from service.usecases.batch.options import BatchOptions
+from service.usecases.batch.runner import run_batch
 from service.usecases.errors import ConflictError
 
 router = APIRouter(prefix="/batches", tags=["batches"])

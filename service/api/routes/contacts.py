@@ -106,10 +106,5 @@ def _restored(rec: Any, user: User, db: Database) -> ContactOut:
 
 
 add_delete_and_restore(
-    router,
-    path="",
-    entity="contact",
-    get_store=get_contact_store,
-    to_out=_restored,
-    out_model=ContactOut,
+    router, entity="contact", get_store=get_contact_store, out_model=ContactOut, to_out=_restored
 )

@@ -8,7 +8,7 @@ from fastapi import APIRouter
 
 from service.api.schemas.leads import FeedbackIn, RecordedLeadOut
 from service.deps import DbDep, LeadsDep, ParticipantsDep, UserDep
-from service.usecases.leads import give_feedback as record_feedback
+from service.usecases.leads import record_feedback
 
 router = APIRouter(prefix="/leads", tags=["leads"])
 

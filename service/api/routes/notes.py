@@ -51,11 +51,4 @@ def update_note(note_id: UUID, body: NotePatch, user: UserDep, store: NotesDep) 
     )
 
 
-add_delete_and_restore(
-    router,
-    path="",
-    entity="note",
-    get_store=get_note_store,
-    to_out=lambda rec, _user, _db: NoteOut.from_record(rec),
-    out_model=NoteOut,
-)
+add_delete_and_restore(router, entity="note", get_store=get_note_store, out_model=NoteOut)

@@ -86,5 +86,5 @@ def recorded_leads(
 ) -> RecordedLeads:
     """Leads shown for a participant before, newest first, with the feedback given."""
     person = workflows.visible_participant(store=store, user=user, participant_id=str(participant_id))
-    items = lead_cases.recorded_leads(store=recorded, db=db, user=user, person=person, limit=limit)
+    items = lead_cases.list_recorded_leads(store=recorded, db=db, user=user, person=person, limit=limit)
     return RecordedLeads(items=[RecordedLeadOut.from_record(r) for r in items])

@@ -91,11 +91,4 @@ def _own_link(store: PeopleStore, person_id: UUID, link_id: UUID) -> None:
         raise NotFoundError("person link", str(link_id))
 
 
-add_delete_and_restore(
-    router,
-    path="",
-    entity="person",
-    get_store=get_people_store,
-    to_out=lambda rec, _user, _db: PersonOut.from_record(rec),
-    out_model=PersonOut,
-)
+add_delete_and_restore(router, entity="person", get_store=get_people_store, out_model=PersonOut)

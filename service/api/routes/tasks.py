@@ -51,11 +51,4 @@ def update_task(task_id: UUID, body: TaskPatch, user: UserDep, store: TasksDep) 
     return TaskOut.from_record(store.update(record_id=str(task_id), values=values, actor=user.username))
 
 
-add_delete_and_restore(
-    router,
-    path="",
-    entity="task",
-    get_store=get_task_store,
-    to_out=lambda rec, _user, _db: TaskOut.from_record(rec),
-    out_model=TaskOut,
-)
+add_delete_and_restore(router, entity="task", get_store=get_task_store, out_model=TaskOut)

@@ -28,7 +28,7 @@ def dormant_employers(
     after: Cursor = None,
 ) -> DormantPage:
     """Employers with no held contact in the last ``days`` days (never contacted first, then oldest)."""
-    rows = activity.dormant_employers(
+    rows = activity.list_dormant(
         store=store, days=days, owner=owner, limit=limit, after=pagination.decode(after)
     )
     return pagination.page(
@@ -49,7 +49,7 @@ def employer_timeline(
     Newest first; pass ``next_cursor`` as ``after`` for older events.
     """
     before = pagination.decode_dated(after)
-    items = activity.employer_timeline(
+    items = activity.list_timeline(
         store=store, db=db, user=user, employer_id=str(employer_id), limit=limit, before=before
     )
     units = caseload_units(user)
@@ -71,5 +71,5 @@ def specialist_week(
     week: Annotated[str | None, Query(pattern=r"^\d{4}-W\d{2}$", examples=["2026-W48"])] = None,
 ) -> WeekOut:
     """A specialist's ISO week: contacts, face-to-face count against the target of 6, follow-ups."""
-    summary = activity.specialist_week(store=store, db=db, user=user, username=username, week=week)
+    summary = activity.summarise_week(store=store, db=db, user=user, username=username, week=week)
     return WeekOut.from_summary(summary, caseload_units(user))

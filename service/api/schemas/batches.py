@@ -8,13 +8,13 @@ from uuid import UUID
 from pydantic import ConfigDict, Field
 
 from participants.batches import BatchRecord
-from service.api.schemas.common import Out, Strict
+from service.api.schemas.common import Out, Strict, strict_with_examples
 
 
 class BatchIn(Strict):
     """Start (or resume) a batch; omitted fields come from the server's settings."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"max_per_opening": 10}]})
+    model_config = strict_with_examples({"max_per_opening": 10})
 
     batch_id: UUID | None = Field(None, description="Resume or re-run this batch; a new id when omitted")
     leads: int | None = Field(None, ge=1, le=1000, description="Leads per participant")

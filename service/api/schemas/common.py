@@ -65,3 +65,14 @@ def participant_view(participant_id: str | None, unit: str | None, units: Sequen
     """
     hidden = participant_id is not None and unit not in units
     return {"participant_id": None if hidden else participant_id, "participant_hidden": hidden}
+
+
+def strict_with_examples(*examples: dict[str, Any]) -> ConfigDict:
+    """The config of a `Strict` model whose OpenAPI schema shows these request examples."""
+    return ConfigDict(extra="forbid", json_schema_extra={"examples": list(examples)})
+
+
+def check_hours(hours_min: float | None, hours_max: float | None) -> None:
+    """ValueError when both hours are given and ``hours_min`` exceeds ``hours_max``."""
+    if hours_min is not None and hours_max is not None and hours_min > hours_max:
+        raise ValueError("hours_min must not exceed hours_max")

@@ -7,10 +7,10 @@ from datetime import date, datetime
 from typing import Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, ConfigDict, Field
+from pydantic import AwareDatetime, Field
 
 from employers import ContactRecord
-from service.api.schemas.common import Out, Page, Strict, Text, participant_view
+from service.api.schemas.common import Out, Page, Strict, Text, participant_view, strict_with_examples
 
 ModeIn = Literal["face_to_face", "phone", "email", "video"]
 ContactStatusIn = Literal["planned", "held", "cancelled"]
@@ -31,22 +31,17 @@ class ContactIn(Strict):
     only when that person's disclosure plan allows the specialist to contact employers.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "employer_id": "00000000-0000-4000-8000-000000000000",
-                    "occurred_at": "2026-11-24T10:00:00Z",
-                    "mode": "face_to_face",
-                    "status": "held",
-                    "purpose": "learn_business",
-                    "learned": "They hire for the spring season in February.",
-                    "next_step": "Bring a candidate profile",
-                    "next_step_due": "2026-12-01",
-                }
-            ]
-        },
+    model_config = strict_with_examples(
+        {
+            "employer_id": "00000000-0000-4000-8000-000000000000",
+            "occurred_at": "2026-11-24T10:00:00Z",
+            "mode": "face_to_face",
+            "status": "held",
+            "purpose": "learn_business",
+            "learned": "They hire for the spring season in February.",
+            "next_step": "Bring a candidate profile",
+            "next_step_due": "2026-12-01",
+        }
     )
 
     employer_id: UUID

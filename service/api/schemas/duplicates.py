@@ -6,10 +6,10 @@ from datetime import datetime
 from typing import Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from employers import DuplicatePair, EmployerRecord, MergeRecord
-from service.api.schemas.common import Out, Page, Strict
+from service.api.schemas.common import Out, Page, Strict, strict_with_examples
 from service.api.schemas.employers import EmployerOut
 
 
@@ -45,17 +45,12 @@ class NotDuplicateIn(Strict):
 class MergeIn(Strict):
     """Merge ``loser_id`` into ``survivor_id``, choosing per field whose value to keep."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "survivor_id": "00000000-0000-4000-8000-000000000001",
-                    "loser_id": "00000000-0000-4000-8000-000000000002",
-                    "choices": {"phone": "loser", "needs_learned": "survivor"},
-                }
-            ]
-        },
+    model_config = strict_with_examples(
+        {
+            "survivor_id": "00000000-0000-4000-8000-000000000001",
+            "loser_id": "00000000-0000-4000-8000-000000000002",
+            "choices": {"phone": "loser", "needs_learned": "survivor"},
+        }
     )
 
     survivor_id: UUID

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from employers import EmployerRecord
-from service.api.schemas.common import Out, Page, StageIn, Strict, Text
+from service.api.schemas.common import Out, Page, StageIn, Strict, Text, strict_with_examples
 
 RegistryKindIn = Literal["org_nr", "cvr", "siren", "companies_house", "other"]
 SizeBandIn = Literal["1-9", "10-49", "50-249", "250+"]
@@ -33,22 +33,17 @@ class SiteCreate(SiteIn):
 class EmployerIn(Strict):
     """A network employer."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "name": "Nordström Bygg AB",
-                    "registry_number": "556677-8899",
-                    "registry_kind": "org_nr",
-                    "country": "SE",
-                    "sector_nace": "F43",
-                    "stage": "learning",
-                    "needs_learned": "Behöver hjälp med städning av byggplatser",
-                    "sites": [{"name": "Kista", "city": "Kista", "lat": 59.40, "lon": 17.94}],
-                }
-            ]
-        },
+    model_config = strict_with_examples(
+        {
+            "name": "Nordström Bygg AB",
+            "registry_number": "556677-8899",
+            "registry_kind": "org_nr",
+            "country": "SE",
+            "sector_nace": "F43",
+            "stage": "learning",
+            "needs_learned": "Behöver hjälp med städning av byggplatser",
+            "sites": [{"name": "Kista", "city": "Kista", "lat": 59.40, "lon": 17.94}],
+        }
     )
 
     name: str = Field(min_length=1, max_length=300)
@@ -75,10 +70,7 @@ class EmployerIn(Strict):
 class EmployerPatch(Strict):
     """Fields to change; only those sent are changed (each change is logged with old and new)."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={"examples": [{"stage": "partnered", "needs_learned": "Weekend staff, 15-20 h"}]},
-    )
+    model_config = strict_with_examples({"stage": "partnered", "needs_learned": "Weekend staff, 15-20 h"})
 
     name: str | None = Field(None, min_length=1, max_length=300)
     aliases: list[str] | None = Field(None, max_length=20)

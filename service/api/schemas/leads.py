@@ -6,11 +6,11 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from matching.types import Explanation, Lead
 from participants import LeadRecord
-from service.api.schemas.common import ConceptOut, Out, Strict
+from service.api.schemas.common import ConceptOut, Out, Strict, strict_with_examples
 from service.usecases.leads import ServedLeads
 
 LeadKindIn = Literal["opening", "employer"]
@@ -23,9 +23,7 @@ FeedbackIn_ = Literal[
 class LeadsRequest(Strict):
     """Ask for leads for one participant."""
 
-    model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"n": 10, "kinds": ["opening", "employer"]}]}
-    )
+    model_config = strict_with_examples({"n": 10, "kinds": ["opening", "employer"]})
 
     n: int = Field(10, ge=1, le=1000, description="How many leads")
     kinds: list[LeadKindIn] = Field(default_factory=lambda: list(_ALL_KINDS), min_length=1)
@@ -138,9 +136,7 @@ class LeadsResponse(BaseModel):
 class FeedbackIn(Strict):
     """What the specialist did with a lead; positive feedback later trains an optional re-ranker."""
 
-    model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"feedback": "pursued", "note": ""}]}
-    )
+    model_config = strict_with_examples({"feedback": "pursued", "note": ""})
 
     feedback: FeedbackIn_
     note: str = Field("", max_length=2000)

@@ -6,10 +6,21 @@ from datetime import datetime
 from typing import Literal
 from uuid import UUID
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from employers import OpeningRecord
-from service.api.schemas.common import ContractIn, Hours, LanguageIn, LicenceIn, Out, Page, Strict, SubsidyIn
+from service.api.schemas.common import (
+    ContractIn,
+    Hours,
+    LanguageIn,
+    LicenceIn,
+    Out,
+    Page,
+    Strict,
+    SubsidyIn,
+    check_hours,
+    strict_with_examples,
+)
 
 RouteIn = Literal["self_apply", "via_specialist", "either"]
 OpeningStatusIn = Literal["lead", "open", "filled", "closed"]
@@ -19,21 +30,16 @@ ContractOrEmptyIn = Literal[ContractIn, ""]
 class OpeningIn(Strict):
     """An opening. Its ESCO occupation is linked from the title when not given."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "employer_id": "00000000-0000-4000-8000-000000000000",
-                    "title": "Undersköterska, hemtjänst",
-                    "language": "sv",
-                    "hours_min": 20,
-                    "hours_max": 30,
-                    "contract_type": "permanent",
-                    "application_route": "either",
-                }
-            ]
-        },
+    model_config = strict_with_examples(
+        {
+            "employer_id": "00000000-0000-4000-8000-000000000000",
+            "title": "Undersköterska, hemtjänst",
+            "language": "sv",
+            "hours_min": 20,
+            "hours_max": 30,
+            "contract_type": "permanent",
+            "application_route": "either",
+        }
     )
 
     employer_id: UUID
@@ -60,15 +66,14 @@ class OpeningIn(Strict):
 
     @model_validator(mode="after")
     def _ranges(self) -> OpeningIn:
-        if self.hours_min is not None and self.hours_max is not None and self.hours_min > self.hours_max:
-            raise ValueError("hours_min must not exceed hours_max")
+        check_hours(self.hours_min, self.hours_max)
         return self
 
 
 class OpeningPatch(Strict):
     """Fields of an opening to change. Status moves lead -> open -> filled/closed (and reopens)."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"status": "filled"}]})
+    model_config = strict_with_examples({"status": "filled"})
 
     title: str | None = Field(None, min_length=1, max_length=300)
     description: str | None = Field(None, max_length=20000)

@@ -6,7 +6,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
 from participants import ParticipantRecord
 from service.api.schemas.common import (
@@ -18,6 +18,8 @@ from service.api.schemas.common import (
     LicenceIn,
     Page,
     Strict,
+    check_hours,
+    strict_with_examples,
 )
 
 
@@ -47,8 +49,7 @@ class PreferencesIn(Strict):
 
     @model_validator(mode="after")
     def _ranges(self) -> PreferencesIn:
-        if self.hours_min is not None and self.hours_max is not None and self.hours_min > self.hours_max:
-            raise ValueError("hours_min must not exceed hours_max")
+        check_hours(self.hours_min, self.hours_max)
         return self
 
 
@@ -72,27 +73,22 @@ class BenefitsIn(Strict):
 class ParticipantIn(Strict):
     """A new participant. ``unit_id`` defaults to the caller's unit."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "display_name": "Sara L.",
-                    "language": "sv",
-                    "home": {"city": "Solna", "lat": 59.36, "lon": 18.0},
-                    "preferences": {
-                        "preferred_occupations": [{"label": "Undersköterska"}],
-                        "refused_sectors": ["G47"],
-                        "hours_min": 20,
-                        "hours_max": 30,
-                        "max_commute_km": 15,
-                    },
-                    "skills": [{"label": "assist patients with personal hygiene"}],
-                    "licences": ["driving_b"],
-                    "disclosure": {"level": "service_only", "es_may_contact_employers": True},
-                }
-            ]
-        },
+    model_config = strict_with_examples(
+        {
+            "display_name": "Sara L.",
+            "language": "sv",
+            "home": {"city": "Solna", "lat": 59.36, "lon": 18.0},
+            "preferences": {
+                "preferred_occupations": [{"label": "Undersköterska"}],
+                "refused_sectors": ["G47"],
+                "hours_min": 20,
+                "hours_max": 30,
+                "max_commute_km": 15,
+            },
+            "skills": [{"label": "assist patients with personal hygiene"}],
+            "licences": ["driving_b"],
+            "disclosure": {"level": "service_only", "es_may_contact_employers": True},
+        }
     )
 
     display_name: str = Field(min_length=1, max_length=100)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from uuid import UUID
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
 from employers import PersonRecord
-from service.api.schemas.common import Out, Page, Strict, Text
+from service.api.schemas.common import Out, Page, Strict, Text, strict_with_examples
 
 
 class PersonLinkIn(Strict):
@@ -31,17 +31,12 @@ class PersonLinkPatch(Strict):
 class PersonIn(Strict):
     """Someone at one or more employers."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "full_name": "Mette Jensen",
-                    "email": "mette@hansen-son.dk",
-                    "employers": [{"employer_id": "00000000-0000-4000-8000-000000000000", "role": "HR"}],
-                }
-            ]
-        },
+    model_config = strict_with_examples(
+        {
+            "full_name": "Mette Jensen",
+            "email": "mette@hansen-son.dk",
+            "employers": [{"employer_id": "00000000-0000-4000-8000-000000000000", "role": "HR"}],
+        }
     )
 
     full_name: str = Field(min_length=1, max_length=200)

@@ -6,26 +6,21 @@ from datetime import date, datetime
 from typing import Literal
 from uuid import UUID
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
 from employers import TaskRecord
-from service.api.schemas.common import Out, Page, Strict
+from service.api.schemas.common import Out, Page, Strict, strict_with_examples
 
 
 class TaskIn(Strict):
     """A follow-up task."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "employer_id": "00000000-0000-4000-8000-000000000000",
-                    "title": "Call back",
-                    "due_on": "2026-12-01",
-                }
-            ]
-        },
+    model_config = strict_with_examples(
+        {
+            "employer_id": "00000000-0000-4000-8000-000000000000",
+            "title": "Call back",
+            "due_on": "2026-12-01",
+        }
     )
 
     employer_id: UUID
