@@ -16,7 +16,7 @@ from service.deps import ActivityDep, DbDep, DuplicatesDep, EmployersDep, Timeli
 from service.usecases import activity
 from service.usecases.duplicates import list_duplicates
 from service.usecases.employers import find_employers
-from service.web.pages import TEMPLATES, PageUser
+from service.web.pages import PageUser, render
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 
@@ -27,8 +27,7 @@ def employers(
 ) -> Response:
     """The employer network, or fuzzy search results for ``q``."""
     hits = find_employers(store=store, q=q or None, limit=200, after=None)
-    context = {"user": user, "employers": [rec for rec, _ in hits], "q": q}
-    return TEMPLATES.TemplateResponse(request, "employers.html", context)
+    return render(request, "employers.html", user=user, employers=[rec for rec, _ in hits], q=q)
 
 
 @router.get("/employers/dormant", response_class=HTMLResponse)
@@ -42,15 +41,14 @@ def dormant(
     """Employers nobody has met for ``days`` days (the caller's own by default)."""
     owner = user.username if mine else None
     rows = activity.list_dormant(store=store, days=days, owner=owner, limit=200, after=None)
-    context = {"user": user, "rows": rows, "days": days, "mine": mine}
-    return TEMPLATES.TemplateResponse(request, "dormant.html", context)
+    return render(request, "dormant.html", user=user, rows=rows, days=days, mine=mine)
 
 
 @router.get("/employers/duplicates", response_class=HTMLResponse)
 def duplicates(request: Request, user: PageUser, store: DuplicatesDep) -> Response:
     """The duplicate review queue with "not a duplicate" and "merge" actions."""
     pairs, _ = list_duplicates(store=store, after=0, limit=100)
-    return TEMPLATES.TemplateResponse(request, "duplicates.html", {"user": user, "pairs": pairs})
+    return render(request, "duplicates.html", user=user, pairs=pairs)
 
 
 @router.get("/employers/{employer_id}", response_class=HTMLResponse)
@@ -62,8 +60,7 @@ def employer(
     events = activity.list_timeline(
         store=timeline, db=db, user=user, employer_id=str(employer_id), limit=100, before=None
     )
-    context = {"user": user, "employer": record, "events": events}
-    return TEMPLATES.TemplateResponse(request, "employer.html", context)
+    return render(request, "employer.html", user=user, employer=record, events=events)
 
 
 @router.get("/week", response_class=HTMLResponse)
@@ -76,4 +73,4 @@ def week(
 ) -> Response:
     """The caller's ISO week: contacts, face-to-face count against the target, follow-ups."""
     data = activity.summarise_week(store=store, db=db, user=user, username=user.username, week=week)
-    return TEMPLATES.TemplateResponse(request, "week.html", {"user": user, "week": data})
+    return render(request, "week.html", user=user, week=data)

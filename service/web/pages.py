@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Cookie, Depends, Form, Header, Query, Request
@@ -42,6 +42,11 @@ def page_user(
 PageUser = Annotated[User, Depends(page_user)]
 
 
+def render(request: Request, template: str, *, status_code: int = 200, **context: Any) -> Response:
+    """The page ``template`` filled with ``context``."""
+    return TEMPLATES.TemplateResponse(request, template, context, status_code=status_code)
+
+
 @router.get("", response_class=RedirectResponse)
 def home() -> RedirectResponse:
     """Start at the caseload."""
@@ -51,7 +56,7 @@ def home() -> RedirectResponse:
 @router.get("/login", response_class=HTMLResponse)
 def login_page(request: Request) -> Response:
     """The sign-in form."""
-    return TEMPLATES.TemplateResponse(request, "login.html", {"error": None})
+    return render(request, "login.html", error=None)
 
 
 @router.post("/login", response_class=HTMLResponse)
@@ -61,8 +66,7 @@ def login(
     """Check the password and start a session (an HttpOnly, SameSite=Strict cookie)."""
     user = authenticate(db, username=username, password=password)
     if user is None:
-        context = {"error": "Unknown user or wrong password."}
-        return TEMPLATES.TemplateResponse(request, "login.html", context, status_code=401)
+        return render(request, "login.html", status_code=401, error="Unknown user or wrong password.")
     response = RedirectResponse("/ui/participants", status_code=303)
     response.set_cookie(
         SESSION_COOKIE,
@@ -89,7 +93,7 @@ def logout(db: DbDep, session: Annotated[str | None, Cookie(alias=SESSION_COOKIE
 def caseload(request: Request, user: PageUser, store: ParticipantsDep, db: DbDep) -> Response:
     """The caller's unit's participants."""
     people = list_participants(store=store, db=db, user=user, status=None, limit=500, after=None)
-    return TEMPLATES.TemplateResponse(request, "participants.html", {"user": user, "people": people})
+    return render(request, "participants.html", user=user, people=people)
 
 
 @router.get("/participants/{participant_id}", response_class=HTMLResponse)
@@ -105,5 +109,4 @@ def participant_leads(
     """A participant's stated preferences and their ranked, explained leads."""
     person = get_participant(store=store, db=db, user=user, participant_id=str(participant_id))
     leads = serve_leads(person=person, user=user, engine=engine, db=db, n=n)
-    context = {"user": user, "person": person, "result": leads, "n": n}
-    return TEMPLATES.TemplateResponse(request, "participant.html", context)
+    return render(request, "participant.html", user=user, person=person, result=leads, n=n)

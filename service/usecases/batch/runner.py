@@ -24,6 +24,7 @@ import hashlib
 import json
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from participants import ParticipantRecord, ParticipantStore, to_profile
@@ -58,9 +59,10 @@ def run_batch(
     ranker = engine.ranker()
     executor = executor_for(ranker, options)
     try:
+        run = _Run(db, engine, store, executor, options, batch_id, actor, progress)
         if record.status == "ranking":
-            _rank_phase(db, engine, store, executor, options, batch_id, progress)
-        _write_phase(db, engine, store, executor, options, batch_id, actor, progress)
+            _rank_phase(run)
+        _write_phase(run)
     except BaseException as exc:
         store.update(batch_id=batch_id, status="failed", error=repr(exc)[:500])
         raise
@@ -118,27 +120,34 @@ def _active(db: Database, chunk: int) -> Iterator[tuple[list[ParticipantRecord],
         after = records[-1].id
 
 
-def _rank_phase(
-    db: Database,
-    engine: LeadEngine,
-    store: BatchStore,
-    executor: Any,
-    options: BatchOptions,
-    batch_id: str,
-    progress: Progress,
-) -> None:
-    progress.phase("rank", ParticipantStore(db.cursor()).count_active())
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """What both phases of one run work with."""
+
+    db: Database
+    engine: LeadEngine
+    store: BatchStore
+    executor: Any
+    options: BatchOptions
+    batch_id: str
+    actor: str
+    progress: Progress
+
+
+def _rank_phase(run: _Run) -> None:
+    db, engine, options = run.db, run.engine, run.options
+    run.progress.phase("rank", ParticipantStore(db.cursor()).count_active())
     candidates = []
-    for result in executor.map(
+    for result in run.executor.map(
         rank_chunk, _chunks(db, engine, _active(db, options.chunk)), options.candidates
     ):
         candidates += result
-        progress.advance(len(result))
+        run.progress.advance(len(result))
     plan, capped_people, capped_leads = assign(candidates, options)
     rows = [(pid, r + 1, item, s) for pid, found in plan.items() for r, (item, s) in enumerate(found)]
     cols: list[tuple[Any, ...]] = list(zip(*rows, strict=True)) if rows else [(), (), (), ()]
-    store.save_plan(
-        batch_id=batch_id,
+    run.store.save_plan(
+        batch_id=run.batch_id,
         participant_ids=cols[0],
         ranks=cols[1],
         item_ids=cols[2],
@@ -163,20 +172,12 @@ def _pending(
         after = ids[-1]
 
 
-def _write_phase(
-    db: Database,
-    engine: LeadEngine,
-    store: BatchStore,
-    executor: Any,
-    options: BatchOptions,
-    batch_id: str,
-    actor: str,
-    progress: Progress,
-) -> None:
-    record = store.get(batch_id=batch_id)
-    progress.phase("write", record.participants - record.participants_done)
-    for leads in executor.map(
-        explain_chunk, _chunks(db, engine, _pending(db, store, batch_id, options.chunk))
-    ):
-        store.write_chunk(batch_id=batch_id, leads=leads, model_version=engine.model_version, actor=actor)
-        progress.advance(len(leads))
+def _write_phase(run: _Run) -> None:
+    record = run.store.get(batch_id=run.batch_id)
+    run.progress.phase("write", record.participants - record.participants_done)
+    pending = _pending(run.db, run.store, run.batch_id, run.options.chunk)
+    for leads in run.executor.map(explain_chunk, _chunks(run.db, run.engine, pending)):
+        run.store.write_chunk(
+            batch_id=run.batch_id, leads=leads, model_version=run.engine.model_version, actor=run.actor
+        )
+        run.progress.advance(len(leads))
