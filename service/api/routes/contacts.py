@@ -7,14 +7,14 @@ disclosure plan, hidden from other units, and every read is audit-logged.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query
 
+from employers import ContactRecord
 from service.access.auth import caseload_units
 from service.access.users import User
-from service.access.visibility import audit_participants, participant_link
 from service.api.delete_restore import add_delete_and_restore
 from service.api.pagination import after_id, id_page
 from service.api.schemas.contacts import (
@@ -28,6 +28,7 @@ from service.api.schemas.contacts import (
 )
 from service.deps import ContactsDep, DbDep, ParticipantsDep, UserDep, get_contact_store
 from service.runtime.database import Database
+from service.usecases import contacts as contact_log
 
 router = APIRouter(prefix="/contacts", tags=["contacts"])
 
@@ -41,12 +42,14 @@ def create_contact(
     ``participant_id`` is stored only if you can see that person and their disclosure plan lets
     the specialist contact employers; otherwise 422 on ``participant_id``.
     """
-    values: dict[str, Any] = body.store_values(exclude={"participant_id"})
-    values["specialist"] = body.specialist or user.username
-    if body.participant_id is not None:
-        values |= participant_link(caseload, user, body.participant_id)
-    rec = store.create(values=values, actor=user.username)
-    audit_participants(db, user, [rec], action="create", detail=f"contact {rec.id}")
+    rec = contact_log.log_contact(
+        store=store,
+        caseload=caseload,
+        db=db,
+        user=user,
+        values=body.store_values(exclude={"participant_id"}),
+        participant_id=str(body.participant_id) if body.participant_id else None,
+    )
     return ContactOut.from_record(rec, caseload_units(user))
 
 
@@ -75,8 +78,16 @@ def list_contacts(
         "status": status,
         "purpose": purpose,
     }
-    records = store.list(limit=limit, after=after_id(after), filters=filters, since=since, until=until)
-    audit_participants(db, user, records, action="list", detail="contacts")
+    records = contact_log.list_contacts(
+        store=store,
+        db=db,
+        user=user,
+        limit=limit,
+        after=after_id(after),
+        filters=filters,
+        since=since,
+        until=until,
+    )
     units = caseload_units(user)
     return id_page(ContactPage, records, limit, lambda r: ContactOut.from_record(r, units))
 
@@ -84,8 +95,7 @@ def list_contacts(
 @router.get("/{contact_id}", response_model=ContactOut)
 def get_contact(contact_id: UUID, user: UserDep, store: ContactsDep, db: DbDep) -> ContactOut:
     """Read one contact."""
-    rec = store.get(record_id=str(contact_id))
-    audit_participants(db, user, [rec], detail=f"contact {rec.id}")
+    rec = contact_log.read_contact(store=store, db=db, user=user, contact_id=str(contact_id))
     return ContactOut.from_record(rec, caseload_units(user))
 
 
@@ -95,13 +105,12 @@ def update_contact(
 ) -> ContactOut:
     """Change fields of a contact (e.g. mark a planned visit held); each change is logged."""
     values = body.store_values(exclude_unset=True)
-    rec = store.update(record_id=str(contact_id), values=values, actor=user.username)
-    audit_participants(db, user, [rec], action="update", detail=f"contact {rec.id}")
+    rec = contact_log.change_contact(store=store, db=db, user=user, contact_id=str(contact_id), values=values)
     return ContactOut.from_record(rec, caseload_units(user))
 
 
-def _restored(rec: Any, user: User, db: Database) -> ContactOut:
-    audit_participants(db, user, [rec], detail=f"contact {rec.id}")
+def _restored(rec: ContactRecord, user: User, db: Database) -> ContactOut:
+    contact_log.audit_shown(db, user, rec)
     return ContactOut.from_record(rec, caseload_units(user))
 
 

@@ -11,6 +11,7 @@ from service.api.delete_restore import add_delete_and_restore
 from service.api.pagination import after_id, id_page
 from service.api.schemas.notes import NoteIn, NoteOut, NotePage, NotePatch
 from service.deps import NotesDep, UserDep, get_note_store
+from service.usecases import tasks
 
 router = APIRouter(prefix="/notes", tags=["tasks and notes"])
 
@@ -18,7 +19,7 @@ router = APIRouter(prefix="/notes", tags=["tasks and notes"])
 @router.post("", status_code=201, response_model=NoteOut)
 def create_note(body: NoteIn, user: UserDep, store: NotesDep) -> NoteOut:
     """Add a note about an employer (optionally about one of its people or openings)."""
-    return NoteOut.from_record(store.create(values=body.store_values(), actor=user.username))
+    return NoteOut.from_record(tasks.add_note(store=store, values=body.store_values(), actor=user.username))
 
 
 @router.get("", response_model=NotePage)
@@ -32,9 +33,8 @@ def list_notes(
 ) -> NotePage:
     """Notes ordered by id, filtered; cursor pagination."""
     filters = {"employer_id": employer_id, "person_id": person_id}
-    return id_page(
-        NotePage, store.list(limit=limit, after=after_id(after), filters=filters), limit, NoteOut.from_record
-    )
+    records = store.list(limit=limit, after=after_id(after), filters=filters)
+    return id_page(NotePage, records, limit, NoteOut.from_record)
 
 
 @router.get("/{note_id}", response_model=NoteOut)
@@ -46,9 +46,9 @@ def get_note(note_id: UUID, user: UserDep, store: NotesDep) -> NoteOut:
 @router.patch("/{note_id}", response_model=NoteOut)
 def update_note(note_id: UUID, body: NotePatch, user: UserDep, store: NotesDep) -> NoteOut:
     """Change a note's text (the old text stays in the change log)."""
-    return NoteOut.from_record(
-        store.update(record_id=str(note_id), values=body.model_dump(), actor=user.username)
-    )
+    values = body.model_dump()
+    rec = tasks.change_note(store=store, note_id=str(note_id), values=values, actor=user.username)
+    return NoteOut.from_record(rec)
 
 
 add_delete_and_restore(router, entity="note", get_store=get_note_store, out_model=NoteOut)

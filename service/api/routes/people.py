@@ -7,7 +7,6 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response
 
-from employers import NotFoundError, PeopleStore
 from service.api.delete_restore import add_delete_and_restore
 from service.api.pagination import after_id, id_page
 from service.api.schemas.people import (
@@ -20,6 +19,7 @@ from service.api.schemas.people import (
     PersonPatch,
 )
 from service.deps import PeopleDep, UserDep, get_people_store
+from service.usecases import people
 
 router = APIRouter(prefix="/people", tags=["people"])
 
@@ -27,9 +27,8 @@ router = APIRouter(prefix="/people", tags=["people"])
 @router.post("", status_code=201, response_model=PersonOut)
 def create_person(body: PersonIn, user: UserDep, store: PeopleDep) -> PersonOut:
     """Add a person, optionally linked to employers with a role and dates."""
-    values = body.model_dump()
-    values["employers"] = [link.store_values() for link in body.employers]
-    return PersonOut.from_record(store.create(values=values, actor=user.username))
+    values = body.model_dump() | {"employers": [link.store_values() for link in body.employers]}
+    return PersonOut.from_record(people.add_person(store=store, values=values, actor=user.username))
 
 
 @router.get("", response_model=PersonPage)
@@ -56,13 +55,15 @@ def get_person(person_id: UUID, user: UserDep, store: PeopleDep) -> PersonOut:
 def update_person(person_id: UUID, body: PersonPatch, user: UserDep, store: PeopleDep) -> PersonOut:
     """Change fields of a person (each change logged with old and new)."""
     values = body.model_dump(exclude_unset=True)
-    return PersonOut.from_record(store.update(record_id=str(person_id), values=values, actor=user.username))
+    rec = people.change_person(store=store, person_id=str(person_id), values=values, actor=user.username)
+    return PersonOut.from_record(rec)
 
 
 @router.post("/{person_id}/employers", status_code=201, response_model=PersonOut)
 def link_person(person_id: UUID, body: PersonLinkIn, user: UserDep, store: PeopleDep) -> PersonOut:
     """Link a person to another employer (people move between employers and keep their history)."""
-    rec = store.add_link(person_id=str(person_id), values=body.store_values(), actor=user.username)
+    values = body.store_values()
+    rec = people.link_to_employer(store=store, person_id=str(person_id), values=values, actor=user.username)
     return PersonOut.from_record(rec)
 
 
@@ -71,24 +72,21 @@ def update_link(
     person_id: UUID, link_id: UUID, body: PersonLinkPatch, user: UserDep, store: PeopleDep
 ) -> PersonLinkOut:
     """Change a role or dates (set ``left_on`` when the person leaves)."""
-    _own_link(store, person_id, link_id)
-    values = body.model_dump(exclude_unset=True)
-    return PersonLinkOut.from_fields(
-        store.update_link(link_id=str(link_id), values=values, actor=user.username)
+    link = people.change_link(
+        store=store,
+        person_id=str(person_id),
+        link_id=str(link_id),
+        values=body.model_dump(exclude_unset=True),
+        actor=user.username,
     )
+    return PersonLinkOut.from_fields(link)
 
 
 @router.delete("/{person_id}/employers/{link_id}", status_code=204)
 def delete_link(person_id: UUID, link_id: UUID, user: UserDep, store: PeopleDep) -> Response:
     """Remove a link entered by mistake (soft delete)."""
-    _own_link(store, person_id, link_id)
-    store.delete_link(link_id=str(link_id), actor=user.username)
+    people.remove_link(store=store, person_id=str(person_id), link_id=str(link_id), actor=user.username)
     return Response(status_code=204)
-
-
-def _own_link(store: PeopleStore, person_id: UUID, link_id: UUID) -> None:
-    if store.get_link(link_id=str(link_id)).person_id != str(person_id):
-        raise NotFoundError("person link", str(link_id))
 
 
 add_delete_and_restore(router, entity="person", get_store=get_people_store, out_model=PersonOut)

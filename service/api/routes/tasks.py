@@ -11,6 +11,7 @@ from service.api.delete_restore import add_delete_and_restore
 from service.api.pagination import after_id, id_page
 from service.api.schemas.tasks import TaskIn, TaskOut, TaskPage, TaskPatch
 from service.deps import TasksDep, UserDep, get_task_store
+from service.usecases import tasks
 
 router = APIRouter(prefix="/tasks", tags=["tasks and notes"])
 
@@ -18,8 +19,7 @@ router = APIRouter(prefix="/tasks", tags=["tasks and notes"])
 @router.post("", status_code=201, response_model=TaskOut)
 def create_task(body: TaskIn, user: UserDep, store: TasksDep) -> TaskOut:
     """Add a follow-up task (assigned to the caller unless ``assignee`` is given)."""
-    values = body.store_values() | {"assignee": body.assignee or user.username}
-    return TaskOut.from_record(store.create(values=values, actor=user.username))
+    return TaskOut.from_record(tasks.add_task(store=store, values=body.store_values(), actor=user.username))
 
 
 @router.get("", response_model=TaskPage)
@@ -48,7 +48,8 @@ def get_task(task_id: UUID, user: UserDep, store: TasksDep) -> TaskOut:
 def update_task(task_id: UUID, body: TaskPatch, user: UserDep, store: TasksDep) -> TaskOut:
     """Change a task; status ``done`` stamps ``done_at``."""
     values = body.model_dump(exclude_unset=True)
-    return TaskOut.from_record(store.update(record_id=str(task_id), values=values, actor=user.username))
+    rec = tasks.change_task(store=store, task_id=str(task_id), values=values, actor=user.username)
+    return TaskOut.from_record(rec)
 
 
 add_delete_and_restore(router, entity="task", get_store=get_task_store, out_model=TaskOut)
