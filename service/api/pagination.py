@@ -11,7 +11,9 @@ import base64
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Protocol, TypeVar
+from typing import Annotated, Protocol, TypeVar
+
+from fastapi import Query
 
 from employers import InvalidError
 
@@ -25,6 +27,8 @@ class _HasId(Protocol):
 
 
 R = TypeVar("R", bound=_HasId)
+Limit = Annotated[int, Query(ge=1, le=500)]
+"""The ``limit`` query parameter of every list (default 50 where declared)."""
 
 
 def after_id(after: uuid.UUID | None) -> str | None:

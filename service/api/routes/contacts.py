@@ -16,7 +16,7 @@ from employers import ContactRecord
 from service.access.auth import caseload_units
 from service.access.users import User
 from service.api.delete_restore import add_delete_and_restore
-from service.api.pagination import after_id, id_page
+from service.api.pagination import Limit, after_id, id_page
 from service.api.schemas.contacts import (
     ContactIn,
     ContactOut,
@@ -66,7 +66,7 @@ def list_contacts(
     purpose: PurposeIn | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    limit: Limit = 50,
     after: UUID | None = None,
 ) -> ContactPage:
     """Contacts ordered by id, filtered (``since`` inclusive, ``until`` exclusive); cursor pagination."""

@@ -7,12 +7,12 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response
 
+from service.api.pagination import Limit
 from service.api.schemas.duplicates import DuplicatePairOut, DuplicateQueue, MergeIn, MergeOut, NotDuplicateIn
 from service.deps import DuplicatesDep, EmployersDep, EngineDep, MergesDep, UserDep
 from service.usecases import duplicates as workflows
 
 router = APIRouter(prefix="/employers", tags=["duplicates"])
-Limit = Annotated[int, Query(ge=1, le=500)]
 
 
 @router.get("/duplicates", response_model=DuplicateQueue)

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Header, Query, Response
 
-from service.api.pagination import after_id, page
+from service.api.pagination import Limit, after_id, page
 from service.api.schemas.common import StageIn
 from service.api.schemas.employers import (
     DuplicateConflictOut,
@@ -21,7 +21,6 @@ from service.deps import EmployersDep, EngineDep, UserDep
 from service.usecases import employers as workflows
 
 router = APIRouter(tags=["employers"])
-Limit = Annotated[int, Query(ge=1, le=500)]
 
 
 @router.post(

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
 from service.api.delete_restore import add_delete_and_restore
-from service.api.pagination import after_id, id_page
+from service.api.pagination import Limit, after_id, id_page
 from service.api.schemas.notes import NoteIn, NoteOut, NotePage, NotePatch
 from service.deps import NotesDep, UserDep, get_note_store
 from service.usecases import tasks
@@ -28,7 +27,7 @@ def list_notes(
     store: NotesDep,
     employer_id: UUID | None = None,
     person_id: UUID | None = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    limit: Limit = 50,
     after: UUID | None = None,
 ) -> NotePage:
     """Notes ordered by id, filtered; cursor pagination."""

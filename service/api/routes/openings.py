@@ -7,7 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response
 
-from service.api.pagination import after_id, id_page
+from service.api.pagination import Limit, after_id, id_page
 from service.api.schemas.openings import OpeningIn, OpeningOut, OpeningPage, OpeningPatch
 from service.deps import EngineDep, OpeningsDep, UserDep
 from service.usecases import openings as workflows
@@ -30,7 +30,7 @@ def list_openings(
     store: OpeningsDep,
     employer_id: UUID | None = None,
     status: Annotated[str | None, Query(pattern="^(lead|open|filled|closed)$")] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    limit: Limit = 50,
     after: UUID | None = None,
 ) -> OpeningPage:
     """List openings ordered by id, optionally of one employer and status (cursor pagination)."""

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query
 
-from service.api.pagination import after_id, id_page
+from service.api.pagination import Limit, after_id, id_page
 from service.api.schemas.leads import LeadsRequest, LeadsResponse, RecordedLeadOut, RecordedLeads
 from service.api.schemas.participants import ParticipantIn, ParticipantOut, ParticipantPage
 from service.deps import DbDep, EngineDep, LeadsDep, ParticipantsDep, SettingsDep, UserDep
@@ -32,7 +32,7 @@ def list_participants(
     user: UserDep,
     store: ParticipantsDep,
     db: DbDep,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    limit: Limit = 50,
     after: UUID | None = None,
     status: Annotated[str | None, Query(pattern="^(active|on_hold|closed)$")] = None,
 ) -> ParticipantPage:
@@ -82,7 +82,7 @@ def recorded_leads(
     store: ParticipantsDep,
     recorded: LeadsDep,
     db: DbDep,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    limit: Limit = 50,
 ) -> RecordedLeads:
     """Leads shown for a participant before, newest first, with the feedback given."""
     person = workflows.visible_participant(store=store, user=user, participant_id=str(participant_id))

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Response
 
 from service.api.delete_restore import add_delete_and_restore
-from service.api.pagination import after_id, id_page
+from service.api.pagination import Limit, after_id, id_page
 from service.api.schemas.people import (
     PersonIn,
     PersonLinkIn,
@@ -36,7 +35,7 @@ def list_people(
     user: UserDep,
     store: PeopleDep,
     employer_id: UUID | None = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    limit: Limit = 50,
     after: UUID | None = None,
 ) -> PersonPage:
     """People ordered by id, optionally only those linked to one employer (cursor pagination)."""

@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query
 
 from service.api.delete_restore import add_delete_and_restore
-from service.api.pagination import after_id, id_page
+from service.api.pagination import Limit, after_id, id_page
 from service.api.schemas.tasks import TaskIn, TaskOut, TaskPage, TaskPatch
 from service.deps import TasksDep, UserDep, get_task_store
 from service.usecases import tasks
@@ -29,7 +29,7 @@ def list_tasks(
     employer_id: UUID | None = None,
     assignee: Annotated[str | None, Query(max_length=100)] = None,
     status: Annotated[str | None, Query(pattern="^(open|done|cancelled)$")] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    limit: Limit = 50,
     after: UUID | None = None,
 ) -> TaskPage:
     """Tasks ordered by id, filtered; cursor pagination."""

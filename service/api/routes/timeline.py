@@ -9,12 +9,12 @@ from fastapi import APIRouter, Path, Query
 
 from service.access.auth import caseload_units
 from service.api import pagination
+from service.api.pagination import Limit
 from service.api.schemas.timeline import DormantOut, DormantPage, TimelineItemOut, TimelinePage, WeekOut
 from service.deps import ActivityDep, DbDep, TimelineDep, UserDep
 from service.usecases import activity
 
 router = APIRouter(tags=["views"])
-Limit = Annotated[int, Query(ge=1, le=500)]
 Cursor = Annotated[str | None, Query(max_length=200, description="next_cursor of the previous page")]
 
 
