@@ -1,8 +1,8 @@
 """The overnight batch's work for P participants x N openings: time, peak RSS, against a numpy loop.
 
-Runs the batch's own phase functions (`service.usecases.batch.runner.rank_chunk`, `assign`, `explain_chunk`)
-and its store (`BatchStore.write_chunk`, Arrow bulk inserts into a temporary DuckDB file) on the
-synthetic data of `synthetic.py`, in chunks as `ipsmatch batch` does. Reading participants from
+Runs the batch's own phase functions (`service.usecases.batch.chunks.rank_chunk`, `assign`,
+`explain_chunk`) and its store (`BatchStore.write_chunk`, Arrow bulk inserts into a temporary DuckDB
+file) on the synthetic data of `synthetic.py`, in chunks as `ipsmatch batch` does. Reading participants from
 the caseload tables is not included (it is a few queries per chunk of 500). The peer is a plain
 numpy loop: per person, gather the allowed rows, one matmul, argpartition (similarity only).
 ``--engine ray`` ranks and explains on a local Ray (``ray.init(num_cpus=2)`` here) with the
@@ -28,7 +28,8 @@ from synthetic import make_openings, make_people
 from matching import Ranker
 from participants.batches import BatchStore
 from service.runtime.database import Database
-from service.usecases.batch.runner import BatchOptions, LocalExecutor, assign, explain_chunk, rank_chunk
+from service.usecases.batch.chunks import LocalExecutor, assign, explain_chunk, rank_chunk
+from service.usecases.batch.options import BatchOptions
 
 
 def main() -> None:

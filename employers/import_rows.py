@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from employers import store as employer_store
 from employers.changes import update_row
@@ -23,6 +23,7 @@ from employers.people import PeopleStore
 from employers.records import check_link
 from employers.store import EmployerStore
 from employers.uniqueness import candidates
+from employers.values import OpeningValues
 from storekit.connection import Connection
 from storekit.rows import uuid_of
 
@@ -47,7 +48,7 @@ class Hooks:
         check_duplicates: Refuse new employers that look like live ones (row error on ``name``).
     """
 
-    normalise_opening: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+    normalise_opening: Callable[[OpeningValues], OpeningValues] | None = None
     participant_link: Callable[[str], dict[str, str]] | None = None
     check_duplicates: bool = True
 
@@ -161,7 +162,7 @@ class RowImporter:
 
     def _create_openings(self, values: dict[str, Any]) -> Outcome:
         if self.hooks.normalise_opening is not None:
-            values = self.hooks.normalise_opening(values)
+            values = dict(self.hooks.normalise_opening(cast(OpeningValues, values)))
         (oid,) = self.stores["openings"].insert(self.con, [values], self.actor)
         return Outcome(oid)
 

@@ -21,6 +21,7 @@ from service.api.routes import (
     health,
     imports,
     leads,
+    notes,
     openings,
     participants,
     tasks,
@@ -49,6 +50,7 @@ ROUTES = (
     crm_people,
     contacts,
     tasks,
+    notes,
     imports,
     batches,
 )
@@ -90,6 +92,12 @@ def create_app(settings: Settings | None = None, *, resources: Resources | None 
         lifespan=lifespan,
     )
     errors.install(app)
+    _install_routes(app)
+    return app
+
+
+def _install_routes(app: FastAPI) -> None:
+    """The JSON routes, the pages with their static assets and login redirect, and ``/``."""
     for module in ROUTES:
         app.include_router(module.router)
     app.include_router(web.router)
@@ -103,5 +111,3 @@ def create_app(settings: Settings | None = None, *, resources: Resources | None 
     @app.get("/", include_in_schema=False)
     def root() -> RedirectResponse:
         return RedirectResponse("/ui", status_code=303)
-
-    return app

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, TypeVar
 
 from fastapi import Cookie, Depends, Header, Request
 
@@ -26,27 +27,27 @@ from service.runtime.database import Database
 from service.usecases.lead_engine import LeadEngine
 
 
-def get_settings(request: Request) -> Settings:
+def app_settings(request: Request) -> Settings:
     """The app's settings."""
     return request.app.state.settings
 
 
-def get_db(request: Request) -> Database:
+def app_database(request: Request) -> Database:
     """The app's database."""
     return request.app.state.db
 
 
-def get_engine(request: Request) -> LeadEngine:
+def app_engine(request: Request) -> LeadEngine:
     """The app's lead engine."""
     return request.app.state.engine
 
 
-SettingsDep = Annotated[Settings, Depends(get_settings)]
-DbDep = Annotated[Database, Depends(get_db)]
-EngineDep = Annotated[LeadEngine, Depends(get_engine)]
+SettingsDep = Annotated[Settings, Depends(app_settings)]
+DbDep = Annotated[Database, Depends(app_database)]
+EngineDep = Annotated[LeadEngine, Depends(app_engine)]
 
 
-def get_user(
+def current_user(
     request: Request,
     db: DbDep,
     settings: SettingsDep,
@@ -67,67 +68,34 @@ def get_user(
     return user
 
 
-def get_employer_store(db: DbDep) -> EmployerStore:
-    """Employer store (each call runs on the calling thread's cursor)."""
-    return EmployerStore(db.handle(), db.write_lock)
+S = TypeVar("S")
 
 
-def get_opening_store(db: DbDep) -> OpeningStore:
-    """Opening store (runs on the calling thread's cursor)."""
-    return OpeningStore(db.handle(), db.write_lock)
+def _store(kind: Callable[..., S], *, writes: bool = True) -> Callable[[Database], S]:
+    """A dependency giving ``kind`` on the calling thread's cursor (with the writer lock if it writes)."""
+
+    def get_store(db: DbDep) -> S:
+        return kind(db.handle(), db.write_lock) if writes else kind(db.handle())
+
+    get_store.__doc__ = f"{getattr(kind, '__name__', 'A')} on the calling thread's cursor."
+    return get_store
 
 
-def get_people_store(db: DbDep) -> PeopleStore:
-    """People store (runs on the calling thread's cursor)."""
-    return PeopleStore(db.handle(), db.write_lock)
+get_employer_store = _store(EmployerStore)
+get_opening_store = _store(OpeningStore)
+get_people_store = _store(PeopleStore)
+get_contact_store = _store(ContactStore)
+get_task_store = _store(TaskStore)
+get_note_store = _store(NoteStore)
+get_duplicate_store = _store(DuplicateStore)
+get_merge_store = _store(MergeStore)
+get_timeline_store = _store(TimelineStore, writes=False)
+get_activity_store = _store(ActivityStore, writes=False)
+get_participant_store = _store(ParticipantStore)
+get_lead_store = _store(LeadStore)
 
 
-def get_contact_store(db: DbDep) -> ContactStore:
-    """Contact store (runs on the calling thread's cursor)."""
-    return ContactStore(db.handle(), db.write_lock)
-
-
-def get_task_store(db: DbDep) -> TaskStore:
-    """Task store (runs on the calling thread's cursor)."""
-    return TaskStore(db.handle(), db.write_lock)
-
-
-def get_note_store(db: DbDep) -> NoteStore:
-    """Note store (runs on the calling thread's cursor)."""
-    return NoteStore(db.handle(), db.write_lock)
-
-
-def get_duplicate_store(db: DbDep) -> DuplicateStore:
-    """Duplicate queue (runs on the calling thread's cursor)."""
-    return DuplicateStore(db.handle(), db.write_lock)
-
-
-def get_merge_store(db: DbDep) -> MergeStore:
-    """Merges (runs on the calling thread's cursor)."""
-    return MergeStore(db.handle(), db.write_lock)
-
-
-def get_timeline_store(db: DbDep) -> TimelineStore:
-    """Timeline reads (runs on the calling thread's cursor)."""
-    return TimelineStore(db.handle())
-
-
-def get_activity_store(db: DbDep) -> ActivityStore:
-    """Dormant list and week view (runs on the calling thread's cursor)."""
-    return ActivityStore(db.handle())
-
-
-def get_participant_store(db: DbDep) -> ParticipantStore:
-    """Participant store (runs on the calling thread's cursor)."""
-    return ParticipantStore(db.handle(), db.write_lock)
-
-
-def get_lead_store(db: DbDep) -> LeadStore:
-    """Recorded-leads store (runs on the calling thread's cursor)."""
-    return LeadStore(db.handle(), db.write_lock)
-
-
-UserDep = Annotated[User, Depends(get_user)]
+UserDep = Annotated[User, Depends(current_user)]
 LeadsDep = Annotated[LeadStore, Depends(get_lead_store)]
 EmployersDep = Annotated[EmployerStore, Depends(get_employer_store)]
 OpeningsDep = Annotated[OpeningStore, Depends(get_opening_store)]

@@ -166,7 +166,7 @@ def batch(
 ) -> None:
     """Re-rank every active participant into a lead batch (resumable; same rules as the API)."""
     from service.cli.batch import run_from_cli
-    from service.usecases.batch.runner import BatchOptions
+    from service.usecases.batch.options import BatchOptions
 
     settings = _settings(db)
     options = BatchOptions.from_settings(

@@ -16,7 +16,8 @@ from rich.progress import (
 from service.config import Settings
 from service.runtime.database import Database
 from service.runtime.resources import Resources
-from service.usecases.batch.runner import BatchOptions, run_batch
+from service.usecases.batch.options import BatchOptions
+from service.usecases.batch.runner import run_batch
 from service.usecases.lead_engine import LeadEngine
 
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 from service.access.users import User, get_user
 from service.config import Settings
 from service.runtime.database import Database
-from service.usecases.crm_files import run_export, run_import
+from service.usecases.imports import run_export, run_import
 
 err = Console(stderr=True)
 AsOption = Annotated[

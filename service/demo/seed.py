@@ -54,13 +54,13 @@ def seed_demo(db: Database, engine: LeadEngine, folder: Path) -> dict[str, int]:
     opening_rows = [
         engine.normalise_opening(_opening(row)) for row in read_jsonl(folder / "openings.jsonl.gz")
     ]
-    OpeningStore(cur, db.write_lock).create_many(rows=cast(list[OpeningValues], opening_rows), actor=ACTOR)
+    OpeningStore(cur, db.write_lock).create_many(rows=opening_rows, actor=ACTOR)
     people = [
         engine.normalise_participant(_participant(row, user_ids))
         for row in read_jsonl(folder / "participants.jsonl.gz")
     ]
-    ParticipantStore(cur, db.write_lock).create_many(rows=cast(list[ParticipantValues], people), actor=ACTOR)
-    counts = seed_crm(db, folder, units={p["id"]: p["unit_id"] for p in people})
+    ParticipantStore(cur, db.write_lock).create_many(rows=people, actor=ACTOR)
+    counts = seed_crm(db, folder, units={str(p["id"]): p["unit_id"] for p in people})
     engine.invalidate()
     return {
         "units": len(meta["units"]),
@@ -125,18 +125,18 @@ def _employer(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _opening(row: dict[str, Any]) -> dict[str, Any]:
-    return {_OPENING_RENAMES.get(k, k): v for k, v in row.items()}
+def _opening(row: dict[str, Any]) -> OpeningValues:
+    return cast(OpeningValues, {_OPENING_RENAMES.get(k, k): v for k, v in row.items()})
 
 
-def _participant(row: dict[str, Any], user_ids: dict[str, str]) -> dict[str, Any]:
+def _participant(row: dict[str, Any], user_ids: dict[str, str]) -> ParticipantValues:
     out = dict(row)
     out["specialist_id"] = user_ids.get(out.pop("specialist_username", ""))
     prefs = dict(out.get("preferences") or {})
     if "exclude_missing_licence" in out:
         prefs["exclude_missing_licence"] = out.pop("exclude_missing_licence")
     out["preferences"] = prefs
-    return out
+    return cast(ParticipantValues, out)  # the generator writes the caseload's own field names
 
 
 def demo_username(folder: Path, language: str = "en") -> str:

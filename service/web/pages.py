@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Cookie, Depends, Form, Header, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from service.access.audit import log_access
-from service.access.auth import SESSION_COOKIE, caseload_units, resolve_user
+from service.access.auth import SESSION_COOKIE, resolve_user
 from service.access.errors import AuthError
 from service.access.users import User, authenticate, create_token, revoke_token
 from service.deps import DbDep, EngineDep, ParticipantsDep, SettingsDep
-from service.usecases.serve_leads import serve_leads
+from service.usecases.leads import serve_leads
+from service.usecases.participants import get_participant, list_participants
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
 STATIC = Path(__file__).parent / "static"
@@ -42,6 +42,11 @@ def page_user(
 PageUser = Annotated[User, Depends(page_user)]
 
 
+def render(request: Request, template: str, *, status_code: int = 200, **context: Any) -> Response:
+    """The page ``template`` filled with ``context``."""
+    return TEMPLATES.TemplateResponse(request, template, context, status_code=status_code)
+
+
 @router.get("", response_class=RedirectResponse)
 def home() -> RedirectResponse:
     """Start at the caseload."""
@@ -51,7 +56,7 @@ def home() -> RedirectResponse:
 @router.get("/login", response_class=HTMLResponse)
 def login_page(request: Request) -> Response:
     """The sign-in form."""
-    return TEMPLATES.TemplateResponse(request, "login.html", {"error": None})
+    return render(request, "login.html", error=None)
 
 
 @router.post("/login", response_class=HTMLResponse)
@@ -61,8 +66,7 @@ def login(
     """Check the password and start a session (an HttpOnly, SameSite=Strict cookie)."""
     user = authenticate(db, username=username, password=password)
     if user is None:
-        context = {"error": "Unknown user or wrong password."}
-        return TEMPLATES.TemplateResponse(request, "login.html", context, status_code=401)
+        return render(request, "login.html", status_code=401, error="Unknown user or wrong password.")
     response = RedirectResponse("/ui/participants", status_code=303)
     response.set_cookie(
         SESSION_COOKIE,
@@ -88,9 +92,8 @@ def logout(db: DbDep, session: Annotated[str | None, Cookie(alias=SESSION_COOKIE
 @router.get("/participants", response_class=HTMLResponse)
 def caseload(request: Request, user: PageUser, store: ParticipantsDep, db: DbDep) -> Response:
     """The caller's unit's participants."""
-    people = store.list(unit_ids=caseload_units(user), limit=500)
-    log_access(db, user_id=user.id, action="list", entity="participant", entity_ids=[p.id for p in people])
-    return TEMPLATES.TemplateResponse(request, "participants.html", {"user": user, "people": people})
+    people = list_participants(store=store, db=db, user=user, status=None, limit=500, after=None)
+    return render(request, "participants.html", user=user, people=people)
 
 
 @router.get("/participants/{participant_id}", response_class=HTMLResponse)
@@ -104,8 +107,6 @@ def participant_leads(
     n: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> Response:
     """A participant's stated preferences and their ranked, explained leads."""
-    person = store.get(participant_id=str(participant_id), unit_ids=caseload_units(user))
-    log_access(db, user_id=user.id, action="read", entity="participant", entity_ids=[person.id])
+    person = get_participant(store=store, db=db, user=user, participant_id=str(participant_id))
     leads = serve_leads(person=person, user=user, engine=engine, db=db, n=n)
-    context = {"user": user, "person": person, "result": leads, "n": n}
-    return TEMPLATES.TemplateResponse(request, "participant.html", context)
+    return render(request, "participant.html", user=user, person=person, result=leads, n=n)

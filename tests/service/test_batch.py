@@ -19,7 +19,9 @@ import pytest
 from employers import EmployerStore, OpeningStore
 from participants import ParticipantStore, to_profile
 from service.demo import seed
-from service.usecases.batch.runner import BatchOptions, explain_chunk, run_batch
+from service.usecases.batch.chunks import explain_chunk
+from service.usecases.batch.options import BatchOptions
+from service.usecases.batch.runner import run_batch
 from tests.conftest import ROOT, Api
 from tests.needs import need
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from dataclasses import asdict
 from uuid import UUID
 
 from fastapi import APIRouter, Request
@@ -14,7 +13,8 @@ from participants.batches import BatchStore
 from service.access.errors import ForbiddenError
 from service.api.schemas.batches import BatchIn, BatchOut
 from service.deps import DbDep, EngineDep, SettingsDep, UserDep
-from service.usecases.batch.runner import BatchOptions, run_batch
+from service.usecases.batch.options import BatchOptions
+from service.usecases.batch.runner import run_batch
 from service.usecases.errors import ConflictError
 
 router = APIRouter(prefix="/batches", tags=["batches"])
@@ -67,9 +67,7 @@ def get_batch(batch_id: UUID, user: UserDep, db: DbDep) -> BatchOut:
 
 
 def _out(store: BatchStore, batch_id: str) -> BatchOut:
-    return BatchOut(
-        **{k: v for k, v in asdict(store.get(batch_id=batch_id)).items() if k in BatchOut.model_fields}
-    )
+    return BatchOut.from_record(store.get(batch_id=batch_id))
 
 
 class _Started:

@@ -7,121 +7,123 @@ from uuid import UUID
 
 from fastapi import APIRouter, Header, Query, Response
 
-from employers import EmployerValues, SiteValues
-from service.api.mappers import employer_out
-from service.api.schemas import core as schemas
-from service.api.schemas import crm as schemas_crm
+from employers.values import EmployerValues, SiteValues
+from service.api.pagination import Limit, after_id, page
+from service.api.schemas.common import StageIn
+from service.api.schemas.employers import (
+    DuplicateConflictOut,
+    EmployerIn,
+    EmployerOut,
+    EmployerPage,
+    EmployerPatch,
+    SiteCreate,
+)
 from service.deps import EmployersDep, EngineDep, UserDep
+from service.usecases import employers as workflows
 
 router = APIRouter(tags=["employers"])
-Limit = Annotated[int, Query(ge=1, le=500)]
 
 
 @router.post(
     "/employers",
     status_code=201,
-    response_model=schemas.EmployerOut,
-    responses={409: {"model": schemas_crm.DuplicateConflictOut, "description": "Likely duplicate"}},
+    response_model=EmployerOut,
+    responses={409: {"model": DuplicateConflictOut, "description": "Likely duplicate"}},
 )
 def create_employer(
-    body: schemas.EmployerIn,
+    body: EmployerIn,
     user: UserDep,
     store: EmployersDep,
     engine: EngineDep,
     x_skip_duplicate_check: Annotated[bool, Header()] = False,
-) -> schemas.EmployerOut:
+) -> EmployerOut:
     """Add an employer. A likely duplicate of a live one gives 409 with the candidates."""
     skip = body.skip_duplicate_check or x_skip_duplicate_check
     values = body.model_dump(exclude={"skip_duplicate_check"})
-    rec = store.create(values=cast(EmployerValues, values), actor=user.username, check_duplicates=not skip)
-    engine.upsert_employers([rec.id])  # in place: no rebuild of the index
-    return employer_out(rec)
+    rec = workflows.create_employer(
+        store=store,
+        engine=engine,
+        values=cast(EmployerValues, values),
+        actor=user.username,
+        check_duplicates=not skip,
+    )
+    return EmployerOut.from_record(rec)
 
 
-@router.get("/employers", response_model=schemas.EmployerPage)
+@router.get("/employers", response_model=EmployerPage)
 def list_employers(
     user: UserDep,
     store: EmployersDep,
     limit: Limit = 50,
     after: UUID | None = None,
     q: Annotated[str | None, Query(max_length=200, description="Fuzzy search over names and aliases")] = None,
-    stage: schemas.StageIn | None = None,
+    stage: StageIn | None = None,
     sector: Annotated[str | None, Query(max_length=10, description="NACE code")] = None,
     owner: Annotated[str | None, Query(max_length=100)] = None,
     do_not_contact: bool | None = None,
-) -> schemas.EmployerPage:
+) -> EmployerPage:
     """List employers by id, or by match score when searching with ``q`` (cursor pagination)."""
-    cursor_after = str(after) if after else None
-    if q and q.strip():
-        hits = store.search(
-            q=q,
-            limit=limit,
-            after=cursor_after,
-            stage=stage,
-            sector=sector,
-            owner=owner,
-            do_not_contact=do_not_contact,
-        )
-        items = [employer_out(r).model_copy(update={"score": score}) for r, score in hits]
-    else:
-        records = store.list(
-            limit=limit,
-            after=cursor_after,
-            stage=stage,
-            sector=sector,
-            owner=owner,
-            do_not_contact=do_not_contact,
-        )
-        items = [employer_out(r) for r in records]
-    cursor = items[-1].id if len(items) == limit else None
-    return schemas.EmployerPage(items=items, next_cursor=cursor)
+    hits = workflows.find_employers(
+        store=store,
+        q=q,
+        limit=limit,
+        after=after_id(after),
+        stage=stage,
+        sector=sector,
+        owner=owner,
+        do_not_contact=do_not_contact,
+    )
+    return page(EmployerPage, hits, limit, lambda hit: EmployerOut.from_record(*hit), lambda hit: hit[0].id)
 
 
-@router.get("/employers/{employer_id}", response_model=schemas.EmployerOut)
-def get_employer(employer_id: UUID, user: UserDep, store: EmployersDep) -> schemas.EmployerOut:
+@router.get("/employers/{employer_id}", response_model=EmployerOut)
+def get_employer(employer_id: UUID, user: UserDep, store: EmployersDep) -> EmployerOut:
     """Read one employer."""
-    return employer_out(store.get(employer_id=str(employer_id)))
+    return EmployerOut.from_record(store.get(employer_id=str(employer_id)))
 
 
-@router.patch("/employers/{employer_id}", response_model=schemas.EmployerOut)
+@router.patch("/employers/{employer_id}", response_model=EmployerOut)
 def update_employer(
-    employer_id: UUID, body: schemas_crm.EmployerPatch, user: UserDep, store: EmployersDep, engine: EngineDep
-) -> schemas.EmployerOut:
+    employer_id: UUID, body: EmployerPatch, user: UserDep, store: EmployersDep, engine: EngineDep
+) -> EmployerOut:
     """Change fields; each change is logged (field, old, new), a stage change in the stage history."""
-    rec = store.update(
+    values = body.model_dump(exclude_unset=True)
+    rec = workflows.update_employer(
+        store=store,
+        engine=engine,
         employer_id=str(employer_id),
-        values=cast(EmployerValues, body.model_dump(exclude_unset=True)),
+        values=cast(EmployerValues, values),
         actor=user.username,
     )
-    engine.upsert_employers([rec.id])
-    return employer_out(rec)
+    return EmployerOut.from_record(rec)
 
 
 @router.delete("/employers/{employer_id}", status_code=204)
 def delete_employer(employer_id: UUID, user: UserDep, store: EmployersDep, engine: EngineDep) -> Response:
     """Soft-delete an employer (restorable; its registry number is free for a new record)."""
-    store.delete(employer_id=str(employer_id), actor=user.username)
-    engine.upsert_employers([str(employer_id)])  # its openings and employer lead leave the index
+    workflows.delete_employer(store=store, engine=engine, employer_id=str(employer_id), actor=user.username)
     return Response(status_code=204)
 
 
-@router.post("/employers/{employer_id}/restore", response_model=schemas.EmployerOut)
-def restore_employer(
-    employer_id: UUID, user: UserDep, store: EmployersDep, engine: EngineDep
-) -> schemas.EmployerOut:
+@router.post("/employers/{employer_id}/restore", response_model=EmployerOut)
+def restore_employer(employer_id: UUID, user: UserDep, store: EmployersDep, engine: EngineDep) -> EmployerOut:
     """Undelete an employer (409 if a live employer has taken its registry number)."""
-    rec = store.restore(employer_id=str(employer_id), actor=user.username)
-    engine.upsert_employers([rec.id])
-    return employer_out(rec)
-
-
-@router.post("/employers/{employer_id}/sites", status_code=201, response_model=schemas.EmployerOut)
-def create_site(
-    employer_id: UUID, body: schemas_crm.SiteCreate, user: UserDep, store: EmployersDep, engine: EngineDep
-) -> schemas.EmployerOut:
-    """Add a site (with its address and coordinates) to an employer."""
-    rec = store.create_site(
-        employer_id=str(employer_id), values=cast(SiteValues, body.model_dump()), actor=user.username
+    rec = workflows.restore_employer(
+        store=store, engine=engine, employer_id=str(employer_id), actor=user.username
     )
-    engine.upsert_employers([rec.id])
-    return employer_out(rec)
+    return EmployerOut.from_record(rec)
+
+
+@router.post("/employers/{employer_id}/sites", status_code=201, response_model=EmployerOut)
+def create_site(
+    employer_id: UUID, body: SiteCreate, user: UserDep, store: EmployersDep, engine: EngineDep
+) -> EmployerOut:
+    """Add a site (with its address and coordinates) to an employer."""
+    rec = workflows.create_site(
+        store=store,
+        engine=engine,
+        employer_id=str(employer_id),
+        values=cast(SiteValues, body.model_dump()),
+        actor=user.username,
+    )
+    return EmployerOut.from_record(rec)

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from service.api.schemas import core as schemas
+from service.api.schemas.health import Health
 from service.deps import EngineDep, OpeningsDep, ParticipantsDep, SettingsDep
 
 router = APIRouter(tags=["health"])
 
 
-@router.get("/health", response_model=schemas.Health)
+@router.get("/health", response_model=Health)
 def health(
     engine: EngineDep, settings: SettingsDep, openings: OpeningsDep, participants: ParticipantsDep
-) -> schemas.Health:
+) -> Health:
     """Report that the service is up, which model it uses and how much data it holds."""
-    return schemas.Health(
+    return Health(
         status="ok",
         version=engine.model_version,
         encoder=engine.encoder.model_id,

@@ -8,10 +8,9 @@ from uuid import UUID
 from fastapi import APIRouter, File, Form, UploadFile
 from fastapi.responses import Response
 
-from employers.imports import ImportRecord, ImportStore
-from service.api.schemas import imports as schemas_io
+from service.api.schemas.imports import EntityIn, FormatIn, ImportReport, ModeIn
 from service.deps import DbDep, EngineDep, UserDep
-from service.usecases.crm_files import run_export, run_import
+from service.usecases import imports as workflows
 
 router = APIRouter(tags=["import and export"])
 _MEDIA = {
@@ -20,36 +19,7 @@ _MEDIA = {
 }
 
 
-def report(rec: ImportRecord) -> schemas_io.ImportReport:
-    """An import run for the API."""
-    rows = [
-        schemas_io.ImportRowOut(
-            row=r.row_number, action=r.action, id=r.entity_id, field=r.field, message=r.message
-        )
-        for r in rec.rows
-    ]
-    return schemas_io.ImportReport(
-        id=rec.id,
-        entity=rec.entity,
-        mode=rec.mode,
-        file_name=rec.file_name,
-        status=rec.status,
-        dry_run=rec.dry_run,
-        skip_bad_rows=rec.skip_bad_rows,
-        created=rec.created,
-        updated=rec.updated,
-        unchanged=rec.unchanged,
-        skipped=rec.skipped,
-        errors=rec.errors,
-        created_at=rec.created_at,
-        created_by=rec.created_by,
-        reverted_at=rec.reverted_at,
-        rows=rows,
-        failed_rows_url=f"/imports/{rec.id}/failed-rows" if rec.errors else None,
-    )
-
-
-@router.post("/imports", status_code=201, response_model=schemas_io.ImportReport)
+@router.post("/imports", status_code=201, response_model=ImportReport)
 def create_import(
     user: UserDep,
     db: DbDep,
@@ -57,69 +27,66 @@ def create_import(
     file: Annotated[
         UploadFile, File(description="CSV (, ; or tab) or xlsx; the first row names the columns")
     ],
-    entity: Annotated[schemas_io.EntityIn, Form()],
-    mode: Annotated[schemas_io.ModeIn, Form()] = "upsert",
+    entity: Annotated[EntityIn, Form()],
+    mode: Annotated[ModeIn, Form()] = "upsert",
     dry_run: Annotated[bool, Form()] = False,
     skip_bad_rows: Annotated[bool, Form()] = False,
     skip_duplicate_check: Annotated[bool, Form()] = False,
-) -> schemas_io.ImportReport:
+) -> ImportReport:
     """Import employers, people, contacts or openings.
 
     ``upsert`` matches rows by ``id``, then the natural key (registry number for employers, email
     for people), then ``external_id``. Every row is checked; unless ``skip_bad_rows``, one bad row
     means nothing is written (status ``rejected``). ``dry_run`` reports without writing.
     """
-    data = file.file.read()
-    rec = run_import(
+    rec = workflows.run_import(
         db,
         engine,
         user,
         entity=entity,
         mode=mode,
         file_name=file.filename or "upload",
-        data=data,
+        data=file.file.read(),
         actor=user.username,
         dry_run=dry_run,
         skip_bad_rows=skip_bad_rows,
         skip_duplicate_check=skip_duplicate_check,
     )
-    return report(rec)
+    return ImportReport.from_record(rec)
 
 
-@router.get("/imports/{import_id}", response_model=schemas_io.ImportReport)
-def get_import(import_id: UUID, user: UserDep, db: DbDep) -> schemas_io.ImportReport:
+@router.get("/imports/{import_id}", response_model=ImportReport)
+def get_import(import_id: UUID, user: UserDep, db: DbDep) -> ImportReport:
     """An import run with every row's outcome."""
-    return report(ImportStore(db.handle(), db.write_lock).get(import_id=str(import_id)))
+    return ImportReport.from_record(workflows.get_import(db, import_id=str(import_id)))
 
 
 @router.get("/imports/{import_id}/failed-rows", response_class=Response)
-def failed_rows(import_id: UUID, user: UserDep, db: DbDep, format: schemas_io.FormatIn = "csv") -> Response:
+def failed_rows(import_id: UUID, user: UserDep, db: DbDep, format: FormatIn = "csv") -> Response:
     """The bad rows with their original columns plus ``error``: fix them and import the file again."""
-    data = ImportStore(db.handle(), db.write_lock).failed_rows(import_id=str(import_id), fmt=format)
-    name = f"import-{import_id}-failed.{format}"
-    return Response(
-        data, media_type=_MEDIA[format], headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    data = workflows.failed_rows(db, import_id=str(import_id), fmt=format)
+    return _attachment(data, format, f"import-{import_id}-failed.{format}")
+
+
+@router.post("/imports/{import_id}/revert", response_model=ImportReport)
+def revert_import(import_id: UUID, user: UserDep, db: DbDep, engine: EngineDep) -> ImportReport:
+    """Undo an applied import: delete what it created, restore the old values of what it updated."""
+    return ImportReport.from_record(
+        workflows.revert_import(db, engine, import_id=str(import_id), actor=user.username)
     )
 
 
-@router.post("/imports/{import_id}/revert", response_model=schemas_io.ImportReport)
-def revert_import(import_id: UUID, user: UserDep, db: DbDep, engine: EngineDep) -> schemas_io.ImportReport:
-    """Undo an applied import: delete what it created, restore the old values of what it updated."""
-    rec = ImportStore(db.handle(), db.write_lock).revert(import_id=str(import_id), actor=user.username)
-    engine.invalidate()
-    return report(rec)
-
-
 @router.get("/exports/{entity}", response_class=Response)
-def export(
-    entity: schemas_io.EntityIn, user: UserDep, db: DbDep, format: schemas_io.FormatIn = "csv"
-) -> Response:
+def export(entity: EntityIn, user: UserDep, db: DbDep, format: FormatIn = "csv") -> Response:
     """All live records in the import format (audit-logged).
 
     Contacts naming a participant of another unit are left out.
     """
-    data, _ = run_export(db, user, entity=entity, fmt=format, user_id=user.id)
-    name = f"{entity}.{format}"
+    data, _ = workflows.run_export(db, user, entity=entity, fmt=format, user_id=user.id)
+    return _attachment(data, format, f"{entity}.{format}")
+
+
+def _attachment(data: bytes, fmt: str, name: str) -> Response:
     return Response(
-        data, media_type=_MEDIA[format], headers={"Content-Disposition": f'attachment; filename="{name}"'}
+        data, media_type=_MEDIA[fmt], headers={"Content-Disposition": f'attachment; filename="{name}"'}
     )

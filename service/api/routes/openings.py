@@ -7,81 +7,73 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response
 
-from employers import OpeningValues
-from service.api.mappers import opening_out
-from service.api.schemas import core as schemas
-from service.api.schemas import crm as schemas_crm
+from employers.values import OpeningValues
+from service.api.pagination import Limit, after_id, id_page
+from service.api.schemas.openings import OpeningIn, OpeningOut, OpeningPage, OpeningPatch
 from service.deps import EngineDep, OpeningsDep, UserDep
+from service.usecases import openings as workflows
 
 router = APIRouter(tags=["openings"])
 
 
-@router.post("/openings", status_code=201, response_model=schemas.OpeningOut)
-def create_opening(
-    body: schemas.OpeningIn, user: UserDep, store: OpeningsDep, engine: EngineDep
-) -> schemas.OpeningOut:
+@router.post("/openings", status_code=201, response_model=OpeningOut)
+def create_opening(body: OpeningIn, user: UserDep, store: OpeningsDep, engine: EngineDep) -> OpeningOut:
     """Add an opening; its ESCO occupation is linked from the title when not given."""
-    values = engine.normalise_opening(body.model_dump(mode="python"))
-    values["employer_id"] = str(values["employer_id"])
-    values["site_id"] = str(values["site_id"]) if values.get("site_id") else None
-    rec = store.create(values=cast(OpeningValues, values), actor=user.username)
-    engine.upsert_openings([rec.id])  # in place; the employer's own lead gives way to it
-    return opening_out(rec)
+    values = body.store_values(mode="python")
+    return OpeningOut.from_record(
+        workflows.create_opening(
+            store=store, engine=engine, values=cast(OpeningValues, values), actor=user.username
+        )
+    )
 
 
-@router.get("/openings", response_model=schemas.OpeningPage)
+@router.get("/openings", response_model=OpeningPage)
 def list_openings(
     user: UserDep,
     store: OpeningsDep,
     employer_id: UUID | None = None,
     status: Annotated[str | None, Query(pattern="^(lead|open|filled|closed)$")] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    limit: Limit = 50,
     after: UUID | None = None,
-) -> schemas.OpeningPage:
+) -> OpeningPage:
     """List openings ordered by id, optionally of one employer and status (cursor pagination)."""
-    records = store.list(
-        employer_id=str(employer_id) if employer_id else None,
-        status=status,
-        limit=limit,
-        after=str(after) if after else None,
-    )
-    cursor = records[-1].id if len(records) == limit else None
-    return schemas.OpeningPage(items=[opening_out(r) for r in records], next_cursor=cursor)
+    records = store.list(employer_id=after_id(employer_id), status=status, limit=limit, after=after_id(after))
+    return id_page(OpeningPage, records, limit, OpeningOut.from_record)
 
 
-@router.get("/openings/{opening_id}", response_model=schemas.OpeningOut)
-def get_opening(opening_id: UUID, user: UserDep, store: OpeningsDep) -> schemas.OpeningOut:
+@router.get("/openings/{opening_id}", response_model=OpeningOut)
+def get_opening(opening_id: UUID, user: UserDep, store: OpeningsDep) -> OpeningOut:
     """Read one opening."""
-    return opening_out(store.get(opening_id=str(opening_id)))
+    return OpeningOut.from_record(store.get(opening_id=str(opening_id)))
 
 
-@router.patch("/openings/{opening_id}", response_model=schemas.OpeningOut)
+@router.patch("/openings/{opening_id}", response_model=OpeningOut)
 def update_opening(
-    opening_id: UUID, body: schemas_crm.OpeningPatch, user: UserDep, store: OpeningsDep, engine: EngineDep
-) -> schemas.OpeningOut:
+    opening_id: UUID, body: OpeningPatch, user: UserDep, store: OpeningsDep, engine: EngineDep
+) -> OpeningOut:
     """Change fields (each change logged with old and new); status changes must follow the flow."""
-    rec = store.update(
+    values = body.model_dump(exclude_unset=True)
+    rec = workflows.update_opening(
+        store=store,
+        engine=engine,
         opening_id=str(opening_id),
-        values=cast(OpeningValues, body.model_dump(exclude_unset=True)),
+        values=cast(OpeningValues, values),
         actor=user.username,
     )
-    engine.upsert_openings([rec.id])
-    return opening_out(rec)
+    return OpeningOut.from_record(rec)
 
 
 @router.delete("/openings/{opening_id}", status_code=204)
 def delete_opening(opening_id: UUID, user: UserDep, store: OpeningsDep, engine: EngineDep) -> Response:
     """Soft-delete an opening (restorable)."""
-    store.delete(opening_id=str(opening_id), actor=user.username)
-    engine.upsert_openings([str(opening_id)])
+    workflows.delete_opening(store=store, engine=engine, opening_id=str(opening_id), actor=user.username)
     return Response(status_code=204)
 
 
-@router.post("/openings/{opening_id}/restore", response_model=schemas.OpeningOut)
-def restore_opening(
-    opening_id: UUID, user: UserDep, store: OpeningsDep, engine: EngineDep
-) -> schemas.OpeningOut:
+@router.post("/openings/{opening_id}/restore", response_model=OpeningOut)
+def restore_opening(opening_id: UUID, user: UserDep, store: OpeningsDep, engine: EngineDep) -> OpeningOut:
     """Undelete an opening."""
-    rec = store.restore(opening_id=str(opening_id), actor=user.username)
-    engine.upsert_openings([rec.id])
-    return opening_out(rec)
+    rec = workflows.restore_opening(
+        store=store, engine=engine, opening_id=str(opening_id), actor=user.username
+    )
+    return OpeningOut.from_record(rec)

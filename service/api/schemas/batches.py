@@ -5,13 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
+
+from participants.batches import BatchRecord
+from service.api.schemas.common import Out, Strict, strict_with_examples
 
 
-class BatchIn(BaseModel):
+class BatchIn(Strict):
     """Start (or resume) a batch; omitted fields come from the server's settings."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"max_per_opening": 10}]})
+    model_config = strict_with_examples({"max_per_opening": 10})
 
     batch_id: UUID | None = Field(None, description="Resume or re-run this batch; a new id when omitted")
     leads: int | None = Field(None, ge=1, le=1000, description="Leads per participant")
@@ -19,7 +22,7 @@ class BatchIn(BaseModel):
     max_per_employer: int | None = Field(None, ge=1, description="At most this many leads per employer")
 
 
-class BatchOut(BaseModel):
+class BatchOut(Out):
     """A batch and how far it got (counts only: no participant data)."""
 
     model_config = ConfigDict(
@@ -51,3 +54,8 @@ class BatchOut(BaseModel):
     error: str = ""
     started_at: datetime | None = None
     finished_at: datetime | None = None
+
+    @classmethod
+    def from_record(cls, rec: BatchRecord) -> BatchOut:
+        """A batch's status and counts for the API."""
+        return cls.from_fields(rec)

@@ -5,14 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
+
+from employers.imports import ImportRecord
+from service.api.schemas.common import Out
 
 EntityIn = Literal["employers", "people", "contacts", "openings"]
 ModeIn = Literal["create", "upsert", "update"]
 FormatIn = Literal["csv", "xlsx"]
 
 
-class ImportRowOut(BaseModel):
+class ImportRowOut(Out):
     """What happened to one data row (the header is row 1, so data starts at row 2)."""
 
     row: int
@@ -22,7 +25,7 @@ class ImportRowOut(BaseModel):
     message: str | None = None
 
 
-class ImportReport(BaseModel):
+class ImportReport(Out):
     """An import run.
 
     ``status`` is dry_run (nothing written), applied, rejected (bad rows and ``skip_bad_rows``
@@ -46,3 +49,13 @@ class ImportReport(BaseModel):
     reverted_at: datetime | None
     rows: list[ImportRowOut]
     failed_rows_url: str | None = Field(None, description="CSV of the bad rows plus an error column")
+
+    @classmethod
+    def from_record(cls, rec: ImportRecord) -> ImportReport:
+        """An import run with every row's outcome (and where to get the bad rows, if any)."""
+        rows = [
+            ImportRowOut(row=r.row_number, action=r.action, id=r.entity_id, field=r.field, message=r.message)
+            for r in rec.rows
+        ]
+        failed = f"/imports/{rec.id}/failed-rows" if rec.errors else None
+        return cls.from_fields(rec, rows=rows, failed_rows_url=failed)

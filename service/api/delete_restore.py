@@ -7,7 +7,6 @@ from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Response
-from pydantic import BaseModel
 
 from service.access.users import User
 from service.deps import DbDep, UserDep
@@ -17,18 +16,19 @@ from service.runtime.database import Database
 def add_delete_and_restore(
     router: APIRouter,
     *,
-    path: str,
     entity: str,
     get_store: Callable[..., Any],
-    to_out: Callable[[Any, User, Database], BaseModel],
-    out_model: type[BaseModel],
+    out_model: Any,
+    to_out: Callable[[Any, User, Database], object] | None = None,
+    path: str = "",
 ) -> None:
     """Add ``DELETE {path}/{id}`` (soft delete, 204) and ``POST {path}/{id}/restore`` to ``router``.
 
-    ``to_out(record, user, db)`` makes the answer (and may audit-log what it shows). The store
-    comes through ``Depends(get_store)`` here (not an alias in deps.py) because the
-    route functions are made per entity.
+    ``to_out(record, user, db)`` makes the answer (and may audit-log what it shows); by default
+    ``out_model.from_record(record)``. The store comes through ``Depends(get_store)`` here (not
+    an alias in deps.py) because the route functions are made per entity.
     """
+    make_out = to_out or (lambda rec, _user, _db: out_model.from_record(rec))
 
     def delete(record_id: UUID, user: UserDep, store: Any = Depends(get_store)) -> Response:  # noqa: B008
         store.delete(record_id=str(record_id), actor=user.username)
@@ -39,8 +39,8 @@ def add_delete_and_restore(
         user: UserDep,
         db: DbDep,
         store: Any = Depends(get_store),  # noqa: B008
-    ) -> BaseModel:
-        return to_out(store.restore(record_id=str(record_id), actor=user.username), user, db)
+    ) -> object:
+        return make_out(store.restore(record_id=str(record_id), actor=user.username), user, db)
 
     delete.__doc__ = f"Soft-delete a {entity} (restorable)."
     restore.__doc__ = f"Undelete a {entity}."

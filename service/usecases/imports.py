@@ -56,6 +56,23 @@ def run_import(
     return record
 
 
+def get_import(db: Database, *, import_id: str) -> ImportRecord:
+    """An import run with every row's outcome."""
+    return ImportStore(db.handle(), db.write_lock).get(import_id=import_id)
+
+
+def failed_rows(db: Database, *, import_id: str, fmt: str) -> bytes:
+    """The bad rows of an import with their original columns plus ``error``, as csv or xlsx."""
+    return ImportStore(db.handle(), db.write_lock).failed_rows(import_id=import_id, fmt=fmt)
+
+
+def revert_import(db: Database, engine: LeadEngine, *, import_id: str, actor: str) -> ImportRecord:
+    """Undo an applied import (delete what it created, restore what it updated); the index is rebuilt."""
+    record = ImportStore(db.handle(), db.write_lock).revert(import_id=import_id, actor=actor)
+    engine.invalidate()
+    return record
+
+
 def run_export(db: Database, user: User | None, *, entity: str, fmt: str, user_id: str) -> tuple[bytes, int]:
     """The export file and its row count, audit-logged (action "export").
 

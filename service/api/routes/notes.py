@@ -1,0 +1,59 @@
+"""Notes about employers."""
+
+from __future__ import annotations
+
+from typing import cast
+from uuid import UUID
+
+from fastapi import APIRouter
+
+from employers.values import NoteValues
+from service.api.delete_restore import add_delete_and_restore
+from service.api.pagination import Limit, after_id, id_page
+from service.api.schemas.notes import NoteIn, NoteOut, NotePage, NotePatch
+from service.deps import NotesDep, UserDep, get_note_store
+from service.usecases import tasks
+
+router = APIRouter(prefix="/notes", tags=["tasks and notes"])
+
+
+@router.post("", status_code=201, response_model=NoteOut)
+def create_note(body: NoteIn, user: UserDep, store: NotesDep) -> NoteOut:
+    """Add a note about an employer (optionally about one of its people or openings)."""
+    return NoteOut.from_record(
+        tasks.add_note(store=store, values=cast(NoteValues, body.store_values()), actor=user.username)
+    )
+
+
+@router.get("", response_model=NotePage)
+def list_notes(
+    user: UserDep,
+    store: NotesDep,
+    employer_id: UUID | None = None,
+    person_id: UUID | None = None,
+    limit: Limit = 50,
+    after: UUID | None = None,
+) -> NotePage:
+    """Notes ordered by id, filtered; cursor pagination."""
+    filters = {"employer_id": employer_id, "person_id": person_id}
+    records = store.list(limit=limit, after=after_id(after), filters=filters)
+    return id_page(NotePage, records, limit, NoteOut.from_record)
+
+
+@router.get("/{note_id}", response_model=NoteOut)
+def get_note(note_id: UUID, user: UserDep, store: NotesDep) -> NoteOut:
+    """Read one note."""
+    return NoteOut.from_record(store.get(record_id=str(note_id)))
+
+
+@router.patch("/{note_id}", response_model=NoteOut)
+def update_note(note_id: UUID, body: NotePatch, user: UserDep, store: NotesDep) -> NoteOut:
+    """Change a note's text (the old text stays in the change log)."""
+    values = body.model_dump()
+    rec = tasks.change_note(
+        store=store, note_id=str(note_id), values=cast(NoteValues, values), actor=user.username
+    )
+    return NoteOut.from_record(rec)
+
+
+add_delete_and_restore(router, entity="note", get_store=get_note_store, out_model=NoteOut)

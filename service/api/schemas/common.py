@@ -1,0 +1,78 @@
+"""What every entity's request and response models share: strict input, cursor pages, ESCO concepts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Literal, Self
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+LanguageIn = Literal["en", "sv", "da", "fr"]
+StageIn = Literal["prospect", "introduced", "learning", "partnered", "hired_from_us", "dormant"]
+SubsidyIn = Literal["none", "wage_subsidy", "flexjob", "job_trial", "apprenticeship_aid", "other"]
+LicenceIn = Literal["driving_b", "driving_c", "forklift", "food_hygiene", "security", "first_aid"]
+ContractIn = Literal["permanent", "fixed_term", "temporary", "seasonal", "apprenticeship"]
+Hours = Field(default=None, ge=0, le=80, description="Hours per week")
+Text = Field(None, max_length=4000)
+
+
+class Strict(BaseModel):
+    """Unknown fields are an error, so typos are caught instead of silently dropped."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    def store_values(self, **dump: Any) -> dict[str, Any]:
+        """The fields as the stores take them: ``model_dump(**dump)`` with top-level UUIDs as text."""
+        return {k: str(v) if isinstance(v, UUID) else v for k, v in self.model_dump(**dump).items()}
+
+
+class Out(BaseModel):
+    """A response model that can be filled from a store record's attributes of the same names."""
+
+    @classmethod
+    def from_fields(cls, record: object, **extra: Any) -> Self:
+        """The model from ``record``'s attributes named like its fields, plus ``extra``."""
+        values = {k: getattr(record, k) for k in cls.model_fields if hasattr(record, k)}
+        return cls(**(values | extra))
+
+
+class Page(BaseModel):
+    """Cursor pagination: pass ``next_cursor`` as ``after`` for the next page."""
+
+    next_cursor: str | None
+
+
+class ConceptIn(Strict):
+    """An occupation or skill as the person or advert words it; linked to ESCO when saved."""
+
+    label: str = Field(min_length=1, max_length=300, examples=["Undersköterska"])
+    uri: str = Field("", max_length=300, description="ESCO URI if known; filled in by linking if empty")
+
+
+class ConceptOut(BaseModel):
+    """An occupation or skill with its ESCO URI and ISCO group (empty when not linked)."""
+
+    label: str
+    uri: str
+    isco_group: str = ""
+
+
+def participant_view(participant_id: str | None, unit: str | None, units: Sequence[str]) -> dict[str, Any]:
+    """``participant_id`` and ``participant_hidden`` as a reader in ``units`` may see them.
+
+    A participant link is participant data: readers outside the participant's unit see null.
+    """
+    hidden = participant_id is not None and unit not in units
+    return {"participant_id": None if hidden else participant_id, "participant_hidden": hidden}
+
+
+def strict_with_examples(*examples: dict[str, Any]) -> ConfigDict:
+    """The config of a `Strict` model whose OpenAPI schema shows these request examples."""
+    return ConfigDict(extra="forbid", json_schema_extra={"examples": list(examples)})
+
+
+def check_hours(hours_min: float | None, hours_max: float | None) -> None:
+    """ValueError when both hours are given and ``hours_min`` exceeds ``hours_max``."""
+    if hours_min is not None and hours_max is not None and hours_min > hours_max:
+        raise ValueError("hours_min must not exceed hours_max")

@@ -1,0 +1,109 @@
+"""The employer contact log: held or planned contacts, optionally naming a participant."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Literal
+from uuid import UUID
+
+from pydantic import AwareDatetime, Field
+
+from employers import ContactRecord
+from service.api.schemas.common import Out, Page, Strict, Text, participant_view, strict_with_examples
+
+ModeIn = Literal["face_to_face", "phone", "email", "video"]
+ContactStatusIn = Literal["planned", "held", "cancelled"]
+PurposeIn = Literal[
+    "introduction",
+    "learn_business",
+    "follow_up",
+    "candidate_introduction",
+    "job_start_support",
+    "retention_support",
+]
+
+
+class ContactIn(Strict):
+    """A contact with an employer, held or planned.
+
+    ``participant_id`` links the contact to a person on your unit's caseload, and is accepted
+    only when that person's disclosure plan allows the specialist to contact employers.
+    """
+
+    model_config = strict_with_examples(
+        {
+            "employer_id": "00000000-0000-4000-8000-000000000000",
+            "occurred_at": "2026-11-24T10:00:00Z",
+            "mode": "face_to_face",
+            "status": "held",
+            "purpose": "learn_business",
+            "learned": "They hire for the spring season in February.",
+            "next_step": "Bring a candidate profile",
+            "next_step_due": "2026-12-01",
+        }
+    )
+
+    employer_id: UUID
+    person_id: UUID | None = None
+    opening_id: UUID | None = None
+    specialist: str | None = Field(None, max_length=100, description="Username; defaults to the caller")
+    occurred_at: AwareDatetime = Field(description="With a time zone, e.g. 2026-11-24T10:00:00Z")
+    mode: ModeIn
+    status: ContactStatusIn = "held"
+    purpose: PurposeIn
+    learned: str = Field("", max_length=4000)
+    next_step: str = Field("", max_length=500)
+    next_step_due: date | None = None
+    participant_id: UUID | None = None
+    external_id: str | None = Field(None, max_length=100)
+
+
+class ContactPatch(Strict):
+    """Fields of a contact to change (e.g. a planned visit that was held)."""
+
+    occurred_at: AwareDatetime | None = None
+    mode: ModeIn | None = None
+    status: ContactStatusIn | None = None
+    purpose: PurposeIn | None = None
+    learned: str | None = Text
+    next_step: str | None = Field(None, max_length=500)
+    next_step_due: date | None = None
+    person_id: UUID | None = None
+    opening_id: UUID | None = None
+
+
+class ContactOut(Out):
+    """A contact.
+
+    ``participant_id`` is null (and ``participant_hidden`` true) for readers outside the
+    participant's unit.
+    """
+
+    id: str
+    employer_id: str
+    person_id: str | None
+    opening_id: str | None
+    specialist: str
+    occurred_at: datetime
+    mode: str
+    status: str
+    purpose: str
+    learned: str
+    next_step: str
+    next_step_due: date | None
+    participant_id: str | None
+    participant_hidden: bool = False
+    external_id: str | None
+    created_at: datetime | None
+
+    @classmethod
+    def from_record(cls, rec: ContactRecord, units: Sequence[str]) -> ContactOut:
+        """A contact as a reader in ``units`` may see it (a participant link hidden otherwise)."""
+        return cls.from_fields(rec, **participant_view(rec.participant_id, rec.participant_unit, units))
+
+
+class ContactPage(Page):
+    """One page of contacts."""
+
+    items: list[ContactOut]

@@ -1,0 +1,172 @@
+"""Leads: the request, ranked and explained leads, feedback and the leads recorded before."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from matching.types import Explanation, Lead
+from participants import LeadRecord
+from service.api.schemas.common import ConceptOut, Out, Strict, strict_with_examples
+from service.usecases.leads import ServedLeads
+
+LeadKindIn = Literal["opening", "employer"]
+_ALL_KINDS: tuple[LeadKindIn, ...] = ("opening", "employer")
+FeedbackIn_ = Literal[
+    "pursued", "applied", "interview", "hired", "not_relevant", "person_declined", "employer_declined"
+]
+
+
+class LeadsRequest(Strict):
+    """Ask for leads for one participant."""
+
+    model_config = strict_with_examples({"n": 10, "kinds": ["opening", "employer"]})
+
+    n: int = Field(10, ge=1, le=1000, description="How many leads")
+    kinds: list[LeadKindIn] = Field(default_factory=lambda: list(_ALL_KINDS), min_length=1)
+    exclude: list[str] = Field(default_factory=list, max_length=1000, description="Ids not to suggest again")
+
+
+class ScorePartOut(BaseModel):
+    """One weighted part of a lead's score; contributions add up to the score."""
+
+    name: str
+    weight: float
+    value: float
+    contribution: float
+    because: str
+
+
+class FlagOut(BaseModel):
+    """A feasibility note; flags never remove a lead."""
+
+    code: str
+    message: str
+
+
+class ExplanationOut(BaseModel):
+    """Why a lead is where it is."""
+
+    parts: list[ScorePartOut]
+    matched_skills: list[ConceptOut]
+    missing_skills: list[ConceptOut]
+    flags: list[FlagOut]
+    disclosure_note: str
+
+    @classmethod
+    def from_explanation(cls, ex: Explanation) -> ExplanationOut:
+        """An explanation for the API (floats rounded to 4 decimals)."""
+        parts = [
+            ScorePartOut(
+                name=p.name,
+                weight=round(p.weight, 4),
+                value=round(p.value, 4),
+                contribution=round(p.contribution, 4),
+                because=p.because,
+            )
+            for p in ex.parts
+        ]
+        return cls(
+            parts=parts,
+            matched_skills=[ConceptOut(**asdict(c)) for c in ex.matched_skills],
+            missing_skills=[ConceptOut(**asdict(c)) for c in ex.missing_skills],
+            flags=[FlagOut(code=f.code, message=f.message) for f in ex.flags],
+            disclosure_note=ex.disclosure_note,
+        )
+
+
+class LeadOut(BaseModel):
+    """A suggestion for the specialist: an opening, or a network employer without one."""
+
+    lead_id: str | None = Field(
+        None, description="Id of this suggestion, for feedback (POST /leads/{lead_id}/feedback)"
+    )
+    id: str = Field(description="The opening's id, or the employer's id for an employer lead")
+    kind: LeadKindIn
+    rank: int
+    score: float
+    title: str
+    employer_id: str
+    employer_name: str
+    explanation: ExplanationOut
+
+    @classmethod
+    def from_lead(cls, lead: Lead, lead_id: str | None = None) -> LeadOut:
+        """A lead with its explanation (floats rounded to 4 decimals) and its recorded id."""
+        return cls(
+            lead_id=lead_id,
+            id=lead.id,
+            kind=lead.kind,
+            rank=lead.rank,
+            score=round(lead.score, 4),
+            title=lead.title,
+            employer_id=lead.employer_id,
+            employer_name=lead.employer_name,
+            explanation=ExplanationOut.from_explanation(lead.explanation),
+        )
+
+
+class LeadsResponse(BaseModel):
+    """Ranked, explained leads for one participant."""
+
+    participant_id: str
+    model_version: str
+    generated_at: datetime
+    leads: list[LeadOut]
+    removed_by_constraints: dict[str, int] = Field(
+        description="How many items were left out, by reason: the person's own constraints, their disclosure "
+        "plan, or an employer's request not to be contacted"
+    )
+
+    @classmethod
+    def from_served(cls, served: ServedLeads) -> LeadsResponse:
+        """The answer for leads just ranked and recorded."""
+        return cls(
+            participant_id=served.participant_id,
+            model_version=served.model_version,
+            generated_at=served.generated_at,
+            leads=[LeadOut.from_lead(s.lead, s.lead_id) for s in served.leads],
+            removed_by_constraints=served.removed_by_constraints,
+        )
+
+
+class FeedbackIn(Strict):
+    """What the specialist did with a lead; positive feedback later trains an optional re-ranker."""
+
+    model_config = strict_with_examples({"feedback": "pursued", "note": ""})
+
+    feedback: FeedbackIn_
+    note: str = Field("", max_length=2000)
+
+
+class RecordedLeadOut(Out):
+    """A lead as it was shown, with the latest feedback on it."""
+
+    lead_id: str
+    participant_id: str
+    batch_id: str | None
+    item_id: str
+    kind: str
+    employer_id: str
+    title: str
+    rank: int
+    score: float
+    parts: dict[str, float]
+    flags: list[str]
+    model_version: str
+    created_at: datetime
+    feedback: str | None
+
+    @classmethod
+    def from_record(cls, rec: LeadRecord) -> RecordedLeadOut:
+        """A recorded lead for the API (its id as ``lead_id``)."""
+        return cls.from_fields(rec, lead_id=rec.id)
+
+
+class RecordedLeads(BaseModel):
+    """A participant's recorded leads, newest first."""
+
+    items: list[RecordedLeadOut]

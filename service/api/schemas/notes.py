@@ -1,0 +1,49 @@
+"""Notes about employers (and optionally one of their people or openings)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+from pydantic import Field
+
+from employers import NoteRecord
+from service.api.schemas.common import Out, Page, Strict
+
+
+class NoteIn(Strict):
+    """A note about an employer (and optionally one of its people or openings)."""
+
+    employer_id: UUID
+    body: str = Field(min_length=1, max_length=20000)
+    person_id: UUID | None = None
+    opening_id: UUID | None = None
+
+
+class NotePatch(Strict):
+    """New text for a note."""
+
+    body: str = Field(min_length=1, max_length=20000)
+
+
+class NoteOut(Out):
+    """A note."""
+
+    id: str
+    employer_id: str
+    person_id: str | None
+    opening_id: str | None
+    body: str
+    created_at: datetime | None
+    created_by: str
+
+    @classmethod
+    def from_record(cls, rec: NoteRecord) -> NoteOut:
+        """A note for the API."""
+        return cls.from_fields(rec)
+
+
+class NotePage(Page):
+    """One page of notes."""
+
+    items: list[NoteOut]

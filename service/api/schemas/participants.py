@@ -1,0 +1,147 @@
+"""Participants: the new-participant request and the participant as stored."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field, model_validator
+
+from participants import ParticipantRecord
+from service.api.schemas.common import (
+    ConceptIn,
+    ConceptOut,
+    ContractIn,
+    Hours,
+    LanguageIn,
+    LicenceIn,
+    Page,
+    Strict,
+    check_hours,
+    strict_with_examples,
+)
+
+
+class PlaceIn(Strict):
+    """Where the person lives or travels from (WGS84 degrees)."""
+
+    city: str = Field("", max_length=200)
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+
+
+class PreferencesIn(Strict):
+    """What the person wants. Only fields marked as constraints ever remove a lead."""
+
+    preferred_occupations: list[ConceptIn] = Field(default_factory=list, max_length=20)
+    refused_occupations: list[ConceptIn] = Field(default_factory=list, max_length=20)
+    liked_sectors: list[str] = Field(default_factory=list, max_length=30, examples=[["Q87"]])
+    refused_sectors: list[str] = Field(default_factory=list, max_length=30, examples=[["G47"]])
+    hours_min: float | None = Hours
+    hours_max: float | None = Hours
+    hours_is_constraint: bool = False
+    max_commute_km: float | None = Field(default=None, gt=0, le=500)
+    commute_is_constraint: bool = False
+    contract_types: list[ContractIn] = Field(default_factory=list)
+    exclude_missing_licence: bool = False
+    goals: str = Field("", max_length=2000, examples=["Vill jobba med äldre"])
+
+    @model_validator(mode="after")
+    def _ranges(self) -> PreferencesIn:
+        check_hours(self.hours_min, self.hours_max)
+        return self
+
+
+class DisclosureIn(Strict):
+    """Disclosure is the person's choice; the default is the most private."""
+
+    level: Literal["none", "service_only", "partial", "full"] = "none"
+    es_may_contact_employers: bool = False
+    approved_statements: list[str] = Field(default_factory=list, max_length=10)
+
+
+class BenefitsIn(Strict):
+    """Benefits plan. ``status`` is kept for counselling and never used for ranking."""
+
+    status: Literal[
+        "none", "unemployment", "sickness", "disability_pension", "social_assistance", "other"
+    ] = "none"
+    hours_threshold: float | None = Hours
+
+
+class ParticipantIn(Strict):
+    """A new participant. ``unit_id`` defaults to the caller's unit."""
+
+    model_config = strict_with_examples(
+        {
+            "display_name": "Sara L.",
+            "language": "sv",
+            "home": {"city": "Solna", "lat": 59.36, "lon": 18.0},
+            "preferences": {
+                "preferred_occupations": [{"label": "Undersköterska"}],
+                "refused_sectors": ["G47"],
+                "hours_min": 20,
+                "hours_max": 30,
+                "max_commute_km": 15,
+            },
+            "skills": [{"label": "assist patients with personal hygiene"}],
+            "licences": ["driving_b"],
+            "disclosure": {"level": "service_only", "es_may_contact_employers": True},
+        }
+    )
+
+    display_name: str = Field(min_length=1, max_length=100)
+    unit_id: str | None = None
+    specialist_id: str | None = None
+    language: LanguageIn | None = Field(None, description="Omit to detect it (en if no title links)")
+    status: Literal["active", "on_hold", "closed"] = "active"
+    home: PlaceIn | None = None
+    licences: list[LicenceIn] = Field(default_factory=list)
+    preferences: PreferencesIn = Field(default_factory=PreferencesIn)
+    skills: list[ConceptIn] = Field(default_factory=list, max_length=200)
+    disclosure: DisclosureIn = Field(default_factory=DisclosureIn)
+    benefits: BenefitsIn = Field(default_factory=BenefitsIn)
+
+
+class ParticipantOut(BaseModel):
+    """A participant as stored, visible only within their unit."""
+
+    id: str
+    unit_id: str
+    specialist_id: str | None
+    display_name: str
+    language: str
+    status: str
+    home_city: str
+    licences: list[str]
+    preferences: dict[str, object]
+    skills: list[ConceptOut]
+    disclosure: dict[str, object]
+    benefits: dict[str, object]
+    created_at: datetime | None
+
+    @classmethod
+    def from_record(cls, rec: ParticipantRecord) -> ParticipantOut:
+        """A participant for the API (preferences, disclosure and benefits as plain objects)."""
+        return cls(
+            id=rec.id,
+            unit_id=rec.unit_id,
+            specialist_id=rec.specialist_id,
+            display_name=rec.display_name,
+            language=rec.language,
+            status=rec.status,
+            home_city=rec.home_city,
+            licences=list(rec.licences),
+            preferences=asdict(rec.preferences),
+            skills=[ConceptOut(**asdict(s)) for s in rec.skills],
+            disclosure=asdict(rec.disclosure),
+            benefits=asdict(rec.benefits),
+            created_at=rec.created_at,
+        )
+
+
+class ParticipantPage(Page):
+    """One page of participants."""
+
+    items: list[ParticipantOut]

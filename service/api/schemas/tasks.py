@@ -1,0 +1,66 @@
+"""Follow-up tasks."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+from uuid import UUID
+
+from pydantic import Field
+
+from employers import TaskRecord
+from service.api.schemas.common import Out, Page, Strict, strict_with_examples
+
+
+class TaskIn(Strict):
+    """A follow-up task."""
+
+    model_config = strict_with_examples(
+        {
+            "employer_id": "00000000-0000-4000-8000-000000000000",
+            "title": "Call back",
+            "due_on": "2026-12-01",
+        }
+    )
+
+    employer_id: UUID
+    title: str = Field(min_length=1, max_length=500)
+    due_on: date | None = None
+    assignee: str | None = Field(None, max_length=100, description="Username; defaults to the caller")
+    person_id: UUID | None = None
+    contact_id: UUID | None = None
+
+
+class TaskPatch(Strict):
+    """Fields of a task to change; status ``done`` stamps ``done_at``."""
+
+    title: str | None = Field(None, min_length=1, max_length=500)
+    due_on: date | None = None
+    assignee: str | None = Field(None, min_length=1, max_length=100)
+    status: Literal["open", "done", "cancelled"] | None = None
+
+
+class TaskOut(Out):
+    """A follow-up task."""
+
+    id: str
+    employer_id: str
+    person_id: str | None
+    contact_id: str | None
+    title: str
+    due_on: date | None
+    assignee: str
+    status: str
+    done_at: datetime | None
+    created_at: datetime | None
+
+    @classmethod
+    def from_record(cls, rec: TaskRecord) -> TaskOut:
+        """A task for the API."""
+        return cls.from_fields(rec)
+
+
+class TaskPage(Page):
+    """One page of tasks."""
+
+    items: list[TaskOut]

@@ -1,0 +1,136 @@
+"""What job developers look at: an employer's timeline, dormant employers, a specialist's week.
+
+Shared by the JSON routes and the pages, so both read the same rows and write the same audit entries.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from employers import (
+    FACE_TO_FACE_TARGET,
+    ActivityStore,
+    ContactRecord,
+    InvalidError,
+    NotFoundError,
+    TaskRecord,
+    TimelineItem,
+    TimelineStore,
+)
+from service.access.users import User, get_user
+from service.access.visibility import audit_participants
+from service.runtime.database import Database
+
+
+@dataclass(frozen=True, slots=True)
+class DormantRow:
+    """An employer without a held contact since the cutoff; ``days_since`` None: never contacted."""
+
+    employer_id: str
+    name: str
+    owner: str | None
+    stage: str
+    last_contact_at: datetime | None
+    days_since: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class WeekSummary:
+    """A specialist's ISO week: contacts, the face-to-face count against the IPS target, follow-ups."""
+
+    specialist: str
+    week: str
+    starts_on: date
+    ends_on: date
+    contacts: tuple[ContactRecord, ...]
+    held: int
+    planned: int
+    face_to_face_held: int
+    face_to_face_target: int
+    target_met: bool
+    by_mode: dict[str, int]
+    by_purpose: dict[str, int]
+    follow_ups_due: tuple[TaskRecord, ...]
+    follow_ups_overdue: tuple[TaskRecord, ...]
+
+
+def list_dormant(
+    *,
+    store: ActivityStore,
+    days: int,
+    owner: str | None,
+    limit: int,
+    after: tuple[datetime | None, str] | None,
+) -> list[DormantRow]:
+    """Employers with no held contact in the last ``days`` days, never contacted first, then oldest."""
+    now = datetime.now(UTC)
+    rows = store.dormant(cutoff=now - timedelta(days=days), owner=owner, limit=limit, after=after)
+    return [
+        DormantRow(
+            employer_id=r.employer_id,
+            name=r.name,
+            owner=r.owner,
+            stage=r.stage,
+            last_contact_at=r.last_contact_at,
+            days_since=(now - r.last_contact_at).days if r.last_contact_at else None,
+        )
+        for r in rows
+    ]
+
+
+def list_timeline(
+    *,
+    store: TimelineStore,
+    db: Database,
+    user: User,
+    employer_id: str,
+    limit: int,
+    before: tuple[datetime, str] | None,
+) -> list[TimelineItem]:
+    """An employer's events, newest first, older than ``before``; participants shown are audit-logged."""
+    items = store.list(employer_id=employer_id, limit=limit, before=before)
+    audit_participants(db, user, items, detail=f"timeline of employer {employer_id}")
+    return items
+
+
+def summarise_week(
+    *, store: ActivityStore, db: Database, user: User, username: str, week: str | None
+) -> WeekSummary:
+    """``username``'s ISO week (``2026-W48``; None: this week); participants shown are audit-logged."""
+    if get_user(db, username=username) is None:
+        raise NotFoundError("specialist", username)
+    monday = _monday(week)
+    start = datetime.combine(monday, time(), tzinfo=UTC)
+    data = store.week(specialist=username, start=start, end=start + timedelta(days=7), today=date.today())
+    held = [c for c in data.contacts if c.status == "held"]
+    audit_participants(db, user, data.contacts, detail=f"week of {username}")
+    iso = monday.isocalendar()
+    return WeekSummary(
+        specialist=username,
+        week=f"{iso.year}-W{iso.week:02d}",
+        starts_on=monday,
+        ends_on=monday + timedelta(days=6),
+        contacts=tuple(data.contacts),
+        held=len(held),
+        planned=sum(c.status == "planned" for c in data.contacts),
+        face_to_face_held=data.face_to_face_held,
+        face_to_face_target=FACE_TO_FACE_TARGET,
+        target_met=data.face_to_face_held >= FACE_TO_FACE_TARGET,
+        by_mode=dict(Counter(c.mode for c in held)),
+        by_purpose=dict(Counter(c.purpose for c in held)),
+        follow_ups_due=tuple(data.due),
+        follow_ups_overdue=tuple(data.overdue),
+    )
+
+
+def _monday(week: str | None) -> date:
+    if week is None:
+        today = date.today()
+        return today - timedelta(days=today.weekday())
+    year, number = int(week[:4]), int(week[6:])
+    try:
+        return date.fromisocalendar(year, number, 1)
+    except ValueError:
+        raise InvalidError("query.week", f"{week} is not an ISO week") from None

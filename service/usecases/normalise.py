@@ -1,0 +1,106 @@
+"""ESCO normalisation of incoming records: occupations from titles, skills from free text."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, cast
+
+from employers.values import OpeningValues
+from matching.linking.esco import EscoCatalog
+from matching.linking.linker import TitleLinker
+from matching.linking.skills import SkillMatcher
+from matching.types import Concept
+from participants.values import ParticipantValues
+
+
+class EscoNormaliser:
+    """Links what people and adverts say to ESCO before it is stored.
+
+    Args:
+        catalog: ESCO lookups.
+        linker: Title -> ESCO occupation linker.
+        skills: Text -> ESCO skill matcher; without it free-text skills keep no URI.
+    """
+
+    def __init__(self, catalog: EscoCatalog, linker: TitleLinker, skills: SkillMatcher | None = None) -> None:
+        self.catalog = catalog
+        self.linker = linker
+        self.skills = skills
+
+    def normalise_occupation(self, concept: Mapping[str, Any], *, lang: str | None = None) -> dict[str, Any]:
+        """Fill ``uri`` and ``isco_group`` by linking the label (in ``lang``; when None, in any)."""
+        return self._link_occupation(concept, lang)[0]
+
+    def _link_occupation(
+        self, concept: Mapping[str, Any], lang: str | None
+    ) -> tuple[dict[str, Any], str | None]:
+        """`normalise_occupation` and the language the label was linked in (None: not linked)."""
+        label = str(concept.get("label") or "").strip()
+        uri = str(concept.get("uri") or concept.get("esco_uri") or "")
+        found_in: str | None = None
+        if not uri and label:
+            # An ISCO unit group is an honest answer for a broad title ("Undersköterska"): the
+            # ranker compares unit groups, and no occupation's skills are claimed.
+            if lang:
+                best = self.linker.best(label, lang=lang, groups="unit")
+                found_in = lang if best else None
+            else:  # not stated: the language the title links best in
+                best, found_in = self.linker.best_any_language(label, groups="unit")
+            uri = best.uri if best else ""
+        isco = self.catalog.occupation(uri).isco_group if uri else ""
+        return {"label": label, "uri": uri, "isco_group": isco}, found_in
+
+    def normalise_opening(self, values: OpeningValues) -> OpeningValues:
+        """An opening's values: ESCO occupation from the title when missing, skills named in its text.
+
+        Without a stated language, the advert's language is the one its title linked in.
+        """
+        out: dict[str, Any] = dict(values)
+        lang = out.get("language") or None
+        found, found_in = self._link_occupation(
+            {"label": out.get("title", ""), "uri": out.get("occupation_uri")}, lang
+        )
+        out["language"] = lang or found_in or "en"
+        out["occupation_uri"] = found["uri"]
+        out["isco_group"] = found["isco_group"]
+        if found["uri"] and not out.get("occupation_label"):
+            out["occupation_label"] = self.catalog.occupation(found["uri"]).label
+        if self.skills is not None:
+            text = f"{out.get('title') or ''}. {out.get('description') or ''}"
+            named = [m.uri for m in self.skills.find_in_text(text)]
+            out["essential_skills"] = list(dict.fromkeys([*(out.get("essential_skills") or ()), *named]))
+        return cast(OpeningValues, out)  # the same keys, with the linked ones filled in
+
+    def normalise_participant(self, values: ParticipantValues) -> ParticipantValues:
+        """A participant's values with stated occupations and free-text skills linked to ESCO."""
+        out: dict[str, Any] = dict(values)
+        lang = out.get("language") or None
+        prefs = dict(out.get("preferences") or {})
+        found_in: list[str] = []
+        for name in ("preferred_occupations", "refused_occupations"):
+            linked = [self._link_occupation(_as_mapping(c), lang) for c in prefs.get(name) or []]
+            prefs[name] = [concept for concept, _ in linked]
+            found_in += [language for _, language in linked if language]
+        out["preferences"] = prefs
+        # Without a stated language: the one most of the person's stated occupations linked in.
+        out["language"] = lang or (max(found_in, key=found_in.count) if found_in else "en")
+        if self.skills is not None and out.get("skills"):
+            out["skills"] = self._link_skills([dict(_as_mapping(s)) for s in out["skills"]])
+        return cast(ParticipantValues, out)  # the same keys, with the linked ones filled in
+
+    def _link_skills(self, skills: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Skills without a URI get the ESCO skill their label links to (when one is close enough)."""
+        assert self.skills is not None
+        todo = [
+            s for s in skills if not (s.get("uri") or s.get("esco_uri")) and str(s.get("label") or "").strip()
+        ]
+        for skill, match in zip(todo, self.skills.link([str(s["label"]) for s in todo]), strict=True):
+            if match is not None:
+                skill["uri"] = match.uri
+        return skills
+
+
+def _as_mapping(concept: Any) -> Mapping[str, Any]:
+    if isinstance(concept, Concept):
+        return {"label": concept.label, "uri": concept.uri}
+    return concept

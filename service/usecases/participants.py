@@ -1,0 +1,59 @@
+"""Participant workflows: unit-scoped, ESCO-normalised on the way in, every read audit-logged."""
+
+from __future__ import annotations
+
+from participants import ParticipantRecord, ParticipantStore
+from participants.values import ParticipantValues
+from service.access.audit import log_access
+from service.access.auth import caseload_units, require_caseload_role
+from service.access.errors import ForbiddenError
+from service.access.users import User
+from service.runtime.database import Database
+from service.usecases.lead_engine import LeadEngine
+
+
+def create_participant(
+    *, store: ParticipantStore, engine: LeadEngine, db: Database, user: User, values: ParticipantValues
+) -> ParticipantRecord:
+    """Add a participant to the caller's unit; stated occupations and skills are linked to ESCO.
+
+    Args:
+        store: The participant store.
+        engine: Links occupations and skills.
+        db: For the audit log.
+        user: The caller; must have a caseload role.
+        values: The participant's fields; ``unit_id`` None or the caller's, ``home`` None for none.
+    """
+    unit = require_caseload_role(user)
+    if values.get("unit_id") not in (None, unit):
+        raise ForbiddenError("participants can only be added to your own unit")
+    values = {**values, "unit_id": unit}
+    values["specialist_id"] = values.get("specialist_id") or (user.id if user.role == "specialist" else None)
+    if values.get("home") is None:
+        values.pop("home", None)
+    rec = store.create(values=engine.normalise_participant(values), actor=user.username)
+    log_access(db, user_id=user.id, action="create", entity="participant", entity_ids=[rec.id])
+    return rec
+
+
+def list_participants(
+    *, store: ParticipantStore, db: Database, user: User, status: str | None, limit: int, after: str | None
+) -> list[ParticipantRecord]:
+    """Participants of the caller's unit, ordered by id (the list is audit-logged)."""
+    records = store.list(unit_ids=caseload_units(user), status=status, limit=limit, after=after)
+    log_access(db, user_id=user.id, action="list", entity="participant", entity_ids=[r.id for r in records])
+    return records
+
+
+def get_participant(
+    *, store: ParticipantStore, db: Database, user: User, participant_id: str
+) -> ParticipantRecord:
+    """One participant of the caller's unit (NotFoundError for anyone else's); the read is logged."""
+    rec = store.get(participant_id=participant_id, unit_ids=caseload_units(user))
+    log_access(db, user_id=user.id, action="read", entity="participant", entity_ids=[rec.id])
+    return rec
+
+
+def visible_participant(*, store: ParticipantStore, user: User, participant_id: str) -> ParticipantRecord:
+    """One participant of the caller's unit, not logged (the use case that follows logs the access)."""
+    return store.get(participant_id=participant_id, unit_ids=caseload_units(user))

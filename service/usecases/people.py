@@ -1,0 +1,42 @@
+"""People at employers and their links: every write of the people store goes through here."""
+
+from __future__ import annotations
+
+from employers import NotFoundError, PeopleStore, PersonLinkRecord, PersonRecord
+from employers.values import PersonLinkValues, PersonValues
+
+
+def add_person(*, store: PeopleStore, values: PersonValues, actor: str) -> PersonRecord:
+    """Add a person, optionally linked to employers (``employers``: link values, ids as text)."""
+    return store.create(values=values, actor=actor)
+
+
+def change_person(*, store: PeopleStore, person_id: str, values: PersonValues, actor: str) -> PersonRecord:
+    """Change fields of a person (each change logged with old and new)."""
+    return store.update(record_id=person_id, values=values, actor=actor)
+
+
+def link_to_employer(
+    *, store: PeopleStore, person_id: str, values: PersonLinkValues, actor: str
+) -> PersonRecord:
+    """Link a person to another employer (people move between employers and keep their history)."""
+    return store.add_link(person_id=person_id, values=values, actor=actor)
+
+
+def change_link(
+    *, store: PeopleStore, person_id: str, link_id: str, values: PersonLinkValues, actor: str
+) -> PersonLinkRecord:
+    """Change a role or dates of one of this person's links (NotFoundError for another's link)."""
+    _own_link(store, person_id, link_id)
+    return store.update_link(link_id=link_id, values=values, actor=actor)
+
+
+def remove_link(*, store: PeopleStore, person_id: str, link_id: str, actor: str) -> None:
+    """Soft-delete one of this person's links (NotFoundError for another's link)."""
+    _own_link(store, person_id, link_id)
+    store.delete_link(link_id=link_id, actor=actor)
+
+
+def _own_link(store: PeopleStore, person_id: str, link_id: str) -> None:
+    if store.get_link(link_id=link_id).person_id != person_id:
+        raise NotFoundError("person link", link_id)
