@@ -25,10 +25,10 @@ def add_delete_and_restore(
     """Add ``DELETE {path}/{id}`` (soft delete, 204) and ``POST {path}/{id}/restore`` to ``router``.
 
     ``to_out(record, user, db)`` makes the answer (and may audit-log what it shows); by default
-    ``out_model.from_record(record)``. The store comes through ``Depends(get_store)`` here (not
+    ``out_model.from_fields(record)``. The store comes through ``Depends(get_store)`` here (not
     an alias in deps.py) because the route functions are made per entity.
     """
-    make_out = to_out or (lambda rec, _user, _db: out_model.from_record(rec))
+    make_out = to_out or (lambda rec, _user, _db: out_model.from_fields(rec))
 
     def delete(record_id: UUID, user: UserDep, store: Any = Depends(get_store)) -> Response:  # noqa: B008
         store.delete(record_id=str(record_id), actor=user.username)

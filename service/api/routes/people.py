@@ -96,4 +96,10 @@ def delete_link(person_id: UUID, link_id: UUID, user: UserDep, store: PeopleDep)
     return Response(status_code=204)
 
 
-add_delete_and_restore(router, entity="person", get_store=get_people_store, out_model=PersonOut)
+add_delete_and_restore(
+    router,
+    entity="person",
+    get_store=get_people_store,
+    out_model=PersonOut,
+    to_out=lambda rec, _user, _db: PersonOut.from_record(rec),
+)
