@@ -1,4 +1,4 @@
-"""Soft delete and restore routes, the same for every record store (people, contacts, tasks, notes)."""
+"""Read, soft delete and restore routes, the same for every record store (people, contacts, tasks, notes)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Path, Response
 
 from service.access.users import User
 from service.deps import DbDep, UserDep
@@ -53,4 +53,33 @@ def add_delete_and_restore(
         methods=["POST"],
         response_model=out_model,
         name=f"restore_{entity}",
+    )
+
+
+def add_get(
+    router: APIRouter,
+    *,
+    entity: str,
+    get_store: Callable[..., Any],
+    out_model: Any,
+    doc: str,
+    to_out: Callable[[Any], object] | None = None,
+) -> None:
+    """Add ``GET /{<entity>_id}`` (named ``get_<entity>``) reading one record of the store to ``router``.
+
+    ``to_out(record)`` makes the answer; by default ``out_model.from_fields(record)``.
+    """
+    make_out = to_out or out_model.from_fields
+
+    def read(
+        *,
+        record_id: UUID = Path(alias=f"{entity}_id"),  # noqa: B008
+        user: UserDep,
+        store: Any = Depends(get_store),  # noqa: B008
+    ) -> object:
+        return make_out(store.get(record_id=str(record_id)))
+
+    read.__doc__ = doc
+    router.add_api_route(
+        f"/{{{entity}_id}}", read, methods=["GET"], response_model=out_model, name=f"get_{entity}"
     )

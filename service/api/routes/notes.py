@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter
 
 from employers.values import NoteValues
-from service.api.delete_restore import add_delete_and_restore
+from service.api.delete_restore import add_delete_and_restore, add_get
 from service.api.pagination import Limit, after_id, id_page
 from service.api.schemas.notes import NoteIn, NoteOut, NotePage, NotePatch
 from service.deps import NotesDep, UserDep, get_note_store
@@ -40,10 +40,7 @@ def list_notes(
     return id_page(NotePage, records, limit, NoteOut.from_fields)
 
 
-@router.get("/{note_id}", response_model=NoteOut)
-def get_note(note_id: UUID, user: UserDep, store: NotesDep) -> NoteOut:
-    """Read one note."""
-    return NoteOut.from_fields(store.get(record_id=str(note_id)))
+add_get(router, entity="note", get_store=get_note_store, out_model=NoteOut, doc="Read one note.")
 
 
 @router.patch("/{note_id}", response_model=NoteOut)

@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query
 
 from employers.values import TaskValues
-from service.api.delete_restore import add_delete_and_restore
+from service.api.delete_restore import add_delete_and_restore, add_get
 from service.api.pagination import Limit, after_id, id_page
 from service.api.schemas.tasks import TaskIn, TaskOut, TaskPage, TaskPatch
 from service.deps import TasksDep, UserDep, get_task_store
@@ -41,10 +41,7 @@ def list_tasks(
     return id_page(TaskPage, records, limit, TaskOut.from_fields)
 
 
-@router.get("/{task_id}", response_model=TaskOut)
-def get_task(task_id: UUID, user: UserDep, store: TasksDep) -> TaskOut:
-    """Read one task."""
-    return TaskOut.from_fields(store.get(record_id=str(task_id)))
+add_get(router, entity="task", get_store=get_task_store, out_model=TaskOut, doc="Read one task.")
 
 
 @router.patch("/{task_id}", response_model=TaskOut)
