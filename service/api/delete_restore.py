@@ -65,9 +65,18 @@ def add_get(
     doc: str,
     to_out: Callable[[Any], object] | None = None,
 ) -> None:
-    """Add ``GET /{<entity>_id}`` (named ``get_<entity>``) reading one record of the store to ``router``.
+    """Add ``GET /{<entity>_id}`` (route name ``get_<entity>``), reading one record, to ``router``.
 
-    ``to_out(record)`` makes the answer; by default ``out_model.from_fields(record)``.
+    The path parameter keeps its entity's name in the path and the OpenAPI document through
+    ``Path(alias=...)``; the function itself calls it ``record_id``, as the record stores do.
+
+    Args:
+        router: The entity's router (its prefix is the collection path).
+        entity: ``person``, ``task``, ``note``...: names the route and its path parameter.
+        get_store: The store dependency (``service.deps.get_<...>_store``).
+        out_model: The response model.
+        doc: The route's description.
+        to_out: Record -> answer; by default ``out_model.from_fields(record)``.
     """
     make_out = to_out or out_model.from_fields
 
