@@ -1,4 +1,4 @@
-"""Soft delete and restore routes, the same for every record store (people, contacts, tasks, notes)."""
+"""Read, soft delete and restore routes, the same for every record store (people, contacts, tasks, notes)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Path, Response
 
 from service.access.users import User
 from service.deps import DbDep, UserDep
@@ -25,10 +25,10 @@ def add_delete_and_restore(
     """Add ``DELETE {path}/{id}`` (soft delete, 204) and ``POST {path}/{id}/restore`` to ``router``.
 
     ``to_out(record, user, db)`` makes the answer (and may audit-log what it shows); by default
-    ``out_model.from_record(record)``. The store comes through ``Depends(get_store)`` here (not
+    ``out_model.from_fields(record)``. The store comes through ``Depends(get_store)`` here (not
     an alias in deps.py) because the route functions are made per entity.
     """
-    make_out = to_out or (lambda rec, _user, _db: out_model.from_record(rec))
+    make_out = to_out or (lambda rec, _user, _db: out_model.from_fields(rec))
 
     def delete(record_id: UUID, user: UserDep, store: Any = Depends(get_store)) -> Response:  # noqa: B008
         store.delete(record_id=str(record_id), actor=user.username)
@@ -53,4 +53,42 @@ def add_delete_and_restore(
         methods=["POST"],
         response_model=out_model,
         name=f"restore_{entity}",
+    )
+
+
+def add_get(
+    router: APIRouter,
+    *,
+    entity: str,
+    get_store: Callable[..., Any],
+    out_model: Any,
+    doc: str,
+    to_out: Callable[[Any], object] | None = None,
+) -> None:
+    """Add ``GET /{<entity>_id}`` (route name ``get_<entity>``), reading one record, to ``router``.
+
+    The path parameter keeps its entity's name in the path and the OpenAPI document through
+    ``Path(alias=...)``; the function itself calls it ``record_id``, as the record stores do.
+
+    Args:
+        router: The entity's router (its prefix is the collection path).
+        entity: ``person``, ``task``, ``note``...: names the route and its path parameter.
+        get_store: The store dependency (``service.deps.get_<...>_store``).
+        out_model: The response model.
+        doc: The route's description.
+        to_out: Record -> answer; by default ``out_model.from_fields(record)``.
+    """
+    make_out = to_out or out_model.from_fields
+
+    def read(
+        *,
+        record_id: UUID = Path(alias=f"{entity}_id"),  # noqa: B008
+        user: UserDep,
+        store: Any = Depends(get_store),  # noqa: B008
+    ) -> object:
+        return make_out(store.get(record_id=str(record_id)))
+
+    read.__doc__ = doc
+    router.add_api_route(
+        f"/{{{entity}_id}}", read, methods=["GET"], response_model=out_model, name=f"get_{entity}"
     )

@@ -6,13 +6,14 @@ Shared by the JSON routes and the pages, so both read the same rows and write th
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from employers import (
     FACE_TO_FACE_TARGET,
     ActivityStore,
     ContactRecord,
+    DormantEmployer,
     InvalidError,
     NotFoundError,
     TaskRecord,
@@ -25,14 +26,9 @@ from service.runtime.database import Database
 
 
 @dataclass(frozen=True, slots=True)
-class DormantRow:
+class DormantRow(DormantEmployer):
     """An employer without a held contact since the cutoff; ``days_since`` None: never contacted."""
 
-    employer_id: str
-    name: str
-    owner: str | None
-    stage: str
-    last_contact_at: datetime | None
     days_since: int | None
 
 
@@ -68,14 +64,7 @@ def list_dormant(
     now = datetime.now(UTC)
     rows = store.dormant(cutoff=now - timedelta(days=days), owner=owner, limit=limit, after=after)
     return [
-        DormantRow(
-            employer_id=r.employer_id,
-            name=r.name,
-            owner=r.owner,
-            stage=r.stage,
-            last_contact_at=r.last_contact_at,
-            days_since=(now - r.last_contact_at).days if r.last_contact_at else None,
-        )
+        DormantRow(**asdict(r), days_since=(now - r.last_contact_at).days if r.last_contact_at else None)
         for r in rows
     ]
 

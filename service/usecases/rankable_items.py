@@ -4,10 +4,37 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import TypedDict
 
 from employers import EmployerRecord, OpeningRecord
 from matching.linking.esco import EscoCatalog
-from matching.types import LIVE_OPENING_STATUSES, Concept, Opening, Place
+from matching.types import LIVE_OPENING_STATUSES, Concept, Opening, Place, Stage
+
+
+class _EmployerSide(TypedDict):
+    """The fields a rankable item takes from its employer."""
+
+    employer_id: str
+    employer_name: str
+    sector: str
+    stage: Stage
+    employer_do_not_contact: bool
+
+
+def _employer_side(emp: EmployerRecord) -> _EmployerSide:
+    """What every item of ``emp`` (its openings and its employer lead) says about the employer."""
+    return _EmployerSide(
+        employer_id=emp.id,
+        employer_name=emp.name,
+        sector=emp.sector_nace or "",
+        stage=emp.stage,  # type: ignore[typeddict-item]
+        employer_do_not_contact=emp.do_not_contact,
+    )
+
+
+def _place(lat: float | None, lon: float | None, city: str) -> Place | None:
+    """A place when both coordinates are known, else None."""
+    return Place(lat, lon, city) if lat is not None and lon is not None else None
 
 
 def opening_item(rec: OpeningRecord, emp: EmployerRecord, catalog: EscoCatalog) -> Opening:
@@ -16,25 +43,20 @@ def opening_item(rec: OpeningRecord, emp: EmployerRecord, catalog: EscoCatalog) 
     skills = catalog.essential_skills(rec.occupation_uri)
     known = {s.uri for s in skills}
     skills += tuple(catalog.skill(uri) for uri in dict.fromkeys(rec.essential_skills) if uri not in known)
-    place = Place(rec.lat, rec.lon, rec.city) if rec.lat is not None and rec.lon is not None else None
     return Opening(
         id=rec.id,
-        employer_id=emp.id,
-        employer_name=emp.name,
         kind="opening",
         title=rec.title,
         occupation=occupation,
-        sector=emp.sector_nace or "",
-        stage=emp.stage,  # type: ignore[arg-type]
         hours_min=rec.hours_min,
         hours_max=rec.hours_max,
         contract_type=rec.contract_type,
-        place=place,
+        place=_place(rec.lat, rec.lon, rec.city),
         essential_skills=skills,
         required_licences=rec.required_licences,
         application_route=rec.application_route,  # type: ignore[arg-type]
-        employer_do_not_contact=emp.do_not_contact,
         language=rec.language,  # type: ignore[arg-type]
+        **_employer_side(emp),
     )
 
 
@@ -44,19 +66,13 @@ def employer_item(emp: EmployerRecord, catalog: EscoCatalog) -> Opening:
     site = next((s for s in emp.sites if s.lat is not None and s.lon is not None), None)
     return Opening(
         id=emp.id,
-        employer_id=emp.id,
-        employer_name=emp.name,
         kind="employer",
         title=emp.name,
         occupation=catalog.occupation(uri) if uri else Concept(""),
-        sector=emp.sector_nace or "",
-        stage=emp.stage,  # type: ignore[arg-type]
-        place=Place(site.lat, site.lon, site.city)
-        if site and site.lat is not None and site.lon is not None
-        else None,
+        place=_place(site.lat, site.lon, site.city) if site else None,
         essential_skills=catalog.essential_skills(uri) if uri else (),
         application_route="via_specialist",
-        employer_do_not_contact=emp.do_not_contact,
+        **_employer_side(emp),
     )
 
 

@@ -67,7 +67,7 @@ def get_batch(batch_id: UUID, user: UserDep, db: DbDep) -> BatchOut:
 
 
 def _out(store: BatchStore, batch_id: str) -> BatchOut:
-    return BatchOut.from_record(store.get(batch_id=batch_id))
+    return BatchOut.from_fields(store.get(batch_id=batch_id))
 
 
 class _Started:

@@ -63,16 +63,8 @@ def list_employers(
     do_not_contact: bool | None = None,
 ) -> EmployerPage:
     """List employers by id, or by match score when searching with ``q`` (cursor pagination)."""
-    hits = workflows.find_employers(
-        store=store,
-        q=q,
-        limit=limit,
-        after=after_id(after),
-        stage=stage,
-        sector=sector,
-        owner=owner,
-        do_not_contact=do_not_contact,
-    )
+    filters = {"stage": stage, "sector": sector, "owner": owner, "do_not_contact": do_not_contact}
+    hits = workflows.find_employers(store=store, q=q, limit=limit, after=after_id(after), **filters)
     return page(EmployerPage, hits, limit, lambda hit: EmployerOut.from_record(*hit), lambda hit: hit[0].id)
 
 

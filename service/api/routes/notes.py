@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter
 
 from employers.values import NoteValues
-from service.api.delete_restore import add_delete_and_restore
+from service.api.delete_restore import add_delete_and_restore, add_get
 from service.api.pagination import Limit, after_id, id_page
 from service.api.schemas.notes import NoteIn, NoteOut, NotePage, NotePatch
 from service.deps import NotesDep, UserDep, get_note_store
@@ -20,7 +20,7 @@ router = APIRouter(prefix="/notes", tags=["tasks and notes"])
 @router.post("", status_code=201, response_model=NoteOut)
 def create_note(body: NoteIn, user: UserDep, store: NotesDep) -> NoteOut:
     """Add a note about an employer (optionally about one of its people or openings)."""
-    return NoteOut.from_record(
+    return NoteOut.from_fields(
         tasks.add_note(store=store, values=cast(NoteValues, body.store_values()), actor=user.username)
     )
 
@@ -37,13 +37,10 @@ def list_notes(
     """Notes ordered by id, filtered; cursor pagination."""
     filters = {"employer_id": employer_id, "person_id": person_id}
     records = store.list(limit=limit, after=after_id(after), filters=filters)
-    return id_page(NotePage, records, limit, NoteOut.from_record)
+    return id_page(NotePage, records, limit, NoteOut.from_fields)
 
 
-@router.get("/{note_id}", response_model=NoteOut)
-def get_note(note_id: UUID, user: UserDep, store: NotesDep) -> NoteOut:
-    """Read one note."""
-    return NoteOut.from_record(store.get(record_id=str(note_id)))
+add_get(router, entity="note", get_store=get_note_store, out_model=NoteOut, doc="Read one note.")
 
 
 @router.patch("/{note_id}", response_model=NoteOut)
@@ -53,7 +50,7 @@ def update_note(note_id: UUID, body: NotePatch, user: UserDep, store: NotesDep) 
     rec = tasks.change_note(
         store=store, note_id=str(note_id), values=cast(NoteValues, values), actor=user.username
     )
-    return NoteOut.from_record(rec)
+    return NoteOut.from_fields(rec)
 
 
 add_delete_and_restore(router, entity="note", get_store=get_note_store, out_model=NoteOut)

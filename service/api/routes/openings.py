@@ -20,7 +20,7 @@ router = APIRouter(tags=["openings"])
 def create_opening(body: OpeningIn, user: UserDep, store: OpeningsDep, engine: EngineDep) -> OpeningOut:
     """Add an opening; its ESCO occupation is linked from the title when not given."""
     values = body.store_values(mode="python")
-    return OpeningOut.from_record(
+    return OpeningOut.from_fields(
         workflows.create_opening(
             store=store, engine=engine, values=cast(OpeningValues, values), actor=user.username
         )
@@ -38,13 +38,13 @@ def list_openings(
 ) -> OpeningPage:
     """List openings ordered by id, optionally of one employer and status (cursor pagination)."""
     records = store.list(employer_id=after_id(employer_id), status=status, limit=limit, after=after_id(after))
-    return id_page(OpeningPage, records, limit, OpeningOut.from_record)
+    return id_page(OpeningPage, records, limit, OpeningOut.from_fields)
 
 
 @router.get("/openings/{opening_id}", response_model=OpeningOut)
 def get_opening(opening_id: UUID, user: UserDep, store: OpeningsDep) -> OpeningOut:
     """Read one opening."""
-    return OpeningOut.from_record(store.get(opening_id=str(opening_id)))
+    return OpeningOut.from_fields(store.get(opening_id=str(opening_id)))
 
 
 @router.patch("/openings/{opening_id}", response_model=OpeningOut)
@@ -60,7 +60,7 @@ def update_opening(
         values=cast(OpeningValues, values),
         actor=user.username,
     )
-    return OpeningOut.from_record(rec)
+    return OpeningOut.from_fields(rec)
 
 
 @router.delete("/openings/{opening_id}", status_code=204)
@@ -76,4 +76,4 @@ def restore_opening(opening_id: UUID, user: UserDep, store: OpeningsDep, engine:
     rec = workflows.restore_opening(
         store=store, engine=engine, opening_id=str(opening_id), actor=user.username
     )
-    return OpeningOut.from_record(rec)
+    return OpeningOut.from_fields(rec)

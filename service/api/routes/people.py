@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Response
 
 from employers.values import PersonLinkValues, PersonValues
-from service.api.delete_restore import add_delete_and_restore
+from service.api.delete_restore import add_delete_and_restore, add_get
 from service.api.pagination import Limit, after_id, id_page
 from service.api.schemas.people import (
     PersonIn,
@@ -48,10 +48,14 @@ def list_people(
     return id_page(PersonPage, records, limit, PersonOut.from_record)
 
 
-@router.get("/{person_id}", response_model=PersonOut)
-def get_person(person_id: UUID, user: UserDep, store: PeopleDep) -> PersonOut:
-    """Read one person with their employer links."""
-    return PersonOut.from_record(store.get(record_id=str(person_id)))
+add_get(
+    router,
+    entity="person",
+    get_store=get_people_store,
+    out_model=PersonOut,
+    doc="Read one person with their employer links.",
+    to_out=PersonOut.from_record,
+)
 
 
 @router.patch("/{person_id}", response_model=PersonOut)
@@ -96,4 +100,10 @@ def delete_link(person_id: UUID, link_id: UUID, user: UserDep, store: PeopleDep)
     return Response(status_code=204)
 
 
-add_delete_and_restore(router, entity="person", get_store=get_people_store, out_model=PersonOut)
+add_delete_and_restore(
+    router,
+    entity="person",
+    get_store=get_people_store,
+    out_model=PersonOut,
+    to_out=lambda rec, _user, _db: PersonOut.from_record(rec),
+)

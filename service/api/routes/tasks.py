@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query
 
 from employers.values import TaskValues
-from service.api.delete_restore import add_delete_and_restore
+from service.api.delete_restore import add_delete_and_restore, add_get
 from service.api.pagination import Limit, after_id, id_page
 from service.api.schemas.tasks import TaskIn, TaskOut, TaskPage, TaskPatch
 from service.deps import TasksDep, UserDep, get_task_store
@@ -20,7 +20,7 @@ router = APIRouter(prefix="/tasks", tags=["tasks and notes"])
 @router.post("", status_code=201, response_model=TaskOut)
 def create_task(body: TaskIn, user: UserDep, store: TasksDep) -> TaskOut:
     """Add a follow-up task (assigned to the caller unless ``assignee`` is given)."""
-    return TaskOut.from_record(
+    return TaskOut.from_fields(
         tasks.add_task(store=store, values=cast(TaskValues, body.store_values()), actor=user.username)
     )
 
@@ -38,13 +38,10 @@ def list_tasks(
     """Tasks ordered by id, filtered; cursor pagination."""
     filters = {"employer_id": employer_id, "assignee": assignee, "status": status}
     records = store.list(limit=limit, after=after_id(after), filters=filters)
-    return id_page(TaskPage, records, limit, TaskOut.from_record)
+    return id_page(TaskPage, records, limit, TaskOut.from_fields)
 
 
-@router.get("/{task_id}", response_model=TaskOut)
-def get_task(task_id: UUID, user: UserDep, store: TasksDep) -> TaskOut:
-    """Read one task."""
-    return TaskOut.from_record(store.get(record_id=str(task_id)))
+add_get(router, entity="task", get_store=get_task_store, out_model=TaskOut, doc="Read one task.")
 
 
 @router.patch("/{task_id}", response_model=TaskOut)
@@ -54,7 +51,7 @@ def update_task(task_id: UUID, body: TaskPatch, user: UserDep, store: TasksDep) 
     rec = tasks.change_task(
         store=store, task_id=str(task_id), values=cast(TaskValues, values), actor=user.username
     )
-    return TaskOut.from_record(rec)
+    return TaskOut.from_fields(rec)
 
 
 add_delete_and_restore(router, entity="task", get_store=get_task_store, out_model=TaskOut)

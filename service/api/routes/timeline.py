@@ -35,7 +35,7 @@ def dormant_employers(
         DormantPage,
         rows,
         limit,
-        DormantOut.from_row,
+        DormantOut.from_fields,
         lambda r: pagination.encode(r.last_contact_at, r.employer_id),
     )
 

@@ -7,7 +7,6 @@ from uuid import UUID
 
 from pydantic import ConfigDict, Field
 
-from participants.batches import BatchRecord
 from service.api.schemas.common import Out, Strict, strict_with_examples
 
 
@@ -54,8 +53,3 @@ class BatchOut(Out):
     error: str = ""
     started_at: datetime | None = None
     finished_at: datetime | None = None
-
-    @classmethod
-    def from_record(cls, rec: BatchRecord) -> BatchOut:
-        """A batch's status and counts for the API."""
-        return cls.from_fields(rec)

@@ -30,7 +30,24 @@ class SiteCreate(SiteIn):
     """A new site of an existing employer."""
 
 
-class EmployerIn(Strict):
+class _EmployerIdentity(Strict):
+    """Who an employer is (names, registry, sector, size): the fields create and patch share.
+
+    Optional here as a patch takes them; `EmployerIn` makes ``name`` required and defaults
+    ``aliases`` (a subclass's own definition keeps the field's place in the schema).
+    """
+
+    name: str | None = Field(None, min_length=1, max_length=300)
+    aliases: list[str] | None = Field(None, max_length=20)
+    registry_number: str | None = Field(None, max_length=40)
+    registry_kind: RegistryKindIn | None = None
+    country: str | None = Field(None, max_length=2)
+    sector_nace: str | None = Field(None, max_length=10)
+    sector_label: str | None = Field(None, max_length=200)
+    size_band: SizeBandIn | None = None
+
+
+class EmployerIn(_EmployerIdentity):
     """A network employer."""
 
     model_config = strict_with_examples(
@@ -48,12 +65,6 @@ class EmployerIn(Strict):
 
     name: str = Field(min_length=1, max_length=300)
     aliases: list[str] = Field(default_factory=list, max_length=20)
-    registry_number: str | None = Field(None, max_length=40)
-    registry_kind: RegistryKindIn | None = None
-    country: str | None = Field(None, max_length=2)
-    sector_nace: str | None = Field(None, max_length=10)
-    sector_label: str | None = Field(None, max_length=200)
-    size_band: SizeBandIn | None = None
     stage: StageIn = "prospect"
     do_not_contact: bool = False
     website: str | None = Field(None, max_length=300)
@@ -67,19 +78,11 @@ class EmployerIn(Strict):
     skip_duplicate_check: bool = Field(False, description="Create even if it looks like a duplicate")
 
 
-class EmployerPatch(Strict):
+class EmployerPatch(_EmployerIdentity):
     """Fields to change; only those sent are changed (each change is logged with old and new)."""
 
     model_config = strict_with_examples({"stage": "partnered", "needs_learned": "Weekend staff, 15-20 h"})
 
-    name: str | None = Field(None, min_length=1, max_length=300)
-    aliases: list[str] | None = Field(None, max_length=20)
-    registry_number: str | None = Field(None, max_length=40)
-    registry_kind: RegistryKindIn | None = None
-    country: str | None = Field(None, max_length=2)
-    sector_nace: str | None = Field(None, max_length=10)
-    sector_label: str | None = Field(None, max_length=200)
-    size_band: SizeBandIn | None = None
     stage: StageIn | None = None
     do_not_contact: bool | None = None
     website: str | None = Field(None, max_length=300)

@@ -109,7 +109,7 @@ class LeadOut(BaseModel):
         )
 
 
-class LeadsResponse(BaseModel):
+class LeadsResponse(Out):
     """Ranked, explained leads for one participant."""
 
     participant_id: str
@@ -124,13 +124,7 @@ class LeadsResponse(BaseModel):
     @classmethod
     def from_served(cls, served: ServedLeads) -> LeadsResponse:
         """The answer for leads just ranked and recorded."""
-        return cls(
-            participant_id=served.participant_id,
-            model_version=served.model_version,
-            generated_at=served.generated_at,
-            leads=[LeadOut.from_lead(s.lead, s.lead_id) for s in served.leads],
-            removed_by_constraints=served.removed_by_constraints,
-        )
+        return cls.from_fields(served, leads=[LeadOut.from_lead(s.lead, s.lead_id) for s in served.leads])
 
 
 class FeedbackIn(Strict):

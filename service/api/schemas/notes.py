@@ -7,7 +7,6 @@ from uuid import UUID
 
 from pydantic import Field
 
-from employers import NoteRecord
 from service.api.schemas.common import Out, Page, Strict
 
 
@@ -36,11 +35,6 @@ class NoteOut(Out):
     body: str
     created_at: datetime | None
     created_by: str
-
-    @classmethod
-    def from_record(cls, rec: NoteRecord) -> NoteOut:
-        """A note for the API."""
-        return cls.from_fields(rec)
 
 
 class NotePage(Page):

@@ -8,7 +8,6 @@ from uuid import UUID
 
 from pydantic import Field, model_validator
 
-from employers import OpeningRecord
 from service.api.schemas.common import (
     ContractIn,
     Hours,
@@ -112,11 +111,6 @@ class OpeningOut(Out):
     closes_at: datetime | None
     external_id: str | None = None
     created_at: datetime | None
-
-    @classmethod
-    def from_record(cls, rec: OpeningRecord) -> OpeningOut:
-        """An opening for the API."""
-        return cls.from_fields(rec)
 
 
 class OpeningPage(Page):

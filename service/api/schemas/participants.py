@@ -6,7 +6,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import Field, model_validator
 
 from participants import ParticipantRecord
 from service.api.schemas.common import (
@@ -16,6 +16,7 @@ from service.api.schemas.common import (
     Hours,
     LanguageIn,
     LicenceIn,
+    Out,
     Page,
     Strict,
     check_hours,
@@ -104,7 +105,7 @@ class ParticipantIn(Strict):
     benefits: BenefitsIn = Field(default_factory=BenefitsIn)
 
 
-class ParticipantOut(BaseModel):
+class ParticipantOut(Out):
     """A participant as stored, visible only within their unit."""
 
     id: str
@@ -124,20 +125,13 @@ class ParticipantOut(BaseModel):
     @classmethod
     def from_record(cls, rec: ParticipantRecord) -> ParticipantOut:
         """A participant for the API (preferences, disclosure and benefits as plain objects)."""
-        return cls(
-            id=rec.id,
-            unit_id=rec.unit_id,
-            specialist_id=rec.specialist_id,
-            display_name=rec.display_name,
-            language=rec.language,
-            status=rec.status,
-            home_city=rec.home_city,
+        return cls.from_fields(
+            rec,
             licences=list(rec.licences),
             preferences=asdict(rec.preferences),
             skills=[ConceptOut(**asdict(s)) for s in rec.skills],
             disclosure=asdict(rec.disclosure),
             benefits=asdict(rec.benefits),
-            created_at=rec.created_at,
         )
 
 

@@ -8,7 +8,6 @@ from uuid import UUID
 
 from pydantic import Field
 
-from employers import TaskRecord
 from service.api.schemas.common import Out, Page, Strict, strict_with_examples
 
 
@@ -53,11 +52,6 @@ class TaskOut(Out):
     status: str
     done_at: datetime | None
     created_at: datetime | None
-
-    @classmethod
-    def from_record(cls, rec: TaskRecord) -> TaskOut:
-        """A task for the API."""
-        return cls.from_fields(rec)
 
 
 class TaskPage(Page):

@@ -12,7 +12,7 @@ from employers import TimelineItem
 from service.api.schemas.common import Out, participant_view
 from service.api.schemas.contacts import ContactOut
 from service.api.schemas.tasks import TaskOut
-from service.usecases.activity import DormantRow, WeekSummary
+from service.usecases.activity import WeekSummary
 
 
 class TimelineItemOut(Out):
@@ -52,11 +52,6 @@ class DormantOut(Out):
     last_contact_at: datetime | None = Field(description="null: never contacted")
     days_since: int | None
 
-    @classmethod
-    def from_row(cls, row: DormantRow) -> DormantOut:
-        """A dormant employer for the API."""
-        return cls.from_fields(row)
-
 
 class DormantPage(BaseModel):
     """Oldest contact first, never-contacted employers before all others."""
@@ -89,6 +84,6 @@ class WeekOut(Out):
         return cls.from_fields(
             week,
             contacts=[ContactOut.from_record(c, units) for c in week.contacts],
-            follow_ups_due=[TaskOut.from_record(t) for t in week.follow_ups_due],
-            follow_ups_overdue=[TaskOut.from_record(t) for t in week.follow_ups_overdue],
+            follow_ups_due=[TaskOut.from_fields(t) for t in week.follow_ups_due],
+            follow_ups_overdue=[TaskOut.from_fields(t) for t in week.follow_ups_overdue],
         )
