@@ -68,7 +68,7 @@ def tier(item: Opening, p: Profile, local_groups: set[int]) -> int:
 
 
 def _where(item: Opening, p: Profile) -> str:
-    """ "inside", "outside", "far" or "" (remote, unknown place, no area, or willing to move)."""
+    """Where the item lies: inside, outside, far, or "" (remote, no place, no area, willing to move)."""
     area = area_km(p)
     if item.remote or p.willing_to_relocate or p.home is None or area is None or item.place is None:
         return ""
