@@ -16,7 +16,11 @@ def opening_item(rec: OpeningRecord, emp: EmployerRecord, catalog: EscoCatalog) 
     skills = catalog.essential_skills(rec.occupation_uri)
     known = {s.uri for s in skills}
     skills += tuple(catalog.skill(uri) for uri in dict.fromkeys(rec.essential_skills) if uri not in known)
-    place = Place(rec.lat, rec.lon, rec.city) if rec.lat is not None and rec.lon is not None else None
+    site = next((s for s in emp.sites if s.id == rec.site_id), None)
+    country = (site.country if site else None) or emp.country or ""
+    place = (
+        Place(rec.lat, rec.lon, rec.city, country) if rec.lat is not None and rec.lon is not None else None
+    )
     return Opening(
         id=rec.id,
         employer_id=emp.id,
@@ -35,6 +39,7 @@ def opening_item(rec: OpeningRecord, emp: EmployerRecord, catalog: EscoCatalog) 
         application_route=rec.application_route,  # type: ignore[arg-type]
         employer_do_not_contact=emp.do_not_contact,
         language=rec.language,  # type: ignore[arg-type]
+        remote=rec.remote,
     )
 
 
@@ -51,7 +56,7 @@ def employer_item(emp: EmployerRecord, catalog: EscoCatalog) -> Opening:
         occupation=catalog.occupation(uri) if uri else Concept(""),
         sector=emp.sector_nace or "",
         stage=emp.stage,  # type: ignore[arg-type]
-        place=Place(site.lat, site.lon, site.city)
+        place=Place(site.lat, site.lon, site.city, site.country or emp.country or "")
         if site and site.lat is not None and site.lon is not None
         else None,
         essential_skills=catalog.essential_skills(uri) if uri else (),
