@@ -25,7 +25,7 @@ def travel(
     from service.usecases.lead_engine import LeadEngine
     from service.usecases.travel_check import check_travel
 
-    settings = Settings(**({"db_path": db} if db else {}))
+    settings = Settings() if db is None else Settings(db_path=db)
     database = Database(settings.db_path)
     try:
         database.migrate()
