@@ -47,8 +47,8 @@ class Explainer:
         self.have = frozenset(s.uri for s in profile.skills if s.uri)
         self._notes: dict[tuple[str, str], str] = {}
 
-    def explain(self, opening: Opening, parts: PartMatrix, j: int, tier: int | None = None) -> Explanation:
-        """Explain candidate ``j`` of ``parts`` (which is ``opening``); ``tier``: its travel tier."""
+    def explain(self, opening: Opening, parts: PartMatrix, j: int) -> Explanation:
+        """Explain candidate ``j`` of ``parts`` (which is ``opening``)."""
         values = parts.values[:, j].tolist()
         distance = float(parts.distance_km[j])
         because = self._because(opening, parts, j, distance)
@@ -69,7 +69,7 @@ class Explainer:
             parts=score_parts,
             matched_skills=matched,
             missing_skills=missing,
-            flags=flags_for(opening, self.profile, distance, tier),
+            flags=flags_for(opening, self.profile, distance),
             disclosure_note=note,
             summary=summary(opening, self.profile, distance, self._fit(parts, j), skills),
         )
@@ -130,16 +130,13 @@ def person_notes(profile: Profile) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def flags_for(
-    opening: Opening, profile: Profile, distance_km: float, tier: int | None = None
-) -> tuple[Flag, ...]:
+def flags_for(opening: Opening, profile: Profile, distance_km: float) -> tuple[Flag, ...]:
     """Feasibility notes for one lead. Flags inform the specialist; they never remove a lead.
 
     Args:
         opening: The lead's item.
         profile: The person.
         distance_km: km from home, NaN when unknown.
-        tier: Its travel tier (`matching.ranking.travel`), None when not worked out.
     """
     flags: list[Flag] = []
     lo, hi = opening.hours_min, opening.hours_max
@@ -147,7 +144,7 @@ def flags_for(
         flags.append(Flag("hours_unknown", "weekly hours are not known"))
     elif lo is not None or hi is not None:
         flags.extend(_hours_flags(lo if lo is not None else hi, hi if hi is not None else lo, profile))
-    flags.extend(travel_flags(opening, profile, distance_km, tier))
+    flags.extend(travel_flags(opening, profile, distance_km))
     lacking = sorted(set(opening.required_licences) - set(profile.licences))
     if lacking:
         names = ", ".join(label(LICENCE_LABELS, c) for c in lacking)

@@ -216,7 +216,7 @@ class Ranker:
                 title=item.title,
                 score=float(ranked.scores[j]),
                 rank=j + 1,
-                explanation=explainer.explain(item, ranked.parts, j, _tier(ranked, j)),
+                explanation=explainer.explain(item, ranked.parts, j),
             )
             for j, item in enumerate(items)
         ]
@@ -280,8 +280,3 @@ class Ranker:
     def _check_fitted(self) -> None:
         if not hasattr(self, "store_"):
             raise NotFittedError("call fit() before rank()")
-
-
-def _tier(ranked: Ranked, j: int) -> int | None:
-    """The travel tier of ranked row ``j``, None when it was not worked out."""
-    return None if ranked.tiers is None else int(ranked.tiers[j])
