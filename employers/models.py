@@ -107,6 +107,7 @@ class OpeningRecord:
     created_by: str = ""
     updated_at: datetime | None = None
     updated_by: str = ""
+    remote: bool = False
 
 
 def column_names(record_type: type) -> tuple[str, ...]:

@@ -30,6 +30,7 @@ _DEFAULTS: dict[str, Any] = {
     "application_route": "either",
     "status": "open",
     "city": "",
+    "remote": False,
 }
 _SELECT = f"SELECT {', '.join(OPENING_COLUMNS)} FROM crm_openings"
 

@@ -92,6 +92,7 @@ class OpeningValues(TypedDict, total=False):
     lon: float | None
     subsidy_type: str | None
     external_id: str | None
+    remote: bool
 
 
 class PersonLinkValues(TypedDict, total=False):

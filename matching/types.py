@@ -43,11 +43,19 @@ LICENCES: tuple[Licence, ...] = get_args(Licence)
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A point on the map (WGS84 degrees) with an optional human label."""
+    """A point on the map (WGS84 degrees) with an optional human label.
+
+    Attributes:
+        lat: Latitude, degrees.
+        lon: Longitude, degrees.
+        label: A human name for the place (a town), "" when none.
+        country: ISO 3166-1 alpha-2 code (e.g. "SE"), "" when unknown.
+    """
 
     lat: float
     lon: float
     label: str = ""
+    country: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +116,11 @@ class Profile:
         benefit_hours_threshold: Weekly hours above which a flag reminds to check the benefits
             plan; never a score input.
         disclosure: The disclosure plan.
+        travel_area_km: The programme's (or unit's) default travel area in km, used where the
+            person stated no ``max_commute_km``; None for none (distance then stays neutral).
+        willing_to_relocate: The person said they would move for work: far and other-country
+            work is then not ranked after local work.
+        remote_ok: The person said they would work remotely: remote openings' commute part is 1.
     """
 
     id: str
@@ -128,6 +141,9 @@ class Profile:
     exclude_missing_licence: bool = False
     benefit_hours_threshold: float | None = None
     disclosure: Disclosure = field(default_factory=Disclosure)
+    travel_area_km: float | None = None
+    willing_to_relocate: bool = False
+    remote_ok: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +172,7 @@ class Opening:
         application_route: How a person applies; "via_specialist" needs employer contact.
         employer_do_not_contact: The employer asked not to be approached by the programme.
         language: Language of the advert.
+        remote: The work is done remotely: no commute, and never "far" from home.
     """
 
     id: str
@@ -175,6 +192,7 @@ class Opening:
     application_route: ApplicationRoute = "either"
     employer_do_not_contact: bool = False
     language: Language = "en"
+    remote: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,13 +224,24 @@ class Flag:
 
 @dataclass(frozen=True, slots=True)
 class Explanation:
-    """Why a lead is where it is."""
+    """Why a lead is where it is.
+
+    Attributes:
+        parts: The score parts; their contributions add up to the score.
+        matched_skills: The work's essential skills the person has.
+        missing_skills: The work's essential skills the person lacks.
+        flags: Feasibility notes (never a removal).
+        disclosure_note: How to approach the lead within the disclosure plan.
+        summary: One sentence a specialist can read aloud: where, how far, hours, contract, and
+            the strongest reasons.
+    """
 
     parts: tuple[ScorePart, ...]
     matched_skills: tuple[Concept, ...]
     missing_skills: tuple[Concept, ...]
     flags: tuple[Flag, ...]
     disclosure_note: str
+    summary: str = ""
 
 
 @dataclass(frozen=True, slots=True)

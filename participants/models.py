@@ -30,6 +30,8 @@ class Preferences:
     contract_types: tuple[str, ...] = ()
     exclude_missing_licence: bool = False
     goals: str = ""
+    willing_to_relocate: bool = False
+    remote_ok: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,8 @@ def to_profile(record: ParticipantRecord) -> Profile:
         licences=record.licences,
         exclude_missing_licence=prefs.exclude_missing_licence,
         benefit_hours_threshold=record.benefits.hours_threshold,
+        willing_to_relocate=prefs.willing_to_relocate,
+        remote_ok=prefs.remote_ok,
         disclosure=Disclosure(
             level=record.disclosure.level,  # type: ignore[arg-type]
             es_may_contact_employers=record.disclosure.es_may_contact_employers,

@@ -196,7 +196,13 @@ def _prefs_row(prefs: Mapping[str, Any]) -> dict[str, Any]:
         row[name] = [_concept(c, f"preferences.{name}") for c in row[name] or ()]
     for name in ("liked_sectors", "refused_sectors", "contract_types"):
         row[name] = list(row[name] or ())
-    for name in ("hours_is_constraint", "commute_is_constraint", "exclude_missing_licence"):
+    for name in (
+        "hours_is_constraint",
+        "commute_is_constraint",
+        "exclude_missing_licence",
+        "willing_to_relocate",
+        "remote_ok",
+    ):
         row[name] = bool(row[name])
     row["goals"] = row["goals"] or ""
     return row
@@ -221,7 +227,8 @@ def _insert(con: Connection, p: Mapping[str, Any], at: Any, actor: str) -> None:
     )
     prefs = p["preferences"]
     con.execute(
-        f"INSERT INTO caseload_preferences VALUES ({', '.join('?' * (len(_PREFS) + 3))})",
+        f"INSERT INTO caseload_preferences (participant_id, {', '.join(_PREFS)}, updated_at, updated_by) "
+        f"VALUES ({', '.join('?' * (len(_PREFS) + 3))})",
         [p["id"], *(prefs[c] for c in _PREFS), at, actor],
     )
     if p["skills"]:

@@ -41,6 +41,8 @@ class PreferenceValues(TypedDict, total=False):
     contract_types: Sequence[str]
     exclude_missing_licence: bool
     goals: str
+    willing_to_relocate: bool
+    remote_ok: bool
 
 
 class DisclosureValues(TypedDict, total=False):

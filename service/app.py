@@ -76,7 +76,13 @@ def create_app(settings: Settings | None = None, *, resources: Resources | None 
             db.migrate()
             res = resources or Resources.load(settings)
             engine = LeadEngine(
-                db, res.encoder, res.catalog, res.linker, skills=res.skills, reranker=load_reranker(settings)
+                db,
+                res.encoder,
+                res.catalog,
+                res.linker,
+                skills=res.skills,
+                reranker=load_reranker(settings),
+                travel_area_km=settings.travel_area_km,
             )
             app.state.settings, app.state.db, app.state.engine = settings, db, engine
             engine.ranker()  # build the index now, so the first request does not wait for it

@@ -44,6 +44,8 @@ class Settings(BaseSettings):
         reranker: "off" (default) or "logistic": re-order the top leads with a model learned
             from specialists' feedback (``ipsmatch rerank train``).
         reranker_path: The trained re-ranker; default ``<db_path>.reranker.json``.
+        travel_area_km: The programme's default travel area (km from home, straight line) for
+            people who stated no limit of their own; a unit's ``travel_area_km`` overrides it.
     """
 
     model_config = SettingsConfigDict(env_prefix="IPSMATCH_", env_file=None, extra="ignore")
@@ -70,6 +72,7 @@ class Settings(BaseSettings):
     batch_chunk: int = Field(500, ge=1)
     batch_engine: Literal["local", "ray"] = "local"
     ray_address: str = ""
+    travel_area_km: float = Field(25.0, gt=0, le=1000)
 
 
 @lru_cache

@@ -1,19 +1,36 @@
-"""Explanations for the leads that made the list: parts, skills, flags, disclosure note.
+"""Explanations for the leads that made the list: parts, skills, flags, summary, disclosure note.
 
 Built only for the top n rows, so plain Python is fine here. Messages are English sentences with
-a stable ``code`` so a user interface can translate them.
+a stable ``code`` so a user interface can translate them; the sentences themselves live in
+`matching.ranking.sentences` and speak of the person in the third person.
 """
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import numpy.typing as npt
 
+from matching.ranking.labels import DISCLOSURE_LABELS, LICENCE_LABELS, label
 from matching.ranking.parts import PartMatrix
-from matching.ranking.scoring import NEUTRAL, OCCUPATION_LEVELS, PART_NAMES
+from matching.ranking.scoring import PART_NAMES
+from matching.ranking.sentences import (
+    NEUTRAL_TEXT,
+    band,
+    commute_because,
+    contract_because,
+    goal_text,
+    hours_because,
+    hours_range,
+    occupation_because,
+    preference_because,
+    sector_because,
+    stage_because,
+    summary,
+)
+from matching.ranking.travel_flags import travel_flags
 from matching.types import Explanation, Flag, Opening, Profile, ScorePart
+
+_PREFERENCE = PART_NAMES.index("preference")
 
 
 class Explainer:
@@ -28,11 +45,6 @@ class Explainer:
         self.profile = profile
         self.weights = [float(w) for w in weights]
         self.have = frozenset(s.uri for s in profile.skills if s.uri)
-        goals = profile.preferred_occupations
-        self.goal_texts = [f"your goal '{g.label}'" for g in goals]
-        self.sector_text = ", ".join(profile.liked_sectors)
-        self.contract_text = ", ".join(profile.contract_types)
-        self.hours_neutral = profile.hours_min is None and profile.hours_max is None
         self._notes: dict[tuple[str, str], str] = {}
 
     def explain(self, opening: Opening, parts: PartMatrix, j: int) -> Explanation:
@@ -52,51 +64,50 @@ class Explainer:
         note = self._notes.get(key)
         if note is None:
             note = self._notes[key] = disclosure_note(opening, self.profile)
+        skills = (len(matched), len(opening.essential_skills)) if have and opening.essential_skills else None
         return Explanation(
             parts=score_parts,
             matched_skills=matched,
             missing_skills=missing,
             flags=flags_for(opening, self.profile, distance),
             disclosure_note=note,
+            summary=summary(opening, self.profile, distance, self._fit(parts, j), skills),
         )
+
+    def _fit(self, parts: PartMatrix, j: int) -> str:
+        """The strongest fit phrase: the goal the occupation matched, else the closest goal."""
+        level, goal = int(parts.occupation_level[j]), int(parts.occupation_goal[j])
+        if level == 0:
+            return f"matches {goal_text(self.profile, goal)}"
+        if level > 0:
+            return f"related to {goal_text(self.profile, goal)}"
+        value = float(parts.values[_PREFERENCE, j])
+        return f"{band(value)} {goal_text(self.profile, int(parts.best_goal[j]))}"
 
     def _skills_because(self, opening: Opening) -> str:
         """The skills part's sentence: coverage, or why the part is neutral."""
         n_skills = len(opening.essential_skills)
         if not n_skills:
-            return f"no essential skills listed ({NEUTRAL})"
+            return f"no key skills listed for this work — {NEUTRAL_TEXT}"
         if not self.have:
-            return f"no skills recorded for the person yet ({NEUTRAL})"
+            return f"no skills recorded for the person yet — {NEUTRAL_TEXT}"
         n_have = sum(s.uri in self.have for s in opening.essential_skills)
-        return f"has {n_have} of {n_skills} essential skills"
+        return f"has {n_have} of {n_skills} key skills"
 
     def _because(self, opening: Opening, parts: PartMatrix, j: int, distance: float) -> list[str]:
         """One sentence per part, in PART_NAMES order."""
         profile = self.profile
-        goal = int(parts.best_goal[j])
-        goal_text = self.goal_texts[goal] if goal < len(self.goal_texts) else "your stated goals"
-        level = int(parts.occupation_level[j])
+        level, goal = int(parts.occupation_level[j]), int(parts.occupation_goal[j])
+        preference = float(parts.values[_PREFERENCE, j])
         return [
-            f"similarity {float(parts.similarity[j]):.2f} to {goal_text}",
-            (
-                f"{OCCUPATION_LEVELS[level][0]} as one of your goals"
-                if level >= 0
-                else "not in the occupation group of any goal"
-            ),
+            preference_because(profile, preference, int(parts.best_goal[j]), goal),
+            occupation_because(profile, level, goal),
             self._skills_because(opening),
-            _hours_because(opening, profile),
-            _commute_because(distance, profile),
-            (
-                f"sector {opening.sector or 'unknown'} vs liked {self.sector_text}"
-                if profile.liked_sectors
-                else f"no sector preference stated ({NEUTRAL})"
-            ),
-            (
-                f"contract {opening.contract_type or 'unknown'} vs wanted {self.contract_text}"
-                if profile.contract_types
-                else f"no contract preference stated ({NEUTRAL})"
-            ),
-            f"the programme's relationship with the employer: {opening.stage}",
+            hours_because(opening, profile),
+            commute_because(opening, profile, distance),
+            sector_because(opening, profile),
+            contract_because(opening, profile),
+            stage_because(opening),
         ]
 
 
@@ -111,46 +122,39 @@ def explain(
     return Explainer(profile, weights).explain(opening, parts, j)
 
 
-def _hours_because(opening: Opening, profile: Profile) -> str:
-    if profile.hours_min is None and profile.hours_max is None:
-        return f"no hours preference stated ({NEUTRAL})"
-    if opening.hours_min is None and opening.hours_max is None:
-        return f"hours not known ({NEUTRAL})"
-    lo, hi = opening.hours_min, opening.hours_max
-    return f"{_fmt(lo)}-{_fmt(hi)} h/week vs preferred {_fmt(profile.hours_min)}-{_fmt(profile.hours_max)}"
-
-
-def _commute_because(distance_km: float, profile: Profile) -> str:
-    if profile.home is None or profile.max_commute_km is None:
-        return f"no travel preference stated ({NEUTRAL})"
-    if math.isnan(distance_km):
-        return f"work place not known ({NEUTRAL})"
-    return f"{distance_km:.0f} km from home vs at most {profile.max_commute_km:g} km preferred"
+def person_notes(profile: Profile) -> tuple[str, ...]:
+    """Notes true of the person rather than of any one lead, shown once above their leads."""
+    notes: list[str] = []
+    if profile.benefit_hours_threshold is not None:
+        notes.append(f"benefits plan: check hours above {profile.benefit_hours_threshold:g} h/week")
+    return tuple(notes)
 
 
 def flags_for(opening: Opening, profile: Profile, distance_km: float) -> tuple[Flag, ...]:
-    """Feasibility notes for one lead. Flags inform the specialist; they never remove a lead."""
+    """Feasibility notes for one lead. Flags inform the specialist; they never remove a lead.
+
+    Args:
+        opening: The lead's item.
+        profile: The person.
+        distance_km: km from home, NaN when unknown.
+    """
     flags: list[Flag] = []
     lo, hi = opening.hours_min, opening.hours_max
     if opening.kind == "opening" and lo is None and hi is None:
         flags.append(Flag("hours_unknown", "weekly hours are not known"))
     elif lo is not None or hi is not None:
         flags.extend(_hours_flags(lo if lo is not None else hi, hi if hi is not None else lo, profile))
-    if profile.home is not None and math.isnan(distance_km):
-        flags.append(Flag("distance_unknown", "the work place is not known"))
-    elif profile.max_commute_km is not None and distance_km > profile.max_commute_km:
-        flags.append(
-            Flag(
-                "commute_over_preference",
-                f"{distance_km:.0f} km from home, more than the {profile.max_commute_km:g} km preferred",
-            )
-        )
+    flags.extend(travel_flags(opening, profile, distance_km))
     lacking = sorted(set(opening.required_licences) - set(profile.licences))
     if lacking:
-        flags.append(Flag("missing_licence", f"needs licence(s) the person lacks: {', '.join(lacking)}"))
+        names = ", ".join(label(LICENCE_LABELS, c) for c in lacking)
+        flags.append(Flag("missing_licence", f"needs what the person does not hold: {names}"))
     if opening.employer_do_not_contact:
         flags.append(
-            Flag("employer_do_not_contact", "the employer asked not to be contacted: apply directly")
+            Flag(
+                "employer_do_not_contact",
+                "the employer asked not to be contacted: the person applies directly",
+            )
         )
     return tuple(flags)
 
@@ -163,40 +167,38 @@ def _hours_flags(lo: float | None, hi: float | None, profile: Profile) -> list[F
         flags.append(
             Flag(
                 "hours_outside_preference",
-                f"{lo:g}-{hi:g} h/week is outside the preferred {_fmt(want_lo)}-{_fmt(want_hi)} h",
+                f"{hours_range(Opening('', '', hours_min=lo, hours_max=hi))}/week is outside the "
+                f"{hours_range(Opening('', '', hours_min=want_lo, hours_max=want_hi))} they prefer",
             )
         )
     threshold = profile.benefit_hours_threshold
-    if threshold is not None and hi > threshold:
+    if threshold is not None and hi > threshold:  # only on leads whose known hours cross it
         flags.append(
             Flag(
                 "benefit_threshold",
-                f"up to {hi:g} h/week is above the {threshold:g} h in the benefits plan: "
-                "review the plan with the person before applying",
+                f"up to {hi:g} h/week is above the {threshold:g} h in their benefits plan: "
+                "review the plan with them before applying",
             )
         )
     return flags
 
 
-def _fmt(x: float | None) -> str:
-    return "?" if x is None else f"{x:g}"
-
-
 def disclosure_note(opening: Opening, profile: Profile) -> str:
     """How to approach this lead within the person's disclosure plan."""
     plan = profile.disclosure
+    level = label(DISCLOSURE_LABELS, plan.level)
     statements = "; ".join(f"'{s}'" for s in plan.approved_statements)
     use = f" Use only the approved statements: {statements}." if statements else ""
     if opening.kind == "employer" or opening.application_route == "via_specialist":
         if plan.level == "none":
             return (
                 "Contacting the employer shows the person gets support; say nothing about health "
-                "or the reason for support (disclosure plan: none)."
+                f"or the reason for support (disclosure plan: {level})."
             )
-        return f"The specialist may introduce the person (disclosure plan: {plan.level}).{use}"
+        return f"The specialist may introduce the person (disclosure plan: {level}).{use}"
     if plan.level in ("none", "service_only"):
         return (
             "The person applies directly; nothing about support or health goes to the employer "
-            f"(disclosure plan: {plan.level})."
+            f"(disclosure plan: {level})."
         )
-    return f"The person applies directly; disclosure plan: {plan.level}.{use}"
+    return f"The person applies directly; disclosure plan: {level}.{use}"

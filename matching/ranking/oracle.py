@@ -13,6 +13,7 @@ from matching.ranking.scoring import DEFAULT_STAGE_VALUES, DEFAULT_WEIGHTS, HOUR
 from matching.types import Opening, Profile
 
 EARTH_RADIUS_KM = 6371.0088
+FAR_FACTOR = 3.0  # stated again, not imported: the oracle checks matching.ranking.travel
 
 
 def reference_rank(
@@ -25,18 +26,61 @@ def reference_rank(
     similarity_floor: float = 0.0,
     weights: Mapping[str, float] | None = None,
 ) -> list[tuple[str, float]]:
-    """(id, score) of the top n items, best first, ties by id, computed one item at a time."""
+    """(id, score) of the top n items, best first, computed one item at a time.
+
+    Order: travel tier (`tier`), then score, then id.
+    """
     w = dict(weights or DEFAULT_WEIGHTS)
     total_w = sum(w.get(p, 0.0) for p in PART_NAMES)
+    tiers = reference_tiers(openings, profile)
     scored = []
     for item, vec in zip(openings, vectors, strict=True):
-        if not allowed(item, profile):
+        if item.id not in tiers:
             continue
         parts = part_values(item, vec, profile, goals, similarity_floor)
         score = sum(w.get(p, 0.0) / total_w * parts[p] for p in PART_NAMES)
-        scored.append((item.id, score))
-    scored.sort(key=lambda t: (-t[1], t[0]))
-    return scored[:n]
+        scored.append((tiers[item.id], item.id, score))
+    scored.sort(key=lambda t: (t[0], -t[2], t[1]))
+    return [(i, s) for _, i, s in scored[:n]]
+
+
+def reference_tiers(openings: Sequence[Opening], profile: Profile) -> dict[str, int]:
+    """Item id -> travel tier, for the items the person's constraints allow."""
+    kept = [item for item in openings if allowed(item, profile)]
+    local_groups = {_minor(item) for item in kept if _where(item, profile) == "inside"}
+    return {item.id: tier(item, profile, local_groups) for item in kept}
+
+
+def area_km(p: Profile) -> float | None:
+    """The person's travel area: their own limit, else the programme's default."""
+    for km in (p.max_commute_km, p.travel_area_km):
+        if km is not None and km > 0:
+            return km
+    return None
+
+
+def tier(item: Opening, p: Profile, local_groups: set[int]) -> int:
+    """0 local (or nothing known), 1 outside the area with a local lead of its ISCO minor group, 2 far."""
+    where = _where(item, p)
+    if where == "far":
+        return 2
+    return 1 if where == "outside" and _minor(item) in local_groups else 0
+
+
+def _where(item: Opening, p: Profile) -> str:
+    """Where the item lies: inside, outside, far, or "" (remote, no place, no area, willing to move)."""
+    area = area_km(p)
+    if item.remote or p.willing_to_relocate or p.home is None or area is None or item.place is None:
+        return ""
+    if p.home.country and item.place.country and p.home.country != item.place.country:
+        return "far"
+    d = distance_km(p, item)
+    return "inside" if d <= area else "outside" if d <= FAR_FACTOR * area else "far"
+
+
+def _minor(item: Opening) -> int:
+    isco = item.occupation.isco_group
+    return int(isco) // 10 if isco.isdigit() else -1
 
 
 def allowed(item: Opening, p: Profile) -> bool:
@@ -120,10 +164,12 @@ def _hours(item: Opening, p: Profile) -> float:
 
 
 def _commute(item: Opening, p: Profile) -> float:
-    if p.home is None or p.max_commute_km is None or p.max_commute_km <= 0 or item.place is None:
+    if item.remote:
+        return 1.0 if p.remote_ok else NEUTRAL
+    limit = area_km(p)
+    if p.home is None or limit is None or item.place is None:
         return NEUTRAL
     d = distance_km(p, item)
-    limit = p.max_commute_km
     return 1.0 if d <= limit else min(1.0, max(0.0, 1.0 - (d - limit) / limit))
 
 

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+#: The value of a part where the person (or the item) stated nothing: never a penalty.
+NEUTRAL = 0.5
+
 
 @dataclass(frozen=True, slots=True)
 class PartMatrix:
@@ -20,6 +23,8 @@ class PartMatrix:
         best_goal: (m,) int64 index of the goal vector that gave it.
         occupation_level: (m,) int64 index into OCCUPATION_LEVELS, -1 for no match.
         distance_km: (m,) float64 distance from home, NaN when unknown.
+        occupation_goal: (m,) int64 index into ``Profile.preferred_occupations`` of the goal the
+            occupation level matched, -1 for no match.
     """
 
     values: npt.NDArray[np.float64]
@@ -27,6 +32,7 @@ class PartMatrix:
     best_goal: npt.NDArray[np.int64]
     occupation_level: npt.NDArray[np.int64]
     distance_km: npt.NDArray[np.float64]
+    occupation_goal: npt.NDArray[np.int64]
 
     def take(self, idx: npt.NDArray[np.int64]) -> PartMatrix:
         """The parts of candidates ``idx`` ((k,) int64 column indices) only."""
@@ -36,6 +42,7 @@ class PartMatrix:
             self.best_goal[idx],
             self.occupation_level[idx],
             self.distance_km[idx],
+            self.occupation_goal[idx],
         )
 
     @staticmethod
@@ -47,6 +54,7 @@ class PartMatrix:
             np.concatenate([p.best_goal for p in parts]),
             np.concatenate([p.occupation_level for p in parts]),
             np.concatenate([p.distance_km for p in parts]),
+            np.concatenate([p.occupation_goal for p in parts]),
         )
 
     def total(self, weights: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:

@@ -22,7 +22,8 @@ from matching.ranking.scoring import (
 )
 from matching.ranking.selection import removals, select
 from matching.ranking.table import OpeningTable
-from matching.ranking.topn import Evaluate, Ranked, best_rows
+from matching.ranking.topn import Evaluate, Ranked, best_tiered
+from matching.ranking.travel import travel_tiers
 from matching.ranking.vectors import as_goals, checked_item_vectors
 from matching.types import LEAD_KINDS, Lead, LeadKind, Opening, Profile, Removal
 
@@ -168,7 +169,8 @@ class Ranker:
     ) -> tuple[Ranked, dict[str, int]]:
         """The exact top ``n`` rows (no explanations yet) and the removal counts by reason.
 
-        The first half of `rank` (`leads` is the second): the arguments mean the same.
+        The first half of `rank` (`leads` is the second): the arguments mean the same. Rows are
+        ordered by (travel tier, score, id) (`matching.ranking.travel`).
 
         Returns:
             The ranked rows with their scores and parts, and how many items each constraint
@@ -184,9 +186,10 @@ class Ranker:
         # reading all their vectors costs more; a few thousand diverse rows are scored directly.
         groups = allowed.groups
         shared = int(groups.sum()) * GROUP_SHARING <= len(rows) or len(rows) >= LARGE_ALLOWED
-        ranked = best_rows(
+        ranked = best_tiered(
             rows,
-            (lambda: self._upper_bounds(profile, rows, groups, goals)) if shared else None,
+            travel_tiers(self.store_.table, rows, profile),
+            (lambda some: self._upper_bounds(profile, some, groups, goals)) if shared else None,
             n,
             self._evaluator(profile, goals),
             self.store_.table.ids,

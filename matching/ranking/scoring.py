@@ -13,12 +13,12 @@ from collections.abc import Mapping
 import numpy as np
 import numpy.typing as npt
 
-from matching.ranking.geo import haversine_km
-from matching.ranking.parts import PartMatrix
+from matching.ranking.parts import NEUTRAL, PartMatrix
 from matching.ranking.table import OpeningTable
+from matching.ranking.travel import commute_bound, commute_values, distances
 from matching.types import STAGES, Profile
 
-NEUTRAL = 0.5
+__all__ = ["NEUTRAL", "commute_bound"]
 
 #: Part names in the order they are summed and shown.
 PART_NAMES: tuple[str, ...] = (
@@ -32,13 +32,16 @@ PART_NAMES: tuple[str, ...] = (
     "stage",
 )
 
-#: Preferences first: the first six parts all come from what the person said they want.
+#: Preferences first: the first seven parts all come from what the person said they want (or,
+#: for the commute, from where they live and their programme's travel area). Place weighs 0.15:
+#: with distance counted for everyone whose home is known, a local lead of the same fit gains
+#: 0.15 over one at twice the area; the travel tiers (`matching.ranking.travel`) do the rest.
 DEFAULT_WEIGHTS: Mapping[str, float] = {
-    "preference": 0.35,
+    "preference": 0.30,
     "occupation": 0.15,
     "skills": 0.15,
     "hours": 0.10,
-    "commute": 0.10,
+    "commute": 0.15,
     "sector": 0.05,
     "contract": 0.05,
     "stage": 0.05,
@@ -108,17 +111,17 @@ def score_parts(
     sims = similarities(vectors, rows, goals)
     best_goal = np.argmax(sims, axis=1) if len(rows) else np.zeros(0, np.int64)
     similarity = sims[np.arange(len(rows)), best_goal] if len(rows) else np.zeros(0, np.float32)
-    static, level = static_parts(table, rows, profile, stage_values)
-    distance = _distance(table, rows, profile)
+    static, level, goal = static_parts(table, rows, profile, stage_values)
+    distance = distances(table, rows, profile)
     values = np.vstack(
         [
             preference_values(similarity, similarity_floor),
             static[:3],
-            _commute(distance, profile),
+            commute_values(distance, table.remote[rows], profile),
             static[3:],
         ]
     )
-    return PartMatrix(values, similarity, best_goal, level, distance)
+    return PartMatrix(values, similarity, best_goal, level, distance, goal)
 
 
 #: Rows gathered per block when computing similarities (~1.5 MB of 384-dim float32).
@@ -158,17 +161,18 @@ def preference_values(
 
 def static_parts(
     table: OpeningTable, rows: npt.NDArray[np.int64], profile: Profile, stage_values: npt.NDArray[np.float64]
-) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64]]:
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """The parts that depend on neither the vector nor the place, for ``rows``.
 
     Every row of a group (`matching.ranking.groups`) has the same values, so the ranker computes these
     once per group to bound scores before any similarity is known.
 
     Returns:
-        (len(STATIC_PARTS), m) float64 values in STATIC_PARTS order, and (m,) int64 occupation
-        level (index into OCCUPATION_LEVELS, -1 for no match).
+        (len(STATIC_PARTS), m) float64 values in STATIC_PARTS order, (m,) int64 occupation
+        level (index into OCCUPATION_LEVELS, -1 for no match) and (m,) int64 index of the goal
+        in ``profile.preferred_occupations`` that level matched (-1 for none).
     """
-    level = _occupation_level(table, rows, profile)
+    level, goal = _occupation_level(table, rows, profile)
     level_values = np.array([v for _, v in OCCUPATION_LEVELS] + [0.0])
     values = np.vstack(
         [
@@ -180,13 +184,7 @@ def static_parts(
             stage_values[table.stage[rows]],
         ]
     )
-    return values, level
-
-
-def commute_bound(profile: Profile) -> float:
-    """The largest commute part any item can have for ``profile``."""
-    stated = profile.home is not None and profile.max_commute_km is not None and profile.max_commute_km > 0
-    return 1.0 if stated else NEUTRAL
+    return values, level, goal
 
 
 def stage_value_array(stage_values: Mapping[str, float] | None) -> npt.NDArray[np.float64]:
@@ -197,23 +195,27 @@ def stage_value_array(stage_values: Mapping[str, float] | None) -> npt.NDArray[n
 
 def _occupation_level(
     table: OpeningTable, rows: npt.NDArray[np.int64], profile: Profile
-) -> npt.NDArray[np.int64]:
-    level = np.full(len(rows), len(OCCUPATION_LEVELS), np.int64)  # last = no match
-    goals = profile.preferred_occupations
-    uris = [table.occupations.codes[g.uri] for g in goals if g.uri and g.uri in table.occupations.codes]
-    iscos = np.array([int(g.isco_group) for g in goals if g.isco_group.isdigit()], np.int32)
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """(m,) int64 finest level any goal reaches (-1 none) and (m,) int64 the first goal reaching it."""
+    none = len(OCCUPATION_LEVELS)
+    best = np.full(len(rows), none, np.int64)
+    goal = np.full(len(rows), -1, np.int64)
     isco = table.isco[rows]
     known = isco >= 0
-    checks = [
-        np.isin(table.occupation[rows], np.asarray(uris, np.int32)),
-        known & np.isin(isco, iscos),
-        known & np.isin(isco // 10, iscos // 10),
-        known & np.isin(isco // 100, iscos // 100),
-    ]
-    for i in range(len(checks) - 1, -1, -1):  # finest level wins
-        level[checks[i]] = i
-    level[level == len(OCCUPATION_LEVELS)] = -1
-    return level
+    occupation = table.occupation[rows]
+    for g, concept in enumerate(profile.preferred_occupations):
+        level = np.full(len(rows), none, np.int64)
+        if concept.isco_group.isdigit():
+            code = int(concept.isco_group)
+            for i, div in ((3, 100), (2, 10), (1, 1)):  # coarse to fine: the finest wins
+                level[known & (isco // div == code // div)] = i
+        if concept.uri and concept.uri in table.occupations.codes:
+            level[occupation == table.occupations.codes[concept.uri]] = 0
+        better = level < best
+        best[better] = level[better]
+        goal[better] = g
+    best[best == none] = -1
+    return best, goal
 
 
 def _skills(table: OpeningTable, rows: npt.NDArray[np.int64], profile: Profile) -> npt.NDArray[np.float64]:
@@ -237,21 +239,6 @@ def _hours(table: OpeningTable, rows: npt.NDArray[np.int64], profile: Profile) -
     gap = np.maximum(np.maximum(lo - b, a - hi), 0.0)
     value = np.clip(1.0 - gap / HOURS_DECAY, 0.0, 1.0)
     return np.where(np.isnan(gap), NEUTRAL, value)
-
-
-def _distance(table: OpeningTable, rows: npt.NDArray[np.int64], profile: Profile) -> npt.NDArray[np.float64]:
-    if profile.home is None:
-        return np.full(len(rows), np.nan)
-    return haversine_km(profile.home.lat, profile.home.lon, table.lat[rows], table.lon[rows])
-
-
-def _commute(distance: npt.NDArray[np.float64], profile: Profile) -> npt.NDArray[np.float64]:
-    limit = profile.max_commute_km
-    if limit is None or limit <= 0:
-        return np.full(len(distance), NEUTRAL)
-    over = np.clip(1.0 - (distance - limit) / limit, 0.0, 1.0)
-    value = np.where(distance <= limit, 1.0, over)
-    return np.where(np.isnan(distance), NEUTRAL, value)
 
 
 def _membership(

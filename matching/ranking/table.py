@@ -33,6 +33,8 @@ _COLUMNS: dict[str, tuple[type, object]] = {
     "stage": (np.int8, 0),
     "route": (np.int8, 0),
     "do_not_contact": (np.bool_, False),
+    "remote": (np.bool_, False),
+    "country": (np.int32, 0),
 }
 
 
@@ -159,6 +161,8 @@ class OpeningTable:
         stage: (capacity,) int8 index into STAGES.
         route: (capacity,) int8 index into APPLICATION_ROUTES.
         do_not_contact: (capacity,) bool.
+        remote: (capacity,) bool, True for remote work (no commute).
+        country: (capacity,) int32 codes into ``countries`` (0 = unknown).
         skills: Essential skills per row.
         licences: Required licences per row.
     """
@@ -166,6 +170,7 @@ class OpeningTable:
     sectors: Vocabulary
     occupations: Vocabulary
     contracts: Vocabulary
+    countries: Vocabulary
     skills: SetColumn
     licences: SetColumn
     ids: npt.NDArray[np.object_]
@@ -181,11 +186,14 @@ class OpeningTable:
     stage: npt.NDArray[np.int8]
     route: npt.NDArray[np.int8]
     do_not_contact: npt.NDArray[np.bool_]
+    remote: npt.NDArray[np.bool_]
+    country: npt.NDArray[np.int32]
 
     def __init__(self, capacity: int = 0, *, share: OpeningTable | None = None) -> None:
         self.sectors = share.sectors if share is not None else Vocabulary()
         self.occupations = share.occupations if share is not None else Vocabulary()
         self.contracts = share.contracts if share is not None else Vocabulary()
+        self.countries = share.countries if share is not None else Vocabulary()
         skill_sets = share.skills.sets if share is not None else SetVocabulary()
         licence_sets = share.licences.sets if share is not None else SetVocabulary()
         self.skills = SetColumn(skill_sets, capacity)
@@ -241,6 +249,8 @@ class OpeningTable:
         self.stage[rows] = [STAGES.index(o.stage) for o in openings]
         self.route[rows] = [APPLICATION_ROUTES.index(o.application_route) for o in openings]
         self.do_not_contact[rows] = [o.employer_do_not_contact for o in openings]
+        self.remote[rows] = [o.remote for o in openings]
+        self.country[rows] = [self.countries.add(o.place.country if o.place else "") for o in openings]
         skills = self.skills.sets
         self.skills.row_set[rows] = [skills.add([s.uri for s in o.essential_skills]) for o in openings]
         self.licences.row_set[rows] = [self.licences.sets.add(o.required_licences) for o in openings]

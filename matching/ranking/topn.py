@@ -6,6 +6,9 @@ its group's static parts plus the largest possible preference and commute parts.
 the highest bounds are scored exactly; the n-th best exact score is then a threshold, and only
 rows whose bound reaches it can still enter the top n. Those are scored too, and the result is the
 exact top n (the same as scoring every row), usually after scoring a small share of the rows.
+
+Leads are ordered by (travel tier, score, id) (`matching.ranking.travel`): the top n of the
+lowest tier come first, then the next tier fills what is left, each tier found the same way.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ TOLERANCE = 1e-9
 
 #: rows -> (their exact scores, their parts): (m,) int64 -> ((m,) float64, PartMatrix).
 Evaluate = Callable[[npt.NDArray[np.int64]], tuple[npt.NDArray[np.float64], PartMatrix]]
+#: rows -> upper bounds of their scores: (m,) int64 -> (m,) float64.
+Upper = Callable[[npt.NDArray[np.int64]], npt.NDArray[np.float64]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +42,7 @@ class Ranked:
         parts: Parts of those rows; column j belongs to ``rows[j]``.
         scored: How many rows had their exact score computed (the rest were bounded out).
         allowed: How many rows the person's constraints allowed.
+        tiers: (k,) int8 travel tier of each row, None when not worked out (`Ranker.score_ids`).
     """
 
     rows: npt.NDArray[np.int64]
@@ -44,11 +50,51 @@ class Ranked:
     parts: PartMatrix
     scored: int
     allowed: int
+    tiers: npt.NDArray[np.int8] | None = None
+
+
+def best_tiered(
+    rows: npt.NDArray[np.int64],
+    tiers: npt.NDArray[np.int8],
+    upper: Upper | None,
+    n: int,
+    evaluate: Evaluate,
+    ids: npt.NDArray[np.object_],
+) -> Ranked:
+    """The exact top ``n`` of ``rows`` by (tier, score, id): `best_rows` per tier, lowest first.
+
+    Args:
+        rows: (m,) int64 allowed rows.
+        tiers: (m,) int8 travel tier of each row.
+        upper: As for `best_rows`.
+        n: How many rows are wanted.
+        evaluate: As for `best_rows`.
+        ids: As for `best_rows`.
+    """
+    found: list[tuple[int, Ranked]] = []
+    left = n
+    for tier in np.unique(tiers).tolist():
+        if left <= 0 and found:
+            break
+        part = best_rows(rows[tiers == tier], upper, left, evaluate, ids)
+        found.append((tier, part))
+        left -= len(part.rows)
+    if not found:
+        empty = best_rows(rows, upper, n, evaluate, ids)
+        return Ranked(empty.rows, empty.scores, empty.parts, 0, 0, np.zeros(0, np.int8))
+    return Ranked(
+        np.concatenate([f.rows for _, f in found]),
+        np.concatenate([f.scores for _, f in found]),
+        PartMatrix.concat([f.parts for _, f in found]),
+        sum(f.scored for _, f in found),
+        len(rows),
+        np.concatenate([np.full(len(f.rows), t, np.int8) for t, f in found]),
+    )
 
 
 def best_rows(
     rows: npt.NDArray[np.int64],
-    upper: Callable[[], npt.NDArray[np.float64]] | None,
+    upper: Upper | None,
     n: int,
     evaluate: Evaluate,
     ids: npt.NDArray[np.object_],
@@ -57,8 +103,9 @@ def best_rows(
 
     Args:
         rows: (m,) int64 allowed rows.
-        upper: Computes (m,) float64 bounds, ``bounds[i]`` >= the score of ``rows[i]``; called only
-            when the allowed set is large enough for bounding to pay. None: score every row.
+        upper: Computes (m,) float64 bounds of ``rows``, ``bounds[i]`` >= the score of ``rows[i]``;
+            called only when the allowed set is large enough for bounding to pay. None: score
+            every row.
         n: How many rows are wanted.
         evaluate: rows -> ((len(rows),) float64 exact scores, their parts).
         ids: (capacity,) object item ids by row (the tie-breaker).
@@ -69,7 +116,7 @@ def best_rows(
     if upper is None or len(rows) <= max(SMALL, 4 * n):
         scores, parts = evaluate(rows)
         return _top(rows, scores, parts, n, ids, len(rows), len(rows))
-    bounds = upper()
+    bounds = upper(rows)
     head = np.argpartition(-bounds, max(SMALL, 4 * n) - 1)[: max(SMALL, 4 * n)]
     scores, parts = evaluate(rows[head])
     threshold = -np.partition(-scores, n - 1)[n - 1]

@@ -36,12 +36,16 @@ class UserError(ValueError):
 
 
 def create_units(db: Database, *, units: Sequence[Mapping[str, Any]]) -> None:
-    """Insert units (id, name, country, language); existing ids are left alone."""
+    """Insert units (id, name, country, language, travel_area_km); existing ids are left alone."""
     cur = db.cursor()
     with db.write_lock:
         cur.executemany(
-            "INSERT INTO app_units VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [(u["id"], u["name"], u.get("country"), u.get("language") or "en") for u in units],
+            "INSERT INTO app_units (id, name, country, language, travel_area_km) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [
+                (u["id"], u["name"], u.get("country"), u.get("language") or "en", u.get("travel_area_km"))
+                for u in units
+            ],
         )
 
 
@@ -167,9 +171,10 @@ def set_password(db: Database, *, username: str, password: str) -> bool:
 
 
 def list_units(db: Database) -> list[dict[str, Any]]:
-    """All units."""
-    rows = db.cursor().execute("SELECT id, name, country, language FROM app_units ORDER BY name").fetchall()
-    return [dict(zip(("id", "name", "country", "language"), r, strict=True)) for r in rows]
+    """All units (id, name, country, language, travel_area_km: km or None)."""
+    cols = ("id", "name", "country", "language", "travel_area_km")
+    rows = db.cursor().execute(f"SELECT {', '.join(cols)} FROM app_units ORDER BY name").fetchall()
+    return [dict(zip(cols, r, strict=True)) for r in rows]
 
 
 def _digest(token: str) -> str:

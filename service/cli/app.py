@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from service.cli import check as cli_check
 from service.cli import io as cli_io
 from service.cli import quality as cli_quality
 from service.cli import rerank as cli_rerank
@@ -196,6 +197,7 @@ def batch(
 app.command("eval")(cli_quality.eval_command)
 app.add_typer(cli_quality.linker_app, name="linker")
 app.add_typer(cli_rerank.rerank_app, name="rerank")
+app.add_typer(cli_check.check_app, name="check")
 
 
 def main() -> None:

@@ -58,7 +58,9 @@ def run_from_cli(
     """Load the model, run or resume the batch with a progress bar, print a one-line report."""
     database.migrate()
     res = Resources.load(settings)
-    engine = LeadEngine(database, res.encoder, res.catalog, res.linker)
+    engine = LeadEngine(
+        database, res.encoder, res.catalog, res.linker, travel_area_km=settings.travel_area_km
+    )
     with console.status("building the index"):
         engine.ranker()
     progress = RichProgress(console)

@@ -26,6 +26,7 @@ from service.runtime.vector_cache import DuckDBVectorStore
 from service.usecases.lead_index import LeadIndex
 from service.usecases.normalise import EscoNormaliser
 from service.usecases.ranking import LeadRanking, RankResult
+from service.usecases.travel import DEFAULT_TRAVEL_AREA_KM
 
 __all__ = ["LeadEngine", "RankResult"]
 
@@ -40,6 +41,7 @@ class LeadEngine:
         linker: Title -> ESCO occupation linker (its encodings go through the cache too).
         skills: Text -> ESCO skill matcher; without it free-text skills keep no URI.
         reranker: Learned re-ranker over score parts (IPSMATCH_RERANKER), None for off.
+        travel_area_km: The programme's default travel area (IPSMATCH_TRAVEL_AREA_KM), km.
     """
 
     def __init__(
@@ -51,8 +53,10 @@ class LeadEngine:
         *,
         skills: SkillMatcher | None = None,
         reranker: LeadReranker | None = None,
+        travel_area_km: float = DEFAULT_TRAVEL_AREA_KM,
     ) -> None:
         self.db = db
+        self.travel_area_km = travel_area_km
         self.encoder = CachedEncoder(encoder, DuckDBVectorStore(db))
         self.catalog = catalog
         self.linker = (

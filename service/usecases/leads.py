@@ -12,12 +12,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from matching.types import Lead, LeadKind
-from participants import LeadRecord, LeadStore, ParticipantRecord, ParticipantStore, to_profile
+from participants import LeadRecord, LeadStore, ParticipantRecord, ParticipantStore
 from service.access.audit import access_rows, insert_access, log_access
 from service.access.auth import caseload_units
 from service.access.users import User
 from service.runtime.database import Database
 from service.usecases.lead_engine import LeadEngine
+from service.usecases.travel import ranking_profile
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,11 @@ def serve_leads(
     writes) before the answer goes out.
     """
     result = engine.rank(
-        to_profile(person), goals_text=person.preferences.goals, n=n, kinds=kinds, exclude=exclude
+        ranking_profile(db, person, engine.travel_area_km),
+        goals_text=person.preferences.goals,
+        n=n,
+        kinds=kinds,
+        exclude=exclude,
     )
     audit = access_rows(
         user_id=user.id, action="leads", entity="participant", entity_ids=[person.id], detail=f"n={n}"

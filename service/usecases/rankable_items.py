@@ -32,9 +32,9 @@ def _employer_side(emp: EmployerRecord) -> _EmployerSide:
     )
 
 
-def _place(lat: float | None, lon: float | None, city: str) -> Place | None:
-    """A place when both coordinates are known, else None."""
-    return Place(lat, lon, city) if lat is not None and lon is not None else None
+def _place(lat: float | None, lon: float | None, city: str, country: str) -> Place | None:
+    """A place when both coordinates are known, else None (``country``: ISO 3166 alpha-2 or "")."""
+    return Place(lat, lon, city, country) if lat is not None and lon is not None else None
 
 
 def opening_item(rec: OpeningRecord, emp: EmployerRecord, catalog: EscoCatalog) -> Opening:
@@ -43,6 +43,8 @@ def opening_item(rec: OpeningRecord, emp: EmployerRecord, catalog: EscoCatalog) 
     skills = catalog.essential_skills(rec.occupation_uri)
     known = {s.uri for s in skills}
     skills += tuple(catalog.skill(uri) for uri in dict.fromkeys(rec.essential_skills) if uri not in known)
+    site = next((s for s in emp.sites if s.id == rec.site_id), None)
+    country = (site.country if site else None) or emp.country or ""
     return Opening(
         id=rec.id,
         kind="opening",
@@ -51,11 +53,12 @@ def opening_item(rec: OpeningRecord, emp: EmployerRecord, catalog: EscoCatalog) 
         hours_min=rec.hours_min,
         hours_max=rec.hours_max,
         contract_type=rec.contract_type,
-        place=_place(rec.lat, rec.lon, rec.city),
+        place=_place(rec.lat, rec.lon, rec.city, country),
         essential_skills=skills,
         required_licences=rec.required_licences,
         application_route=rec.application_route,  # type: ignore[arg-type]
         language=rec.language,  # type: ignore[arg-type]
+        remote=rec.remote,
         **_employer_side(emp),
     )
 
@@ -69,7 +72,7 @@ def employer_item(emp: EmployerRecord, catalog: EscoCatalog) -> Opening:
         kind="employer",
         title=emp.name,
         occupation=catalog.occupation(uri) if uri else Concept(""),
-        place=_place(site.lat, site.lon, site.city) if site else None,
+        place=_place(site.lat, site.lon, site.city, site.country or emp.country or "") if site else None,
         essential_skills=catalog.essential_skills(uri) if uri else (),
         application_route="via_specialist",
         **_employer_side(emp),

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from embeddings import CachedEncoder
+from matching.ranking.explain import person_notes
 from matching.ranking.reranker import LeadReranker
 from matching.ranking.scoring import DEFAULT_STAGE_VALUES, DEFAULT_WEIGHTS
 from matching.types import Lead, LeadKind, Profile
@@ -20,11 +21,20 @@ RANKER_VERSION = "1"
 
 @dataclass(frozen=True, slots=True)
 class RankResult:
-    """Leads for one person plus what their constraints removed (counted by reason)."""
+    """Leads for one person plus what their constraints removed (counted by reason).
+
+    Attributes:
+        leads: Best first.
+        removed: Items left out, counted by reason.
+        model_version: What ranked them.
+        person_notes: Notes true of the person rather than of a lead (e.g. the benefits plan's
+            hours), to show once above the leads.
+    """
 
     leads: list[Lead]
     removed: dict[str, int]
     model_version: str
+    person_notes: tuple[str, ...] = ()
 
 
 def model_version(encoder_id: str, reranker: LeadReranker | None) -> str:
@@ -79,7 +89,7 @@ class LeadRanking:
                 profile, goals, n=self._depth(n), kinds=tuple(kinds), exclude=set(exclude)
             )
             leads = ranker.leads(profile, best)
-        return RankResult(self._rerank(leads, n), removed, self.model_version)
+        return RankResult(self._rerank(leads, n), removed, self.model_version, person_notes(profile))
 
     def _depth(self, n: int) -> int:
         """How many leads to rank: the re-ranker may bring leads from below the top ``n`` up."""

@@ -28,7 +28,11 @@ OCCUPATIONS = (
 )
 SKILLS = tuple(Concept(f"skill {i}", f"skill:{i}") for i in range(12))
 HOURS = st.one_of(st.none(), st.floats(0, 60).map(lambda x: round(x, 1)))
-PLACES = st.one_of(st.none(), st.builds(Place, st.floats(55.0, 60.0), st.floats(10.0, 19.0)))
+COUNTRIES = ("", "SE", "DK")
+PLACES = st.one_of(
+    st.none(),
+    st.builds(Place, st.floats(55.0, 60.0), st.floats(10.0, 19.0), st.just(""), st.sampled_from(COUNTRIES)),
+)
 
 
 @st.composite
@@ -58,6 +62,7 @@ def openings(draw: st.DrawFn, n_max: int = 40) -> list[Opening]:
                 required_licences=tuple(draw(st.lists(st.sampled_from(LICENCES), max_size=2, unique=True))),
                 application_route=draw(st.sampled_from(APPLICATION_ROUTES)),
                 employer_do_not_contact=draw(st.booleans()),
+                remote=draw(st.sampled_from((False, False, False, True))),
             )
         )
     return out
@@ -91,6 +96,9 @@ def profiles(draw: st.DrawFn) -> Profile:
             es_may_contact_employers=draw(st.booleans()),
             approved_statements=("I get support from an employment service.",),
         ),
+        travel_area_km=draw(st.one_of(st.none(), st.floats(5, 150))),
+        willing_to_relocate=draw(st.sampled_from((False, False, True))),
+        remote_ok=draw(st.booleans()),
     )
 
 

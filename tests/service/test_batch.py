@@ -17,11 +17,12 @@ from typing import Any
 import pytest
 
 from employers import EmployerStore, OpeningStore
-from participants import ParticipantStore, to_profile
+from participants import ParticipantStore
 from service.demo import seed
 from service.usecases.batch.chunks import explain_chunk
 from service.usecases.batch.options import BatchOptions
 from service.usecases.batch.runner import run_batch
+from service.usecases.travel import TravelAreas
 from tests.conftest import ROOT, Api
 from tests.needs import need
 
@@ -71,12 +72,12 @@ def test_batch_gives_the_same_leads_as_the_api(seeded: Api) -> None:
         assert r.status_code == 200, r.text
     # Every unit: call the engine the way the route does, and compare the full Lead objects too.
     engine = state.engine
+    areas = TravelAreas.load(state.db, engine.travel_area_km)  # what both paths resolve
     for person in people:
-        served = engine.rank(to_profile(person), goals_text=person.preferences.goals, n=10).leads
-        goals = engine.goal_vectors(to_profile(person), person.preferences.goals)
-        batch = explain_chunk(
-            engine.ranker(), [(person.id, to_profile(person), goals, [x.id for x in served])]
-        )
+        profile = areas.profile(person)
+        served = engine.rank(profile, goals_text=person.preferences.goals, n=10).leads
+        goals = engine.goal_vectors(profile, person.preferences.goals)
+        batch = explain_chunk(engine.ranker(), [(person.id, profile, goals, [x.id for x in served])])
         assert batch[person.id] == served  # ids, ranks, scores, explanations
     api_rows, batch_rows = _batch_rows(state.db, None), _batch_rows(state.db, record.id)
     assert api_rows and all(batch_rows[pid] == rows for pid, rows in api_rows.items())

@@ -62,6 +62,7 @@ class OpeningIn(Strict):
     city: str = Field("", max_length=200)
     lat: float | None = Field(None, ge=-90, le=90)
     lon: float | None = Field(None, ge=-180, le=180)
+    remote: bool = False
 
     @model_validator(mode="after")
     def _ranges(self) -> OpeningIn:
@@ -86,6 +87,7 @@ class OpeningPatch(Strict):
     status: OpeningStatusIn | None = None
     closes_at: datetime | None = None
     external_id: str | None = Field(None, max_length=100)
+    remote: bool | None = None
 
 
 class OpeningOut(Out):
@@ -111,6 +113,7 @@ class OpeningOut(Out):
     closes_at: datetime | None
     external_id: str | None = None
     created_at: datetime | None
+    remote: bool = False
 
 
 class OpeningPage(Page):

@@ -47,6 +47,8 @@ class PreferencesIn(Strict):
     contract_types: list[ContractIn] = Field(default_factory=list)
     exclude_missing_licence: bool = False
     goals: str = Field("", max_length=2000, examples=["Vill jobba med äldre"])
+    willing_to_relocate: bool = False
+    remote_ok: bool = False
 
     @model_validator(mode="after")
     def _ranges(self) -> PreferencesIn:

@@ -33,6 +33,7 @@ from service.runtime.database import Database
 from service.usecases.batch.chunks import Chunk, assign, executor_for, explain_chunk, rank_chunk
 from service.usecases.batch.options import BatchOptions, Progress, Quiet
 from service.usecases.lead_engine import LeadEngine
+from service.usecases.travel import TravelAreas
 from storekit.transactions import now
 
 
@@ -104,9 +105,12 @@ def _chunks(
     engine: LeadEngine,
     ids_after: Iterator[tuple[list[ParticipantRecord], dict[str, list[str]]]],
 ) -> Iterator[Chunk]:
+    areas = TravelAreas.load(db, engine.travel_area_km)
     for records, planned in ids_after:
         goals = engine.goal_vectors_many([(to_profile(r), r.preferences.goals) for r in records])
-        yield [(r.id, to_profile(r), g, planned.get(r.id, [])) for r, g in zip(records, goals, strict=True)]
+        yield [
+            (r.id, areas.profile(r), g, planned.get(r.id, [])) for r, g in zip(records, goals, strict=True)
+        ]
 
 
 def _active(db: Database, chunk: int) -> Iterator[tuple[list[ParticipantRecord], dict[str, list[str]]]]:
