@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from matching.types import DISCLOSURE_LEVELS, LANGUAGES, Concept, Disclosure, Place, Profile
 from participants.errors import InvalidError
+from storekit.records import StoredRecord
 
 STATUSES = ("active", "on_hold", "closed")
 BENEFIT_STATUSES = ("none", "unemployment", "sickness", "disability_pension", "social_assistance", "other")
@@ -50,10 +50,9 @@ class BenefitsPlan:
 
 
 @dataclass(frozen=True, slots=True)
-class ParticipantRecord:
+class ParticipantRecord(StoredRecord):
     """A person on a specialist's caseload."""
 
-    id: str
     unit_id: str
     display_name: str
     specialist_id: str | None = None
@@ -67,10 +66,6 @@ class ParticipantRecord:
     skills: tuple[Concept, ...] = ()
     disclosure: DisclosurePlan = field(default_factory=DisclosurePlan)
     benefits: BenefitsPlan = field(default_factory=BenefitsPlan)
-    created_at: datetime | None = None
-    created_by: str = ""
-    updated_at: datetime | None = None
-    updated_by: str = ""
 
 
 def to_profile(record: ParticipantRecord) -> Profile:
