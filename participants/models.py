@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from matching.types import DISCLOSURE_LEVELS, LANGUAGES, Concept, Disclosure, Place, Profile
@@ -68,11 +68,17 @@ class ParticipantRecord(StoredRecord):
     benefits: BenefitsPlan = field(default_factory=BenefitsPlan)
 
 
+#: The `Preferences` fields a `Profile` takes as they are: all but the free-text ``goals``, which
+#: reach the ranker only as a goal embedding.
+_RANKED_PREFERENCES = tuple(f.name for f in fields(Preferences) if f.name != "goals")
+
+
 def to_profile(record: ParticipantRecord) -> Profile:
     """The ranking view of a participant.
 
-    Only stated preferences, constraints, skills, licences, the disclosure plan and the benefits
-    *hours threshold* cross over. Benefit status, and anything not listed here, never does.
+    Only stated preferences and constraints (every `Preferences` field but ``goals``), skills,
+    licences, the disclosure plan and the benefits *hours threshold* cross over. Benefit status,
+    and anything not listed here, never does.
     """
     prefs = record.preferences
     home = None
@@ -81,26 +87,16 @@ def to_profile(record: ParticipantRecord) -> Profile:
     return Profile(
         id=record.id,
         language=record.language,  # type: ignore[arg-type]
-        preferred_occupations=prefs.preferred_occupations,
-        refused_occupations=prefs.refused_occupations,
-        liked_sectors=prefs.liked_sectors,
-        refused_sectors=prefs.refused_sectors,
-        hours_min=prefs.hours_min,
-        hours_max=prefs.hours_max,
-        hours_is_constraint=prefs.hours_is_constraint,
         home=home,
-        max_commute_km=prefs.max_commute_km,
-        commute_is_constraint=prefs.commute_is_constraint,
-        contract_types=prefs.contract_types,
         skills=record.skills,
         licences=record.licences,
-        exclude_missing_licence=prefs.exclude_missing_licence,
         benefit_hours_threshold=record.benefits.hours_threshold,
         disclosure=Disclosure(
             level=record.disclosure.level,  # type: ignore[arg-type]
             es_may_contact_employers=record.disclosure.es_may_contact_employers,
             approved_statements=record.disclosure.approved_statements,
         ),
+        **{name: getattr(prefs, name) for name in _RANKED_PREFERENCES},
     )
 
 
