@@ -71,10 +71,16 @@ class EmployerRecord(StoredRecord):
 
 
 @dataclass(frozen=True, slots=True)
-class OpeningRecord(StoredRecord):
-    """A vacancy (advertised, or a known lead) at an employer."""
+class EmployerItem(StoredRecord):
+    """A record filed under one employer: an opening, contact, task or note (its timeline's items)."""
 
     employer_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class OpeningRecord(EmployerItem):
+    """A vacancy (advertised, or a known lead) at an employer."""
+
     title: str
     site_id: str | None = None
     description: str = ""

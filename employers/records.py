@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from employers.errors import InvalidError
-from employers.models import choice, required_text
+from employers.models import EmployerItem, choice, required_text
 from storekit.records import StoredRecord
 
 CONTACT_MODES = ("face_to_face", "phone", "email", "video")
@@ -51,14 +51,13 @@ class PersonRecord(StoredRecord):
 
 
 @dataclass(frozen=True, slots=True)
-class ContactRecord(StoredRecord):
+class ContactRecord(EmployerItem):
     """One logged (held) or planned employer contact.
 
     ``participant_id`` is set only when the service checked the person's disclosure plan;
     ``participant_unit`` is that person's unit, so readers outside it can be shown nothing.
     """
 
-    employer_id: str
     specialist: str
     occurred_at: datetime
     mode: str
@@ -75,10 +74,9 @@ class ContactRecord(StoredRecord):
 
 
 @dataclass(frozen=True, slots=True)
-class TaskRecord(StoredRecord):
+class TaskRecord(EmployerItem):
     """A follow-up with a due date and an assignee (username)."""
 
-    employer_id: str
     title: str
     assignee: str
     due_on: date | None = None
@@ -89,10 +87,9 @@ class TaskRecord(StoredRecord):
 
 
 @dataclass(frozen=True, slots=True)
-class NoteRecord(StoredRecord):
+class NoteRecord(EmployerItem):
     """Free text about an employer, optionally about one of its people or openings."""
 
-    employer_id: str
     body: str
     person_id: str | None = None
     opening_id: str | None = None
