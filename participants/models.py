@@ -32,13 +32,9 @@ class Preferences:
     goals: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class DisclosurePlan:
-    """The person's disclosure choice; ``none`` and no employer contact unless they chose otherwise."""
-
-    level: str = "none"
-    es_may_contact_employers: bool = False
-    approved_statements: tuple[str, ...] = ()
+#: The person's disclosure choice, stored as the ranker reads it (`matching.types.Disclosure`):
+#: ``none`` and no employer contact unless they chose otherwise.
+DisclosurePlan = Disclosure
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,11 +87,7 @@ def to_profile(record: ParticipantRecord) -> Profile:
         skills=record.skills,
         licences=record.licences,
         benefit_hours_threshold=record.benefits.hours_threshold,
-        disclosure=Disclosure(
-            level=record.disclosure.level,  # type: ignore[arg-type]
-            es_may_contact_employers=record.disclosure.es_may_contact_employers,
-            approved_statements=record.disclosure.approved_statements,
-        ),
+        disclosure=record.disclosure,
         **{name: getattr(prefs, name) for name in _RANKED_PREFERENCES},
     )
 
