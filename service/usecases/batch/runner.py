@@ -27,13 +27,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from storekit.transactions import now
+
 from participants import ParticipantRecord, ParticipantStore, to_profile
 from participants.batches import BatchRecord, BatchStore
 from service.runtime.database import Database
 from service.usecases.batch.chunks import Chunk, assign, executor_for, explain_chunk, rank_chunk
 from service.usecases.batch.options import BatchOptions, Progress, Quiet
 from service.usecases.lead_engine import LeadEngine
-from storekit.transactions import now
 
 
 def run_batch(
