@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import fields
 from datetime import datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -18,6 +17,7 @@ from employers.change_log import insert_records
 from employers.errors import InvalidError
 from storekit.checks import first, refuse_nulls, refuse_unknown
 from storekit.connection import Connection
+from storekit.records import table_columns
 from storekit.rows import clean, data_columns, new_id, uuid_of
 from storekit.store import Store
 
@@ -49,8 +49,8 @@ class RecordStore(Store, Generic[R, V]):
 
     @classmethod
     def columns(cls) -> tuple[str, ...]:
-        """The record's table columns."""
-        return tuple(f.name for f in fields(cls.record) if f.name != "employers")
+        """The record's table columns, ``id`` first and the audit columns last."""
+        return table_columns(cls.record, nested=("employers",))
 
     @classmethod
     def data(cls) -> tuple[str, ...]:
@@ -125,7 +125,8 @@ class RecordStore(Store, Generic[R, V]):
             f"SELECT {', '.join(cols)} FROM {self.table} WHERE deleted_at IS NULL AND list_contains(?, id)",
             [[uuid_of("id", i) for i in ids]],
         ).fetchall()
-        by_id = {str(r[0]): self.record(**clean(cols, r)) for r in rows}
+        records = [clean(cols, r) for r in rows]
+        by_id = {values["id"]: self.record(**values) for values in records}
         return [by_id[i] for i in ids if i in by_id]
 
     def list(

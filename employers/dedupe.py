@@ -17,9 +17,10 @@ Rules, in order (each a reason a person can read):
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -48,6 +49,19 @@ class Candidate:
     website: str | None = None
     phone: str | None = None
     country: str | None = None
+
+    @classmethod
+    def of(cls, employer: Mapping[str, Any]) -> Candidate:
+        """The matcher's view of an employer's values (e.g. a prepared row); absent keys are None."""
+        return cls(
+            str(employer["id"]),
+            employer["name"],
+            tuple(employer.get("aliases") or ()),
+            employer.get("registry_number"),
+            employer.get("website"),
+            employer.get("phone"),
+            employer.get("country"),
+        )
 
 
 @dataclass(frozen=True, slots=True)

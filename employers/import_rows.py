@@ -121,15 +121,7 @@ class RowImporter:
 
     def _create_employers(self, values: dict[str, Any]) -> Outcome:
         emp, _ = employer_store.prepare(values)
-        query = Candidate(
-            emp["id"],
-            emp["name"],
-            tuple(emp["aliases"]),
-            emp["registry_number"],
-            emp["website"],
-            emp["phone"],
-            emp["country"],
-        )
+        query = Candidate.of(emp)
         pool = self._candidates()
         if self.hooks.check_duplicates:
             hits = find_candidates(query, pool, limit=1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -15,6 +15,7 @@ from matching.types import (
     OPENING_STATUSES,
     STAGES,
 )
+from storekit.records import StoredRecord, table_columns
 
 REGISTRY_KINDS = ("org_nr", "cvr", "siren", "companies_house", "other")
 SIZE_BANDS = ("1-9", "10-49", "50-249", "250+")
@@ -46,10 +47,9 @@ class SiteRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class EmployerRecord:
+class EmployerRecord(StoredRecord):
     """An employer in the programme's network (shared across units)."""
 
-    id: str
     name: str
     aliases: tuple[str, ...] = ()
     registry_number: str | None = None
@@ -67,19 +67,20 @@ class EmployerRecord:
     hiring_occupations: tuple[str, ...] = ()
     owner: str | None = None
     external_id: str | None = None
-    created_at: datetime | None = None
-    created_by: str = ""
-    updated_at: datetime | None = None
-    updated_by: str = ""
     sites: tuple[SiteRecord, ...] = field(default=())
 
 
 @dataclass(frozen=True, slots=True)
-class OpeningRecord:
+class EmployerItem(StoredRecord):
+    """A record filed under one employer: an opening, contact, task or note (its timeline's items)."""
+
+    employer_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class OpeningRecord(EmployerItem):
     """A vacancy (advertised, or a known lead) at an employer."""
 
-    id: str
-    employer_id: str
     title: str
     site_id: str | None = None
     description: str = ""
@@ -103,16 +104,12 @@ class OpeningRecord:
     lon: float | None = None
     subsidy_type: str | None = None
     external_id: str | None = None
-    created_at: datetime | None = None
-    created_by: str = ""
-    updated_at: datetime | None = None
-    updated_by: str = ""
     remote: bool = False
 
 
 def column_names(record_type: type) -> tuple[str, ...]:
-    """The dataclass field names that are table columns (nested tuples of records excluded)."""
-    return tuple(f.name for f in fields(record_type) if f.name != "sites")
+    """The table columns of a record type (nested tuples of records excluded), audit columns last."""
+    return table_columns(record_type, nested=("sites",))
 
 
 def check_employer(values: Mapping[str, Any]) -> None:

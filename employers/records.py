@@ -8,7 +8,8 @@ from datetime import date, datetime
 from typing import Any
 
 from employers.errors import InvalidError
-from employers.models import choice, required_text
+from employers.models import EmployerItem, choice, required_text
+from storekit.records import StoredRecord
 
 CONTACT_MODES = ("face_to_face", "phone", "email", "video")
 CONTACT_STATUSES = ("planned", "held", "cancelled")
@@ -37,33 +38,26 @@ class PersonLinkRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class PersonRecord:
+class PersonRecord(StoredRecord):
     """Someone who works (or worked) at one or more employers."""
 
-    id: str
     full_name: str
     email: str | None = None
     phone: str | None = None
     title: str = ""
     notes: str = ""
     external_id: str | None = None
-    created_at: datetime | None = None
-    created_by: str = ""
-    updated_at: datetime | None = None
-    updated_by: str = ""
     employers: tuple[PersonLinkRecord, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
-class ContactRecord:
+class ContactRecord(EmployerItem):
     """One logged (held) or planned employer contact.
 
     ``participant_id`` is set only when the service checked the person's disclosure plan;
     ``participant_unit`` is that person's unit, so readers outside it can be shown nothing.
     """
 
-    id: str
-    employer_id: str
     specialist: str
     occurred_at: datetime
     mode: str
@@ -77,18 +71,12 @@ class ContactRecord:
     participant_id: str | None = None
     participant_unit: str | None = None
     external_id: str | None = None
-    created_at: datetime | None = None
-    created_by: str = ""
-    updated_at: datetime | None = None
-    updated_by: str = ""
 
 
 @dataclass(frozen=True, slots=True)
-class TaskRecord:
+class TaskRecord(EmployerItem):
     """A follow-up with a due date and an assignee (username)."""
 
-    id: str
-    employer_id: str
     title: str
     assignee: str
     due_on: date | None = None
@@ -96,25 +84,15 @@ class TaskRecord:
     person_id: str | None = None
     contact_id: str | None = None
     done_at: datetime | None = None
-    created_at: datetime | None = None
-    created_by: str = ""
-    updated_at: datetime | None = None
-    updated_by: str = ""
 
 
 @dataclass(frozen=True, slots=True)
-class NoteRecord:
+class NoteRecord(EmployerItem):
     """Free text about an employer, optionally about one of its people or openings."""
 
-    id: str
-    employer_id: str
     body: str
     person_id: str | None = None
     opening_id: str | None = None
-    created_at: datetime | None = None
-    created_by: str = ""
-    updated_at: datetime | None = None
-    updated_by: str = ""
 
 
 def check_person(values: Mapping[str, Any]) -> None:

@@ -64,15 +64,7 @@ def refuse_duplicates(con: Connection, employers: Sequence[Mapping[str, Any]]) -
     pool = candidates(con)
     names = {c.id: c.name for c in pool}
     for emp in employers:
-        query = Candidate(
-            str(emp["id"]),
-            emp["name"],
-            tuple(emp.get("aliases") or ()),
-            emp.get("registry_number"),
-            emp.get("website"),
-            emp.get("phone"),
-            emp.get("country"),
-        )
+        query = Candidate.of(emp)
         hits = find_candidates(query, [c for c in pool if c.id != query.id])
         if hits:
             raise DuplicateError(

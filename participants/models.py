@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from matching.types import DISCLOSURE_LEVELS, LANGUAGES, Concept, Disclosure, Place, Profile
 from participants.errors import InvalidError
+from storekit.records import StoredRecord
 
 STATUSES = ("active", "on_hold", "closed")
 BENEFIT_STATUSES = ("none", "unemployment", "sickness", "disability_pension", "social_assistance", "other")
@@ -34,13 +34,9 @@ class Preferences:
     remote_ok: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class DisclosurePlan:
-    """The person's disclosure choice; ``none`` and no employer contact unless they chose otherwise."""
-
-    level: str = "none"
-    es_may_contact_employers: bool = False
-    approved_statements: tuple[str, ...] = ()
+#: The person's disclosure choice, stored as the ranker reads it (`matching.types.Disclosure`):
+#: ``none`` and no employer contact unless they chose otherwise.
+DisclosurePlan = Disclosure
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +48,9 @@ class BenefitsPlan:
 
 
 @dataclass(frozen=True, slots=True)
-class ParticipantRecord:
+class ParticipantRecord(StoredRecord):
     """A person on a specialist's caseload."""
 
-    id: str
     unit_id: str
     display_name: str
     specialist_id: str | None = None
@@ -69,17 +64,19 @@ class ParticipantRecord:
     skills: tuple[Concept, ...] = ()
     disclosure: DisclosurePlan = field(default_factory=DisclosurePlan)
     benefits: BenefitsPlan = field(default_factory=BenefitsPlan)
-    created_at: datetime | None = None
-    created_by: str = ""
-    updated_at: datetime | None = None
-    updated_by: str = ""
+
+
+#: The `Preferences` fields a `Profile` takes as they are: all but the free-text ``goals``, which
+#: reach the ranker only as a goal embedding.
+_RANKED_PREFERENCES = tuple(f.name for f in fields(Preferences) if f.name != "goals")
 
 
 def to_profile(record: ParticipantRecord) -> Profile:
     """The ranking view of a participant.
 
-    Only stated preferences, constraints, skills, licences, the disclosure plan and the benefits
-    *hours threshold* cross over. Benefit status, and anything not listed here, never does.
+    Only stated preferences and constraints (every `Preferences` field but ``goals``), skills,
+    licences, the disclosure plan and the benefits *hours threshold* cross over. Benefit status,
+    and anything not listed here, never does.
     """
     prefs = record.preferences
     home = None
@@ -88,28 +85,12 @@ def to_profile(record: ParticipantRecord) -> Profile:
     return Profile(
         id=record.id,
         language=record.language,  # type: ignore[arg-type]
-        preferred_occupations=prefs.preferred_occupations,
-        refused_occupations=prefs.refused_occupations,
-        liked_sectors=prefs.liked_sectors,
-        refused_sectors=prefs.refused_sectors,
-        hours_min=prefs.hours_min,
-        hours_max=prefs.hours_max,
-        hours_is_constraint=prefs.hours_is_constraint,
         home=home,
-        max_commute_km=prefs.max_commute_km,
-        commute_is_constraint=prefs.commute_is_constraint,
-        contract_types=prefs.contract_types,
         skills=record.skills,
         licences=record.licences,
-        exclude_missing_licence=prefs.exclude_missing_licence,
         benefit_hours_threshold=record.benefits.hours_threshold,
-        willing_to_relocate=prefs.willing_to_relocate,
-        remote_ok=prefs.remote_ok,
-        disclosure=Disclosure(
-            level=record.disclosure.level,  # type: ignore[arg-type]
-            es_may_contact_employers=record.disclosure.es_may_contact_employers,
-            approved_statements=record.disclosure.approved_statements,
-        ),
+        disclosure=record.disclosure,
+        **{name: getattr(prefs, name) for name in _RANKED_PREFERENCES},
     )
 
 
