@@ -19,6 +19,7 @@ import pytest
 from employers import EmployerStore, OpeningStore
 from participants import ParticipantStore, to_profile
 from service.demo import seed
+from service.usecases.batch.caps import SHARED_FLAG
 from service.usecases.batch.chunks import explain_chunk
 from service.usecases.batch.options import BatchOptions
 from service.usecases.batch.runner import run_batch
@@ -96,12 +97,16 @@ def test_exposure_caps_are_honoured_greedily_by_score(seeded: Api) -> None:
     state = seeded.client.app.state  # type: ignore[attr-defined]
     capped = BatchOptions(leads=10, candidates=30, max_per_opening=1, max_per_employer=3, chunk=16)
     record = run_batch(state.db, state.engine, capped)
-    rows = [(pid, r) for pid, found in _batch_rows(state.db, record.id).items() for r in found]
+    every = [(pid, r) for pid, found in _batch_rows(state.db, record.id).items() for r in found]
+    rows = [(pid, r) for pid, r in every if SHARED_FLAG not in r[4]]  # caps bind the leads inside them
     per_item = Counter(r[0] for _, r in rows)
     assert max(per_item.values()) == 1
     employer_of = {o.id: o.employer_id for o in state.engine.ranker().openings_}
     assert max(Counter(employer_of[r[0]] for _, r in rows).values()) <= 3
     assert record.capped_participants > 0 and record.capped_leads >= record.capped_participants
+    # Zero exclusion: the caps took some people's candidates, and they got leads over the caps.
+    assert record.over_cap_leads == len(every) - len(rows) > 0 and record.over_cap_participants > 0
+    assert record.leads_written == len(every)
     # Fairness: a capped opening went to the participant who scored it highest.
     uncapped = run_batch(state.db, state.engine, NO_CAPS)
     best: dict[str, tuple[float, str]] = {}
