@@ -118,6 +118,38 @@ def test_exposure_caps_are_honoured_greedily_by_score(seeded: Api) -> None:
     assert sum(winners[i] == best[i][1] for i in contested) >= 0.8 * len(contested)
 
 
+def test_caps_leave_nobody_short_and_record_what_they_did(seeded: Api) -> None:
+    state = seeded.client.app.state  # type: ignore[attr-defined]
+    capped = BatchOptions(leads=10, candidates=30, max_per_opening=1, max_per_employer=2, chunk=16)
+    record = run_batch(state.db, state.engine, capped)
+    roomy = _batch_rows(state.db, run_batch(state.db, state.engine, NO_CAPS).id)  # min(10, own candidates)
+    got = _batch_rows(state.db, record.id)
+    people = ParticipantStore(state.db.cursor()).list(status="active", limit=1000)
+    assert record.over_cap_participants > 0
+    assert record.short_participants == sum(len(roomy.get(p.id, [])) < 10 for p in people)
+    over_seen = 0
+    for person in people:  # every active person: as many leads as the caps had not been there
+        rows = got.get(person.id, [])
+        assert len(rows) == len(roomy.get(person.id, []))
+        r = seeded.call("GET", f"/batches/{record.id}/participants/{person.id}", user="spec.a")
+        assert r.status_code == 200, r.text
+        effect = r.json()
+        flagged = sorted(row[0] for row in rows if SHARED_FLAG in row[4])
+        assert sorted(x["item_id"] for x in effect["over_cap_leads"]) == flagged
+        assert all(
+            x["shared_with"] >= 0 and x["over_cap"] in ("opening", "employer")
+            for x in effect["over_cap_leads"]
+        )
+        assert (effect["within_caps"], effect["over_caps"]) == (len(rows) - len(flagged), len(flagged))
+        assert bool(effect["short_reason"]) == (len(rows) < 10)
+        over_seen += len(flagged)
+    assert over_seen == record.over_cap_leads
+    status = seeded.call("GET", f"/batches/{record.id}", user="sup.a").json()
+    assert (status["over_cap_leads"], status["short_participants"]) == (over_seen, record.short_participants)
+    outside = seeded.call("GET", f"/batches/{record.id}/participants/{people[0].id}", user="spec.b")
+    assert outside.status_code == 404
+
+
 def test_http_batch_runs_in_the_server(seeded: Api) -> None:
     r = seeded.call("POST", "/batches", user="sup.a", json={"leads": 5})
     assert r.status_code == 202, r.text
