@@ -17,6 +17,7 @@ import pyarrow as pa
 from matching.types import Lead
 from participants.errors import NotFoundError
 from participants.leads import lead_row_values
+from storekit.connection import Connection
 from storekit.rows import clean, row_by_id, uuid_of
 from storekit.store import Store
 from storekit.transactions import now
@@ -140,31 +141,19 @@ class BatchStore(Store):
                 nothing; the reason is in ``effects``): marked done at once.
         """
         frame = pa.table(dict(plan), schema=_PLAN_SCHEMA)  # noqa: F841  (read by name in the SQL below)
-        people = pa.table(dict(effects), schema=_EFFECTS_SCHEMA)  # noqa: F841
+        people = pa.table(dict(effects), schema=_EFFECTS_SCHEMA)
         with self.transaction() as con:
-            con.execute(
-                "INSERT INTO caseload_lead_batch_plan (batch_id, participant_id, rank, item_id, score, "
-                "over_cap, shared_with) SELECT ?::UUID, participant_id::UUID, rank, item_id, score, "
-                "over_cap, shared_with FROM frame",
-                [batch_id],
-            )
-            con.execute(
-                f"INSERT INTO caseload_lead_batch_effects SELECT ?::UUID, participant_id::UUID, "
-                f"{', '.join(_EFFECTS_SCHEMA.names[1:])} FROM people",
-                [batch_id],
-            )
-            if without_leads:
-                at = now()
-                con.executemany(
-                    "INSERT INTO caseload_lead_batch_done VALUES (?, ?, 0, ?)",
-                    [(batch_id, pid, at) for pid in without_leads],
+            for table, source, schema in (
+                ("plan", "frame", _PLAN_SCHEMA),
+                ("effects", "people", _EFFECTS_SCHEMA),
+            ):
+                rest = ", ".join(schema.names[1:])
+                con.execute(
+                    f"INSERT INTO caseload_lead_batch_{table} (batch_id, participant_id, {rest}) "
+                    f"SELECT ?::UUID, participant_id::UUID, {rest} FROM {source}",
+                    [batch_id],
                 )
-            sets = ", ".join(f"{k} = ?" for k in _COUNTS)
-            con.execute(
-                f"UPDATE caseload_lead_batches SET status = 'writing', participants = ?, "
-                f"participants_done = ?, {sets} WHERE id = ?",
-                [len(effects["participant_id"]), len(without_leads), *(counts[k] for k in _COUNTS), batch_id],
-            )
+            _to_writing(con, batch_id, len(people), without_leads, counts)
 
     def effect(self, *, batch_id: str, participant_id: str) -> dict[str, Any]:
         """One participant's cap effects in a batch and their leads over a cap; NotFoundError if none."""
@@ -262,6 +251,23 @@ class BatchStore(Store):
                     [len(markers), len(rows), uuid_of("batch_id", batch_id)],
                 )
         return len(rows)
+
+
+def _to_writing(
+    con: Connection, batch_id: str, participants: int, without_leads: Sequence[str], counts: Mapping[str, int]
+) -> None:
+    """Mark the people without candidates done (their reason is in the effects) and set the counts."""
+    if without_leads:
+        at = now()
+        con.executemany(
+            "INSERT INTO caseload_lead_batch_done VALUES (?, ?, 0, ?)",
+            [(batch_id, pid, at) for pid in without_leads],
+        )
+    con.execute(
+        "UPDATE caseload_lead_batches SET status = 'writing', participants = ?, "
+        f"participants_done = ?, {', '.join(f'{k} = ?' for k in _COUNTS)} WHERE id = ?",
+        [participants, len(without_leads), *(counts[k] for k in _COUNTS), uuid_of("batch_id", batch_id)],
+    )
 
 
 def _lead_names() -> tuple[str, ...]:

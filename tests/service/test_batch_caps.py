@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matching.types import Explanation, Flag, Lead
-from service.usecases.batch.caps import SHARED_FLAG, Candidates, assign, mark_shared, short_reason
+from service.usecases.batch.caps import SHARED_FLAG, Assignment, Candidates, assign, mark_shared, short_reason
 from service.usecases.batch.options import BatchOptions
 
 
@@ -70,20 +70,31 @@ def test_everyone_gets_their_own_share_and_caps_bind_only_inside_them(
         assert bool(e.short_reason) == (len(c.item_ids) < options.leads)
     assert all(n <= options.max_per_opening for n in within_item.values())
     assert all(n <= options.max_per_employer for n in within_emp.values())
-    for c in people:  # each over-cap lead: its cap really is full inside, and who shares it
-        for p in out.plan[c.participant_id]:
-            emp = c.employer_ids[c.item_ids.index(p.item_id)]
-            if p.over_cap == "opening":
-                assert within_item[p.item_id] >= options.max_per_opening
-                assert p.shared_with == len(holders[p.item_id] - {c.participant_id}) >= 1
-            elif p.over_cap == "employer":
-                assert within_emp[emp] >= options.max_per_employer
-                assert p.shared_with == len(holders[emp] - {c.participant_id})
-            else:
-                assert p.over_cap == "" and p.shared_with == 0
+    _check_over_cap_marks(people, out, options, (within_item, within_emp), holders)
     counts = out.counts()
     assert counts["over_cap_leads"] == sum(e.over_caps for e in out.effects.values())
     assert assign(people, options) == out  # deterministic
+
+
+def _check_over_cap_marks(
+    people: list[Candidates],
+    out: Assignment,
+    options: BatchOptions,
+    within: tuple[Counter[str], Counter[str]],
+    holders: dict[str, set[str]],
+) -> None:
+    """Each over-cap lead: its cap really is full inside the caps, and who shares it."""
+    for c in people:
+        for p in out.plan[c.participant_id]:
+            emp = c.employer_ids[c.item_ids.index(p.item_id)]
+            if p.over_cap == "opening":
+                assert within[0][p.item_id] >= options.max_per_opening
+                assert p.shared_with == len(holders[p.item_id] - {c.participant_id}) >= 1
+            elif p.over_cap == "employer":
+                assert within[1][emp] >= options.max_per_employer
+                assert p.shared_with == len(holders[emp] - {c.participant_id})
+            else:
+                assert p.over_cap == "" and p.shared_with == 0
 
 
 @settings(max_examples=100, deadline=None)

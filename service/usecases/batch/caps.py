@@ -83,18 +83,8 @@ class Assignment:
 def assign(candidates: Sequence[Candidates], options: BatchOptions) -> Assignment:
     """Leads for everyone: within the caps greedily by score, then over a cap as the fallback."""
     chosen, per_item = _within_caps(candidates, options)
-    over: list[dict[int, str]] = []
-    for c, mine in zip(candidates, chosen, strict=True):
-        wanted = min(options.leads, len(c.item_ids))
-        rest = [k for k in range(len(c.item_ids)) if k not in mine][: max(0, wanted - len(mine))]
-        over.append(
-            {k: "opening" if per_item[c.item_ids[k]] >= options.max_per_opening else "employer" for k in rest}
-        )
-    holders: dict[tuple[str, str], set[str]] = {}
-    for c, mine, extra in zip(candidates, chosen, over, strict=True):
-        for k in [*mine, *extra]:
-            holders.setdefault(("opening", c.item_ids[k]), set()).add(c.participant_id)
-            holders.setdefault(("employer", c.employer_ids[k]), set()).add(c.participant_id)
+    over = [_fallback(c, mine, per_item, options) for c, mine in zip(candidates, chosen, strict=True)]
+    holders = _holders(candidates, chosen, over)
     out = Assignment()
     for c, mine, extra in zip(candidates, chosen, over, strict=True):
         out.plan[c.participant_id] = [
@@ -102,6 +92,41 @@ def assign(candidates: Sequence[Candidates], options: BatchOptions) -> Assignmen
         ]
         out.effects[c.participant_id] = _effect(c, mine, extra, options)
     return out
+
+
+def _fallback(
+    c: Candidates, mine: set[int], per_item: dict[str, int], options: BatchOptions
+) -> dict[int, str]:
+    """Step 2: the person's best candidates not given inside the caps, up to ``min(leads, candidates)``.
+
+    Returns:
+        Candidate rank -> the cap it goes over ("opening" when its opening is full, else "employer").
+    """
+    missing = min(options.leads, len(c.item_ids)) - len(mine)
+    if missing <= 0:
+        return {}
+    rest = [k for k in range(len(c.item_ids)) if k not in mine][:missing]
+    return {k: "opening" if per_item[c.item_ids[k]] >= options.max_per_opening else "employer" for k in rest}
+
+
+def _holders(
+    candidates: Sequence[Candidates], chosen: list[set[int]], over: list[dict[int, str]]
+) -> dict[tuple[str, str], set[str]]:
+    """(cap, opening or employer id) -> the participants holding it, for the keys a fallback went over."""
+    keys = {
+        (cap, c.item_ids[k] if cap == "opening" else c.employer_ids[k])
+        for c, extra in zip(candidates, over, strict=True)
+        for k, cap in extra.items()
+    }
+    holders: dict[tuple[str, str], set[str]] = {key: set() for key in keys}
+    if not keys:
+        return holders
+    for c, mine, extra in zip(candidates, chosen, over, strict=True):
+        for k in [*mine, *extra]:
+            for key in (("opening", c.item_ids[k]), ("employer", c.employer_ids[k])):
+                if key in holders:
+                    holders[key].add(c.participant_id)
+    return holders
 
 
 def _within_caps(
