@@ -70,4 +70,4 @@ def run_from_cli(
         f"{record.leads_written} leads (caps: max {options.max_per_opening} per opening, "
         f"{options.max_per_employer} per employer)"
     )
-    console.print(cap_summary(record))
+    console.print(cap_summary(record), soft_wrap=True)  # one line, whatever the terminal width
