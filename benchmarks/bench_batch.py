@@ -1,6 +1,6 @@
 """The overnight batch's work for P participants x N openings: time, peak RSS, against a numpy loop.
 
-Runs the batch's own phase functions (`service.usecases.batch.chunks.rank_chunk`, `assign`,
+Runs the batch's own phase functions (`service.usecases.batch.chunks.rank_chunk`, `caps.assign`,
 `explain_chunk`) and its store (`BatchStore.write_chunk`, Arrow bulk inserts into a temporary DuckDB
 file) on the synthetic data of `synthetic.py`, in chunks as `ipsmatch batch` does. Reading participants from
 the caseload tables is not included (it is a few queries per chunk of 500). The peer is a plain
@@ -28,7 +28,8 @@ from synthetic import make_openings, make_people
 from matching import Ranker
 from participants.batches import BatchStore
 from service.runtime.database import Database
-from service.usecases.batch.chunks import LocalExecutor, assign, explain_chunk, rank_chunk
+from service.usecases.batch.caps import assign
+from service.usecases.batch.chunks import LocalExecutor, explain_chunk, rank_chunk
 from service.usecases.batch.options import BatchOptions
 
 
@@ -61,7 +62,9 @@ def main() -> None:
     results = executor.map(rank_chunk, iter(chunks), options.candidates)
     candidates = [c for result in results for c in result]
     t1 = time.perf_counter()
-    plan, capped_people, capped_leads = assign(candidates, options)
+    assigned = assign(candidates, options)
+    plan, counts = assigned.plan, assigned.counts()
+    capped_people, capped_leads = counts["capped_participants"], counts["capped_leads"]
     t2 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         db = Database(str(Path(tmp) / "batch.duckdb"))
@@ -75,7 +78,8 @@ def main() -> None:
             actor="bench",
         )
         written = 0
-        planned = ([(pid, p, g, [i for i, _ in plan[pid]]) for pid, p, g, _ in chunk] for chunk in chunks)
+        ids = {pid: [x.item_id for x in found] for pid, found in plan.items()}
+        planned = ([(pid, p, g, ids[pid]) for pid, p, g, _ in chunk] for chunk in chunks)
         for leads in executor.map(explain_chunk, planned):
             written += store.write_chunk(
                 batch_id="00000000-0000-4000-8000-00000000000b",
@@ -98,6 +102,7 @@ def main() -> None:
         "rank_s": round(t1 - t0 - ready_s, 1), "assign_s": round(t2 - t1, 1),
         "explain_and_write_s": round(t3 - t2, 1), "total_s": round(ours_s, 1), "leads_written": written,
         "capped_participants": capped_people, "capped_leads": capped_leads,
+        "over_cap_participants": counts["over_cap_participants"], "over_cap_leads": counts["over_cap_leads"],
         "peak_rss_mb": round(peak_rss_mb()), "numpy_loop_s": round(numpy_s, 1),
         "ratio_vs_numpy_loop": round(numpy_s / ours_s, 2),
     }  # fmt: skip

@@ -7,7 +7,7 @@ magnitude faster than row-by-row inserts for the half a million leads of a night
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any, TypedDict, Unpack
@@ -15,7 +15,9 @@ from typing import Any, TypedDict, Unpack
 import pyarrow as pa
 
 from matching.types import Lead
+from participants.errors import NotFoundError
 from participants.leads import lead_row_values
+from storekit.connection import Connection
 from storekit.rows import clean, row_by_id, uuid_of
 from storekit.store import Store
 from storekit.transactions import now
@@ -44,9 +46,28 @@ class BatchRecord:
     started_at: datetime
     finished_at: datetime | None
     created_by: str
+    over_cap_participants: int = 0  # got at least one lead over a cap (the zero-exclusion fallback)
+    over_cap_leads: int = 0
+    short_participants: int = 0  # fewer than `leads`: their own constraints left fewer candidates
 
 
 _COLUMNS = tuple(f.name for f in fields(BatchRecord))
+_COUNTS = (
+    "capped_participants",
+    "capped_leads",
+    "over_cap_participants",
+    "over_cap_leads",
+    "short_participants",
+)
+_PLAN_SCHEMA = pa.schema(
+    [("participant_id", pa.string()), ("rank", pa.int32()), ("item_id", pa.string()), ("score", pa.float64()),
+     ("over_cap", pa.string()), ("shared_with", pa.int32())]
+)  # fmt: skip
+_EFFECTS_SCHEMA = pa.schema(
+    [("participant_id", pa.string()), ("candidates", pa.int32()), ("wanted", pa.int32()),
+     ("within_caps", pa.int32()), ("over_caps", pa.int32()), ("lost_to_caps", pa.int32()),
+     ("short_reason", pa.string())]
+)  # fmt: skip
 
 
 class BatchChanges(TypedDict, total=False):
@@ -103,44 +124,64 @@ class BatchStore(Store):
         self,
         *,
         batch_id: str,
-        participant_ids: Sequence[str],
-        ranks: Sequence[int],
-        item_ids: Sequence[str],
-        scores: Sequence[float],
-        capped: tuple[int, int],
-        participants: int,
+        plan: Mapping[str, Sequence[Any]],
+        effects: Mapping[str, Sequence[Any]],
+        counts: Mapping[str, int],
         without_leads: Sequence[str] = (),
     ) -> None:
-        """Store the assignment and move the batch to ``writing``, in one transaction.
+        """Store the assignment and each person's cap effects, and move to ``writing``, in one transaction.
 
-        Participants ``without_leads`` (their constraints left nothing) are marked done at once.
+        Args:
+            batch_id: The batch.
+            plan: Columns ``participant_id, rank, item_id, score, over_cap, shared_with``.
+            effects: Columns of caseload_lead_batch_effects after ``batch_id``, a row per participant.
+            counts: ``capped_participants, capped_leads, over_cap_participants, over_cap_leads,
+                short_participants``.
+            without_leads: Participants with no candidate at all (their own constraints left
+                nothing; the reason is in ``effects``): marked done at once.
         """
-        frame = pa.table(  # noqa: F841  (read by name in the SQL below)
-            {
-                "participant_id": pa.array(participant_ids, pa.string()),
-                "rank": pa.array(ranks, pa.int32()),
-                "item_id": pa.array(item_ids, pa.string()),
-                "score": pa.array(scores, pa.float64()),
-            }
-        )
+        frame = pa.table(dict(plan), schema=_PLAN_SCHEMA)  # noqa: F841  (read by name in the SQL below)
+        people = pa.table(dict(effects), schema=_EFFECTS_SCHEMA)
         with self.transaction() as con:
-            con.execute(
-                "INSERT INTO caseload_lead_batch_plan "
-                "SELECT ?::UUID, participant_id::UUID, rank, item_id, score FROM frame",
-                [batch_id],
-            )
-            if without_leads:
-                at = now()
-                con.executemany(
-                    "INSERT INTO caseload_lead_batch_done VALUES (?, ?, 0, ?)",
-                    [(batch_id, pid, at) for pid in without_leads],
+            for table, source, schema in (
+                ("plan", "frame", _PLAN_SCHEMA),
+                ("effects", "people", _EFFECTS_SCHEMA),
+            ):
+                rest = ", ".join(schema.names[1:])
+                con.execute(
+                    f"INSERT INTO caseload_lead_batch_{table} (batch_id, participant_id, {rest}) "
+                    f"SELECT ?::UUID, participant_id::UUID, {rest} FROM {source}",
+                    [batch_id],
                 )
-            con.execute(
-                "UPDATE caseload_lead_batches SET status = 'writing', participants = ?, "
-                "participants_done = ?, "
-                "capped_participants = ?, capped_leads = ? WHERE id = ?",
-                [participants, len(without_leads), capped[0], capped[1], uuid_of("batch_id", batch_id)],
-            )
+            _to_writing(con, batch_id, len(people), without_leads, counts)
+
+    def effect(self, *, batch_id: str, participant_id: str) -> dict[str, Any]:
+        """One participant's cap effects in a batch and their leads over a cap; NotFoundError if none."""
+        names = _EFFECTS_SCHEMA.names[1:]
+        row = self.con.execute(
+            f"SELECT {', '.join(names)} FROM caseload_lead_batch_effects "
+            "WHERE batch_id = ? AND participant_id = ?",
+            [uuid_of("batch_id", batch_id), uuid_of("participant_id", participant_id)],
+        ).fetchone()
+        if row is None:
+            raise NotFoundError("batch participant", participant_id)
+        shared = self.shared(batch_id=batch_id, participant_ids=[participant_id]).get(participant_id, {})
+        over = [{"item_id": i, "over_cap": cap, "shared_with": n} for i, (cap, n) in sorted(shared.items())]
+        return {**dict(zip(names, row, strict=True)), "over_cap_leads": over}
+
+    def shared(
+        self, *, batch_id: str, participant_ids: Sequence[str]
+    ) -> dict[str, dict[str, tuple[str, int]]]:
+        """Participant id -> {item id: (cap, others holding it)} for their leads given over a cap."""
+        rows = self.con.execute(
+            "SELECT participant_id, item_id, over_cap, shared_with FROM caseload_lead_batch_plan "
+            "WHERE batch_id = ? AND over_cap <> '' AND participant_id IN (SELECT unnest(?::UUID[]))",
+            [uuid_of("batch_id", batch_id), list(participant_ids)],
+        ).fetchall()
+        out: dict[str, dict[str, tuple[str, int]]] = {}
+        for pid, item, cap, n in rows:
+            out.setdefault(str(pid), {})[item] = (cap, n)
+        return out
 
     def has_plan_rows(self, *, batch_id: str) -> bool:
         """Whether the ranking phase of this batch stored its plan."""
@@ -210,6 +251,23 @@ class BatchStore(Store):
                     [len(markers), len(rows), uuid_of("batch_id", batch_id)],
                 )
         return len(rows)
+
+
+def _to_writing(
+    con: Connection, batch_id: str, participants: int, without_leads: Sequence[str], counts: Mapping[str, int]
+) -> None:
+    """Mark the people without candidates done (their reason is in the effects) and set the counts."""
+    if without_leads:
+        at = now()
+        con.executemany(
+            "INSERT INTO caseload_lead_batch_done VALUES (?, ?, 0, ?)",
+            [(batch_id, pid, at) for pid in without_leads],
+        )
+    con.execute(
+        "UPDATE caseload_lead_batches SET status = 'writing', participants = ?, "
+        f"participants_done = ?, {', '.join(f'{k} = ?' for k in _COUNTS)} WHERE id = ?",
+        [participants, len(without_leads), *(counts[k] for k in _COUNTS), uuid_of("batch_id", batch_id)],
+    )
 
 
 def _lead_names() -> tuple[str, ...]:

@@ -17,6 +17,7 @@ from service.config import Settings
 from service.runtime.database import Database
 from service.runtime.resources import Resources
 from service.usecases.batch.options import BatchOptions
+from service.usecases.batch.report import cap_summary
 from service.usecases.batch.runner import run_batch
 from service.usecases.lead_engine import LeadEngine
 
@@ -68,7 +69,7 @@ def run_from_cli(
         record = run_batch(database, engine, options, batch_id=batch_id, actor="cli-batch", progress=progress)
     console.print(
         f"batch {record.id} {record.status}: {record.participants_done}/{record.participants} participants, "
-        f"{record.leads_written} leads; {record.capped_participants} participants lost "
-        f"{record.capped_leads} leads to exposure caps "
-        f"(max {options.max_per_opening} per opening, {options.max_per_employer} per employer)"
+        f"{record.leads_written} leads (caps: max {options.max_per_opening} per opening, "
+        f"{options.max_per_employer} per employer)"
     )
+    console.print(cap_summary(record), soft_wrap=True)  # one line, whatever the terminal width

@@ -19,6 +19,7 @@ import pytest
 from employers import EmployerStore, OpeningStore
 from participants import ParticipantStore
 from service.demo import seed
+from service.usecases.batch.caps import SHARED_FLAG
 from service.usecases.batch.chunks import explain_chunk
 from service.usecases.batch.options import BatchOptions
 from service.usecases.batch.runner import run_batch
@@ -97,12 +98,16 @@ def test_exposure_caps_are_honoured_greedily_by_score(seeded: Api) -> None:
     state = seeded.client.app.state  # type: ignore[attr-defined]
     capped = BatchOptions(leads=10, candidates=30, max_per_opening=1, max_per_employer=3, chunk=16)
     record = run_batch(state.db, state.engine, capped)
-    rows = [(pid, r) for pid, found in _batch_rows(state.db, record.id).items() for r in found]
+    every = [(pid, r) for pid, found in _batch_rows(state.db, record.id).items() for r in found]
+    rows = [(pid, r) for pid, r in every if SHARED_FLAG not in r[4]]  # caps bind the leads inside them
     per_item = Counter(r[0] for _, r in rows)
     assert max(per_item.values()) == 1
     employer_of = {o.id: o.employer_id for o in state.engine.ranker().openings_}
     assert max(Counter(employer_of[r[0]] for _, r in rows).values()) <= 3
     assert record.capped_participants > 0 and record.capped_leads >= record.capped_participants
+    # Zero exclusion: the caps took some people's candidates, and they got leads over the caps.
+    assert record.over_cap_leads == len(every) - len(rows) > 0 and record.over_cap_participants > 0
+    assert record.leads_written == len(every)
     # Fairness: a capped opening went to the participant who scored it highest.
     uncapped = run_batch(state.db, state.engine, NO_CAPS)
     best: dict[str, tuple[float, str]] = {}
@@ -112,6 +117,38 @@ def test_exposure_caps_are_honoured_greedily_by_score(seeded: Api) -> None:
     winners = {r[0]: pid for pid, r in rows}
     contested = [i for i in winners if Counter(x[0] for _, x in rows)[i] == 1 and i in best]
     assert sum(winners[i] == best[i][1] for i in contested) >= 0.8 * len(contested)
+
+
+def test_caps_leave_nobody_short_and_record_what_they_did(seeded: Api) -> None:
+    state = seeded.client.app.state  # type: ignore[attr-defined]
+    capped = BatchOptions(leads=10, candidates=30, max_per_opening=1, max_per_employer=2, chunk=16)
+    record = run_batch(state.db, state.engine, capped)
+    roomy = _batch_rows(state.db, run_batch(state.db, state.engine, NO_CAPS).id)  # min(10, own candidates)
+    got = _batch_rows(state.db, record.id)
+    people = ParticipantStore(state.db.cursor()).list(status="active", limit=1000)
+    assert record.over_cap_participants > 0
+    assert record.short_participants == sum(len(roomy.get(p.id, [])) < 10 for p in people)
+    over_seen = 0
+    for person in people:  # every active person: as many leads as the caps had not been there
+        rows = got.get(person.id, [])
+        assert len(rows) == len(roomy.get(person.id, []))
+        r = seeded.call("GET", f"/batches/{record.id}/participants/{person.id}", user="spec.a")
+        assert r.status_code == 200, r.text
+        effect = r.json()
+        flagged = sorted(row[0] for row in rows if SHARED_FLAG in row[4])
+        assert sorted(x["item_id"] for x in effect["over_cap_leads"]) == flagged
+        assert all(
+            x["shared_with"] >= 0 and x["over_cap"] in ("opening", "employer")
+            for x in effect["over_cap_leads"]
+        )
+        assert (effect["within_caps"], effect["over_caps"]) == (len(rows) - len(flagged), len(flagged))
+        assert bool(effect["short_reason"]) == (len(rows) < 10)
+        over_seen += len(flagged)
+    assert over_seen == record.over_cap_leads
+    status = seeded.call("GET", f"/batches/{record.id}", user="sup.a").json()
+    assert (status["over_cap_leads"], status["short_participants"]) == (over_seen, record.short_participants)
+    outside = seeded.call("GET", f"/batches/{record.id}/participants/{people[0].id}", user="spec.b")
+    assert outside.status_code == 404
 
 
 def test_http_batch_runs_in_the_server(seeded: Api) -> None:
@@ -151,6 +188,7 @@ def test_a_killed_batch_resumes_where_it_stopped(tmp_path: Path) -> None:
         )
         assert done.returncode == 0, done.stderr[-2000:]
         assert "finished" in done.stdout + done.stderr
+        assert "leads over a cap" in done.stdout + done.stderr  # the one-line summary of the caps
     import duckdb
 
     def leads(db: str) -> list[tuple[Any, ...]]:

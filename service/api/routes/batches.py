@@ -11,9 +11,10 @@ from fastapi import APIRouter, Request
 
 from participants.batches import BatchStore
 from service.access.errors import ForbiddenError
-from service.api.schemas.batches import BatchIn, BatchOut
-from service.deps import DbDep, EngineDep, SettingsDep, UserDep
+from service.api.schemas.batches import BatchIn, BatchOut, BatchParticipantOut
+from service.deps import DbDep, EngineDep, ParticipantsDep, SettingsDep, UserDep
 from service.usecases.batch.options import BatchOptions
+from service.usecases.batch.report import participant_effects
 from service.usecases.batch.runner import run_batch
 from service.usecases.errors import ConflictError
 
@@ -64,6 +65,17 @@ def start_batch(
 def get_batch(batch_id: UUID, user: UserDep, db: DbDep) -> BatchOut:
     """A batch's status and counts."""
     return _out(BatchStore(db.cursor()), str(batch_id))
+
+
+@router.get("/{batch_id}/participants/{participant_id}", response_model=BatchParticipantOut)
+def get_batch_participant(
+    batch_id: UUID, participant_id: UUID, user: UserDep, db: DbDep, people: ParticipantsDep
+) -> BatchParticipantOut:
+    """What the caps did to one participant of your unit in this batch (404 for anyone else's)."""
+    effect = participant_effects(
+        db=db, people=people, user=user, batch_id=str(batch_id), participant_id=str(participant_id)
+    )
+    return BatchParticipantOut(**effect)
 
 
 def _out(store: BatchStore, batch_id: str) -> BatchOut:

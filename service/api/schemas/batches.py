@@ -36,6 +36,9 @@ class BatchOut(Out):
                     "leads_written": 225000,
                     "capped_participants": 312,
                     "capped_leads": 501,
+                    "over_cap_participants": 12,
+                    "over_cap_leads": 40,
+                    "short_participants": 3,
                 }
             ]
         }
@@ -48,8 +51,41 @@ class BatchOut(Out):
     participants: int = 0
     participants_done: int = 0
     leads_written: int = 0
-    capped_participants: int = Field(0, description="Participants who lost at least one lead to a cap")
+    capped_participants: int = Field(
+        0, description="Participants who lost at least one of their top leads to a cap (got a lower one)"
+    )
     capped_leads: int = 0
+    over_cap_participants: int = Field(
+        0,
+        description="Participants the caps would have left short, given leads over a cap "
+        "(flagged shared_over_cap; zero exclusion)",
+    )
+    over_cap_leads: int = Field(0, description="Leads given over a cap")
+    short_participants: int = Field(
+        0, description="Participants with fewer leads than asked: only their own constraints do that"
+    )
     error: str = ""
     started_at: datetime | None = None
     finished_at: datetime | None = None
+
+
+class OverCapLeadOut(Out):
+    """A lead given over a cap so that the person is not left short."""
+
+    item_id: str
+    over_cap: str = Field(description="The cap it goes over: opening or employer")
+    shared_with: int = Field(description="Other participants in this batch holding the same opening/employer")
+
+
+class BatchParticipantOut(Out):
+    """What the exposure caps did to one participant in a batch (counts and item ids only)."""
+
+    batch_id: str
+    participant_id: str
+    candidates: int = Field(description="Items left after the person's own constraints (at most the batch's)")
+    wanted: int = Field(description="min(leads, candidates): what the batch gives them")
+    within_caps: int = Field(description="Leads given inside the caps")
+    over_caps: int = Field(description="Leads given over a cap")
+    lost_to_caps: int = Field(description="Top leads a cap gave to someone else (they got lower ones)")
+    short_reason: str = Field(description="Why fewer leads than asked (own constraints only); empty if not")
+    over_cap_leads: list[OverCapLeadOut]

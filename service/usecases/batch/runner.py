@@ -9,7 +9,10 @@ stays bounded:
 2. **assign** leads under the exposure caps (at most ``max_per_opening`` people per opening and
    ``max_per_employer`` per employer), greedily by score over *all* (participant, item) pairs:
    the strongest matches win capped slots, whatever order participants are read in, so nobody
-   early in the list takes every capped slot. The plan is stored in one transaction;
+   early in the list takes every capped slot. Zero exclusion: anyone the caps left short still
+   gets their own best candidates, over the cap and flagged ``shared_over_cap``
+   (`service.usecases.batch.caps`). The plan and each person's cap effects are stored in one
+   transaction;
 3. **write** each participant's planned leads with explanations, a chunk per transaction, each with
    a done marker. A killed run resumes from the stored plan and the done markers; a rerun of a
    finished batch id adds nothing.
@@ -30,7 +33,8 @@ from typing import Any
 from participants import ParticipantRecord, ParticipantStore, to_profile
 from participants.batches import BatchRecord, BatchStore
 from service.runtime.database import Database
-from service.usecases.batch.chunks import Chunk, assign, executor_for, explain_chunk, rank_chunk
+from service.usecases.batch.caps import assign, effect_columns, mark_shared, plan_columns
+from service.usecases.batch.chunks import Chunk, executor_for, explain_chunk, rank_chunk
 from service.usecases.batch.options import BatchOptions, Progress, Quiet
 from service.usecases.lead_engine import LeadEngine
 from service.usecases.travel import TravelAreas
@@ -147,18 +151,13 @@ def _rank_phase(run: _Run) -> None:
     ):
         candidates += result
         run.progress.advance(len(result))
-    plan, capped_people, capped_leads = assign(candidates, options)
-    rows = [(pid, r + 1, item, s) for pid, found in plan.items() for r, (item, s) in enumerate(found)]
-    cols: list[tuple[Any, ...]] = list(zip(*rows, strict=True)) if rows else [(), (), (), ()]
+    assigned = assign(candidates, options)
     run.store.save_plan(
         batch_id=run.batch_id,
-        participant_ids=cols[0],
-        ranks=cols[1],
-        item_ids=cols[2],
-        scores=cols[3],
-        capped=(capped_people, capped_leads),
-        participants=len(plan),
-        without_leads=[pid for pid, found in plan.items() if not found],
+        plan=plan_columns(assigned),
+        effects=effect_columns(assigned),
+        counts=assigned.counts(),
+        without_leads=[pid for pid, found in assigned.plan.items() if not found],
     )
 
 
@@ -180,7 +179,10 @@ def _write_phase(run: _Run) -> None:
     record = run.store.get(batch_id=run.batch_id)
     run.progress.phase("write", record.participants - record.participants_done)
     pending = _pending(run.db, run.store, run.batch_id, run.options.chunk)
-    for leads in run.executor.map(explain_chunk, _chunks(run.db, run.engine, pending)):
+    for explained in run.executor.map(explain_chunk, _chunks(run.db, run.engine, pending)):
+        leads = mark_shared(
+            explained, run.store.shared(batch_id=run.batch_id, participant_ids=list(explained))
+        )
         run.store.write_chunk(
             batch_id=run.batch_id, leads=leads, model_version=run.engine.model_version, actor=run.actor
         )
