@@ -22,7 +22,7 @@ from matching.ranking.scoring import (
 )
 from matching.ranking.selection import removals, select
 from matching.ranking.table import OpeningTable
-from matching.ranking.topn import Evaluate, Ranked, best_tiered
+from matching.ranking.topn import Evaluate, Ranked, best_rows, best_tiered
 from matching.ranking.travel import travel_tiers
 from matching.ranking.vectors import as_goals, checked_item_vectors
 from matching.types import LEAD_KINDS, Lead, LeadKind, Opening, Profile, Removal
@@ -186,14 +186,10 @@ class Ranker:
         # reading all their vectors costs more; a few thousand diverse rows are scored directly.
         groups = allowed.groups
         shared = int(groups.sum()) * GROUP_SHARING <= len(rows) or len(rows) >= LARGE_ALLOWED
-        ranked = best_tiered(
-            rows,
-            travel_tiers(self.store_.table, rows, profile),
-            (lambda some: self._upper_bounds(profile, some, groups, goals)) if shared else None,
-            n,
-            self._evaluator(profile, goals),
-            self.store_.table.ids,
-        )
+        upper = (lambda some: self._upper_bounds(profile, some, groups, goals)) if shared else None
+        evaluate, ids = self._evaluator(profile, goals), self.store_.table.ids
+        tiers = travel_tiers(self.store_.table, rows, profile)
+        ranked = best_tiered(rows, tiers, n, lambda some, k: best_rows(some, upper, k, evaluate, ids))
         return ranked, allowed.removal_counts()
 
     def score_ids(self, profile: Profile, vector: npt.NDArray[np.float32], ids: Sequence[str]) -> Ranked:

@@ -8,6 +8,7 @@ They speak of the person in the third person ("their goal 'cook'"), name codes b
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from matching.ranking.labels import CONTRACT_LABELS, STAGE_LABELS, label, sector_label
 from matching.ranking.travel import travel_area
@@ -87,28 +88,40 @@ def commute_because(opening: Opening, profile: Profile, distance_km: float) -> s
 
 def sector_because(opening: Opening, profile: Profile) -> str:
     """The sector part's sentence."""
-    if not profile.liked_sectors:
-        return f"no sector preference stated — {NEUTRAL_TEXT}"
-    if not opening.sector:
-        return f"sector not known — {NEUTRAL_TEXT}"
-    name = sector_label(opening.sector)
-    if opening.sector in profile.liked_sectors:
-        return f"{name}, a sector they like"
-    liked = ", ".join(sector_label(c) for c in profile.liked_sectors)
-    return f"{name}, not a sector they named (they like {liked})"
+    return _choice_because(opening.sector, profile.liked_sectors, sector_label, ("sector", "sector", "like"))
 
 
 def contract_because(opening: Opening, profile: Profile) -> str:
     """The contract part's sentence."""
-    if not profile.contract_types:
-        return f"no contract preference stated — {NEUTRAL_TEXT}"
-    if not opening.contract_type:
-        return f"contract type not known — {NEUTRAL_TEXT}"
-    name = label(CONTRACT_LABELS, opening.contract_type)
-    if opening.contract_type in profile.contract_types:
-        return f"{name}, a contract they want"
-    wanted = ", ".join(label(CONTRACT_LABELS, c) for c in profile.contract_types)
-    return f"{name}, not a contract they named (they want {wanted})"
+    return _choice_because(
+        opening.contract_type,
+        profile.contract_types,
+        lambda code: label(CONTRACT_LABELS, code),
+        ("contract", "contract type", "want"),
+    )
+
+
+def _choice_because(
+    given: str, wanted: tuple[str, ...], name_of: Callable[[str], str], words: tuple[str, str, str]
+) -> str:
+    """A sentence for a part that compares one value with the values the person named.
+
+    Args:
+        given: The lead's code ("" when unknown).
+        wanted: The codes the person named (empty: no preference).
+        name_of: Code -> label.
+        words: (the preference's name, the value's name, the verb: "like"/"want").
+    """
+    what, value_name, verb = words
+    if not wanted:
+        return f"no {what} preference stated — {NEUTRAL_TEXT}"
+    if not given:
+        return f"{value_name} not known — {NEUTRAL_TEXT}"
+    name = name_of(given)
+    if given in wanted:
+        return f"{name}, a {what} they {verb}"
+    named = ", ".join(name_of(c) for c in wanted)
+    return f"{name}, not a {what} they named (they {verb} {named})"
 
 
 def stage_because(opening: Opening) -> str:

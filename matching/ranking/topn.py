@@ -56,31 +56,28 @@ class Ranked:
 def best_tiered(
     rows: npt.NDArray[np.int64],
     tiers: npt.NDArray[np.int8],
-    upper: Upper | None,
     n: int,
-    evaluate: Evaluate,
-    ids: npt.NDArray[np.object_],
+    search: Callable[[npt.NDArray[np.int64], int], Ranked],
 ) -> Ranked:
-    """The exact top ``n`` of ``rows`` by (tier, score, id): `best_rows` per tier, lowest first.
+    """The exact top ``n`` of ``rows`` by (tier, score, id): ``search`` per tier, lowest first.
 
     Args:
         rows: (m,) int64 allowed rows.
         tiers: (m,) int8 travel tier of each row.
-        upper: As for `best_rows`.
         n: How many rows are wanted.
-        evaluate: As for `best_rows`.
-        ids: As for `best_rows`.
+        search: (rows, k) -> the exact top k of those rows by score (`best_rows` with the
+            person's bounds, evaluator and ids bound).
     """
     found: list[tuple[int, Ranked]] = []
     left = n
     for tier in np.unique(tiers).tolist():
         if left <= 0 and found:
             break
-        part = best_rows(rows[tiers == tier], upper, left, evaluate, ids)
+        part = search(rows[tiers == tier], left)
         found.append((tier, part))
         left -= len(part.rows)
     if not found:
-        empty = best_rows(rows, upper, n, evaluate, ids)
+        empty = search(rows, n)
         return Ranked(empty.rows, empty.scores, empty.parts, 0, 0, np.zeros(0, np.int8))
     return Ranked(
         np.concatenate([f.rows for _, f in found]),

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any, Literal, Self
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 LanguageIn = Literal["en", "sv", "da", "fr"]
 StageIn = Literal["prospect", "introduced", "learning", "partnered", "hired_from_us", "dormant"]
@@ -76,3 +76,12 @@ def check_hours(hours_min: float | None, hours_max: float | None) -> None:
     """ValueError when both hours are given and ``hours_min`` exceeds ``hours_max``."""
     if hours_min is not None and hours_max is not None and hours_min > hours_max:
         raise ValueError("hours_min must not exceed hours_max")
+
+
+class HoursChecked(Strict):
+    """A body with ``hours_min``/``hours_max`` fields (declared by the subclass, in its order)."""
+
+    @model_validator(mode="after")
+    def _hours_in_order(self) -> Self:
+        check_hours(getattr(self, "hours_min", None), getattr(self, "hours_max", None))
+        return self

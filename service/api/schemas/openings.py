@@ -6,18 +6,18 @@ from datetime import datetime
 from typing import Literal
 from uuid import UUID
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from service.api.schemas.common import (
     ContractIn,
     Hours,
+    HoursChecked,
     LanguageIn,
     LicenceIn,
     Out,
     Page,
     Strict,
     SubsidyIn,
-    check_hours,
     strict_with_examples,
 )
 
@@ -26,7 +26,7 @@ OpeningStatusIn = Literal["lead", "open", "filled", "closed"]
 ContractOrEmptyIn = Literal[ContractIn, ""]
 
 
-class OpeningIn(Strict):
+class OpeningIn(HoursChecked):
     """An opening. Its ESCO occupation is linked from the title when not given."""
 
     model_config = strict_with_examples(
@@ -63,11 +63,6 @@ class OpeningIn(Strict):
     lat: float | None = Field(None, ge=-90, le=90)
     lon: float | None = Field(None, ge=-180, le=180)
     remote: bool = False
-
-    @model_validator(mode="after")
-    def _ranges(self) -> OpeningIn:
-        check_hours(self.hours_min, self.hours_max)
-        return self
 
 
 class OpeningPatch(Strict):

@@ -6,7 +6,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from participants import ParticipantRecord
 from service.api.schemas.common import (
@@ -14,12 +14,12 @@ from service.api.schemas.common import (
     ConceptOut,
     ContractIn,
     Hours,
+    HoursChecked,
     LanguageIn,
     LicenceIn,
     Out,
     Page,
     Strict,
-    check_hours,
     strict_with_examples,
 )
 
@@ -32,7 +32,7 @@ class PlaceIn(Strict):
     lon: float = Field(ge=-180, le=180)
 
 
-class PreferencesIn(Strict):
+class PreferencesIn(HoursChecked):
     """What the person wants. Only fields marked as constraints ever remove a lead."""
 
     preferred_occupations: list[ConceptIn] = Field(default_factory=list, max_length=20)
@@ -49,11 +49,6 @@ class PreferencesIn(Strict):
     goals: str = Field("", max_length=2000, examples=["Vill jobba med äldre"])
     willing_to_relocate: bool = False
     remote_ok: bool = False
-
-    @model_validator(mode="after")
-    def _ranges(self) -> PreferencesIn:
-        check_hours(self.hours_min, self.hours_max)
-        return self
 
 
 class DisclosureIn(Strict):
