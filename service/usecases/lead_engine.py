@@ -26,6 +26,7 @@ from service.runtime.vector_cache import DuckDBVectorStore
 from service.usecases.lead_index import LeadIndex
 from service.usecases.normalise import EscoNormaliser
 from service.usecases.ranking import LeadRanking, RankResult
+from service.usecases.vocabulary import load_alias_map
 
 __all__ = ["LeadEngine", "RankResult"]
 
@@ -63,6 +64,7 @@ class LeadEngine:
         self.index = LeadIndex(db, self.encoder, catalog)
         self.ranking = LeadRanking(self.index, self.encoder, reranker)
         self.normaliser = EscoNormaliser(catalog, self.linker, skills)
+        self.normaliser.aliases = load_alias_map(db)  # the team's vocabulary, refreshed on every write
         self.model_version = self.ranking.model_version
 
     # The lead index (see LeadIndex).
