@@ -12,6 +12,7 @@ from rich.console import Console
 from service.cli import io as cli_io
 from service.cli import quality as cli_quality
 from service.cli import rerank as cli_rerank
+from service.cli import vocabulary as cli_vocabulary
 from service.config import Settings
 from service.runtime.database import Database, DatabaseLockedError
 
@@ -196,6 +197,7 @@ def batch(
 app.command("eval")(cli_quality.eval_command)
 app.add_typer(cli_quality.linker_app, name="linker")
 app.add_typer(cli_rerank.rerank_app, name="rerank")
+app.add_typer(cli_vocabulary.vocabulary_app, name="vocabulary")
 
 
 def main() -> None:

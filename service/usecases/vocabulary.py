@@ -26,9 +26,10 @@ def load_alias_map(db: Database) -> AliasMap:
     return AliasMap(Alias(a.kind, a.language, a.text, a.esco_uri) for a in store.live())
 
 
-def refresh(engine: LeadEngine) -> None:
-    """Rebuild the engine's alias map from the database (after a write, or another process's)."""
-    engine.normaliser.aliases = load_alias_map(engine.db)
+def refresh(engine: LeadEngine | None) -> None:
+    """Rebuild the engine's alias map from the database (None: no engine in this process, e.g. CLI)."""
+    if engine is not None:
+        engine.normaliser.aliases = load_alias_map(engine.db)
 
 
 def known_uri(catalog: EscoCatalog, kind: str, uri: str) -> bool:
@@ -60,31 +61,39 @@ def prepared(catalog: EscoCatalog, values: Mapping[str, Any], old: AliasRecord |
     return out  # type: ignore[return-value]  # the caller's keys plus folded
 
 
-def add_alias(*, engine: LeadEngine, store: AliasStore, values: AliasValues, actor: str) -> AliasRecord:
+def add_alias(
+    *, catalog: EscoCatalog, engine: LeadEngine | None, store: AliasStore, values: AliasValues, actor: str
+) -> AliasRecord:
     """Add one alias (checked against ESCO) and refresh the map."""
-    record = store.create(values=prepared(engine.catalog, values), actor=actor)
+    record = store.create(values=prepared(catalog, values), actor=actor)
     refresh(engine)
     return record
 
 
 def change_alias(
-    *, engine: LeadEngine, store: AliasStore, alias_id: str, values: AliasValues, actor: str
+    *,
+    catalog: EscoCatalog,
+    engine: LeadEngine | None,
+    store: AliasStore,
+    alias_id: str,
+    values: AliasValues,
+    actor: str,
 ) -> AliasRecord:
     """Change an alias's words, language, kind, concept or note; refresh the map."""
     old = store.get(record_id=alias_id)
-    record = store.update(record_id=alias_id, values=prepared(engine.catalog, values, old), actor=actor)
+    record = store.update(record_id=alias_id, values=prepared(catalog, values, old), actor=actor)
     refresh(engine)
     return record
 
 
-def remove_alias(*, engine: LeadEngine, store: AliasStore, alias_id: str, actor: str) -> AliasRecord:
+def remove_alias(*, engine: LeadEngine | None, store: AliasStore, alias_id: str, actor: str) -> AliasRecord:
     """Soft-delete an alias (restorable) and refresh the map."""
     record = store.delete(record_id=alias_id, actor=actor)
     refresh(engine)
     return record
 
 
-def restore_alias(*, engine: LeadEngine, store: AliasStore, alias_id: str, actor: str) -> AliasRecord:
+def restore_alias(*, engine: LeadEngine | None, store: AliasStore, alias_id: str, actor: str) -> AliasRecord:
     """Undelete an alias and refresh the map."""
     record = store.restore(record_id=alias_id, actor=actor)
     refresh(engine)
