@@ -26,6 +26,7 @@ from service.api.routes import (
     participants,
     tasks,
     timeline,
+    vocabulary,
 )
 from service.api.routes import people as crm_people
 from service.config import Settings, settings_from_env
@@ -53,6 +54,7 @@ ROUTES = (
     notes,
     imports,
     batches,
+    vocabulary,
 )
 
 

@@ -14,7 +14,16 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = tomllib.loads((ROOT / "pyproject.toml").read_text())
 CONTRACTS: list[dict[str, Any]] = CONFIG["tool"]["importlinter"]["contracts"]
-PACKAGES = ["matching", "embeddings", "storekit", "employers", "participants", "reports", "service"]
+PACKAGES = [
+    "matching",
+    "embeddings",
+    "storekit",
+    "employers",
+    "participants",
+    "vocabulary",
+    "reports",
+    "service",
+]
 HTTP_EDGE = {"service.app", "service.errors", "service.deps", "service.api", "service.web"}
 
 

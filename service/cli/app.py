@@ -13,6 +13,7 @@ from service.cli import check as cli_check
 from service.cli import io as cli_io
 from service.cli import quality as cli_quality
 from service.cli import rerank as cli_rerank
+from service.cli import vocabulary as cli_vocabulary
 from service.config import Settings
 from service.runtime.database import Database, DatabaseLockedError
 
@@ -198,6 +199,7 @@ app.command("eval")(cli_quality.eval_command)
 app.add_typer(cli_quality.linker_app, name="linker")
 app.add_typer(cli_rerank.rerank_app, name="rerank")
 app.add_typer(cli_check.check_app, name="check")
+app.add_typer(cli_vocabulary.vocabulary_app, name="vocabulary")
 
 
 def main() -> None:

@@ -27,6 +27,44 @@ KnowledgeOpt = Annotated[
 ]
 
 
+ModelOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="shipped: the linker exactly as served (shipped fusion and vectors, no training on PATH); "
+        "cv: cross-validated fusion trained in folds on PATH (development). "
+        "Default: cv for the MELO development sets (IPSMATCH_MELO_PATH), shipped for any other folder"
+    ),
+]
+
+
+def default_model(settings: Settings, path: Path | None) -> str:
+    """``cv`` for the development sets (or none given), ``shipped`` for any other folder."""
+    if path is None:
+        return "cv"
+    dev = settings.melo_path.resolve()
+    given = path.resolve()
+    return "cv" if given == dev or dev in given.parents else "shipped"
+
+
+def _aliases(db: Path | None):  # -> AliasMap | None
+    """The vocabulary of the database file ``db`` (None without one)."""
+    if db is None:
+        return None
+    from service.runtime.database import Database
+    from service.usecases.vocabulary import load_alias_map
+
+    if not db.is_file():
+        err.print(f"[red]error:[/red] no database file {db}")
+        raise typer.Exit(2)
+    database = Database(str(db))
+    try:
+        aliases = load_alias_map(database)
+    finally:
+        database.close()
+    _progress(f"{len(aliases)} aliases from {db}")
+    return aliases
+
+
 def _progress(message: str) -> None:
     err.print(f"[dim]{time.strftime('%H:%M:%S')}[/dim] {message}")
 
@@ -64,17 +102,28 @@ def eval_command(
     folds: Annotated[int, typer.Option(help="Cross-validation folds (grouped by gold concept)")] = 5,
     skills: Annotated[bool, typer.Option(help="Also occupation -> skills NDCG@10")] = True,
     out: Annotated[Path | None, typer.Option(help="Write the markdown tables here")] = None,
+    model: ModelOpt = None,
+    db: Annotated[
+        Path | None, typer.Option("--db", help="With --model shipped: put this database's vocabulary first")
+    ] = None,
 ) -> None:
     """Measure title -> ESCO linking on MELO sets (MRR@10, hit@1/@10, 95% CIs) against published baselines."""
     from service.evaluation.harness import rank_sets
     from service.evaluation.report import SetFigures, json_line, markdown_table
+    from service.evaluation.served import rank_sets_served
     from service.evaluation.skills import occupation_skill_ndcg, skill_table
 
     settings = Settings()
     datasets = _sets(settings, path)
     ctx = _context(settings, knowledge)
     started = time.perf_counter()
-    results = rank_sets(datasets, ctx, folds=folds, progress=_progress)
+    mode = model or default_model(settings, path)
+    if mode == "shipped":
+        results = rank_sets_served(datasets, ctx, _aliases(db), progress=_progress)
+    elif mode == "cv":
+        results = rank_sets(datasets, ctx, folds=folds, progress=_progress)
+    else:
+        raise typer.BadParameter("choose shipped or cv", param_hint="--model")
     rows = [
         (r, SetFigures.of(r.fusion), {k: SetFigures.of(v) for k, v in r.baselines.items()}) for r in results
     ]
@@ -82,14 +131,16 @@ def eval_command(
         for row in rows:
             typer.echo(json_line(*row))
     table = markdown_table(rows)
-    sections = [f"## Title -> ESCO (knowledge: {knowledge}, encoder: {ctx.encoder.model_id})", "", table]
+    heading = f"## Title -> ESCO (model: {mode}, knowledge: {knowledge}, encoder: {ctx.encoder.model_id})"
+    sections = [heading, "", table]
     if skills:
         _progress("occupation -> skills NDCG@10")
         sections += ["", "## Occupation -> skills", "", skill_table(occupation_skill_ndcg(ctx))]
     text = "\n".join(sections)
     if fmt != "json":
         typer.echo(text)
-    target = out if out is not None else (RESULTS if path is None and knowledge == "esco" else None)
+    default_run = path is None and knowledge == "esco" and mode == "cv"
+    target = out if out is not None else (RESULTS if default_run else None)
     if target is not None:
         target.parent.mkdir(parents=True, exist_ok=True)
         took = time.perf_counter() - started

@@ -13,6 +13,7 @@ import duckdb
 
 import employers
 import participants
+import vocabulary
 from service.runtime.writer import GroupWriter
 
 T = TypeVar("T")
@@ -23,6 +24,7 @@ MIGRATION_SOURCES: tuple[tuple[str, Path], ...] = (
     ("app", SERVICE_MIGRATIONS),
     ("employers", employers.MIGRATIONS),
     ("participants", participants.MIGRATIONS),
+    ("vocabulary", vocabulary.MIGRATIONS),
 )
 _LOCK_PID = re.compile(r"PID (\d+)")
 

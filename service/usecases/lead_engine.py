@@ -27,6 +27,7 @@ from service.usecases.lead_index import LeadIndex
 from service.usecases.normalise import EscoNormaliser
 from service.usecases.ranking import LeadRanking, RankResult
 from service.usecases.travel import DEFAULT_TRAVEL_AREA_KM
+from service.usecases.vocabulary import load_alias_map
 
 __all__ = ["LeadEngine", "RankResult"]
 
@@ -67,6 +68,7 @@ class LeadEngine:
         self.index = LeadIndex(db, self.encoder, catalog)
         self.ranking = LeadRanking(self.index, self.encoder, reranker)
         self.normaliser = EscoNormaliser(catalog, self.linker, skills)
+        self.normaliser.aliases = load_alias_map(db)  # the team's vocabulary, refreshed on every write
         self.model_version = self.ranking.model_version
 
     # The lead index (see LeadIndex).

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any, cast
 
 from employers.values import OpeningValues
+from matching.linking.aliases import AliasMap
 from matching.linking.esco import EscoCatalog
 from matching.linking.linker import TitleLinker
 from matching.linking.skills import SkillMatcher
@@ -20,12 +21,17 @@ class EscoNormaliser:
         catalog: ESCO lookups.
         linker: Title -> ESCO occupation linker.
         skills: Text -> ESCO skill matcher; without it free-text skills keep no URI.
+
+    Attributes:
+        aliases: The team's vocabulary, consulted before the linker and the skill matcher
+            (replaced whole by `service.usecases.vocabulary.refresh`).
     """
 
     def __init__(self, catalog: EscoCatalog, linker: TitleLinker, skills: SkillMatcher | None = None) -> None:
         self.catalog = catalog
         self.linker = linker
         self.skills = skills
+        self.aliases = AliasMap()
 
     def normalise_occupation(self, concept: Mapping[str, Any], *, lang: str | None = None) -> dict[str, Any]:
         """Fill ``uri`` and ``isco_group`` by linking the label (in ``lang``; when None, in any)."""
@@ -38,7 +44,10 @@ class EscoNormaliser:
         label = str(concept.get("label") or "").strip()
         uri = str(concept.get("uri") or concept.get("esco_uri") or "")
         found_in: str | None = None
-        if not uri and label:
+        alias = self.aliases.lookup(label, kind="occupation", lang=lang) if not uri and label else None
+        if alias is not None:  # the team's own word for it comes before the learned linker
+            uri, found_in = alias.uri, alias.language
+        elif not uri and label:
             # An ISCO unit group is an honest answer for a broad title ("Undersköterska"): the
             # ranker compares unit groups, and no occupation's skills are claimed.
             if lang:
@@ -85,15 +94,20 @@ class EscoNormaliser:
         # Without a stated language: the one most of the person's stated occupations linked in.
         out["language"] = lang or (max(found_in, key=found_in.count) if found_in else "en")
         if self.skills is not None and out.get("skills"):
-            out["skills"] = self._link_skills([dict(_as_mapping(s)) for s in out["skills"]])
+            out["skills"] = self._link_skills([dict(_as_mapping(s)) for s in out["skills"]], lang)
         return cast(ParticipantValues, out)  # the same keys, with the linked ones filled in
 
-    def _link_skills(self, skills: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Skills without a URI get the ESCO skill their label links to (when one is close enough)."""
+    def _link_skills(self, skills: list[dict[str, Any]], lang: str | None = None) -> list[dict[str, Any]]:
+        """Skills without a URI get the team's alias, else the ESCO skill their label links to."""
         assert self.skills is not None
         todo = [
             s for s in skills if not (s.get("uri") or s.get("esco_uri")) and str(s.get("label") or "").strip()
         ]
+        for skill in todo:
+            alias = self.aliases.lookup(str(skill["label"]), kind="skill", lang=lang)
+            if alias is not None:
+                skill["uri"] = alias.uri
+        todo = [s for s in todo if not s.get("uri")]
         for skill, match in zip(todo, self.skills.link([str(s["label"]) for s in todo]), strict=True):
             if match is not None:
                 skill["uri"] = match.uri

@@ -51,7 +51,7 @@ def test_eval_prints_one_json_object_per_set(tmp_path: Path, env: dict[str, str]
     write_melo(tmp_path / "sets" / "two_q_en_c_en", n=50)
     out = CliRunner().invoke(
         app, ["eval", str(tmp_path / "sets"), "--format", "json", "--no-skills", "--folds", "2",
-              "--out", str(tmp_path / "q.md")], env=env,
+              "--model", "cv", "--out", str(tmp_path / "q.md")], env=env,
     )  # fmt: skip
     assert out.exit_code == 0, out.output
     rows = [json.loads(line) for line in out.stdout.splitlines() if line.startswith("{")]

@@ -1,0 +1,98 @@
+"""The programme vocabulary: a team's aliases for titles and skills, and the gaps report."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from service.api.schemas.common import LanguageIn, Out, Page, Strict, strict_with_examples
+from service.usecases.vocabulary_gaps import Gap
+from vocabulary import AliasRecord
+
+KindIn = Literal["occupation", "skill"]
+NURSE_ASSISTANT = "http://data.europa.eu/esco/occupation/87d0795a-d41f-47ee-979f-0ab7d73836e7"
+_TEXT = Field(min_length=1, max_length=300, description="The title or skill as the team writes it")
+_URI = Field(min_length=1, max_length=300, description="ESCO occupation, ISCO group or skill URI")
+
+
+class AliasIn(Strict):
+    """A title or skill as the team writes it, and the ESCO concept it means in that language."""
+
+    model_config = strict_with_examples(
+        {"kind": "occupation", "language": "sv", "text": "Undersköterska", "esco_uri": NURSE_ASSISTANT}
+    )
+
+    kind: KindIn = "occupation"
+    language: LanguageIn
+    text: str = _TEXT
+    esco_uri: str = _URI
+    note: str = Field("", max_length=2000, description="Why the team added it")
+
+
+class AliasPatch(Strict):
+    """New words, language, kind, concept or note for an alias (only the fields given change)."""
+
+    model_config = strict_with_examples({"esco_uri": NURSE_ASSISTANT}, {"note": "used in Region Stockholm"})
+
+    kind: KindIn | None = None
+    language: LanguageIn | None = None
+    text: str | None = Field(None, min_length=1, max_length=300)
+    esco_uri: str | None = Field(None, min_length=1, max_length=300)
+    note: str | None = Field(None, max_length=2000)
+
+
+class AliasOut(Out):
+    """An alias as stored."""
+
+    id: str
+    kind: str
+    language: str
+    text: str
+    esco_uri: str
+    note: str
+    created_at: datetime | None
+    created_by: str
+    updated_at: datetime | None
+    updated_by: str
+
+    @classmethod
+    def from_record(cls, rec: AliasRecord) -> AliasOut:
+        """An alias for the API."""
+        return cls.from_fields(rec)
+
+
+class AliasPage(Page):
+    """One page of aliases."""
+
+    items: list[AliasOut]
+
+
+class GapOut(BaseModel):
+    """Words openings or people use that did not link to ESCO, with how often."""
+
+    kind: str = Field(examples=["occupation"])
+    language: str = Field(examples=["sv"])
+    text: str = Field(examples=["Personlig assistent"])
+    openings: int = Field(examples=[3])
+    participants: int = Field(examples=[2])
+    count: int = Field(examples=[5])
+
+    @classmethod
+    def from_gap(cls, gap: Gap) -> GapOut:
+        """A gap for the API."""
+        return cls(
+            kind=gap.kind,
+            language=gap.language,
+            text=gap.text,
+            openings=gap.openings,
+            participants=gap.participants,
+            count=gap.count,
+        )
+
+
+class GapsOut(BaseModel):
+    """The vocabulary gaps, most used first."""
+
+    items: list[GapOut]
