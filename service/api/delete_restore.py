@@ -1,4 +1,4 @@
-"""Read, soft delete and restore routes, the same for every record store (people, contacts, tasks, notes)."""
+"""Read, update, soft delete and restore routes, the same for every record store (people, tasks, notes...)."""
 
 from __future__ import annotations
 
@@ -91,4 +91,51 @@ def add_get(
     read.__doc__ = doc
     router.add_api_route(
         f"/{{{entity}_id}}", read, methods=["GET"], response_model=out_model, name=f"get_{entity}"
+    )
+
+
+def add_update(
+    router: APIRouter,
+    *,
+    entity: str,
+    get_store: Callable[..., Any],
+    patch_model: Any,
+    out_model: Any,
+    change: Callable[..., Any],
+    doc: str,
+    exclude_unset: bool = True,
+    to_out: Callable[[Any], object] | None = None,
+) -> None:
+    """Add ``PATCH /{<entity>_id}`` (route name ``update_<entity>``), changing one record, to ``router``.
+
+    The body is dumped and handed to ``change(store=..., record_id=..., values=..., actor=...)``;
+    the path parameter keeps its public name as in `add_get`.
+
+    Args:
+        router: The entity's router (its prefix is the collection path).
+        entity: ``person``, ``task``, ``note``...: names the route and its path parameter.
+        get_store: The store dependency (``service.deps.get_<...>_store``).
+        patch_model: The request body model.
+        out_model: The response model.
+        change: The update use case.
+        doc: The route's description.
+        exclude_unset: Whether fields missing from the body are left out of the values.
+        to_out: Record -> answer; by default ``out_model.from_fields(record)``.
+    """
+    make_out = to_out or out_model.from_fields
+
+    def update(
+        *,
+        record_id: UUID = Path(alias=f"{entity}_id"),  # noqa: B008
+        body: Any,
+        user: UserDep,
+        store: Any = Depends(get_store),  # noqa: B008
+    ) -> object:
+        values = body.model_dump(exclude_unset=exclude_unset)
+        return make_out(change(store=store, record_id=str(record_id), values=values, actor=user.username))
+
+    update.__annotations__["body"] = patch_model  # the body model is the entity's, known only here
+    update.__doc__ = doc
+    router.add_api_route(
+        f"/{{{entity}_id}}", update, methods=["PATCH"], response_model=out_model, name=f"update_{entity}"
     )

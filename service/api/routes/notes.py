@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter
 
 from employers.values import NoteValues
-from service.api.delete_restore import add_delete_and_restore, add_get
+from service.api.delete_restore import add_delete_and_restore, add_get, add_update
 from service.api.pagination import Limit, after_id, id_page
 from service.api.schemas.notes import NoteIn, NoteOut, NotePage, NotePatch
 from service.deps import NotesDep, UserDep, get_note_store
@@ -43,14 +43,16 @@ def list_notes(
 add_get(router, entity="note", get_store=get_note_store, out_model=NoteOut, doc="Read one note.")
 
 
-@router.patch("/{note_id}", response_model=NoteOut)
-def update_note(note_id: UUID, body: NotePatch, user: UserDep, store: NotesDep) -> NoteOut:
-    """Change a note's text (the old text stays in the change log)."""
-    values = body.model_dump()
-    rec = tasks.change_note(
-        store=store, note_id=str(note_id), values=cast(NoteValues, values), actor=user.username
-    )
-    return NoteOut.from_fields(rec)
+add_update(
+    router,
+    entity="note",
+    get_store=get_note_store,
+    patch_model=NotePatch,
+    out_model=NoteOut,
+    change=tasks.change_note,
+    doc="Change a note's text (the old text stays in the change log).",
+    exclude_unset=False,
+)
 
 
 add_delete_and_restore(router, entity="note", get_store=get_note_store, out_model=NoteOut)

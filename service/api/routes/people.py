@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Response
 
 from employers.values import PersonLinkValues, PersonValues
-from service.api.delete_restore import add_delete_and_restore, add_get
+from service.api.delete_restore import add_delete_and_restore, add_get, add_update
 from service.api.pagination import Limit, after_id, id_page
 from service.api.schemas.people import (
     PersonIn,
@@ -58,14 +58,16 @@ add_get(
 )
 
 
-@router.patch("/{person_id}", response_model=PersonOut)
-def update_person(person_id: UUID, body: PersonPatch, user: UserDep, store: PeopleDep) -> PersonOut:
-    """Change fields of a person (each change logged with old and new)."""
-    values = body.model_dump(exclude_unset=True)
-    rec = people.change_person(
-        store=store, person_id=str(person_id), values=cast(PersonValues, values), actor=user.username
-    )
-    return PersonOut.from_record(rec)
+add_update(
+    router,
+    entity="person",
+    get_store=get_people_store,
+    patch_model=PersonPatch,
+    out_model=PersonOut,
+    change=people.change_person,
+    doc="Change fields of a person (each change logged with old and new).",
+    to_out=PersonOut.from_record,
+)
 
 
 @router.post("/{person_id}/employers", status_code=201, response_model=PersonOut)

@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query
 
 from employers.values import TaskValues
-from service.api.delete_restore import add_delete_and_restore, add_get
+from service.api.delete_restore import add_delete_and_restore, add_get, add_update
 from service.api.pagination import Limit, after_id, id_page
 from service.api.schemas.tasks import TaskIn, TaskOut, TaskPage, TaskPatch
 from service.deps import TasksDep, UserDep, get_task_store
@@ -44,14 +44,15 @@ def list_tasks(
 add_get(router, entity="task", get_store=get_task_store, out_model=TaskOut, doc="Read one task.")
 
 
-@router.patch("/{task_id}", response_model=TaskOut)
-def update_task(task_id: UUID, body: TaskPatch, user: UserDep, store: TasksDep) -> TaskOut:
-    """Change a task; status ``done`` stamps ``done_at``."""
-    values = body.model_dump(exclude_unset=True)
-    rec = tasks.change_task(
-        store=store, task_id=str(task_id), values=cast(TaskValues, values), actor=user.username
-    )
-    return TaskOut.from_fields(rec)
+add_update(
+    router,
+    entity="task",
+    get_store=get_task_store,
+    patch_model=TaskPatch,
+    out_model=TaskOut,
+    change=tasks.change_task,
+    doc="Change a task; status ``done`` stamps ``done_at``.",
+)
 
 
 add_delete_and_restore(router, entity="task", get_store=get_task_store, out_model=TaskOut)
