@@ -11,9 +11,11 @@ from employers import (
     ActivityStore,
     ContactStore,
     DuplicateStore,
+    EmployerRecord,
     EmployerStore,
     MergeStore,
     NoteStore,
+    OpeningRecord,
     OpeningStore,
     PeopleStore,
     TaskStore,
@@ -24,7 +26,10 @@ from service.access.auth import SESSION_COOKIE, UI_HEADER, check_same_origin, re
 from service.access.users import User
 from service.config import Settings
 from service.runtime.database import Database
+from service.usecases.employers import indexed_employers
+from service.usecases.indexed import Indexed
 from service.usecases.lead_engine import LeadEngine
+from service.usecases.openings import indexed_openings
 
 
 def app_settings(request: Request) -> Settings:
@@ -99,6 +104,7 @@ UserDep = Annotated[User, Depends(current_user)]
 LeadsDep = Annotated[LeadStore, Depends(get_lead_store)]
 EmployersDep = Annotated[EmployerStore, Depends(get_employer_store)]
 OpeningsDep = Annotated[OpeningStore, Depends(get_opening_store)]
+
 ParticipantsDep = Annotated[ParticipantStore, Depends(get_participant_store)]
 PeopleDep = Annotated[PeopleStore, Depends(get_people_store)]
 ContactsDep = Annotated[ContactStore, Depends(get_contact_store)]
@@ -108,3 +114,13 @@ DuplicatesDep = Annotated[DuplicateStore, Depends(get_duplicate_store)]
 MergesDep = Annotated[MergeStore, Depends(get_merge_store)]
 TimelineDep = Annotated[TimelineStore, Depends(get_timeline_store)]
 ActivityDep = Annotated[ActivityStore, Depends(get_activity_store)]
+
+
+def get_indexed_employers(store: EmployersDep, engine: EngineDep) -> Indexed[EmployerRecord]:
+    """The employer store whose writes keep the lead index current."""
+    return indexed_employers(store, engine)
+
+
+def get_indexed_openings(store: OpeningsDep, engine: EngineDep) -> Indexed[OpeningRecord]:
+    """The opening store whose writes keep the lead index current."""
+    return indexed_openings(store, engine)
