@@ -11,11 +11,9 @@ from employers import (
     ActivityStore,
     ContactStore,
     DuplicateStore,
-    EmployerRecord,
     EmployerStore,
     MergeStore,
     NoteStore,
-    OpeningRecord,
     OpeningStore,
     PeopleStore,
     TaskStore,
@@ -30,6 +28,7 @@ from service.usecases.employers import indexed_employers
 from service.usecases.indexed import Indexed
 from service.usecases.lead_engine import LeadEngine
 from service.usecases.openings import indexed_openings
+from storekit.records import StoredRecord
 
 
 def app_settings(request: Request) -> Settings:
@@ -74,6 +73,7 @@ def current_user(
 
 
 S = TypeVar("S")
+R = TypeVar("R", bound=StoredRecord)
 
 
 def _store(kind: Callable[..., S], *, writes: bool = True) -> Callable[[Database], S]:
@@ -116,11 +116,17 @@ TimelineDep = Annotated[TimelineStore, Depends(get_timeline_store)]
 ActivityDep = Annotated[ActivityStore, Depends(get_activity_store)]
 
 
-def get_indexed_employers(store: EmployersDep, engine: EngineDep) -> Indexed[EmployerRecord]:
-    """The employer store whose writes keep the lead index current."""
-    return indexed_employers(store, engine)
+def _indexed(
+    kind: Callable[[S, LeadEngine], Indexed[R]], get_store: Callable[..., S]
+) -> Callable[..., Indexed[R]]:
+    """A dependency giving ``kind(store, engine)``: the store whose writes keep the lead index current."""
+
+    def get_indexed(engine: EngineDep, store: S = Depends(get_store)) -> Indexed[R]:  # noqa: B008
+        return kind(store, engine)
+
+    get_indexed.__doc__ = f"{kind.__name__} over the calling thread's store."
+    return get_indexed
 
 
-def get_indexed_openings(store: OpeningsDep, engine: EngineDep) -> Indexed[OpeningRecord]:
-    """The opening store whose writes keep the lead index current."""
-    return indexed_openings(store, engine)
+get_indexed_employers = _indexed(indexed_employers, get_employer_store)
+get_indexed_openings = _indexed(indexed_openings, get_opening_store)

@@ -8,8 +8,8 @@ from uuid import UUID
 from fastapi import APIRouter, Header, Query
 
 from employers.values import EmployerValues, SiteValues
-from service.api.delete_restore import add_delete_and_restore, add_get, add_update
 from service.api.pagination import Limit, after_id, page
+from service.api.record_routes import RecordRoutes
 from service.api.schemas.common import StageIn
 from service.api.schemas.employers import (
     DuplicateConflictOut,
@@ -23,6 +23,14 @@ from service.deps import EmployersDep, EngineDep, UserDep, get_indexed_employers
 from service.usecases import employers as workflows
 
 router = APIRouter(tags=["employers"])
+routes = RecordRoutes(
+    router,
+    entity="employer",
+    get_store=get_indexed_employers,
+    out_model=EmployerOut,
+    to_out=EmployerOut.from_record,
+    path="/employers",
+)
 
 
 @router.post(
@@ -69,32 +77,12 @@ def list_employers(
     return page(EmployerPage, hits, limit, lambda hit: EmployerOut.from_record(*hit), lambda hit: hit[0].id)
 
 
-add_get(
-    router,
-    entity="employer",
-    get_store=get_indexed_employers,
-    out_model=EmployerOut,
-    doc="Read one employer.",
-    to_out=EmployerOut.from_record,
-    path="/employers",
+routes.add_get("Read one employer.")
+routes.add_update(
+    EmployerPatch,
+    "Change fields; each change is logged (field, old, new), a stage change in the stage history.",
 )
-add_update(
-    router,
-    entity="employer",
-    get_store=get_indexed_employers,
-    patch_model=EmployerPatch,
-    out_model=EmployerOut,
-    doc="Change fields; each change is logged (field, old, new), a stage change in the stage history.",
-    to_out=EmployerOut.from_record,
-    path="/employers",
-)
-add_delete_and_restore(
-    router,
-    entity="employer",
-    get_store=get_indexed_employers,
-    out_model=EmployerOut,
-    to_out=lambda rec, _user, _db: EmployerOut.from_record(rec),
-    path="/employers",
+routes.add_delete_and_restore(
     param="employer_id",
     docs=(
         "Soft-delete an employer (restorable; its registry number is free for a new record).",

@@ -8,13 +8,16 @@ from uuid import UUID
 from fastapi import APIRouter, Query
 
 from employers.values import OpeningValues
-from service.api.delete_restore import add_delete_and_restore, add_get, add_update
 from service.api.pagination import Limit, after_id, id_page
+from service.api.record_routes import RecordRoutes
 from service.api.schemas.openings import OpeningIn, OpeningOut, OpeningPage, OpeningPatch
 from service.deps import EngineDep, OpeningsDep, UserDep, get_indexed_openings
 from service.usecases import openings as workflows
 
 router = APIRouter(tags=["openings"])
+routes = RecordRoutes(
+    router, entity="opening", get_store=get_indexed_openings, out_model=OpeningOut, path="/openings"
+)
 
 
 @router.post("/openings", status_code=201, response_model=OpeningOut)
@@ -42,29 +45,10 @@ def list_openings(
     return id_page(OpeningPage, records, limit, OpeningOut.from_fields)
 
 
-add_get(
-    router,
-    entity="opening",
-    get_store=get_indexed_openings,
-    out_model=OpeningOut,
-    doc="Read one opening.",
-    path="/openings",
+routes.add_get("Read one opening.")
+routes.add_update(
+    OpeningPatch, "Change fields (each change logged with old and new); status changes must follow the flow."
 )
-add_update(
-    router,
-    entity="opening",
-    get_store=get_indexed_openings,
-    patch_model=OpeningPatch,
-    out_model=OpeningOut,
-    doc="Change fields (each change logged with old and new); status changes must follow the flow.",
-    path="/openings",
-)
-add_delete_and_restore(
-    router,
-    entity="opening",
-    get_store=get_indexed_openings,
-    out_model=OpeningOut,
-    path="/openings",
-    param="opening_id",
-    docs=("Soft-delete an opening (restorable).", "Undelete an opening."),
+routes.add_delete_and_restore(
+    param="opening_id", docs=("Soft-delete an opening (restorable).", "Undelete an opening.")
 )

@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated, cast
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query
 
-from employers.values import TaskValues
-from service.api.delete_restore import add_delete_and_restore, add_get, add_update
 from service.api.pagination import Limit, after_id, id_page
+from service.api.record_routes import RecordRoutes
 from service.api.schemas.tasks import TaskIn, TaskOut, TaskPage, TaskPatch
 from service.deps import TasksDep, UserDep, get_task_store
 from service.usecases import tasks
 
 router = APIRouter(prefix="/tasks", tags=["tasks and notes"])
-
-
-@router.post("", status_code=201, response_model=TaskOut)
-def create_task(body: TaskIn, user: UserDep, store: TasksDep) -> TaskOut:
-    """Add a follow-up task (assigned to the caller unless ``assignee`` is given)."""
-    return TaskOut.from_fields(
-        tasks.add_task(store=store, values=cast(TaskValues, body.store_values()), actor=user.username)
-    )
+routes = RecordRoutes(router, entity="task", get_store=get_task_store, out_model=TaskOut)
+routes.add_create(
+    TaskIn, tasks.add_task, doc="Add a follow-up task (assigned to the caller unless ``assignee`` is given)."
+)
 
 
 @router.get("", response_model=TaskPage)
@@ -41,18 +36,6 @@ def list_tasks(
     return id_page(TaskPage, records, limit, TaskOut.from_fields)
 
 
-add_get(router, entity="task", get_store=get_task_store, out_model=TaskOut, doc="Read one task.")
-
-
-add_update(
-    router,
-    entity="task",
-    get_store=get_task_store,
-    patch_model=TaskPatch,
-    out_model=TaskOut,
-    change=tasks.change_task,
-    doc="Change a task; status ``done`` stamps ``done_at``.",
-)
-
-
-add_delete_and_restore(router, entity="task", get_store=get_task_store, out_model=TaskOut)
+routes.add_get("Read one task.")
+routes.add_update(TaskPatch, "Change a task; status ``done`` stamps ``done_at``.", change=tasks.change_task)
+routes.add_delete_and_restore()
