@@ -135,14 +135,13 @@ class RecordRoutes:
         ) -> object:
             return make_out(store.restore(record_id=str(record_id), actor=user.username), user, db)
 
-        delete_doc, restore_doc = docs or (
-            f"Soft-delete a {self.entity} (restorable).",
-            f"Undelete a {self.entity}.",
-        )
+        generic = (f"Soft-delete a {self.entity} (restorable).", f"Undelete a {self.entity}.")
+        delete_doc, restore_doc = docs or generic
         self._add(delete, delete_doc, f"/{{{param}}}", "DELETE", f"delete_{self.entity}", status_code=204)
         self._add(restore, restore_doc, f"/{{{param}}}/restore", "POST", f"restore_{self.entity}")
 
     def _add(self, route: Callable[..., Any], doc: str, tail: str, method: str, name: str, **kw: Any) -> None:
+        """Register ``route`` at ``{path}{tail}`` with its description, answering ``out_model``."""
         route.__doc__ = doc
         if method != "DELETE":
             kw["response_model"] = self.out_model

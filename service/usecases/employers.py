@@ -1,7 +1,8 @@
 """Employer workflows: every write goes to the store and then keeps the lead index current.
 
-A route or page calls these instead of the store, so no write can forget the index: an employer's
-change reaches all its openings and its own employer lead, in place (no rebuild).
+A route or page writes through these (or `indexed_employers`) instead of the store, so no write
+can forget the index: an employer's change reaches all its openings and its own employer lead,
+in place (no rebuild).
 """
 
 from __future__ import annotations
