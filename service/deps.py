@@ -24,7 +24,11 @@ from service.access.auth import SESSION_COOKIE, UI_HEADER, check_same_origin, re
 from service.access.users import User
 from service.config import Settings
 from service.runtime.database import Database
+from service.usecases.employers import indexed_employers
+from service.usecases.indexed import Indexed
 from service.usecases.lead_engine import LeadEngine
+from service.usecases.openings import indexed_openings
+from storekit.records import StoredRecord
 
 
 def app_settings(request: Request) -> Settings:
@@ -69,6 +73,7 @@ def current_user(
 
 
 S = TypeVar("S")
+R = TypeVar("R", bound=StoredRecord)
 
 
 def _store(kind: Callable[..., S], *, writes: bool = True) -> Callable[[Database], S]:
@@ -99,6 +104,7 @@ UserDep = Annotated[User, Depends(current_user)]
 LeadsDep = Annotated[LeadStore, Depends(get_lead_store)]
 EmployersDep = Annotated[EmployerStore, Depends(get_employer_store)]
 OpeningsDep = Annotated[OpeningStore, Depends(get_opening_store)]
+
 ParticipantsDep = Annotated[ParticipantStore, Depends(get_participant_store)]
 PeopleDep = Annotated[PeopleStore, Depends(get_people_store)]
 ContactsDep = Annotated[ContactStore, Depends(get_contact_store)]
@@ -108,3 +114,19 @@ DuplicatesDep = Annotated[DuplicateStore, Depends(get_duplicate_store)]
 MergesDep = Annotated[MergeStore, Depends(get_merge_store)]
 TimelineDep = Annotated[TimelineStore, Depends(get_timeline_store)]
 ActivityDep = Annotated[ActivityStore, Depends(get_activity_store)]
+
+
+def _indexed(
+    kind: Callable[[S, LeadEngine], Indexed[R]], get_store: Callable[..., S]
+) -> Callable[..., Indexed[R]]:
+    """A dependency giving ``kind(store, engine)``: the store whose writes keep the lead index current."""
+
+    def get_indexed(engine: EngineDep, store: S = Depends(get_store)) -> Indexed[R]:  # noqa: B008
+        return kind(store, engine)
+
+    get_indexed.__doc__ = f"{kind.__name__} over the calling thread's store."
+    return get_indexed
+
+
+get_indexed_employers = _indexed(indexed_employers, get_employer_store)
+get_indexed_openings = _indexed(indexed_openings, get_opening_store)

@@ -1,7 +1,8 @@
 """Employer workflows: every write goes to the store and then keeps the lead index current.
 
-A route or page calls these instead of the store, so no write can forget the index: an employer's
-change reaches all its openings and its own employer lead, in place (no rebuild).
+A route or page writes through these (or `indexed_employers`) instead of the store, so no write
+can forget the index: an employer's change reaches all its openings and its own employer lead,
+in place (no rebuild).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import Any
 
 from employers import EmployerRecord, EmployerStore
 from employers.values import EmployerValues, SiteValues
+from service.usecases.indexed import Indexed
 from service.usecases.lead_engine import LeadEngine
 
 
@@ -37,37 +39,22 @@ def create_employer(
     *, store: EmployerStore, engine: LeadEngine, values: EmployerValues, actor: str, check_duplicates: bool
 ) -> EmployerRecord:
     """Add an employer (DuplicateError with candidates when it looks like a live one)."""
-    return _reindexed(engine, store.create(values=values, actor=actor, check_duplicates=check_duplicates))
-
-
-def update_employer(
-    *, store: EmployerStore, engine: LeadEngine, employer_id: str, values: EmployerValues, actor: str
-) -> EmployerRecord:
-    """Change fields; each change is logged (field, old, new), a stage change in the stage history."""
-    return _reindexed(engine, store.update(employer_id=employer_id, values=values, actor=actor))
-
-
-def delete_employer(*, store: EmployerStore, engine: LeadEngine, employer_id: str, actor: str) -> None:
-    """Soft-delete an employer; its openings and employer lead leave the index."""
-    store.delete(employer_id=employer_id, actor=actor)
-    engine.upsert_employers([employer_id])
-
-
-def restore_employer(
-    *, store: EmployerStore, engine: LeadEngine, employer_id: str, actor: str
-) -> EmployerRecord:
-    """Undelete an employer (ConflictError if a live employer has taken its registry number)."""
-    return _reindexed(engine, store.restore(employer_id=employer_id, actor=actor))
+    rec = store.create(values=values, actor=actor, check_duplicates=check_duplicates)
+    return indexed_employers(store, engine).refreshed(rec)
 
 
 def create_site(
     *, store: EmployerStore, engine: LeadEngine, employer_id: str, values: SiteValues, actor: str
 ) -> EmployerRecord:
     """Add a site to an employer; its employer lead may now have a place."""
-    return _reindexed(engine, store.create_site(employer_id=employer_id, values=values, actor=actor))
+    rec = store.create_site(employer_id=employer_id, values=values, actor=actor)
+    return indexed_employers(store, engine).refreshed(rec)
 
 
-def _reindexed(engine: LeadEngine, rec: EmployerRecord) -> EmployerRecord:
-    """``rec`` after re-reading its items into the lead index."""
-    engine.upsert_employers([rec.id])
-    return rec
+def indexed_employers(store: EmployerStore, engine: LeadEngine) -> Indexed[EmployerRecord]:
+    """The employer store, each write then re-reading all the employer's items into the lead index.
+
+    Read, update, soft delete (its openings and employer lead leave the index) and restore
+    (ConflictError if a live employer has taken its registry number) go through this.
+    """
+    return Indexed(store, "employer", engine.upsert_employers)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from employers import OpeningRecord, OpeningStore
 from employers.values import OpeningValues
+from service.usecases.indexed import Indexed
 from service.usecases.lead_engine import LeadEngine
 
 
@@ -14,28 +15,13 @@ def create_opening(
 
     The employer's own employer lead gives way to the opening in the index.
     """
-    return _reindexed(engine, store.create(values=engine.normalise_opening(values), actor=actor))
+    rec = store.create(values=engine.normalise_opening(values), actor=actor)
+    return indexed_openings(store, engine).refreshed(rec)
 
 
-def update_opening(
-    *, store: OpeningStore, engine: LeadEngine, opening_id: str, values: OpeningValues, actor: str
-) -> OpeningRecord:
-    """Change fields (each change logged with old and new); status changes must follow the flow."""
-    return _reindexed(engine, store.update(opening_id=opening_id, values=values, actor=actor))
+def indexed_openings(store: OpeningStore, engine: LeadEngine) -> Indexed[OpeningRecord]:
+    """The opening store, each write then re-reading the opening and its employer's items into the index.
 
-
-def delete_opening(*, store: OpeningStore, engine: LeadEngine, opening_id: str, actor: str) -> None:
-    """Soft-delete an opening (restorable); it leaves the index."""
-    store.delete(opening_id=opening_id, actor=actor)
-    engine.upsert_openings([opening_id])
-
-
-def restore_opening(*, store: OpeningStore, engine: LeadEngine, opening_id: str, actor: str) -> OpeningRecord:
-    """Undelete an opening; it is ranked again."""
-    return _reindexed(engine, store.restore(opening_id=opening_id, actor=actor))
-
-
-def _reindexed(engine: LeadEngine, rec: OpeningRecord) -> OpeningRecord:
-    """``rec`` after re-reading it (and its employer's items) into the lead index."""
-    engine.upsert_openings([rec.id])
-    return rec
+    Read, update (status changes must follow the flow), soft delete and restore go through this.
+    """
+    return Indexed(store, "opening", engine.upsert_openings)

@@ -11,9 +11,9 @@ def add_person(*, store: PeopleStore, values: PersonValues, actor: str) -> Perso
     return store.create(values=values, actor=actor)
 
 
-def change_person(*, store: PeopleStore, person_id: str, values: PersonValues, actor: str) -> PersonRecord:
+def change_person(*, store: PeopleStore, record_id: str, values: PersonValues, actor: str) -> PersonRecord:
     """Change fields of a person (each change logged with old and new)."""
-    return store.update(record_id=person_id, values=values, actor=actor)
+    return store.update(record_id=record_id, values=values, actor=actor)
 
 
 def link_to_employer(

@@ -11,9 +11,9 @@ def add_task(*, store: TaskStore, values: TaskValues, actor: str) -> TaskRecord:
     return store.create(values={**values, "assignee": values.get("assignee") or actor}, actor=actor)
 
 
-def change_task(*, store: TaskStore, task_id: str, values: TaskValues, actor: str) -> TaskRecord:
+def change_task(*, store: TaskStore, record_id: str, values: TaskValues, actor: str) -> TaskRecord:
     """Change a task; status ``done`` stamps ``done_at``."""
-    return store.update(record_id=task_id, values=values, actor=actor)
+    return store.update(record_id=record_id, values=values, actor=actor)
 
 
 def add_note(*, store: NoteStore, values: NoteValues, actor: str) -> NoteRecord:
@@ -21,6 +21,6 @@ def add_note(*, store: NoteStore, values: NoteValues, actor: str) -> NoteRecord:
     return store.create(values=values, actor=actor)
 
 
-def change_note(*, store: NoteStore, note_id: str, values: NoteValues, actor: str) -> NoteRecord:
+def change_note(*, store: NoteStore, record_id: str, values: NoteValues, actor: str) -> NoteRecord:
     """Change a note's text (the old text stays in the change log)."""
-    return store.update(record_id=note_id, values=values, actor=actor)
+    return store.update(record_id=record_id, values=values, actor=actor)

@@ -16,8 +16,8 @@ from employers import ContactRecord
 from employers.values import ContactValues
 from service.access.auth import caseload_units
 from service.access.users import User
-from service.api.delete_restore import add_delete_and_restore
 from service.api.pagination import Limit, after_id, id_page
+from service.api.record_routes import RecordRoutes
 from service.api.schemas.contacts import (
     ContactIn,
     ContactOut,
@@ -117,6 +117,5 @@ def _restored(rec: ContactRecord, user: User, db: Database) -> ContactOut:
     return ContactOut.from_record(rec, caseload_units(user))
 
 
-add_delete_and_restore(
-    router, entity="contact", get_store=get_contact_store, out_model=ContactOut, to_out=_restored
-)
+routes = RecordRoutes(router, entity="contact", get_store=get_contact_store, out_model=ContactOut)
+routes.add_delete_and_restore(restored=_restored)

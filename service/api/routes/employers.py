@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Annotated, cast
 from uuid import UUID
 
-from fastapi import APIRouter, Header, Query, Response
+from fastapi import APIRouter, Header, Query
 
 from employers.values import EmployerValues, SiteValues
 from service.api.pagination import Limit, after_id, page
+from service.api.record_routes import RecordRoutes
 from service.api.schemas.common import StageIn
 from service.api.schemas.employers import (
     DuplicateConflictOut,
@@ -18,10 +19,18 @@ from service.api.schemas.employers import (
     EmployerPatch,
     SiteCreate,
 )
-from service.deps import EmployersDep, EngineDep, UserDep
+from service.deps import EmployersDep, EngineDep, UserDep, get_indexed_employers
 from service.usecases import employers as workflows
 
 router = APIRouter(tags=["employers"])
+routes = RecordRoutes(
+    router,
+    entity="employer",
+    get_store=get_indexed_employers,
+    out_model=EmployerOut,
+    to_out=EmployerOut.from_record,
+    path="/employers",
+)
 
 
 @router.post(
@@ -68,42 +77,18 @@ def list_employers(
     return page(EmployerPage, hits, limit, lambda hit: EmployerOut.from_record(*hit), lambda hit: hit[0].id)
 
 
-@router.get("/employers/{employer_id}", response_model=EmployerOut)
-def get_employer(employer_id: UUID, user: UserDep, store: EmployersDep) -> EmployerOut:
-    """Read one employer."""
-    return EmployerOut.from_record(store.get(employer_id=str(employer_id)))
-
-
-@router.patch("/employers/{employer_id}", response_model=EmployerOut)
-def update_employer(
-    employer_id: UUID, body: EmployerPatch, user: UserDep, store: EmployersDep, engine: EngineDep
-) -> EmployerOut:
-    """Change fields; each change is logged (field, old, new), a stage change in the stage history."""
-    values = body.model_dump(exclude_unset=True)
-    rec = workflows.update_employer(
-        store=store,
-        engine=engine,
-        employer_id=str(employer_id),
-        values=cast(EmployerValues, values),
-        actor=user.username,
-    )
-    return EmployerOut.from_record(rec)
-
-
-@router.delete("/employers/{employer_id}", status_code=204)
-def delete_employer(employer_id: UUID, user: UserDep, store: EmployersDep, engine: EngineDep) -> Response:
-    """Soft-delete an employer (restorable; its registry number is free for a new record)."""
-    workflows.delete_employer(store=store, engine=engine, employer_id=str(employer_id), actor=user.username)
-    return Response(status_code=204)
-
-
-@router.post("/employers/{employer_id}/restore", response_model=EmployerOut)
-def restore_employer(employer_id: UUID, user: UserDep, store: EmployersDep, engine: EngineDep) -> EmployerOut:
-    """Undelete an employer (409 if a live employer has taken its registry number)."""
-    rec = workflows.restore_employer(
-        store=store, engine=engine, employer_id=str(employer_id), actor=user.username
-    )
-    return EmployerOut.from_record(rec)
+routes.add_get("Read one employer.")
+routes.add_update(
+    EmployerPatch,
+    "Change fields; each change is logged (field, old, new), a stage change in the stage history.",
+)
+routes.add_delete_and_restore(
+    param="employer_id",
+    docs=(
+        "Soft-delete an employer (restorable; its registry number is free for a new record).",
+        "Undelete an employer (409 if a live employer has taken its registry number).",
+    ),
+)
 
 
 @router.post("/employers/{employer_id}/sites", status_code=201, response_model=EmployerOut)

@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-from typing import cast
 from uuid import UUID
 
 from fastapi import APIRouter
 
-from employers.values import NoteValues
-from service.api.delete_restore import add_delete_and_restore, add_get
 from service.api.pagination import Limit, after_id, id_page
+from service.api.record_routes import RecordRoutes
 from service.api.schemas.notes import NoteIn, NoteOut, NotePage, NotePatch
 from service.deps import NotesDep, UserDep, get_note_store
 from service.usecases import tasks
 
 router = APIRouter(prefix="/notes", tags=["tasks and notes"])
-
-
-@router.post("", status_code=201, response_model=NoteOut)
-def create_note(body: NoteIn, user: UserDep, store: NotesDep) -> NoteOut:
-    """Add a note about an employer (optionally about one of its people or openings)."""
-    return NoteOut.from_fields(
-        tasks.add_note(store=store, values=cast(NoteValues, body.store_values()), actor=user.username)
-    )
+routes = RecordRoutes(router, entity="note", get_store=get_note_store, out_model=NoteOut)
+routes.add_create(
+    NoteIn,
+    tasks.add_note,
+    doc="Add a note about an employer (optionally about one of its people or openings).",
+)
 
 
 @router.get("", response_model=NotePage)
@@ -40,17 +36,11 @@ def list_notes(
     return id_page(NotePage, records, limit, NoteOut.from_fields)
 
 
-add_get(router, entity="note", get_store=get_note_store, out_model=NoteOut, doc="Read one note.")
-
-
-@router.patch("/{note_id}", response_model=NoteOut)
-def update_note(note_id: UUID, body: NotePatch, user: UserDep, store: NotesDep) -> NoteOut:
-    """Change a note's text (the old text stays in the change log)."""
-    values = body.model_dump()
-    rec = tasks.change_note(
-        store=store, note_id=str(note_id), values=cast(NoteValues, values), actor=user.username
-    )
-    return NoteOut.from_fields(rec)
-
-
-add_delete_and_restore(router, entity="note", get_store=get_note_store, out_model=NoteOut)
+routes.add_get("Read one note.")
+routes.add_update(
+    NotePatch,
+    "Change a note's text (the old text stays in the change log).",
+    change=tasks.change_note,
+    exclude_unset=False,
+)
+routes.add_delete_and_restore()

@@ -5,15 +5,19 @@ from __future__ import annotations
 from typing import Annotated, cast
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query
 
 from employers.values import OpeningValues
 from service.api.pagination import Limit, after_id, id_page
+from service.api.record_routes import RecordRoutes
 from service.api.schemas.openings import OpeningIn, OpeningOut, OpeningPage, OpeningPatch
-from service.deps import EngineDep, OpeningsDep, UserDep
+from service.deps import EngineDep, OpeningsDep, UserDep, get_indexed_openings
 from service.usecases import openings as workflows
 
 router = APIRouter(tags=["openings"])
+routes = RecordRoutes(
+    router, entity="opening", get_store=get_indexed_openings, out_model=OpeningOut, path="/openings"
+)
 
 
 @router.post("/openings", status_code=201, response_model=OpeningOut)
@@ -41,39 +45,10 @@ def list_openings(
     return id_page(OpeningPage, records, limit, OpeningOut.from_fields)
 
 
-@router.get("/openings/{opening_id}", response_model=OpeningOut)
-def get_opening(opening_id: UUID, user: UserDep, store: OpeningsDep) -> OpeningOut:
-    """Read one opening."""
-    return OpeningOut.from_fields(store.get(opening_id=str(opening_id)))
-
-
-@router.patch("/openings/{opening_id}", response_model=OpeningOut)
-def update_opening(
-    opening_id: UUID, body: OpeningPatch, user: UserDep, store: OpeningsDep, engine: EngineDep
-) -> OpeningOut:
-    """Change fields (each change logged with old and new); status changes must follow the flow."""
-    values = body.model_dump(exclude_unset=True)
-    rec = workflows.update_opening(
-        store=store,
-        engine=engine,
-        opening_id=str(opening_id),
-        values=cast(OpeningValues, values),
-        actor=user.username,
-    )
-    return OpeningOut.from_fields(rec)
-
-
-@router.delete("/openings/{opening_id}", status_code=204)
-def delete_opening(opening_id: UUID, user: UserDep, store: OpeningsDep, engine: EngineDep) -> Response:
-    """Soft-delete an opening (restorable)."""
-    workflows.delete_opening(store=store, engine=engine, opening_id=str(opening_id), actor=user.username)
-    return Response(status_code=204)
-
-
-@router.post("/openings/{opening_id}/restore", response_model=OpeningOut)
-def restore_opening(opening_id: UUID, user: UserDep, store: OpeningsDep, engine: EngineDep) -> OpeningOut:
-    """Undelete an opening."""
-    rec = workflows.restore_opening(
-        store=store, engine=engine, opening_id=str(opening_id), actor=user.username
-    )
-    return OpeningOut.from_fields(rec)
+routes.add_get("Read one opening.")
+routes.add_update(
+    OpeningPatch, "Change fields (each change logged with old and new); status changes must follow the flow."
+)
+routes.add_delete_and_restore(
+    param="opening_id", docs=("Soft-delete an opening (restorable).", "Undelete an opening.")
+)

@@ -8,8 +8,8 @@ from uuid import UUID
 from fastapi import APIRouter, Response
 
 from employers.values import PersonLinkValues, PersonValues
-from service.api.delete_restore import add_delete_and_restore, add_get
 from service.api.pagination import Limit, after_id, id_page
+from service.api.record_routes import RecordRoutes
 from service.api.schemas.people import (
     PersonIn,
     PersonLinkIn,
@@ -23,6 +23,9 @@ from service.deps import PeopleDep, UserDep, get_people_store
 from service.usecases import people
 
 router = APIRouter(prefix="/people", tags=["people"])
+routes = RecordRoutes(
+    router, entity="person", get_store=get_people_store, out_model=PersonOut, to_out=PersonOut.from_record
+)
 
 
 @router.post("", status_code=201, response_model=PersonOut)
@@ -48,24 +51,12 @@ def list_people(
     return id_page(PersonPage, records, limit, PersonOut.from_record)
 
 
-add_get(
-    router,
-    entity="person",
-    get_store=get_people_store,
-    out_model=PersonOut,
-    doc="Read one person with their employer links.",
-    to_out=PersonOut.from_record,
+routes.add_get("Read one person with their employer links.")
+routes.add_update(
+    PersonPatch,
+    "Change fields of a person (each change logged with old and new).",
+    change=people.change_person,
 )
-
-
-@router.patch("/{person_id}", response_model=PersonOut)
-def update_person(person_id: UUID, body: PersonPatch, user: UserDep, store: PeopleDep) -> PersonOut:
-    """Change fields of a person (each change logged with old and new)."""
-    values = body.model_dump(exclude_unset=True)
-    rec = people.change_person(
-        store=store, person_id=str(person_id), values=cast(PersonValues, values), actor=user.username
-    )
-    return PersonOut.from_record(rec)
 
 
 @router.post("/{person_id}/employers", status_code=201, response_model=PersonOut)
@@ -100,10 +91,4 @@ def delete_link(person_id: UUID, link_id: UUID, user: UserDep, store: PeopleDep)
     return Response(status_code=204)
 
 
-add_delete_and_restore(
-    router,
-    entity="person",
-    get_store=get_people_store,
-    out_model=PersonOut,
-    to_out=lambda rec, _user, _db: PersonOut.from_record(rec),
-)
+routes.add_delete_and_restore()

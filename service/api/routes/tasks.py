@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated, cast
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query
 
-from employers.values import TaskValues
-from service.api.delete_restore import add_delete_and_restore, add_get
 from service.api.pagination import Limit, after_id, id_page
+from service.api.record_routes import RecordRoutes
 from service.api.schemas.tasks import TaskIn, TaskOut, TaskPage, TaskPatch
 from service.deps import TasksDep, UserDep, get_task_store
 from service.usecases import tasks
 
 router = APIRouter(prefix="/tasks", tags=["tasks and notes"])
-
-
-@router.post("", status_code=201, response_model=TaskOut)
-def create_task(body: TaskIn, user: UserDep, store: TasksDep) -> TaskOut:
-    """Add a follow-up task (assigned to the caller unless ``assignee`` is given)."""
-    return TaskOut.from_fields(
-        tasks.add_task(store=store, values=cast(TaskValues, body.store_values()), actor=user.username)
-    )
+routes = RecordRoutes(router, entity="task", get_store=get_task_store, out_model=TaskOut)
+routes.add_create(
+    TaskIn, tasks.add_task, doc="Add a follow-up task (assigned to the caller unless ``assignee`` is given)."
+)
 
 
 @router.get("", response_model=TaskPage)
@@ -41,17 +36,6 @@ def list_tasks(
     return id_page(TaskPage, records, limit, TaskOut.from_fields)
 
 
-add_get(router, entity="task", get_store=get_task_store, out_model=TaskOut, doc="Read one task.")
-
-
-@router.patch("/{task_id}", response_model=TaskOut)
-def update_task(task_id: UUID, body: TaskPatch, user: UserDep, store: TasksDep) -> TaskOut:
-    """Change a task; status ``done`` stamps ``done_at``."""
-    values = body.model_dump(exclude_unset=True)
-    rec = tasks.change_task(
-        store=store, task_id=str(task_id), values=cast(TaskValues, values), actor=user.username
-    )
-    return TaskOut.from_fields(rec)
-
-
-add_delete_and_restore(router, entity="task", get_store=get_task_store, out_model=TaskOut)
+routes.add_get("Read one task.")
+routes.add_update(TaskPatch, "Change a task; status ``done`` stamps ``done_at``.", change=tasks.change_task)
+routes.add_delete_and_restore()
