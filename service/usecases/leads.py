@@ -17,16 +17,28 @@ from service.access.audit import access_rows, insert_access, log_access
 from service.access.auth import caseload_units
 from service.access.users import User
 from service.runtime.database import Database
-from service.usecases.lead_engine import LeadEngine
+from service.usecases.lead_cards import CardFacts, card_facts, merge_duplicates
+from service.usecases.lead_engine import LeadEngine, RankResult
 from service.usecases.travel import ranking_profile
 
 
 @dataclass(frozen=True, slots=True)
 class ServedLead:
-    """A lead as shown, with the id it was recorded under (for feedback)."""
+    """A lead as shown, with the id it was recorded under (for feedback) and its card facts.
+
+    Attributes:
+        lead_id: The recorded lead's id.
+        lead: The ranked, explained lead.
+        card: What the card says about the job.
+        feedback: The latest feedback on the recorded lead, None when none.
+        new: Not in the person's previous lead set ("new since yesterday").
+    """
 
     lead_id: str
     lead: Lead
+    card: CardFacts
+    feedback: str | None = None
+    new: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +51,7 @@ class ServedLeads:
         removed_by_constraints: Items left out, counted by reason.
         model_version: The encoder, ranker weights and re-ranker that ranked them.
         generated_at: When they were ranked (UTC).
+        person_notes: Notes true of the person, shown once above the leads.
     """
 
     participant_id: str
@@ -46,6 +59,11 @@ class ServedLeads:
     removed_by_constraints: dict[str, int]
     model_version: str
     generated_at: datetime
+    person_notes: tuple[str, ...] = ()
+
+
+#: Extra leads ranked beyond ``n`` so the list still has ``n`` after duplicates are merged.
+DUPLICATE_SLACK = 5
 
 
 def serve_leads(
@@ -63,13 +81,11 @@ def serve_leads(
     The recorded leads and the audit row are one write, committed (grouped with other requests'
     writes) before the answer goes out.
     """
+    profile = ranking_profile(db, person, engine.travel_area_km)
     result = engine.rank(
-        ranking_profile(db, person, engine.travel_area_km),
-        goals_text=person.preferences.goals,
-        n=n,
-        kinds=kinds,
-        exclude=exclude,
+        profile, goals_text=person.preferences.goals, n=n + DUPLICATE_SLACK, kinds=kinds, exclude=exclude
     )
+    shown = merge_duplicates(result.leads, card_facts(db.cursor(), result.leads, profile.home), n)
     audit = access_rows(
         user_id=user.id, action="leads", entity="participant", entity_ids=[person.id], detail=f"n={n}"
     )
@@ -78,7 +94,7 @@ def serve_leads(
         # The group writer already holds the writer lock and the transaction.
         ids = LeadStore(cur, nullcontext()).create_many(
             participant_id=person.id,
-            leads=result.leads,
+            leads=[lead for lead, _ in shown],
             model_version=result.model_version,
             actor=user.username,
         )
@@ -86,12 +102,19 @@ def serve_leads(
         return ids
 
     ids = db.group_commit(record)
+    return _served(
+        person.id, result, [ServedLead(i, lead, card) for (lead, card), i in zip(shown, ids, strict=True)]
+    )
+
+
+def _served(participant_id: str, result: RankResult, leads: list[ServedLead]) -> ServedLeads:
     return ServedLeads(
-        participant_id=person.id,
-        leads=[ServedLead(lead_id, lead) for lead, lead_id in zip(result.leads, ids, strict=True)],
+        participant_id=participant_id,
+        leads=leads,
         removed_by_constraints=result.removed,
         model_version=result.model_version,
         generated_at=datetime.now(UTC),
+        person_notes=result.person_notes,
     )
 
 
