@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any
 from uuid import UUID
@@ -104,9 +105,11 @@ def participant_leads(
     store: ParticipantsDep,
     engine: EngineDep,
     db: DbDep,
+    settings: SettingsDep,
     n: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> Response:
-    """A participant's stated preferences and their ranked, explained leads."""
+    """A participant's stated preferences and their leads: the recorded set again while it is current."""
     person = get_participant(store=store, db=db, user=user, participant_id=str(participant_id))
-    leads = serve_leads(person=person, user=user, engine=engine, db=db, n=n)
+    window = timedelta(hours=settings.lead_set_hours)
+    leads = serve_leads(person=person, user=user, engine=engine, db=db, n=n, reuse_within=window)
     return render(request, "participant.html", user=user, person=person, result=leads, n=n)

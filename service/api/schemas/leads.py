@@ -16,7 +16,14 @@ from service.usecases.leads import ServedLead, ServedLeads
 LeadKindIn = Literal["opening", "employer"]
 _ALL_KINDS: tuple[LeadKindIn, ...] = ("opening", "employer")
 FeedbackIn_ = Literal[
-    "pursued", "applied", "interview", "hired", "not_relevant", "person_declined", "employer_declined"
+    "pursued",
+    "applied",
+    "interview",
+    "hired",
+    "not_relevant",
+    "person_declined",
+    "employer_declined",
+    "reconsider",
 ]
 
 
@@ -28,6 +35,11 @@ class LeadsRequest(Strict):
     n: int = Field(10, ge=1, le=1000, description="How many leads")
     kinds: list[LeadKindIn] = Field(default_factory=lambda: list(_ALL_KINDS), min_length=1)
     exclude: list[str] = Field(default_factory=list, max_length=1000, description="Ids not to suggest again")
+    reuse: bool = Field(
+        False,
+        description="Show the newest recorded lead set again (or the overnight batch's) when nothing it was "
+        "ranked from changed and it is younger than IPSMATCH_LEAD_SET_HOURS; default: rank and record anew",
+    )
 
 
 class ScorePartOut(BaseModel):
@@ -157,6 +169,8 @@ class LeadsResponse(Out):
     model_version: str
     generated_at: datetime
     leads: list[LeadOut]
+    lead_set_id: str = Field("", description="The lead set these leads were recorded (or shown again) as")
+    reused: bool = Field(False, description="Shown again from a recorded set instead of ranked anew")
     person_notes: list[str] = Field(
         default_factory=list, description="Notes true of the person, once per list"
     )
