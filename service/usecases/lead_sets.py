@@ -98,12 +98,14 @@ class Reusable:
         set: The stored set, None for a batch's leads not yet adopted as a set.
         batch_id: The batch that wrote the leads, None for a page or API set.
         previous: The set shown before, for "new since yesterday".
+        ranked_at: When the leads were ranked (the set's or the batch's start).
     """
 
     lead_ids: tuple[str, ...]
     set: LeadSetRecord | None
     batch_id: str | None
     previous: LeadSetRecord | None
+    ranked_at: datetime
 
 
 def find_reusable(db: Database, *, person_id: str, fp: Fingerprint, window: timedelta) -> Reusable | None:
@@ -112,11 +114,12 @@ def find_reusable(db: Database, *, person_id: str, fp: Fingerprint, window: time
     sets = LeadSetStore(cur).recent(participant_id=person_id, limit=2)
     now = datetime.now(UTC)
     if sets and sets[0].fingerprint == fp.key and now - sets[0].created_at < window:
-        return Reusable(sets[0].lead_ids, sets[0], sets[0].batch_id, sets[1] if len(sets) > 1 else None)
+        before = sets[1] if len(sets) > 1 else None
+        return Reusable(sets[0].lead_ids, sets[0], sets[0].batch_id, before, sets[0].created_at)
     batch = LeadSetStore(cur).latest_batch(participant_id=person_id)
     adopted = bool(sets) and batch is not None and sets[0].batch_id == batch.batch_id
     if batch is not None and not adopted and fp.admits_batch(batch, now, window):  # adopted: stale now
-        return Reusable(batch.lead_ids, None, batch.batch_id, sets[0] if sets else None)
+        return Reusable(batch.lead_ids, None, batch.batch_id, sets[0] if sets else None, batch.started_at)
     return None
 
 

@@ -176,7 +176,7 @@ def _rank_and_record(req: _Request, profile: Profile, fp: Fingerprint) -> Served
 
     ids, set_id = req.db.group_commit(record)
     leads = [ServedLead(i, lead, card) for (lead, card), i in zip(shown, ids, strict=True)]
-    return _served(req, result.removed, result.person_notes, _marked(req, leads, previous), set_id, False)
+    return _served(req, result.removed, result.person_notes, _marked(req, leads, previous), set_id, None)
 
 
 def _reuse(req: _Request, profile: Profile, fp: Fingerprint, found: Reusable) -> ServedLeads:
@@ -197,7 +197,8 @@ def _reuse(req: _Request, profile: Profile, fp: Fingerprint, found: Reusable) ->
         detail=f"n={req.n} set={found.set.id}",
     )  # fmt: skip
     notes = person_notes(profile)
-    return _served(req, found.set.removed, notes, _marked(req, served, found.previous), found.set.id, True)
+    marked = _marked(req, served, found.previous)
+    return _served(req, found.set.removed, notes, marked, found.set.id, found.ranked_at)
 
 
 def _adopt(
@@ -220,7 +221,7 @@ def _adopt(
 
     set_id = req.db.group_commit(adopt)
     leads = _marked(req, served, found.previous)
-    return _served(req, result.removed, result.person_notes, leads, set_id, True)
+    return _served(req, result.removed, result.person_notes, leads, set_id, found.ranked_at)
 
 
 def _record_set(
@@ -246,17 +247,18 @@ def _marked(req: _Request, leads: list[ServedLead], previous: LeadSetRecord | No
 
 def _served(
     req: _Request, removed: dict[str, int], notes: tuple[str, ...], leads: list[ServedLead], set_id: str,
-    reused: bool,
+    reused_from: datetime | None,
 ) -> ServedLeads:  # fmt: skip
+    """The answer; ``reused_from`` is when a set shown again was ranked (None: ranked now)."""
     return ServedLeads(
         participant_id=req.person.id,
         leads=leads,
         removed_by_constraints=removed,
         model_version=req.engine.model_version,
-        generated_at=datetime.now(UTC),
+        generated_at=reused_from or datetime.now(UTC),
         person_notes=notes,
         lead_set_id=set_id,
-        reused=reused,
+        reused=reused_from is not None,
     )
 
 

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Cookie, Depends, Form, Header, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from matching.ranking.labels import DISCLOSURE_LABELS, label, sector_label
 from service.access.auth import SESSION_COOKIE, resolve_user
 from service.access.errors import AuthError
 from service.access.users import User, authenticate, create_token, revoke_token
@@ -19,6 +20,8 @@ from service.usecases.leads import serve_leads
 from service.usecases.participants import get_participant, list_participants
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
+TEMPLATES.env.filters["sector"] = sector_label
+TEMPLATES.env.filters["disclosure"] = lambda code: label(DISCLOSURE_LABELS, code)
 STATIC = Path(__file__).parent / "static"
 router = APIRouter(prefix="/ui", include_in_schema=False)
 

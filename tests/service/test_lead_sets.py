@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from participants import LeadStore
+from service.access.audit import list_access
 from service.usecases.batch.options import BatchOptions
 from service.usecases.batch.runner import run_batch
 from service.usecases.rerank import training_frame
@@ -40,6 +41,8 @@ def test_reuse_within_a_day_records_no_new_leads_and_the_default_records_a_set_p
     assert [x["lead_id"] for x in again["leads"]] == [x["lead_id"] for x in first["leads"]]
     assert [x["card"] for x in again["leads"]] == [x["card"] for x in first["leads"]]
     assert _count(api, "caseload_leads") == 3 and _count(api, "caseload_lead_sets") == 1
+    shown = [r["detail"] for r in list_access(api.db, entity_id=pid) if r["action"] == "leads"]
+    assert shown == [f"n=3 set={first['lead_set_id']}", "n=3"]  # the view shown again is logged too
     fresh = _post(api, pid, n=3)  # no "reuse": the API records a new set per request
     assert not fresh["reused"] and _count(api, "caseload_leads") == 6
     assert _post(api, pid, n=2, reuse=True)["lead_set_id"] != fresh["lead_set_id"]  # another request
