@@ -97,3 +97,13 @@ def test_titles_are_compared_folded() -> None:
         == "building caretaker"
     )
     assert normalised_title("Cook") != normalised_title("Cook 2")
+
+
+def test_person_notes_come_once_per_list_and_again_with_a_reused_set(api: Api) -> None:
+    _opening(api, _employer(api), hours_min=20, hours_max=30)
+    pid = _participant(api, benefits={"status": "none", "hours_threshold": 15})["id"]
+    first = api.call("POST", f"/participants/{pid}/leads", json={"reuse": True}).json()
+    again = api.call("POST", f"/participants/{pid}/leads", json={"reuse": True}).json()
+    assert len(first["person_notes"]) == 1 and "15 h/week" in first["person_notes"][0]
+    assert again["reused"] and again["person_notes"] == first["person_notes"]
+    assert first["leads"][0]["explanation"]["summary"] == again["leads"][0]["explanation"]["summary"] != ""
