@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from storekit.change_log import ChangeLog
@@ -33,3 +34,20 @@ def insert_records(
     if entity is not None:
         CHANGE_LOG.log_creates(con, actor=actor, entity=entity, entity_ids=ids)
     return ids
+
+
+#: Change-log entities that change what the lead index holds (contacts, tasks and notes do not).
+INDEXED_ENTITIES = ("employer", "opening", "site", "import")
+
+
+def index_version(con: Connection) -> tuple[int, datetime | None]:
+    """How many changes the lead index has seen and when the last was: ``(count, changed_at)``.
+
+    Read from the change log, so it survives restarts and is the same for every process.
+    """
+    marks = ", ".join("?" * len(INDEXED_ENTITIES))
+    row = con.execute(
+        f"SELECT count(*), max(changed_at) FROM crm_change_log WHERE entity IN ({marks})",
+        list(INDEXED_ENTITIES),
+    ).fetchone()
+    return (int(row[0]), row[1]) if row is not None else (0, None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from participants.errors import InvalidError, NotFoundError, ParticipantError
+from participants.lead_sets import BatchLeads, LeadSetRecord, LeadSetStore
 from participants.leads import FEEDBACK, POSITIVE_FEEDBACK, LeadRecord, LeadStore
 from participants.models import (
     BenefitsPlan,
@@ -22,10 +23,13 @@ __all__ = [
     "FEEDBACK",
     "MIGRATIONS",
     "POSITIVE_FEEDBACK",
+    "BatchLeads",
     "BenefitsPlan",
     "DisclosurePlan",
     "InvalidError",
     "LeadRecord",
+    "LeadSetRecord",
+    "LeadSetStore",
     "LeadStore",
     "NotFoundError",
     "ParticipantError",

@@ -18,7 +18,8 @@ from storekit.rows import clean, uuid_of
 from storekit.store import Store
 from storekit.transactions import now
 
-#: What a specialist can say about a lead. The first four count as positive outcomes.
+#: What a specialist can say about a lead. The first four count as positive outcomes;
+#: ``reconsider`` takes back an earlier "not relevant" or "person declined" (the lead returns).
 FEEDBACK = (
     "pursued",
     "applied",
@@ -27,6 +28,7 @@ FEEDBACK = (
     "not_relevant",
     "person_declined",
     "employer_declined",
+    "reconsider",
 )
 POSITIVE_FEEDBACK = frozenset(FEEDBACK[:4])
 _COLUMNS = (
@@ -91,6 +93,23 @@ class LeadStore(Store):
     def get(self, *, lead_id: str) -> LeadRecord:
         """One recorded lead with its latest feedback; NotFoundError when unknown."""
         return first(self._select("l.id = ?", [uuid_of("lead_id", lead_id)], limit=1), "lead", lead_id)
+
+    def get_many(self, *, lead_ids: Sequence[str]) -> builtins.list[LeadRecord]:
+        """These recorded leads with their latest feedback, in the order given (unknown ids skipped)."""
+        if not lead_ids:
+            return []
+        ids = [uuid_of("lead_id", i) for i in lead_ids]
+        found = {r.id: r for r in self._select(f"l.id IN ({', '.join('?' * len(ids))})", [*ids], limit=None)}
+        return [found[str(i)] for i in ids if str(i) in found]
+
+    def feedback_by_item(self, *, participant_id: str) -> dict[str, str]:
+        """The latest feedback on each item (opening or employer) shown to a participant, by item id."""
+        rows = self.con.execute(
+            "SELECT l.item_id, arg_max(f.feedback, f.given_at) FROM caseload_lead_feedback f "
+            "JOIN caseload_leads l ON l.id = f.lead_id WHERE f.participant_id = ? GROUP BY l.item_id",
+            [uuid_of("participant_id", participant_id)],
+        ).fetchall()
+        return {str(item): str(feedback) for item, feedback in rows}
 
     def list(self, *, participant_id: str, limit: int = 50) -> builtins.list[LeadRecord]:
         """A participant's recorded leads, newest first."""

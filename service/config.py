@@ -46,6 +46,8 @@ class Settings(BaseSettings):
         reranker_path: The trained re-ranker; default ``<db_path>.reranker.json``.
         travel_area_km: The programme's default travel area (km from home, straight line) for
             people who stated no limit of their own; a unit's ``travel_area_km`` overrides it.
+        lead_set_hours: How long a participant's recorded lead set is shown again (page, API with
+            ``reuse``) while nothing it was ranked from changed; then new leads are ranked.
     """
 
     model_config = SettingsConfigDict(env_prefix="IPSMATCH_", env_file=None, extra="ignore")
@@ -73,6 +75,7 @@ class Settings(BaseSettings):
     batch_engine: Literal["local", "ray"] = "local"
     ray_address: str = ""
     travel_area_km: float = Field(25.0, gt=0, le=1000)
+    lead_set_hours: float = Field(24.0, ge=0, le=24 * 14)
 
 
 @lru_cache

@@ -19,7 +19,7 @@ from matching.linking.esco import EscoCatalog
 from matching.linking.linker import TitleLinker
 from matching.linking.skills import SkillMatcher
 from matching.ranking.reranker import LeadReranker
-from matching.types import Profile
+from matching.types import Lead, Profile
 from participants.values import ParticipantValues
 from service.runtime.database import Database
 from service.runtime.vector_cache import DuckDBVectorStore
@@ -108,6 +108,10 @@ class LeadEngine:
     def rank(self, profile: Profile, **options: Any) -> RankResult:
         """Leads for ``profile`` and what its constraints removed; options as `LeadRanking.rank`."""
         return self.ranking.rank(profile, **options)
+
+    def explain(self, profile: Profile, **options: Any) -> list[Lead]:
+        """Leads for given items in the given order; options as `LeadRanking.explain`."""
+        return self.ranking.explain(profile, **options)
 
     # ESCO normalisation (see EscoNormaliser).
     def normalise_occupation(self, concept: Mapping[str, Any], *, lang: str | None = None) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -90,6 +90,12 @@ class LeadRanking:
             )
             leads = ranker.leads(profile, best)
         return RankResult(self._rerank(leads, n), removed, self.model_version, person_notes(profile))
+
+    def explain(self, profile: Profile, *, goals_text: str = "", ids: Sequence[str]) -> list[Lead]:
+        """Leads for the items ``ids`` in the order given, explained as of now (items gone are skipped)."""
+        goals = self.goal_vectors(profile, goals_text)
+        with self.index.reading() as ranker:
+            return ranker.leads(profile, ranker.score_ids(profile, goals, list(ids)))
 
     def _depth(self, n: int) -> int:
         """How many leads to rank: the re-ranker may bring leads from below the top ``n`` up."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any
 from uuid import UUID
@@ -10,6 +11,7 @@ from fastapi import APIRouter, Cookie, Depends, Form, Header, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from matching.ranking.labels import DISCLOSURE_LABELS, label, sector_label
 from service.access.auth import SESSION_COOKIE, resolve_user
 from service.access.errors import AuthError
 from service.access.users import User, authenticate, create_token, revoke_token
@@ -18,6 +20,8 @@ from service.usecases.leads import serve_leads
 from service.usecases.participants import get_participant, list_participants
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
+TEMPLATES.env.filters["sector"] = sector_label
+TEMPLATES.env.filters["disclosure"] = lambda code: label(DISCLOSURE_LABELS, code)
 STATIC = Path(__file__).parent / "static"
 router = APIRouter(prefix="/ui", include_in_schema=False)
 
@@ -104,9 +108,11 @@ def participant_leads(
     store: ParticipantsDep,
     engine: EngineDep,
     db: DbDep,
+    settings: SettingsDep,
     n: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> Response:
-    """A participant's stated preferences and their ranked, explained leads."""
+    """A participant's stated preferences and their leads: the recorded set again while it is current."""
     person = get_participant(store=store, db=db, user=user, participant_id=str(participant_id))
-    leads = serve_leads(person=person, user=user, engine=engine, db=db, n=n)
+    window = timedelta(hours=settings.lead_set_hours)
+    leads = serve_leads(person=person, user=user, engine=engine, db=db, n=n, reuse_within=window)
     return render(request, "participant.html", user=user, person=person, result=leads, n=n)

@@ -68,9 +68,11 @@ def test_batch_gives_the_same_leads_as_the_api(seeded: Api) -> None:
     assert record.status == "finished" and record.capped_participants == 0
     people = ParticipantStore(state.db.cursor()).list(status="active", limit=1000)
     assert record.participants == len(people) and record.participants_done == len(people)
+    folded: set[str] = set()  # the API folds a repeat of an opening into its better-ranked copy
     for person in people:  # the API records what it served, with batch_id NULL
         r = seeded.call("POST", f"/participants/{person.id}/leads", user="sup.a", json={"n": 10})
         assert r.status_code == 200, r.text
+        folded |= {i for lead in r.json()["leads"] for i in lead["card"]["also_posted"]}
     # Every unit: call the engine the way the route does, and compare the full Lead objects too.
     engine = state.engine
     areas = TravelAreas.load(state.db, engine.travel_area_km)  # what both paths resolve
@@ -81,7 +83,14 @@ def test_batch_gives_the_same_leads_as_the_api(seeded: Api) -> None:
         batch = explain_chunk(engine.ranker(), [(person.id, profile, goals, [x.id for x in served])])
         assert batch[person.id] == served  # ids, ranks, scores, explanations
     api_rows, batch_rows = _batch_rows(state.db, None), _batch_rows(state.db, record.id)
-    assert api_rows and all(batch_rows[pid] == rows for pid, rows in api_rows.items())
+    assert api_rows
+    for pid, rows in api_rows.items():  # the batch's leads, repeats left out, begin the API's list
+        distinct = [_no_rank(r) for r in batch_rows[pid] if r[0] not in folded]
+        assert distinct == [_no_rank(r) for r in rows][: len(distinct)]
+
+
+def _no_rank(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    return (row[0], *row[2:])  # ranks are renumbered after folding
 
 
 def test_rerunning_a_batch_adds_nothing(seeded: Api) -> None:

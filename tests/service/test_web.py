@@ -85,12 +85,68 @@ def test_specialist_signs_in_sees_own_unit_gets_leads_and_gives_feedback(server:
     assert page.locator("li.lead").count() == 10
     first = page.locator("li.lead").first
     assert first.locator("ul.parts li").count() == 8
-    first.locator("button[data-feedback=not_relevant]").click()
+    first.locator("button[data-feedback=applied]").click()
     first.locator(".status", has_text="saved").wait_for()
     lead_id = first.get_attribute("data-lead-id")
     pid = page.url.rsplit("/", 1)[-1].split("?")[0]
     history = page.request.get(f"{server}/participants/{pid}/leads").json()["items"]
-    assert {h["lead_id"]: h["feedback"] for h in history}[lead_id] == "not_relevant"
+    assert {h["lead_id"]: h["feedback"] for h in history}[lead_id] == "applied"
+    page.close()
+
+
+def _shown(page, where: str = "") -> list[str]:  # type: ignore[no-untyped-def]
+    return list(page.locator(f"{where} li.lead").evaluate_all("els => els.map(e => e.dataset.leadId)"))
+
+
+def test_a_lead_card_shows_the_job_its_summary_and_how_good_each_part_is(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    _sign_in(page, server)
+    page.click("a.person >> nth=2")
+    card = page.locator("li.lead").first
+    card.wait_for()
+    assert card.locator("p.summary").inner_text().strip()
+    assert card.locator("dl.facts dt").all_inner_texts() == [
+        "Where", "Hours", "Wage", "Contract", "Closes", "Apply", "Employer"
+    ][: card.locator("dl.facts dt").count()]  # fmt: skip
+    assert card.locator("dl.facts dt").count() >= 7
+    values = card.locator("ul.parts .bar").evaluate_all(
+        "els => els.map(e => +e.getAttribute('aria-valuenow'))"
+    )
+    widths = card.locator("ul.parts .bar span").evaluate_all("els => els.map(e => parseFloat(e.style.width))")
+    assert len(values) == 8 and all(0 <= v <= 1 for v in values)
+    assert widths == pytest.approx([100 * v for v in values], abs=0.6)  # the bar is the value, not the weight
+    assert all("weight" in t for t in card.locator("ul.parts .name").all_inner_texts())
+    page.screenshot(path="/tmp/ipsmatch-lead-card.png", full_page=True)
+    page.close()
+
+
+def test_feedback_survives_a_reload_set_aside_and_undo(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    _sign_in(page, server)
+    page.click("a.person >> nth=1")
+    page.wait_for_selector("li.lead")
+    pid = page.url.rsplit("/", 1)[-1].split("?")[0]
+    recorded = len(page.request.get(f"{server}/participants/{pid}/leads").json()["items"])
+    ids = _shown(page)
+    first, second = (page.locator(f"li.lead[data-lead-id='{i}']") for i in ids[:2])
+    first.locator("button[data-feedback=pursued]").click()
+    first.locator(".status", has_text="saved").wait_for()
+    with page.expect_navigation():
+        second.locator("button[data-feedback=not_relevant]").click()
+    page.wait_for_selector(".set-aside li.lead")
+    assert _shown(page, ".set-aside") == [ids[1]] and ids[1] not in _shown(
+        page, "ol.leads:not(.set-aside ol)"
+    )
+    assert page.locator(f".set-aside li[data-lead-id='{ids[1]}'] .given").inner_text() == "Not relevant"
+    assert first.locator(".given").inner_text() == "Pursued"
+    assert "chosen" in (first.locator("button[data-feedback=pursued]").get_attribute("class") or "")
+    assert sorted(_shown(page)) == sorted(ids)  # the same recorded set, shown again
+    with page.expect_navigation():
+        page.locator(".set-aside button[data-feedback=reconsider]").click()
+    page.wait_for_selector("li.lead")
+    assert page.locator(".set-aside").count() == 0 and _shown(page) == ids
+    after = len(page.request.get(f"{server}/participants/{pid}/leads").json()["items"])
+    assert after == recorded  # three views of the page, one recorded lead set
     page.close()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Annotated, cast
 from uuid import UUID
 
@@ -74,6 +75,7 @@ def leads_for_participant(
         n=min(body.n, settings.max_leads),
         kinds=body.kinds,
         exclude=body.exclude,
+        reuse_within=timedelta(hours=settings.lead_set_hours) if body.reuse else None,
     )
     return LeadsResponse.from_served(served)
 

@@ -11,12 +11,19 @@ from pydantic import BaseModel, Field
 from matching.types import Explanation, Lead
 from participants import LeadRecord
 from service.api.schemas.common import ConceptOut, Out, Strict, strict_with_examples
-from service.usecases.leads import ServedLeads
+from service.usecases.leads import ServedLead, ServedLeads
 
 LeadKindIn = Literal["opening", "employer"]
 _ALL_KINDS: tuple[LeadKindIn, ...] = ("opening", "employer")
 FeedbackIn_ = Literal[
-    "pursued", "applied", "interview", "hired", "not_relevant", "person_declined", "employer_declined"
+    "pursued",
+    "applied",
+    "interview",
+    "hired",
+    "not_relevant",
+    "person_declined",
+    "employer_declined",
+    "reconsider",
 ]
 
 
@@ -28,6 +35,11 @@ class LeadsRequest(Strict):
     n: int = Field(10, ge=1, le=1000, description="How many leads")
     kinds: list[LeadKindIn] = Field(default_factory=lambda: list(_ALL_KINDS), min_length=1)
     exclude: list[str] = Field(default_factory=list, max_length=1000, description="Ids not to suggest again")
+    reuse: bool = Field(
+        False,
+        description="Show the newest recorded lead set again (or the overnight batch's) when nothing it was "
+        "ranked from changed and it is younger than IPSMATCH_LEAD_SET_HOURS; default: rank and record anew",
+    )
 
 
 class ScorePartOut(BaseModel):
@@ -55,6 +67,9 @@ class ExplanationOut(BaseModel):
     missing_skills: list[ConceptOut]
     flags: list[FlagOut]
     disclosure_note: str
+    summary: str = Field(
+        "", description="One sentence to read aloud: where, how far, hours, contract, reasons"
+    )
 
     @classmethod
     def from_explanation(cls, ex: Explanation) -> ExplanationOut:
@@ -75,7 +90,35 @@ class ExplanationOut(BaseModel):
             missing_skills=[ConceptOut(**asdict(c)) for c in ex.missing_skills],
             flags=[FlagOut(code=f.code, message=f.message) for f in ex.flags],
             disclosure_note=ex.disclosure_note,
+            summary=ex.summary,
         )
+
+
+class CardOut(Out):
+    """The job as the card shows it: where and how far, hours, wage, contract, closing, how to apply."""
+
+    line: str = Field(
+        description="Title · employer; with site/city, hours and closing date when two leads share it"
+    )
+    site: str
+    city: str
+    country: str
+    distance_km: float | None = Field(description="Great-circle km from the person's home; null when unknown")
+    remote: bool
+    hours_min: float | None
+    hours_max: float | None
+    wage_hourly: float | None
+    currency: str
+    contract_type: str
+    contract_label: str
+    closes_at: datetime | None
+    application_route: Literal["self_apply", "via_specialist", "either"]
+    how_to_apply: str
+    stage: str
+    stage_label: str
+    sector: str
+    sector_label: str
+    also_posted: list[str] = Field(description="Ids of the same opening posted again, merged into this lead")
 
 
 class LeadOut(BaseModel):
@@ -92,6 +135,16 @@ class LeadOut(BaseModel):
     employer_id: str
     employer_name: str
     explanation: ExplanationOut
+    card: CardOut | None = Field(None, description="The job as the card shows it")
+    feedback: str | None = Field(None, description="The latest feedback on this lead")
+    new: bool = Field(False, description="Not in the person's previous lead set")
+
+    @classmethod
+    def from_served(cls, served: ServedLead) -> LeadOut:
+        """A served lead with its card facts and latest feedback."""
+        out = cls.from_lead(served.lead, served.lead_id)
+        card = CardOut.from_fields(served.card)
+        return out.model_copy(update={"card": card, "feedback": served.feedback, "new": served.new})
 
     @classmethod
     def from_lead(cls, lead: Lead, lead_id: str | None = None) -> LeadOut:
@@ -116,6 +169,11 @@ class LeadsResponse(Out):
     model_version: str
     generated_at: datetime
     leads: list[LeadOut]
+    lead_set_id: str = Field("", description="The lead set these leads were recorded (or shown again) as")
+    reused: bool = Field(False, description="Shown again from a recorded set instead of ranked anew")
+    person_notes: list[str] = Field(
+        default_factory=list, description="Notes true of the person, once per list"
+    )
     removed_by_constraints: dict[str, int] = Field(
         description="How many items were left out, by reason: the person's own constraints, their disclosure "
         "plan, or an employer's request not to be contacted"
@@ -124,7 +182,7 @@ class LeadsResponse(Out):
     @classmethod
     def from_served(cls, served: ServedLeads) -> LeadsResponse:
         """The answer for leads just ranked and recorded."""
-        return cls.from_fields(served, leads=[LeadOut.from_lead(s.lead, s.lead_id) for s in served.leads])
+        return cls.from_fields(served, leads=[LeadOut.from_served(s) for s in served.leads])
 
 
 class FeedbackIn(Strict):

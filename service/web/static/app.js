@@ -16,6 +16,8 @@ document.addEventListener("click", async (event) => {
     button.classList.add("chosen");
     status.textContent = "saved";
     card.dataset.feedback = button.dataset.feedback;
+    // Setting a lead aside, or taking that back, moves it: show the (same, recorded) list again.
+    if (button.hasAttribute("data-reload")) window.location.reload();
   } else {
     status.textContent = `not saved (${response.status})`;
   }
