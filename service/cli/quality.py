@@ -130,9 +130,8 @@ def eval_command(
     if fmt == "json":
         for row in rows:
             typer.echo(json_line(*row))
-    table = markdown_table(rows)
     heading = f"## Title -> ESCO (model: {mode}, knowledge: {knowledge}, encoder: {ctx.encoder.model_id})"
-    sections = [heading, "", table]
+    sections = [heading, "", markdown_table(rows)]
     if skills:
         _progress("occupation -> skills NDCG@10")
         sections += ["", "## Occupation -> skills", "", skill_table(occupation_skill_ndcg(ctx))]
@@ -140,12 +139,17 @@ def eval_command(
     if fmt != "json":
         typer.echo(text)
     default_run = path is None and knowledge == "esco" and mode == "cv"
-    target = out if out is not None else (RESULTS if default_run else None)
-    if target is not None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        took = time.perf_counter() - started
-        target.write_text(f"# Quality results\n\nWritten by `ipsmatch eval` in {took:.0f} s.\n\n{text}\n")
-        _progress(f"wrote {target}")
+    _write_results(out if out is not None else (RESULTS if default_run else None), text, started)
+
+
+def _write_results(target: Path | None, text: str, started: float) -> None:
+    """Write the markdown tables to ``target`` (nothing when None), with how long the run took."""
+    if target is None:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    took = time.perf_counter() - started
+    target.write_text(f"# Quality results\n\nWritten by `ipsmatch eval` in {took:.0f} s.\n\n{text}\n")
+    _progress(f"wrote {target}")
 
 
 @linker_app.command("vectors")
