@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any, TypedDict
 
 from storekit.errors import InvalidError
+from storekit.records import StoredRecord
 
 #: What an alias names: a job title (ESCO occupation or ISCO group) or a skill (ESCO skill).
 KINDS = ("occupation", "skill")
@@ -17,8 +18,8 @@ MAX_TEXT = 300
 
 
 @dataclass(frozen=True, slots=True)
-class AliasRecord:
-    """One live (or soft-deleted) alias as stored.
+class AliasRecord(StoredRecord):
+    """One live (or soft-deleted) alias as stored (id and audit stamps from `StoredRecord`).
 
     Attributes:
         id: UUID string.
@@ -30,17 +31,12 @@ class AliasRecord:
         note: Why the team added it (free text).
     """
 
-    id: str
     kind: str
     language: str
     text: str
     folded: str
     esco_uri: str
     note: str
-    created_at: datetime | None = None
-    created_by: str = ""
-    updated_at: datetime | None = None
-    updated_by: str = ""
     deleted_at: datetime | None = None
 
 

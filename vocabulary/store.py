@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping, Sequence
-from dataclasses import fields
 from typing import Any
 
 from storekit.change_log import ChangeLog
 from storekit.checks import first, refuse_nulls, refuse_unknown
 from storekit.connection import Connection
 from storekit.errors import ConflictError
+from storekit.records import table_columns
 from storekit.rows import clean, data_columns, insert_sql, new_id, row_by_id, uuid_of
 from storekit.store import Store
 from storekit.transactions import now
@@ -23,7 +23,7 @@ from vocabulary.records import AliasRecord, AliasValues, check_alias
 TABLE = "vocab_aliases"
 ENTITY = "alias"
 CHANGE_LOG = ChangeLog("vocab_change_log")
-COLUMNS = tuple(f.name for f in fields(AliasRecord))
+COLUMNS = table_columns(AliasRecord)
 #: What a caller sets (audit columns and deleted_at are the store's).
 DATA = tuple(c for c in data_columns(COLUMNS) if c != "deleted_at")
 UPDATABLE = frozenset(DATA) - {"id"}
