@@ -33,7 +33,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/deptry .
 	$(BIN)/mypy
-	$(BIN)/mypy --strict matching storekit vocabulary
+	$(BIN)/mypy --strict matching storekit vocabulary reports
 
 # Debian's chromium for the browser tests (playwright drives it; nothing is downloaded by playwright).
 browser:
