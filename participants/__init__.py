@@ -6,7 +6,7 @@ from pathlib import Path
 
 from participants.errors import InvalidError, NotFoundError, ParticipantError
 from participants.lead_sets import BatchLeads, LeadSetRecord, LeadSetStore
-from participants.leads import FEEDBACK, POSITIVE_FEEDBACK, LeadRecord, LeadStore
+from participants.leads import FEEDBACK, POSITIVE_FEEDBACK, Feedback, LeadRecord, LeadStore
 from participants.models import (
     BenefitsPlan,
     DisclosurePlan,
@@ -26,6 +26,7 @@ __all__ = [
     "BatchLeads",
     "BenefitsPlan",
     "DisclosurePlan",
+    "Feedback",
     "InvalidError",
     "LeadRecord",
     "LeadSetRecord",

@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal, get_args
 
 from matching.types import Lead
 from participants.change_log import CHANGE_LOG
@@ -20,7 +20,7 @@ from storekit.transactions import now
 
 #: What a specialist can say about a lead. The first four count as positive outcomes;
 #: ``reconsider`` takes back an earlier "not relevant" or "person declined" (the lead returns).
-FEEDBACK = (
+Feedback = Literal[
     "pursued",
     "applied",
     "interview",
@@ -29,7 +29,8 @@ FEEDBACK = (
     "person_declined",
     "employer_declined",
     "reconsider",
-)
+]
+FEEDBACK: tuple[Feedback, ...] = get_args(Feedback)
 POSITIVE_FEEDBACK = frozenset(FEEDBACK[:4])
 _COLUMNS = (
     "id",

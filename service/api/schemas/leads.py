@@ -9,22 +9,14 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from matching.types import Explanation, Lead
-from participants import LeadRecord
+from participants import Feedback, LeadRecord
 from service.api.schemas.common import ConceptOut, Out, Strict, strict_with_examples
 from service.usecases.leads import ServedLead, ServedLeads
 
 LeadKindIn = Literal["opening", "employer"]
 _ALL_KINDS: tuple[LeadKindIn, ...] = ("opening", "employer")
-FeedbackIn_ = Literal[
-    "pursued",
-    "applied",
-    "interview",
-    "hired",
-    "not_relevant",
-    "person_declined",
-    "employer_declined",
-    "reconsider",
-]
+#: The store's feedback values (`participants.FEEDBACK`), so the two cannot drift apart.
+FeedbackIn_ = Feedback
 
 
 class LeadsRequest(Strict):
