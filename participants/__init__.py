@@ -9,8 +9,10 @@ from participants.lead_sets import BatchLeads, LeadSetRecord, LeadSetStore
 from participants.leads import FEEDBACK, POSITIVE_FEEDBACK, Feedback, LeadRecord, LeadStore
 from participants.models import (
     BenefitsPlan,
+    BenefitStatus,
     DisclosurePlan,
     ParticipantRecord,
+    ParticipantStatus,
     Preferences,
     to_profile,
 )
@@ -24,6 +26,7 @@ __all__ = [
     "MIGRATIONS",
     "POSITIVE_FEEDBACK",
     "BatchLeads",
+    "BenefitStatus",
     "BenefitsPlan",
     "DisclosurePlan",
     "Feedback",
@@ -35,6 +38,7 @@ __all__ = [
     "NotFoundError",
     "ParticipantError",
     "ParticipantRecord",
+    "ParticipantStatus",
     "ParticipantStore",
     "ParticipantValues",
     "Preferences",

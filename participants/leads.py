@@ -6,7 +6,7 @@ import builtins
 import json
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any, Literal, get_args
 
@@ -32,22 +32,6 @@ Feedback = Literal[
 ]
 FEEDBACK: tuple[Feedback, ...] = get_args(Feedback)
 POSITIVE_FEEDBACK = frozenset(FEEDBACK[:4])
-_COLUMNS = (
-    "id",
-    "participant_id",
-    "batch_id",
-    "item_id",
-    "kind",
-    "employer_id",
-    "title",
-    "rank",
-    "score",
-    "parts",
-    "flags",
-    "model_version",
-    "created_at",
-    "created_by",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +53,10 @@ class LeadRecord:
     created_at: datetime
     created_by: str
     feedback: str | None = None
+
+
+#: The ``caseload_leads`` columns in table order: the record's fields but the joined ``feedback``.
+_COLUMNS = tuple(f.name for f in fields(LeadRecord) if f.name != "feedback")
 
 
 class LeadStore(Store):

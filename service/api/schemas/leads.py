@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import datetime
-from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from matching.types import Explanation, Lead
+from matching.types import LEAD_KINDS, ApplicationRoute, Explanation, Lead, LeadKind
 from participants import Feedback, LeadRecord
 from service.api.schemas.common import ConceptOut, Out, Strict, strict_with_examples
 from service.usecases.leads import ServedLead, ServedLeads
 
-LeadKindIn = Literal["opening", "employer"]
-_ALL_KINDS: tuple[LeadKindIn, ...] = ("opening", "employer")
+LeadKindIn = LeadKind
+_ALL_KINDS = LEAD_KINDS
 #: The store's feedback values (`participants.FEEDBACK`), so the two cannot drift apart.
 FeedbackIn_ = Feedback
 
@@ -104,7 +103,7 @@ class CardOut(Out):
     contract_type: str
     contract_label: str
     closes_at: datetime | None
-    application_route: Literal["self_apply", "via_specialist", "either"]
+    application_route: ApplicationRoute
     how_to_apply: str
     stage: str
     stage_label: str
