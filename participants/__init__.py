@@ -6,11 +6,13 @@ from pathlib import Path
 
 from participants.errors import InvalidError, NotFoundError, ParticipantError
 from participants.lead_sets import BatchLeads, LeadSetRecord, LeadSetStore
-from participants.leads import FEEDBACK, POSITIVE_FEEDBACK, LeadRecord, LeadStore
+from participants.leads import FEEDBACK, POSITIVE_FEEDBACK, Feedback, LeadRecord, LeadStore
 from participants.models import (
     BenefitsPlan,
+    BenefitStatus,
     DisclosurePlan,
     ParticipantRecord,
+    ParticipantStatus,
     Preferences,
     to_profile,
 )
@@ -24,8 +26,10 @@ __all__ = [
     "MIGRATIONS",
     "POSITIVE_FEEDBACK",
     "BatchLeads",
+    "BenefitStatus",
     "BenefitsPlan",
     "DisclosurePlan",
+    "Feedback",
     "InvalidError",
     "LeadRecord",
     "LeadSetRecord",
@@ -34,6 +38,7 @@ __all__ = [
     "NotFoundError",
     "ParticipantError",
     "ParticipantRecord",
+    "ParticipantStatus",
     "ParticipantStore",
     "ParticipantValues",
     "Preferences",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import datetime
-from typing import Literal
 
 from pydantic import Field
 
-from participants import ParticipantRecord
+from matching.types import DisclosureLevel
+from participants import BenefitStatus, ParticipantRecord, ParticipantStatus
 from service.api.schemas.common import (
     ConceptIn,
     ConceptOut,
@@ -54,7 +54,7 @@ class PreferencesIn(HoursChecked):
 class DisclosureIn(Strict):
     """Disclosure is the person's choice; the default is the most private."""
 
-    level: Literal["none", "service_only", "partial", "full"] = "none"
+    level: DisclosureLevel = "none"
     es_may_contact_employers: bool = False
     approved_statements: list[str] = Field(default_factory=list, max_length=10)
 
@@ -62,9 +62,7 @@ class DisclosureIn(Strict):
 class BenefitsIn(Strict):
     """Benefits plan. ``status`` is kept for counselling and never used for ranking."""
 
-    status: Literal[
-        "none", "unemployment", "sickness", "disability_pension", "social_assistance", "other"
-    ] = "none"
+    status: BenefitStatus = "none"
     hours_threshold: float | None = Hours
 
 
@@ -93,7 +91,7 @@ class ParticipantIn(Strict):
     unit_id: str | None = None
     specialist_id: str | None = None
     language: LanguageIn | None = Field(None, description="Omit to detect it (en if no title links)")
-    status: Literal["active", "on_hold", "closed"] = "active"
+    status: ParticipantStatus = "active"
     home: PlaceIn | None = None
     licences: list[LicenceIn] = Field(default_factory=list)
     preferences: PreferencesIn = Field(default_factory=PreferencesIn)
