@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
+from dataclasses import replace
 from uuid import UUID
 
 from fastapi import APIRouter, Request
@@ -14,7 +15,7 @@ from participants.batches import BatchStore
 from service.access.audit import log_access
 from service.access.errors import ForbiddenError
 from service.access.users import User
-from service.access.visibility import batch_scope, check_batch
+from service.access.visibility import batch_scope, batch_units, check_batch
 from service.api.schemas.batches import BatchIn, BatchOut, BatchParticipantOut
 from service.deps import DbDep, EngineDep, ParticipantsDep, SettingsDep, UserDep
 from service.usecases.batch.options import BatchOptions
@@ -52,8 +53,10 @@ def start_batch(
         units=batch_scope(user),
     )
     batch_id = str(body.batch_id or uuid.uuid4())
-    if body.batch_id is not None:
-        _check_resumable(BatchStore(db.cursor()), user, batch_id)
+    if body.batch_id is not None:  # a resume keeps the units the batch started with
+        options = replace(
+            options, units=_resumable_units(BatchStore(db.cursor()), user, batch_id, options.units)
+        )
     if not _running.acquire(blocking=False):
         raise ConflictError("a batch is already running in this server")
     started = threading.Event()
@@ -97,13 +100,17 @@ def get_batch_participant(
     return BatchParticipantOut(**effect)
 
 
-def _check_resumable(store: BatchStore, user: User, batch_id: str) -> None:
-    """NotFoundError when ``batch_id`` is another unit's batch (a new id is fine)."""
+def _resumable_units(store: BatchStore, user: User, batch_id: str, units: tuple[str, ...]) -> tuple[str, ...]:
+    """The units of batch ``batch_id`` if the caller may resume it (``units`` for a new id).
+
+    Raises:
+        NotFoundError: It is another unit's batch.
+    """
     try:
         record = store.get(batch_id=batch_id)
     except NotFoundError:
-        return
-    check_batch(user, record)
+        return units
+    return tuple(batch_units(check_batch(user, record)))
 
 
 def _out(store: BatchStore, user: User, batch_id: str) -> BatchOut:
