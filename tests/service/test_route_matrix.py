@@ -52,7 +52,6 @@ ANY_ID = ("employer_id", "opening_id", "person_id", "link_id", "record_id", "mer
 _BATCH = {"sup.b": "not_there", "admin": "ok"}
 #: Employer-side routes: shared by the programme (writes act on made-up ids: nothing is changed).
 EMPLOYER_SIDE = """
-POST PATCH
 POST /employers
 GET /employers
 GET /employers/dormant
