@@ -58,6 +58,20 @@ class ContactStore(RecordStore[ContactRecord, ContactValues]):
         ]
         TaskStore(con, self.lock).insert(con, tasks, actor)
 
+    def participant_units(self, *, ids: Sequence[str]) -> dict[str, str]:
+        """Contact id -> the unit of the participant it names, for live and deleted contacts alike.
+
+        Contacts naming nobody, and unknown ids, are left out.
+        """
+        if not ids:
+            return {}
+        rows = self.con.execute(
+            "SELECT id, participant_unit FROM crm_contacts WHERE participant_unit IS NOT NULL "
+            "AND list_contains(?::VARCHAR[], id::VARCHAR)",
+            [list(ids)],
+        ).fetchall()
+        return {str(i): str(u) for i, u in rows}
+
     def last_held(self, *, employer_ids: Sequence[str]) -> dict[str, datetime]:
         """Employer id -> time of its latest held contact (employers never contacted left out)."""
         rows = self.con.execute(

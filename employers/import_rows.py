@@ -46,11 +46,14 @@ class Hooks:
         participant_link: A participant id -> ``{participant_id, participant_unit}``, raising
             InvalidError("participant_id", ...) when the importer may not link that person.
         check_duplicates: Refuse new employers that look like live ones (row error on ``name``).
+        may_change: A matched contact id -> whether the importer may change it (False: it names
+            another unit's participant; the row is then treated as matching nothing).
     """
 
     normalise_opening: Callable[[OpeningValues], OpeningValues] | None = None
     participant_link: Callable[[str], dict[str, str]] | None = None
     check_duplicates: bool = True
+    may_change: Callable[[str], bool] | None = None
 
 
 @dataclass
@@ -77,8 +80,21 @@ class RowImporter:
         }
         self._pool: list[Candidate] | None = None
 
-    def find(self, values: Mapping[str, Any]) -> str | None:
-        """The live record this row is about (by id, then natural key, then external id)."""
+    def find(self, values: Mapping[str, Any], mode: str = "upsert") -> str | None:
+        """The live record this row is about (by id, then natural key, then external id).
+
+        A contact the importer may not change (``Hooks.may_change``) is matched like no record
+        at all; only a row that names its ``id`` and would create a record gets a row error.
+        """
+        found = self._find(values)
+        may_change = self.hooks.may_change
+        if found is None or self.entity != "contacts" or may_change is None or may_change(found):
+            return found
+        if values.get("id") and mode != "update":
+            raise InvalidError("id", "is taken by a contact you may not change")
+        return None
+
+    def _find(self, values: Mapping[str, Any]) -> str | None:
         table, noun = TABLES[self.entity]
         if values.get("id"):
             row = self.con.execute(f"SELECT deleted_at FROM {table} WHERE id = ?", [values["id"]]).fetchone()

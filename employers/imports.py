@@ -111,7 +111,7 @@ class ImportStore(Store):
             }
             try:
                 values = parse_row(entity, cells)
-                found = importer.find(values)
+                found = importer.find(values, mode)
                 if (found and mode == "create") or (not found and mode == "update"):
                     why = "exists (mode create)" if found else "no matching record (mode update)"
                     result |= {"action": "skipped", "entity_id": found, "message": why}

@@ -99,10 +99,13 @@ class ParticipantStore(Store):
         """Live participants with these ids, in the given order (any unit; for the batch runner)."""
         return self._get_many(participant_ids, unit_ids=None)
 
-    def count_active(self) -> int:
-        """Number of live participants with status active (a number, not participant data)."""
-        sql = "SELECT count(*) FROM caseload_participants WHERE deleted_at IS NULL AND status = 'active'"
-        row = self.con.execute(sql).fetchone()
+    def count_active(self, *, unit_ids: Sequence[str] | None = None) -> int:
+        """Number of live participants with status active in ``unit_ids`` (None: all units)."""
+        sql = (
+            "SELECT count(*) FROM caseload_participants WHERE deleted_at IS NULL AND status = 'active' "
+            "AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], unit_id))"
+        )
+        row = self.con.execute(sql, [unit_ids, unit_ids]).fetchone()
         return int(row[0]) if row else 0
 
     def count(self) -> int:

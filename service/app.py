@@ -14,6 +14,7 @@ from threadpoolctl import threadpool_limits
 
 from service import errors
 from service.api.routes import (
+    audit,
     batches,
     contacts,
     duplicates,
@@ -55,6 +56,7 @@ ROUTES = (
     imports,
     batches,
     vocabulary,
+    audit,
 )
 
 
@@ -100,6 +102,7 @@ def create_app(settings: Settings | None = None, *, resources: Resources | None 
         lifespan=lifespan,
     )
     errors.install(app)
+    audit.install(app)
     _install_routes(app)
     return app
 

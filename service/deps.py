@@ -60,6 +60,7 @@ def current_user(
 ) -> User:
     """The authenticated caller; cookie-authenticated writes must come from our own pages."""
     user = resolve_user(db, settings, authorization, session)
+    request.state.user_id = user.id  # for the request audit of refusals (service.api.routes.audit)
     if not authorization and session:
         form = request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded")
         check_same_origin(

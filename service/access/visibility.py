@@ -1,26 +1,46 @@
-"""Participant data inside the CRM: linking a participant to a contact, and who may see the link.
+"""Unit lines: which participant-linked records, imports and batches a caller may see or change.
 
 The employer store never reads the caseload; this module (in the composition root) asks the
 participant store whether the caller may see the person and whether their disclosure plan lets
 the specialist contact employers, and stamps the person's unit on the contact.
+
+What a user of another unit sees of a contact naming a participant (the decision, also in
+docs/security.md): the employer-side facts stay visible, because the employer network is shared
+by the programme (employer, person met, opening, specialist, when, mode, status, purpose, next
+step and its due date: the next step is the shared follow-up task). Hidden: the participant link
+(``participant_id`` null, ``participant_hidden`` true) and ``learned``, the free text that may
+say who was introduced. They may not change, delete or restore such a contact, nor re-link it
+through an import: those answer exactly like a contact that does not exist.
+
+Imports belong to the unit of the user who ran them (their failed rows carry participant ids and
+text); batches started by a unit's supervisor belong to that unit. Another unit gets the same
+404 as for an id that does not exist.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from typing import Any, TypeVar
 
 import employers
 import participants
+from employers import ContactStore
+from employers.imports import ImportRecord
+from participants.batches import BatchRecord
 from service.access.audit import log_access
-from service.access.auth import caseload_units
-from service.access.users import User
+from service.access.auth import CASELOAD_ROLES, caseload_units
+from service.access.users import User, get_user
 from service.runtime.database import Database
 
+T = TypeVar("T")
 NOT_ALLOWED = (
     "the participant's disclosure plan does not allow the employment specialist to contact "
     "employers about them (es_may_contact_employers is false)"
 )
+#: Fields of a participant-linked record blanked for readers outside the participant's unit.
+PARTICIPANT_TEXT = ("learned", "detail")
 
 
 def participant_link(store: participants.ParticipantStore, user: User, participant_id: Any) -> dict[str, str]:
@@ -39,6 +59,90 @@ def participant_link(store: participants.ParticipantStore, user: User, participa
     return {"participant_id": rec.id, "participant_unit": rec.unit_id}
 
 
+def hidden_from(user: User, participant_id: str | None, participant_unit: str | None) -> bool:
+    """Whether a record naming ``participant_id`` (of ``participant_unit``) is another unit's."""
+    return participant_id is not None and participant_unit not in caseload_units(user)
+
+
+def redacted(user: User, records: Iterable[T]) -> list[T]:
+    """``records`` (contacts or timeline items) with the participant text of other units blanked.
+
+    The participant link itself stays on the record (the HTTP schemas null it, from the same
+    unit test), so a caller can still count what they are not shown.
+    """
+    out = []
+    for rec in records:
+        if hidden_from(user, getattr(rec, "participant_id", None), getattr(rec, "participant_unit", None)):
+            rec = replace(rec, **{f: "" for f in PARTICIPANT_TEXT if hasattr(rec, f)})  # type: ignore[type-var]
+        out.append(rec)
+    return out
+
+
+def check_contact_change(store: ContactStore, user: User, contact_id: str, *, deleted: bool = False) -> None:
+    """NotFoundError, worded as for a missing contact, when it names another unit's participant.
+
+    Args:
+        store: The contact store.
+        user: The caller.
+        contact_id: The contact to change, delete (``deleted`` False) or restore (True).
+        deleted: Whether the caller is after a soft-deleted contact (restore): the wording of
+            the store's own "not found" for that case.
+    """
+    unit = store.participant_units(ids=[contact_id]).get(contact_id)
+    if unit is not None and unit not in caseload_units(user):
+        raise employers.NotFoundError("deleted contact" if deleted else "contact", contact_id)
+
+
+def contact_changeable(store: ContactStore, user: User | None) -> Callable[[str], bool]:
+    """For imports: contact id -> whether ``user`` may change it (False: another unit's participant)."""
+    units = caseload_units(user) if user is not None else []
+
+    def may_change(contact_id: str) -> bool:
+        unit = store.participant_units(ids=[contact_id]).get(contact_id)
+        return unit is None or unit in units
+
+    return may_change
+
+
+def check_import(db: Database, user: User, record: ImportRecord) -> ImportRecord:
+    """``record`` if ``user`` may see it, else NotFoundError worded as for an unknown import.
+
+    An import belongs to whoever ran it and to their unit; an import run by a user without a unit
+    (an admin, the CLI) to admins.
+    """
+    if record.created_by == user.username:
+        return record
+    creator = get_user(db, username=record.created_by)
+    unit = creator.unit_id if creator is not None else None
+    if unit is not None and user.role in CASELOAD_ROLES and user.unit_id == unit:
+        return record
+    if unit is None and user.role == "admin":
+        return record
+    raise employers.NotFoundError("import", record.id)
+
+
+def batch_units(record: BatchRecord) -> list[str]:
+    """The units a batch ranked; empty: every unit (an admin's or the CLI's batch)."""
+    try:
+        units = json.loads(record.settings or "{}").get("units") or []
+    except (ValueError, AttributeError):
+        return []
+    return [str(u) for u in units]
+
+
+def batch_scope(user: User) -> tuple[str, ...]:
+    """The units a batch started by ``user`` ranks: a supervisor's own; () (all) for admins."""
+    return () if user.role == "admin" else tuple(caseload_units(user))
+
+
+def check_batch(user: User, record: BatchRecord) -> BatchRecord:
+    """``record`` if ``user`` may see it, else NotFoundError worded as for an unknown batch."""
+    units = batch_units(record)
+    if user.role == "admin" or not units or set(units) & set(caseload_units(user)):
+        return record
+    raise participants.NotFoundError("batch", record.id)
+
+
 def audit_participants(
     db: Database, user: User, records: Iterable[Any], *, action: str = "read", detail: str = ""
 ) -> None:
@@ -50,3 +154,30 @@ def audit_participants(
     shown = sorted({r.participant_id for r in records if r.participant_id and r.participant_unit in units})
     if shown:
         log_access(db, user_id=user.id, action=action, entity="participant", entity_ids=shown, detail=detail)
+
+
+def audit_import(db: Database, user: User, record: ImportRecord, *, action: str, detail: str = "") -> None:
+    """Audit an import run, revert or failed-rows download (one row on the import).
+
+    A contacts import that created or updated rows also logs the participants those contacts
+    name in the caller's unit (imports can link participants).
+    """
+    counts = (
+        f"{record.entity} {record.mode} {record.status} created={record.created} updated={record.updated}"
+    )
+    log_access(
+        db,
+        user_id=user.id,
+        action=action,
+        entity="import",
+        entity_ids=[record.id],
+        detail=f"{counts} {detail}".strip(),
+    )
+    if record.entity == "contacts" and record.status in ("applied", "reverted"):
+        ids = [r.entity_id for r in record.rows if r.entity_id and r.action in ("created", "updated")]
+        contacts = ContactStore(db.handle()).get_many(_unique(ids))
+        audit_participants(db, user, contacts, action=action, detail=f"import {record.id}")
+
+
+def _unique(ids: Sequence[str | None]) -> list[str]:
+    return sorted({i for i in ids if i})

@@ -120,16 +120,22 @@ class RecordRoutes:
         param: str = "record_id",
         docs: tuple[str, str] | None = None,
         restored: Callable[[Any, User, Database], object] | None = None,
+        guard: Callable[[Any, User, str, bool], None] | None = None,
     ) -> None:
         """Add ``DELETE {path}/{<param>}`` (soft delete, 204) and ``POST {path}/{<param>}/restore``.
+
+        Both are audit-logged by the request audit (`service.api.routes.audit`), as every delete is.
 
         Args:
             param: The id's name in the path.
             docs: The (delete, restore) descriptions; by default generic ones.
             restored: ``restored(record, user, db)`` makes the restore answer (and may audit-log
                 what it shows); by default `out`.
+            guard: ``guard(store, user, record_id, deleted)`` runs first and raises when the
+                caller may not delete (``deleted`` False) or restore (True) that record.
         """
         get_store, make_out = self.get_store, restored or (lambda rec, _user, _db: self.out(rec))
+        check = guard or (lambda _store, _user, _id, _deleted: None)
 
         def delete(
             *,
@@ -137,6 +143,7 @@ class RecordRoutes:
             user: UserDep,
             store: Any = Depends(get_store),  # noqa: B008
         ) -> Response:
+            check(store, user, str(record_id), False)
             store.delete(record_id=str(record_id), actor=user.username)
             return Response(status_code=204)
 
@@ -147,6 +154,7 @@ class RecordRoutes:
             db: DbDep,
             store: Any = Depends(get_store),  # noqa: B008
         ) -> object:
+            check(store, user, str(record_id), True)
             return make_out(store.restore(record_id=str(record_id), actor=user.username), user, db)
 
         generic = (f"Soft-delete a {self.entity} (restorable).", f"Undelete a {self.entity}.")

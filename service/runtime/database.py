@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections.abc import Callable
@@ -42,6 +43,19 @@ class DatabaseLockedError(RuntimeError):
         self.pid = pid
 
 
+def _owner_only(path: str) -> None:
+    """Make the database file, its WAL and everything else this process creates owner-only (0600).
+
+    The file holds health-related personal data. DuckDB creates the file and, after every
+    checkpoint, a new WAL with the process umask, so the umask itself is tightened (for the whole
+    process: its exports and backups hold the same data); files made earlier are chmod-ed.
+    """
+    os.umask(os.umask(0o077) | 0o077)
+    for name in (path, f"{path}.wal"):
+        if os.path.exists(name):
+            os.chmod(name, 0o600)
+
+
 class Database:
     """The process's one DuckDB connection.
 
@@ -56,6 +70,7 @@ class Database:
         self.path = path
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+            _owner_only(path)
         try:
             self._con = duckdb.connect(path)
         except duckdb.IOException as exc:

@@ -21,7 +21,7 @@ from employers import (
     TimelineStore,
 )
 from service.access.users import User, get_user
-from service.access.visibility import audit_participants
+from service.access.visibility import audit_participants, redacted
 from service.runtime.database import Database
 
 
@@ -81,7 +81,7 @@ def list_timeline(
     """An employer's events, newest first, older than ``before``; participants shown are audit-logged."""
     items = store.list(employer_id=employer_id, limit=limit, before=before)
     audit_participants(db, user, items, detail=f"timeline of employer {employer_id}")
-    return items
+    return redacted(user, items)
 
 
 def summarise_week(
@@ -101,7 +101,7 @@ def summarise_week(
         week=f"{iso.year}-W{iso.week:02d}",
         starts_on=monday,
         ends_on=monday + timedelta(days=6),
-        contacts=tuple(data.contacts),
+        contacts=tuple(redacted(user, data.contacts)),
         held=len(held),
         planned=sum(c.status == "planned" for c in data.contacts),
         face_to_face_held=data.face_to_face_held,

@@ -1,8 +1,9 @@
 """The employer contact log: participant links checked against disclosure plans, every read audited.
 
 Contacts naming a participant are participant data: the link is stored only when the caller can
-see that person and their disclosure plan lets the specialist contact employers, and every
-contact shown that names a participant is audit-logged.
+see that person and their disclosure plan lets the specialist contact employers, every contact
+shown that names a participant is audit-logged, and other units see such a contact without its
+participant text and cannot change, delete or restore it (`service.access.visibility`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from employers import ContactRecord, ContactStore
 from employers.values import ContactValues
 from participants import ParticipantStore
 from service.access.users import User
-from service.access.visibility import audit_participants, participant_link
+from service.access.visibility import audit_participants, check_contact_change, participant_link, redacted
 from service.runtime.database import Database
 
 
@@ -67,25 +68,36 @@ def list_contacts(
     """Contacts ordered by id, filtered (``since`` inclusive, ``until`` exclusive), audit-logged."""
     records = store.list(limit=limit, after=after, filters=filters, since=since, until=until)
     audit_participants(db, user, records, action="list", detail="contacts")
-    return records
+    return redacted(user, records)
 
 
 def read_contact(*, store: ContactStore, db: Database, user: User, contact_id: str) -> ContactRecord:
     """One contact, audit-logged when it names a participant."""
     rec = store.get(record_id=contact_id)
     audit_shown(db, user, rec)
-    return rec
+    return redacted(user, [rec])[0]
 
 
 def change_contact(
     *, store: ContactStore, db: Database, user: User, contact_id: str, values: ContactValues
 ) -> ContactRecord:
-    """Change fields of a contact (e.g. mark a planned visit held); each change is logged."""
+    """Change fields of a contact (e.g. mark a planned visit held); each change is logged.
+
+    Raises:
+        employers.NotFoundError: Missing, deleted, or naming another unit's participant (alike).
+    """
+    check_contact_change(store, user, contact_id)
     rec = store.update(record_id=contact_id, values=values, actor=user.username)
     audit_participants(db, user, [rec], action="update", detail=f"contact {rec.id}")
     return rec
 
 
-def audit_shown(db: Database, user: User, rec: ContactRecord) -> None:
-    """Audit-log the participant a contact shown to ``user`` names (if any)."""
+def audit_shown(db: Database, user: User, rec: ContactRecord) -> ContactRecord:
+    """Audit-log the participant a contact shown to ``user`` names (if any); the contact as shown."""
     audit_participants(db, user, [rec], detail=f"contact {rec.id}")
+    return redacted(user, [rec])[0]
+
+
+def guard_contact(store: ContactStore, user: User, contact_id: str, deleted: bool) -> None:
+    """Before a delete (``deleted`` False) or restore (True): NotFoundError for another unit's."""
+    check_contact_change(store, user, contact_id, deleted=deleted)

@@ -14,6 +14,9 @@ from employers import (
     MergeStore,
     NotFoundError,
 )
+from service.access.audit import log_access
+from service.access.users import User
+from service.runtime.database import Database
 from service.usecases.lead_engine import LeadEngine
 
 Merge = tuple[MergeRecord, EmployerRecord | None]
@@ -48,11 +51,19 @@ def merge_employers(
     survivor_id: str,
     loser_id: str,
     choices: dict[str, str],
-    actor: str,
+    db: Database,
+    user: User,
 ) -> Merge:
-    """Merge the loser into the survivor in one transaction (child rows move, the name an alias)."""
-    rec = store.create(survivor_id=survivor_id, loser_id=loser_id, choices=choices, actor=actor)
+    """Merge the loser into the survivor in one transaction (child rows move, the name an alias).
+
+    Audit-logged (action "merge" on the merge id): a merge moves contacts that may name participants.
+    """
+    rec = store.create(survivor_id=survivor_id, loser_id=loser_id, choices=choices, actor=user.username)
     engine.upsert_employers([rec.survivor_id, rec.loser_id])
+    log_access(
+        db, user_id=user.id, action="merge", entity="merge", entity_ids=[rec.id],
+        detail=f"employer {rec.loser_id} into {rec.survivor_id}",
+    )  # fmt: skip
     return rec, employers.get(employer_id=rec.survivor_id)
 
 
@@ -63,11 +74,18 @@ def get_merge(*, store: MergeStore, employers: EmployerStore, merge_id: str) -> 
 
 
 def undo_merge(
-    *, store: MergeStore, employers: EmployerStore, engine: LeadEngine, merge_id: str, actor: str
+    *,
+    store: MergeStore,
+    employers: EmployerStore,
+    engine: LeadEngine,
+    merge_id: str,
+    db: Database,
+    user: User,
 ) -> Merge:
-    """Restore the loser and move exactly the rows the merge moved back."""
-    rec = store.undo(merge_id=merge_id, actor=actor)
+    """Restore the loser and move exactly the rows the merge moved back (audit-logged: "undo_merge")."""
+    rec = store.undo(merge_id=merge_id, actor=user.username)
     engine.upsert_employers([rec.survivor_id, rec.loser_id])
+    log_access(db, user_id=user.id, action="undo_merge", entity="merge", entity_ids=[rec.id])
     return rec, _live(employers, rec.survivor_id)
 
 

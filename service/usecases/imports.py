@@ -15,7 +15,7 @@ from participants import ParticipantStore
 from service.access.audit import log_access
 from service.access.auth import caseload_units
 from service.access.users import User
-from service.access.visibility import participant_link
+from service.access.visibility import contact_changeable, participant_link
 from service.runtime.database import Database
 from service.usecases.lead_engine import LeadEngine
 
@@ -40,6 +40,7 @@ def run_import(
         normalise_opening=engine.normalise_opening if engine is not None else None,
         participant_link=(lambda pid: participant_link(ParticipantStore(con), user, pid)) if user else None,
         check_duplicates=not skip_duplicate_check,
+        may_change=contact_changeable(ContactStore(con), user),
     )
     record = ImportStore(con, db.write_lock).create(
         entity=entity,

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from hashlib import sha256
 from typing import Any
 
 from matching.ranking.explain import person_notes
@@ -18,6 +19,7 @@ from participants import (
     LeadSetRecord,
     LeadSetStore,
     LeadStore,
+    NotFoundError,
     ParticipantRecord,
     ParticipantStore,
 )
@@ -108,13 +110,15 @@ class _Request:
     kinds: Sequence[LeadKind]
     exclude: Sequence[str]
 
-    def audit(self, detail: str) -> list[tuple[object, ...]]:
+    def audit(self, fp: Fingerprint, detail: str) -> list[tuple[object, ...]]:
+        """The audit row of a lead generation: n, model version, inputs hash (fingerprint), batch/set."""
+        inputs = sha256(fp.key.encode()).hexdigest()[:16]
         return access_rows(
             user_id=self.user.id,
             action="leads",
             entity="participant",
             entity_ids=[self.person.id],
-            detail=detail,
+            detail=f"n={self.n} model={self.engine.model_version} inputs={inputs} {detail}".strip(),
         )
 
 
@@ -160,7 +164,7 @@ def _rank_and_record(req: _Request, profile: Profile, fp: Fingerprint) -> Served
         exclude=req.exclude,
     )  # fmt: skip
     shown = merge_duplicates(result.leads, card_facts(req.db.cursor(), result.leads, profile.home), req.n)
-    audit = req.audit(f"n={req.n}")
+    audit = req.audit(fp, "batch=none")
 
     def record(cur: Any) -> tuple[list[str], str]:
         # The group writer already holds the writer lock and the transaction.
@@ -192,10 +196,8 @@ def _reuse(req: _Request, profile: Profile, fp: Fingerprint, found: Reusable) ->
         )
         for lead, card in zip(leads, cards, strict=True)
     ]
-    log_access(
-        req.db, user_id=req.user.id, action="leads", entity="participant", entity_ids=[req.person.id],
-        detail=f"n={req.n} set={found.set.id}",
-    )  # fmt: skip
+    audit = req.audit(fp, f"set={found.set.id} batch={found.set.batch_id or 'none'}")
+    req.db.group_commit(lambda cur: insert_access(cur, audit))
     notes = person_notes(profile)
     marked = _marked(req, served, found.previous)
     return _served(req, found.set.removed, notes, marked, found.set.id, found.ranked_at)
@@ -209,7 +211,7 @@ def _adopt(
     result = req.engine.rank(  # only for what the person's constraints remove
         profile, goals_text=req.person.preferences.goals, n=1, kinds=req.kinds, exclude=req.exclude
     )
-    audit = req.audit(f"n={req.n} batch={found.batch_id}")
+    audit = req.audit(fp, f"batch={found.batch_id}")
 
     def adopt(cur: Any) -> str:
         ids = [s.lead_id for s in served]
@@ -282,7 +284,10 @@ def record_feedback(
 ) -> LeadRecord:
     """Record what the specialist did with a lead (NotFoundError for participants outside their unit)."""
     lead = store.get(lead_id=lead_id)
-    people.get(participant_id=lead.participant_id, unit_ids=caseload_units(user))  # visibility check
+    try:  # another unit's lead answers like a lead that does not exist (no participant id in it)
+        people.get(participant_id=lead.participant_id, unit_ids=caseload_units(user))
+    except NotFoundError:
+        raise NotFoundError("lead", lead_id) from None
     updated = store.add_feedback(lead_id=lead.id, feedback=feedback, note=note, actor=user.username)
     log_access(db, user_id=user.id, action="feedback", entity="participant", entity_ids=[lead.participant_id])
     return updated

@@ -31,6 +31,7 @@ class LoginRequired(Exception):
 
 
 def page_user(
+    request: Request,
     db: DbDep,
     settings: SettingsDep,
     authorization: Annotated[str | None, Header()] = None,
@@ -38,9 +39,11 @@ def page_user(
 ) -> User:
     """The signed-in user of a page, or LoginRequired."""
     try:
-        return resolve_user(db, settings, authorization, session)
+        user = resolve_user(db, settings, authorization, session)
     except AuthError:
         raise LoginRequired from None
+    request.state.user_id = user.id  # for the request audit of refusals
+    return user
 
 
 PageUser = Annotated[User, Depends(page_user)]

@@ -120,9 +120,10 @@ def test_every_participant_read_is_audit_logged(api: Api) -> None:
     api.call("GET", f"/participants/{pid}", user="sup.a")
     api.call("GET", "/participants", user="spec.a")
     api.call("POST", f"/participants/{pid}/leads", user="spec.a", json={"n": 3})
-    api.call("GET", f"/participants/{pid}", user="spec.b")  # refused: not a read
+    api.call("GET", f"/participants/{pid}", user="spec.b")  # refused: not a read, a denied attempt
     actions = sorted((row["action"], row["user_id"] != "") for row in list_access(api.db, entity_id=pid))
-    assert [a for a, _ in actions] == ["create", "leads", "list", "read"]
+    assert [a for a, _ in actions] == ["create", "denied", "leads", "list", "read"]
+    assert all(known for _, known in actions)
 
 
 def test_leads_respect_refused_sectors_and_come_in_score_order(api: Api) -> None:

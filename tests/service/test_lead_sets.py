@@ -42,7 +42,11 @@ def test_reuse_within_a_day_records_no_new_leads_and_the_default_records_a_set_p
     assert [x["card"] for x in again["leads"]] == [x["card"] for x in first["leads"]]
     assert _count(api, "caseload_leads") == 3 and _count(api, "caseload_lead_sets") == 1
     shown = [r["detail"] for r in list_access(api.db, entity_id=pid) if r["action"] == "leads"]
-    assert shown == [f"n=3 set={first['lead_set_id']}", "n=3"]  # the view shown again is logged too
+    # the view shown again is logged too; each row names the model, the inputs' hash and the batch
+    assert [d.split()[0] for d in shown] == ["n=3", "n=3"]
+    assert f"set={first['lead_set_id']}" in shown[0] and "set=" not in shown[1]
+    assert all(f"model={first['model_version']}" in d and "batch=none" in d for d in shown)
+    assert len({d.split("inputs=")[1].split()[0] for d in shown}) == 1  # same inputs, same hash
     fresh = _post(api, pid, n=3)  # no "reuse": the API records a new set per request
     assert not fresh["reused"] and _count(api, "caseload_leads") == 6
     assert _post(api, pid, n=2, reuse=True)["lead_set_id"] != fresh["lead_set_id"]  # another request

@@ -5,12 +5,17 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
+from dataclasses import replace
 from uuid import UUID
 
 from fastapi import APIRouter, Request
 
+from participants import NotFoundError
 from participants.batches import BatchStore
+from service.access.audit import log_access
 from service.access.errors import ForbiddenError
+from service.access.users import User
+from service.access.visibility import batch_scope, batch_units, check_batch
 from service.api.schemas.batches import BatchIn, BatchOut, BatchParticipantOut
 from service.deps import DbDep, EngineDep, ParticipantsDep, SettingsDep, UserDep
 from service.usecases.batch.options import BatchOptions
@@ -32,7 +37,11 @@ def start_batch(
     settings: SettingsDep,
     body: BatchIn | None = None,
 ) -> BatchOut:
-    """Start (or resume) the batch in a background thread; poll ``GET /batches/{id}``. 409 if one runs."""
+    """Start (or resume) the batch in a background thread; poll ``GET /batches/{id}``. 409 if one runs.
+
+    A supervisor's batch ranks their own unit's participants (caps count within it); an admin's
+    ranks every unit. Resuming another unit's batch answers 404, as an unknown batch would.
+    """
     if user.role not in ("supervisor", "admin"):
         raise ForbiddenError("only supervisors and admins start batches")
     body = body or BatchIn()
@@ -41,8 +50,13 @@ def start_batch(
         leads=body.leads,
         max_per_opening=body.max_per_opening,
         max_per_employer=body.max_per_employer,
+        units=batch_scope(user),
     )
     batch_id = str(body.batch_id or uuid.uuid4())
+    if body.batch_id is not None:  # a resume keeps the units the batch started with
+        options = replace(
+            options, units=_resumable_units(BatchStore(db.cursor()), user, batch_id, options.units)
+        )
     if not _running.acquire(blocking=False):
         raise ConflictError("a batch is already running in this server")
     started = threading.Event()
@@ -58,13 +72,21 @@ def start_batch(
 
     threading.Thread(target=work, name=f"batch-{batch_id[:8]}", daemon=True).start()
     started.wait(timeout=30)  # until the batch row exists (or the run ended)
-    return _out(BatchStore(db.cursor()), batch_id)
+    log_access(
+        db,
+        user_id=user.id,
+        action="batch",
+        entity="batch",
+        entity_ids=[batch_id],
+        detail=str(options.rules()),
+    )
+    return _out(BatchStore(db.cursor()), user, batch_id)
 
 
 @router.get("/{batch_id}", response_model=BatchOut)
 def get_batch(batch_id: UUID, user: UserDep, db: DbDep) -> BatchOut:
-    """A batch's status and counts."""
-    return _out(BatchStore(db.cursor()), str(batch_id))
+    """A batch's status and counts (404 for another unit's batch, as for an unknown one)."""
+    return _out(BatchStore(db.cursor()), user, str(batch_id))
 
 
 @router.get("/{batch_id}/participants/{participant_id}", response_model=BatchParticipantOut)
@@ -78,8 +100,21 @@ def get_batch_participant(
     return BatchParticipantOut(**effect)
 
 
-def _out(store: BatchStore, batch_id: str) -> BatchOut:
-    return BatchOut.from_fields(store.get(batch_id=batch_id))
+def _resumable_units(store: BatchStore, user: User, batch_id: str, units: tuple[str, ...]) -> tuple[str, ...]:
+    """The units of batch ``batch_id`` if the caller may resume it (``units`` for a new id).
+
+    Raises:
+        NotFoundError: It is another unit's batch.
+    """
+    try:
+        record = store.get(batch_id=batch_id)
+    except NotFoundError:
+        return units
+    return tuple(batch_units(check_batch(user, record)))
+
+
+def _out(store: BatchStore, user: User, batch_id: str) -> BatchOut:
+    return BatchOut.from_fields(check_batch(user, store.get(batch_id=batch_id)))
 
 
 class _Started:

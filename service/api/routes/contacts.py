@@ -113,9 +113,8 @@ def update_contact(
 
 
 def _restored(rec: ContactRecord, user: User, db: Database) -> ContactOut:
-    contact_log.audit_shown(db, user, rec)
-    return ContactOut.from_record(rec, caseload_units(user))
+    return ContactOut.from_record(contact_log.audit_shown(db, user, rec), caseload_units(user))
 
 
 routes = RecordRoutes(router, entity="contact", get_store=get_contact_store, out_model=ContactOut)
-routes.add_delete_and_restore(restored=_restored)
+routes.add_delete_and_restore(restored=_restored, guard=contact_log.guard_contact)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Response
 
 from service.api.pagination import Limit
 from service.api.schemas.duplicates import DuplicatePairOut, DuplicateQueue, MergeIn, MergeOut, NotDuplicateIn
-from service.deps import DuplicatesDep, EmployersDep, EngineDep, MergesDep, UserDep
+from service.deps import DbDep, DuplicatesDep, EmployersDep, EngineDep, MergesDep, UserDep
 from service.usecases import duplicates as workflows
 
 router = APIRouter(prefix="/employers", tags=["duplicates"])
@@ -49,7 +49,7 @@ def not_duplicate(body: NotDuplicateIn, user: UserDep, store: DuplicatesDep) -> 
 
 @router.post("/merges", status_code=201, response_model=MergeOut)
 def merge_employers(
-    body: MergeIn, user: UserDep, store: MergesDep, employers: EmployersDep, engine: EngineDep
+    body: MergeIn, user: UserDep, store: MergesDep, employers: EmployersDep, engine: EngineDep, db: DbDep
 ) -> MergeOut:
     """Merge the loser into the survivor in one transaction.
 
@@ -63,7 +63,8 @@ def merge_employers(
         survivor_id=str(body.survivor_id),
         loser_id=str(body.loser_id),
         choices=dict(body.choices),
-        actor=user.username,
+        db=db,
+        user=user,
     )
     return MergeOut.from_record(*merge)
 
@@ -78,10 +79,10 @@ def get_merge(merge_id: UUID, user: UserDep, store: MergesDep, employers: Employ
 
 @router.post("/merges/{merge_id}/undo", response_model=MergeOut)
 def undo_merge(
-    merge_id: UUID, user: UserDep, store: MergesDep, employers: EmployersDep, engine: EngineDep
+    merge_id: UUID, user: UserDep, store: MergesDep, employers: EmployersDep, engine: EngineDep, db: DbDep
 ) -> MergeOut:
     """Restore the loser and move exactly the rows the merge moved back."""
     merge = workflows.undo_merge(
-        store=store, employers=employers, engine=engine, merge_id=str(merge_id), actor=user.username
+        store=store, employers=employers, engine=engine, merge_id=str(merge_id), db=db, user=user
     )
     return MergeOut.from_record(*merge)

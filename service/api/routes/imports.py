@@ -10,6 +10,7 @@ from fastapi.responses import Response
 
 from service.api.schemas.imports import EntityIn, FormatIn, ImportReport, ModeIn
 from service.deps import DbDep, EngineDep, UserDep
+from service.usecases import import_access
 from service.usecases import imports as workflows
 
 router = APIRouter(tags=["import and export"])
@@ -39,7 +40,7 @@ def create_import(
     for people), then ``external_id``. Every row is checked; unless ``skip_bad_rows``, one bad row
     means nothing is written (status ``rejected``). ``dry_run`` reports without writing.
     """
-    rec = workflows.run_import(
+    rec = import_access.run(
         db,
         engine,
         user,
@@ -57,23 +58,21 @@ def create_import(
 
 @router.get("/imports/{import_id}", response_model=ImportReport)
 def get_import(import_id: UUID, user: UserDep, db: DbDep) -> ImportReport:
-    """An import run with every row's outcome."""
-    return ImportReport.from_record(workflows.get_import(db, import_id=str(import_id)))
+    """An import run with every row's outcome (yours, or your unit's)."""
+    return ImportReport.from_record(import_access.get(db, user, import_id=str(import_id)))
 
 
 @router.get("/imports/{import_id}/failed-rows", response_class=Response)
 def failed_rows(import_id: UUID, user: UserDep, db: DbDep, format: FormatIn = "csv") -> Response:
     """The bad rows with their original columns plus ``error``: fix them and import the file again."""
-    data = workflows.failed_rows(db, import_id=str(import_id), fmt=format)
+    data = import_access.failed_rows(db, user, import_id=str(import_id), fmt=format)
     return _attachment(data, format, f"import-{import_id}-failed.{format}")
 
 
 @router.post("/imports/{import_id}/revert", response_model=ImportReport)
 def revert_import(import_id: UUID, user: UserDep, db: DbDep, engine: EngineDep) -> ImportReport:
     """Undo an applied import: delete what it created, restore the old values of what it updated."""
-    return ImportReport.from_record(
-        workflows.revert_import(db, engine, import_id=str(import_id), actor=user.username)
-    )
+    return ImportReport.from_record(import_access.revert(db, engine, user, import_id=str(import_id)))
 
 
 @router.get("/exports/{entity}", response_class=Response)

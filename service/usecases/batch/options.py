@@ -19,12 +19,21 @@ class BatchOptions:
     chunk: int = 500
     engine: str = "local"
     ray_address: str = ""
+    #: Only these units' participants (a unit supervisor's batch); () ranks every unit.
+    units: tuple[str, ...] = ()
 
     def rules(self) -> dict[str, Any]:
-        """The options that decide the result (not how it is computed)."""
+        """The options that decide the result (not how it is computed).
+
+        ``units`` is among them only when set, so a batch of every unit keeps the hash it had.
+        """
         out = asdict(self)
         for how in ("chunk", "engine", "ray_address"):
             out.pop(how)
+        if not self.units:
+            out.pop("units")
+        else:
+            out["units"] = sorted(self.units)
         return out
 
     @classmethod

@@ -117,11 +117,13 @@ def _chunks(
         ]
 
 
-def _active(db: Database, chunk: int) -> Iterator[tuple[list[ParticipantRecord], dict[str, list[str]]]]:
+def _active(
+    db: Database, chunk: int, units: tuple[str, ...]
+) -> Iterator[tuple[list[ParticipantRecord], dict[str, list[str]]]]:
     people = ParticipantStore(db.cursor())
     after = None
     while True:
-        records = people.list(status="active", limit=chunk, after=after)
+        records = people.list(status="active", unit_ids=list(units) or None, limit=chunk, after=after)
         if not records:
             return
         yield records, {}  # no plan yet: rank from scratch
@@ -144,10 +146,12 @@ class _Run:
 
 def _rank_phase(run: _Run) -> None:
     db, engine, options = run.db, run.engine, run.options
-    run.progress.phase("rank", ParticipantStore(db.cursor()).count_active())
+    run.progress.phase(
+        "rank", ParticipantStore(db.cursor()).count_active(unit_ids=list(options.units) or None)
+    )
     candidates = []
     for result in run.executor.map(
-        rank_chunk, _chunks(db, engine, _active(db, options.chunk)), options.candidates
+        rank_chunk, _chunks(db, engine, _active(db, options.chunk, options.units)), options.candidates
     ):
         candidates += result
         run.progress.advance(len(result))
