@@ -1,0 +1,26 @@
+"""Retention of the audit log: rows older than the configured years are deleted, and only here.
+
+No route changes the audit log; ``ipsmatch retention --apply`` (an operator's command on the
+database file) is the one way rows leave it, and it logs that it did.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from service.runtime.database import Database
+
+
+def audit_rows_before(db: Database, *, cutoff: datetime) -> int:
+    """How many audit rows were logged before ``cutoff``."""
+    row = db.cursor().execute("SELECT count(*) FROM app_audit_log WHERE logged_at < ?", [cutoff]).fetchone()
+    return int(row[0]) if row else 0
+
+
+def delete_audit_rows_before(db: Database, *, cutoff: datetime) -> int:
+    """Delete audit rows logged before ``cutoff`` (one transaction); how many went."""
+    return db.group_commit(
+        lambda cur: len(
+            cur.execute("DELETE FROM app_audit_log WHERE logged_at < ? RETURNING id", [cutoff]).fetchall()
+        )
+    )
