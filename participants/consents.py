@@ -101,8 +101,16 @@ class ConsentStore(Store):
 
 
 def insert_consent(con: Connection, row: Sequence[Any]) -> None:
-    """Write one register row and its change-log row inside the caller's transaction."""
+    """Write one register row and its change-log row inside the caller's transaction.
+
+    The participant's ``updated_at`` moves too: what may be done with the person changed, so
+    leads ranked before (an overnight batch's, a reused set) must not be adopted after it.
+    """
     con.execute(f"INSERT INTO caseload_consents ({', '.join(_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?)", row)
+    con.execute(
+        "UPDATE caseload_participants SET updated_at = ?, updated_by = ? WHERE id = ?",
+        [row[5], row[6], row[1]],
+    )
     CHANGE_LOG.log_change(
         con,
         actor=str(row[6]),
