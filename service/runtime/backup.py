@@ -72,9 +72,14 @@ def write_backup(db: Database, folder: Path, *, name: str | None = None) -> Back
         raise BackupError(f"backup to {target} failed: {exc}") from None
     finally:
         cur.close()
+    os.chmod(target, 0o700)  # participant data: owner only, whatever the umask
+    for file in target.iterdir():
+        os.chmod(file, 0o600)
     files = {p.name: _sha256(p) for p in sorted(target.iterdir())}
     backup = Backup(name, str(target), at.isoformat(), duckdb.__version__, tables, files)
-    (target / MANIFEST).write_text(json.dumps(asdict(backup), indent=2, sort_keys=True))
+    manifest = target / MANIFEST
+    manifest.write_text(json.dumps(asdict(backup), indent=2, sort_keys=True))
+    os.chmod(manifest, 0o600)
     return backup
 
 
