@@ -13,8 +13,10 @@ from service.runtime.database import Database
 
 def audit_rows_before(db: Database, *, cutoff: datetime) -> int:
     """How many audit rows were logged before ``cutoff``."""
-    row = db.cursor().execute("SELECT count(*) FROM app_audit_log WHERE logged_at < ?", [cutoff]).fetchone()
-    return int(row[0]) if row else 0
+    # fetchall, not fetchone: an unfinished result keeps its transaction open, and the delete
+    # that may follow on the writer's cursor would then block the final CHECKPOINT
+    rows = db.cursor().execute("SELECT count(*) FROM app_audit_log WHERE logged_at < ?", [cutoff]).fetchall()
+    return int(rows[0][0])
 
 
 def delete_audit_rows_before(db: Database, *, cutoff: datetime) -> int:
