@@ -14,6 +14,7 @@ from typing import Annotated, NoReturn
 import typer
 from rich.console import Console
 
+from participants import InvalidError
 from service.config import Settings
 from service.runtime.database import Database
 from service.usecases import subject_export
@@ -81,9 +82,13 @@ def erase_participant(
     try:
         if not subject_export.gather(database, participant_id)["caseload_participants"]:
             _missing(participant_id)
-        done = apply_erasure(
-            database, participant_id=participant_id, mode=mode, actor=OPERATOR, user_id=OPERATOR
-        )
+        try:
+            done = apply_erasure(
+                database, participant_id=participant_id, mode=mode, actor=OPERATOR, user_id=OPERATOR
+            )
+        except InvalidError as exc:
+            err.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from None
     finally:
         database.close()
     err.print(f"{done.mode}: caseload {done.caseload}; crm {done.crm}")

@@ -124,3 +124,25 @@ def test_the_audit_log_keeps_its_rows_under_the_pseudonymous_id(api: Api) -> Non
         "SELECT action FROM app_audit_log WHERE entity_id = ? ORDER BY logged_at DESC LIMIT 1", [pid]
     )
     assert row.fetchone() == ("erase",)
+
+
+def test_the_cli_erases_a_person_on_a_stopped_servers_file(make_api) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    import duckdb
+
+    api = make_api()
+    pid = seeded_person(api)["id"]
+    path = api.db.path
+    api.client.__exit__(None, None, None)
+    cli = [sys.executable, "-m", "service.cli", "participants", "erase", pid, "--db", path]
+    bad = subprocess.run([*cli, "--mode", "forget"], capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr and "mode" in bad.stderr
+    out = subprocess.run([*cli, "--mode", "erase"], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    with duckdb.connect(path, read_only=True) as con:
+        row = con.execute("SELECT display_name, erasure_mode FROM caseload_participants WHERE id = ?", [pid])
+        assert row.fetchone() == ("[erased]", "erase")
+        learned = con.execute("SELECT learned FROM crm_contacts WHERE participant_id = ?", [pid]).fetchall()
+        assert learned == [("",)]
