@@ -14,6 +14,20 @@ NEXT_STEP = "Call Sara Lindqvist's mentor"
 NOTE = "Sara Lindqvist liked this one"
 STATEMENT = "Sara is reliable and punctual"
 
+PROFILE = {
+    "display_name": NAME,
+    "home": {"city": "Solna", "lat": 59.36, "lon": 18.0},
+    "licences": ["driving_b"],
+    "skills": [{"label": "forklift driving"}],
+    "preferences": {"preferred_occupations": [{"label": "warehouse worker"}], "goals": GOALS},
+    "disclosure": {
+        "level": "partial",
+        "es_may_contact_employers": True,
+        "approved_statements": [STATEMENT],
+    },
+    "benefits": {"status": "sickness", "hours_threshold": 20},
+}
+
 
 def seeded_person(api: Api, user: str = "spec.a") -> dict[str, Any]:
     """A participant with preferences, skills, plans, a consent, a lead with feedback and a contact.
@@ -32,20 +46,7 @@ def seeded_person(api: Api, user: str = "spec.a") -> dict[str, Any]:
     ).json()
     opening = {"employer_id": emp["id"], "site_id": emp["sites"][0]["id"], "title": "Lagerarbetare"}
     assert api.call("POST", "/openings", user=user, json=opening).status_code == 201
-    body = {
-        "display_name": NAME,
-        "home": {"city": "Solna", "lat": 59.36, "lon": 18.0},
-        "licences": ["driving_b"],
-        "skills": [{"label": "forklift driving"}],
-        "preferences": {"preferred_occupations": [{"label": "warehouse worker"}], "goals": GOALS},
-        "disclosure": {
-            "level": "partial",
-            "es_may_contact_employers": True,
-            "approved_statements": [STATEMENT],
-        },
-        "benefits": {"status": "sickness", "hours_threshold": 20},
-    }
-    r = api.call("POST", "/participants", user=user, json=body)
+    r = api.call("POST", "/participants", user=user, json=PROFILE)
     assert r.status_code == 201, r.text
     pid = r.json()["id"]
     leads = api.call("POST", f"/participants/{pid}/leads", user=user, json={"n": 3}).json()["leads"]
