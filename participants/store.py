@@ -8,6 +8,7 @@ from typing import Any
 
 from matching.types import Concept
 from participants.change_log import CHANGE_LOG
+from participants.consents import current_states
 from participants.errors import InvalidError
 from participants.models import (
     BenefitsPlan,
@@ -43,6 +44,9 @@ _PREFS = tuple(Preferences.__dataclass_fields__)
 _CONCEPT_LISTS = ("preferred_occupations", "refused_occupations")
 _TOP_LEVEL = {"id", "unit_id", "specialist_id", "display_name", "language", "status", "home", "licences"}
 _NESTED = {"preferences", "skills", "disclosure", "benefits"}
+#: Rows the caseload shows: not soft-deleted and not erased (an erased row is a tombstone kept
+#: only for aggregate figures, see participants/erasure.py).
+_LIVE = "deleted_at IS NULL AND erased_at IS NULL"
 
 
 class ParticipantStore(Store):
@@ -87,7 +91,7 @@ class ParticipantStore(Store):
     ) -> builtins.list[ParticipantRecord]:
         """Live participants in ``unit_ids`` ordered by id, after the cursor id ``after``."""
         ids = self.con.execute(
-            "SELECT id FROM caseload_participants WHERE deleted_at IS NULL "
+            f"SELECT id FROM caseload_participants WHERE {_LIVE} "
             "AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], unit_id)) "
             "AND (?::VARCHAR IS NULL OR status = ?) AND (?::UUID IS NULL OR id > ?::UUID) "
             "ORDER BY id LIMIT ?",
@@ -102,7 +106,7 @@ class ParticipantStore(Store):
     def count_active(self, *, unit_ids: Sequence[str] | None = None) -> int:
         """Number of live participants with status active in ``unit_ids`` (None: all units)."""
         sql = (
-            "SELECT count(*) FROM caseload_participants WHERE deleted_at IS NULL AND status = 'active' "
+            f"SELECT count(*) FROM caseload_participants WHERE {_LIVE} AND status = 'active' "
             "AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], unit_id))"
         )
         row = self.con.execute(sql, [unit_ids, unit_ids]).fetchone()
@@ -110,7 +114,7 @@ class ParticipantStore(Store):
 
     def count(self) -> int:
         """Number of live participants in all units (a number, not participant data)."""
-        sql = "SELECT count(*) FROM caseload_participants WHERE deleted_at IS NULL"
+        sql = f"SELECT count(*) FROM caseload_participants WHERE {_LIVE}"
         row = self.con.execute(sql).fetchone()
         return int(row[0]) if row else 0
 
@@ -123,7 +127,7 @@ class ParticipantStore(Store):
         args = [uuids, unit_ids, unit_ids]
         where = "list_contains(?, id) AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], unit_id))"
         people = self.con.execute(
-            f"SELECT {', '.join(_PROFILE)} FROM caseload_participants WHERE deleted_at IS NULL AND {where}",
+            f"SELECT {', '.join(_PROFILE)} FROM caseload_participants WHERE {_LIVE} AND {where}",
             args,
         ).fetchall()
         parts = self._parts(uuids)
@@ -157,6 +161,9 @@ class ParticipantStore(Store):
             q.format(cols, "disclosure_plans", ""), [uuids]
         ).fetchall():
             parts.setdefault(str(pid), {})["disclosure"] = DisclosurePlan(level, may, tuple(said))
+        for pid, states in current_states(self.con, uuids).items():
+            if states.get("employer_disclosure") == "withdrawn":  # consent overrides the stored plan
+                parts.setdefault(pid, {})["disclosure"] = DisclosurePlan()
         cols = "participant_id, status, hours_threshold"
         for pid, status, threshold in self.con.execute(
             q.format(cols, "benefits_plans", ""), [uuids]

@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from threadpoolctl import threadpool_limits
 
 from service import errors
+from service.api.routes import admin as admin_routes
 from service.api.routes import (
     audit,
     batches,
@@ -24,6 +25,7 @@ from service.api.routes import (
     leads,
     notes,
     openings,
+    participant_rights,
     participants,
     tasks,
     timeline,
@@ -111,6 +113,8 @@ def _install_routes(app: FastAPI) -> None:
     """The JSON routes, the pages with their static assets and login redirect, and ``/``."""
     for module in ROUTES:
         app.include_router(module.router)
+    app.include_router(participant_rights.router)
+    app.include_router(admin_routes.router)
     app.include_router(web.router)
     app.include_router(web_crm.router)
     app.mount("/static", StaticFiles(directory=web.STATIC), name="static")

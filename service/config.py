@@ -48,6 +48,11 @@ class Settings(BaseSettings):
             people who stated no limit of their own; a unit's ``travel_area_km`` overrides it.
         lead_set_hours: How long a participant's recorded lead set is shown again (page, API with
             ``reuse``) while nothing it was ranked from changed; then new leads are ranked.
+        retention_closed_months: A closed participant is pseudonymised this many months after
+            their record last changed (``ipsmatch retention``; docs/privacy.md).
+        retention_audit_years: Audit rows older than this many years are deleted by
+            ``ipsmatch retention --apply``.
+        backup_dir: Where ``POST /admin/backup`` writes backups; default ``<db_path>.backups``.
     """
 
     model_config = SettingsConfigDict(env_prefix="IPSMATCH_", env_file=None, extra="ignore")
@@ -76,6 +81,9 @@ class Settings(BaseSettings):
     ray_address: str = ""
     travel_area_km: float = Field(25.0, gt=0, le=1000)
     lead_set_hours: float = Field(24.0, ge=0, le=24 * 14)
+    retention_closed_months: int = Field(24, ge=1, le=1200)
+    retention_audit_years: int = Field(5, ge=1, le=100)
+    backup_dir: Path | None = None
 
 
 @lru_cache

@@ -9,10 +9,12 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from service.cli import backup as cli_backup
 from service.cli import check as cli_check
 from service.cli import io as cli_io
 from service.cli import quality as cli_quality
 from service.cli import rerank as cli_rerank
+from service.cli import rights as cli_rights
 from service.cli import vocabulary as cli_vocabulary
 from service.config import Settings
 from service.runtime.database import Database, DatabaseLockedError
@@ -200,6 +202,10 @@ app.add_typer(cli_quality.linker_app, name="linker")
 app.add_typer(cli_rerank.rerank_app, name="rerank")
 app.add_typer(cli_check.check_app, name="check")
 app.add_typer(cli_vocabulary.vocabulary_app, name="vocabulary")
+app.add_typer(cli_rights.participants_app, name="participants")
+app.command("retention")(cli_rights.retention)
+app.command("backup")(cli_backup.backup)
+app.command("restore")(cli_backup.restore)
 
 
 def main() -> None:

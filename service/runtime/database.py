@@ -103,6 +103,10 @@ class Database:
                     self._writer = GroupWriter(self._new_cursor, self.write_lock)
         return self._writer.submit(fn)
 
+    def fresh_cursor(self) -> Any:
+        """A new cursor of this connection, for one long read (e.g. a backup); close it after use."""
+        return self._new_cursor()
+
     def _new_cursor(self) -> Any:
         cur = self._con.cursor()
         cur.execute("SET TimeZone = 'UTC'")
