@@ -25,7 +25,7 @@ JOB_CONTRACT_TYPES = (*CONTRACT_TYPES, "temp_agency", "transitional", "sheltered
 #: openings (`employers.models.SUBSIDY_TYPES`; the stores may not import each other).
 SUBSIDY_TYPES = ("none", "wage_subsidy", "flexjob", "job_trial", "apprenticeship_aid", "other")
 #: How the job was found (ips-domain.md §8 "Job.found_via").
-FOUND_VIA = ("es_job_development", "participant", "network", "advert", "lead")
+FOUND_VIA = ("es_job_development", "participant", "network", "advert")
 #: Why a job ended (§3.6 "Job end"); endings are learning, never a reason to close the case.
 END_REASONS = (
     "quit_better_job",
@@ -86,6 +86,8 @@ class JobStore(EpisodeStore[JobRecord]):
         "subsidy_type": "none",
     }
     required = frozenset({"employer_id", "start_date", "set_aside", "subsidy_type"})
+    #: A job's lead is fixed: marking it hired happened when the job was recorded.
+    fixed = frozenset({"participant_id", "lead_id"})
 
     def check(self, row: Mapping[str, Any]) -> dict[str, Any]:
         """Job rules: known choices, days in order, positive hours and wage, a 3-letter currency."""
