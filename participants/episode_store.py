@@ -132,7 +132,7 @@ class EpisodeStore(Store, Generic[R]):
         cols = self.columns()
         rows = self.con.execute(
             f"SELECT {', '.join(cols)} FROM {self.table} WHERE deleted_at IS NULL AND {where} "
-            f"ORDER BY {self.order}, id",
+            f"ORDER BY {self.order}, created_at, id",
             args,
         ).fetchall()
         return [self.record(**clean(cols, r)) for r in rows]
