@@ -1,12 +1,16 @@
-"""Caseload on DuckDB: profiles, preferences, skills, disclosure and benefits plans."""
+"""Caseload on DuckDB: profiles, preferences, skills, plans, leads, jobs, education, support."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from participants.education import EducationRecord, EducationStore
 from participants.errors import InvalidError, NotFoundError, ParticipantError
+from participants.jobs import JobRecord, JobStore
+from participants.lead_history import FeedbackEvent, LeadHistoryStore
+from participants.lead_reasons import FEEDBACK, FUNNEL, POSITIVE_FEEDBACK, REASONS, Feedback
 from participants.lead_sets import BatchLeads, LeadSetRecord, LeadSetStore
-from participants.leads import FEEDBACK, POSITIVE_FEEDBACK, Feedback, LeadRecord, LeadStore
+from participants.leads import LeadRecord, LeadStore
 from participants.models import (
     BenefitsPlan,
     BenefitStatus,
@@ -17,20 +21,29 @@ from participants.models import (
     to_profile,
 )
 from participants.store import ParticipantStore
+from participants.support_contacts import SupportContactRecord, SupportContactStore
 from participants.values import ParticipantValues
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 __all__ = [
     "FEEDBACK",
+    "FUNNEL",
     "MIGRATIONS",
     "POSITIVE_FEEDBACK",
+    "REASONS",
     "BatchLeads",
     "BenefitStatus",
     "BenefitsPlan",
     "DisclosurePlan",
+    "EducationRecord",
+    "EducationStore",
     "Feedback",
+    "FeedbackEvent",
     "InvalidError",
+    "JobRecord",
+    "JobStore",
+    "LeadHistoryStore",
     "LeadRecord",
     "LeadSetRecord",
     "LeadSetStore",
@@ -42,5 +55,7 @@ __all__ = [
     "ParticipantStore",
     "ParticipantValues",
     "Preferences",
+    "SupportContactRecord",
+    "SupportContactStore",
     "to_profile",
 ]

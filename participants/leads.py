@@ -8,30 +8,15 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
-from typing import Any, Literal, get_args
+from typing import Any
 
 from matching.types import Lead
 from participants.change_log import CHANGE_LOG
-from participants.errors import InvalidError
+from participants.lead_reasons import check_feedback
 from storekit.checks import first
 from storekit.rows import clean, uuid_of
 from storekit.store import Store
 from storekit.transactions import now
-
-#: What a specialist can say about a lead. The first four count as positive outcomes;
-#: ``reconsider`` takes back an earlier "not relevant" or "person declined" (the lead returns).
-Feedback = Literal[
-    "pursued",
-    "applied",
-    "interview",
-    "hired",
-    "not_relevant",
-    "person_declined",
-    "employer_declined",
-    "reconsider",
-]
-FEEDBACK: tuple[Feedback, ...] = get_args(Feedback)
-POSITIVE_FEEDBACK = frozenset(FEEDBACK[:4])
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +38,12 @@ class LeadRecord:
     created_at: datetime
     created_by: str
     feedback: str | None = None
+    reason: str = ""
 
 
-#: The ``caseload_leads`` columns in table order: the record's fields but the joined ``feedback``.
-_COLUMNS = tuple(f.name for f in fields(LeadRecord) if f.name != "feedback")
+#: The ``caseload_leads`` columns in table order: the record's fields but the joined ``feedback``
+#: and ``reason`` (both from the latest feedback row).
+_COLUMNS = tuple(f.name for f in fields(LeadRecord) if f.name not in ("feedback", "reason"))
 
 
 class LeadStore(Store):
@@ -104,15 +91,21 @@ class LeadStore(Store):
         """A participant's recorded leads, newest first."""
         return self._select("l.participant_id = ?", [uuid_of("participant_id", participant_id)], limit=limit)
 
-    def add_feedback(self, *, lead_id: str, feedback: str, note: str = "", actor: str) -> LeadRecord:
-        """Record the specialist's feedback on a lead (the latest one counts)."""
-        if feedback not in FEEDBACK:
-            raise InvalidError("feedback", f"must be one of {', '.join(FEEDBACK)}")
+    def add_feedback(
+        self, *, lead_id: str, feedback: str, note: str = "", reason: str = "", actor: str
+    ) -> LeadRecord:
+        """Record the specialist's feedback on a lead (the latest one counts).
+
+        ``reason`` is one of `participants.lead_reasons.REASONS` for a closing status ("" for none).
+        """
+        check_feedback(feedback, reason, note)
         lead = self.get(lead_id=lead_id)
         with self.transaction() as con:
             con.execute(
-                "INSERT INTO caseload_lead_feedback VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [uuid.uuid4(), lead.id, lead.participant_id, feedback, note, now(), actor],
+                "INSERT INTO caseload_lead_feedback "
+                "(id, lead_id, participant_id, feedback, note, given_at, given_by, reason) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [uuid.uuid4(), lead.id, lead.participant_id, feedback, note, now(), actor, reason],
             )
             CHANGE_LOG.log_change(
                 con,
@@ -120,7 +113,8 @@ class LeadStore(Store):
                 entity="lead",
                 entity_id=lead.id,
                 action="feedback",
-                changes={"feedback": (lead.feedback, feedback)},
+                changes={"feedback": (lead.feedback, feedback)}
+                | ({"reason": (lead.reason, reason)} if reason != lead.reason else {}),
             )
         return self.get(lead_id=lead_id)
 
@@ -133,15 +127,16 @@ class LeadStore(Store):
     ) -> builtins.list[LeadRecord]:
         cols = ", ".join(f"l.{c}" for c in _COLUMNS)
         rows = self.con.execute(
-            f"SELECT {cols}, f.feedback FROM caseload_leads l LEFT JOIN ("
-            "  SELECT lead_id, arg_max(feedback, given_at) AS feedback"
+            f"SELECT {cols}, f.feedback, f.reason FROM caseload_leads l LEFT JOIN ("
+            "  SELECT lead_id, arg_max(feedback, given_at) AS feedback, arg_max(reason, given_at) AS reason"
             "  FROM caseload_lead_feedback GROUP BY lead_id"
             f") f ON f.lead_id = l.id WHERE {where} ORDER BY l.created_at DESC, l.rank LIMIT ?",
             [*args, limit],
         ).fetchall()
         out = []
         for row in rows:
-            values = clean((*_COLUMNS, "feedback"), row)
+            values = clean((*_COLUMNS, "feedback", "reason"), row)
+            values["reason"] = values["reason"] or ""
             values["parts"] = json.loads(values["parts"])
             out.append(LeadRecord(**values))
         return out

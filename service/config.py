@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -53,6 +54,14 @@ class Settings(BaseSettings):
         retention_audit_years: Audit rows older than this many years are deleted by
             ``ipsmatch retention --apply``.
         backup_dir: Where ``POST /admin/backup`` writes backups; default ``<db_path>.backups``.
+        programme_country: ISO country whose minimum wage a job's wage is checked against.
+        programme_currency: The currency of that minimum wage; a job paid in another currency
+            cannot be judged competitive (null, with the reason).
+        programme_minimum_wage: Extra or corrected hourly minimum wages, ``{"GB-2026": 12.71}``
+            (JSON in the environment), over `reports.rules.DEFAULT_MINIMUM_WAGE`.
+        programme_count_subsidised_as_competitive: Whether subsidised jobs count as competitive.
+        programme_job_start_min_paid_hours: Paid hours before a job counts as a start (IPS Grow 4).
+        programme_follow_along_months: Months of follow-along support due after a job start.
     """
 
     model_config = SettingsConfigDict(env_prefix="IPSMATCH_", env_file=None, extra="ignore")
@@ -84,6 +93,20 @@ class Settings(BaseSettings):
     retention_closed_months: int = Field(24, ge=1, le=1200)
     retention_audit_years: int = Field(5, ge=1, le=100)
     backup_dir: Path | None = None
+    programme_country: str = Field("GB", pattern="^[A-Z]{2}$")
+    programme_currency: str = Field("GBP", pattern="^[A-Z]{3}$")
+    programme_minimum_wage: dict[str, float] = Field(default_factory=dict)
+    programme_count_subsidised_as_competitive: bool = False
+    programme_job_start_min_paid_hours: float = Field(4.0, ge=0, le=100)
+    programme_follow_along_months: int = Field(12, ge=1, le=60)
+
+    @field_validator("programme_minimum_wage")
+    @classmethod
+    def _wage_keys(cls, table: dict[str, float]) -> dict[str, float]:
+        bad = [k for k in table if not re.fullmatch(r"[A-Z]{2}-\d{4}", k)]
+        if bad or any(w < 0 for w in table.values()):
+            raise ValueError(f"keys must be COUNTRY-YEAR (e.g. GB-2026) and wages >= 0; got {bad or table}")
+        return table
 
 
 @lru_cache

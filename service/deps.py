@@ -28,6 +28,7 @@ from service.usecases.employers import indexed_employers
 from service.usecases.indexed import Indexed
 from service.usecases.lead_engine import LeadEngine
 from service.usecases.openings import indexed_openings
+from service.usecases.programme_rules import Programme, programme
 from storekit.records import StoredRecord
 
 
@@ -49,6 +50,14 @@ def app_engine(request: Request) -> LeadEngine:
 SettingsDep = Annotated[Settings, Depends(app_settings)]
 DbDep = Annotated[Database, Depends(app_database)]
 EngineDep = Annotated[LeadEngine, Depends(app_engine)]
+
+
+def app_programme(settings: SettingsDep) -> Programme:
+    """The programme's rules (minimum wage, subsidy policy, follow-along length) from the settings."""
+    return programme(settings)
+
+
+ProgrammeDep = Annotated[Programme, Depends(app_programme)]
 
 
 def current_user(

@@ -6,7 +6,7 @@ Shared by the JSON routes and the pages, so both read the same rows and write th
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from employers import (
@@ -23,6 +23,8 @@ from employers import (
 from service.access.users import User, get_user
 from service.access.visibility import audit_participants, redacted
 from service.runtime.database import Database
+from service.usecases.programme_rules import Programme
+from service.usecases.support_week import WeekSupport, week_support
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,7 @@ class WeekSummary:
     by_purpose: dict[str, int]
     follow_ups_due: tuple[TaskRecord, ...]
     follow_ups_overdue: tuple[TaskRecord, ...]
+    support: WeekSupport = field(default_factory=WeekSupport)
 
 
 def list_dormant(
@@ -85,10 +88,21 @@ def list_timeline(
 
 
 def summarise_week(
-    *, store: ActivityStore, db: Database, user: User, username: str, week: str | None
+    *,
+    store: ActivityStore,
+    db: Database,
+    user: User,
+    username: str,
+    week: str | None,
+    programme: Programme | None = None,
 ) -> WeekSummary:
-    """``username``'s ISO week (``2026-W48``; None: this week); participants shown are audit-logged."""
-    if get_user(db, username=username) is None:
+    """``username``'s ISO week (``2026-W48``; None: this week); participants shown are audit-logged.
+
+    With ``programme``, the week also holds the follow-along support contacts due, overdue and
+    met (`service.usecases.support_week`).
+    """
+    specialist = get_user(db, username=username)
+    if specialist is None:
         raise NotFoundError("specialist", username)
     monday = _monday(week)
     start = datetime.combine(monday, time(), tzinfo=UTC)
@@ -111,6 +125,11 @@ def summarise_week(
         by_purpose=dict(Counter(c.purpose for c in held)),
         follow_ups_due=tuple(data.due),
         follow_ups_overdue=tuple(data.overdue),
+        support=WeekSupport()
+        if programme is None
+        else week_support(
+            db=db, user=user, specialist=specialist, monday=monday, today=date.today(), programme=programme
+        ),
     )
 
 

@@ -281,6 +281,7 @@ def record_feedback(
     lead_id: str,
     feedback: str,
     note: str,
+    reason: str = "",
 ) -> LeadRecord:
     """Record what the specialist did with a lead (NotFoundError for participants outside their unit)."""
     lead = store.get(lead_id=lead_id)
@@ -288,6 +289,8 @@ def record_feedback(
         people.get(participant_id=lead.participant_id, unit_ids=caseload_units(user))
     except NotFoundError:
         raise NotFoundError("lead", lead_id) from None
-    updated = store.add_feedback(lead_id=lead.id, feedback=feedback, note=note, actor=user.username)
+    updated = store.add_feedback(
+        lead_id=lead.id, feedback=feedback, note=note, reason=reason, actor=user.username
+    )
     log_access(db, user_id=user.id, action="feedback", entity="participant", entity_ids=[lead.participant_id])
     return updated

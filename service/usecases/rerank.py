@@ -14,13 +14,14 @@ import polars as pl
 from matching.evaluation.rerank_sim import SimOutcome, Specialist, simulate
 from matching.ranking.reranker import FEATURES, LeadReranker
 from matching.ranking.scoring import DEFAULT_WEIGHTS
-from participants import LeadRecord, LeadStore, ParticipantStore, to_profile
+from participants import POSITIVE_FEEDBACK, LeadRecord, LeadStore, ParticipantStore, to_profile
 from service.config import Settings
 from service.runtime.database import Database
 from service.usecases.lead_engine import LeadEngine
 
 log = logging.getLogger("ipsmatch")
-POSITIVE = frozenset({"pursued", "applied", "interview", "hired"})
+#: pursued, applied, interview, offer, hired (``discussed`` says nothing about the fit).
+POSITIVE = POSITIVE_FEEDBACK
 NEGATIVE = frozenset({"not_relevant"})
 
 

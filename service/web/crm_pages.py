@@ -12,7 +12,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from service.deps import ActivityDep, DbDep, DuplicatesDep, EmployersDep, TimelineDep
+from service.deps import ActivityDep, DbDep, DuplicatesDep, EmployersDep, ProgrammeDep, TimelineDep
 from service.usecases import activity
 from service.usecases.duplicates import list_duplicates
 from service.usecases.employers import find_employers
@@ -69,8 +69,11 @@ def week(
     user: PageUser,
     store: ActivityDep,
     db: DbDep,
+    programme: ProgrammeDep,
     week: Annotated[str | None, Query(pattern=r"^\d{4}-W\d{2}$")] = None,
 ) -> Response:
-    """The caller's ISO week: contacts, face-to-face count against the target, follow-ups."""
-    data = activity.summarise_week(store=store, db=db, user=user, username=user.username, week=week)
+    """The caller's ISO week: contacts, face-to-face count, follow-ups, support contacts due."""
+    data = activity.summarise_week(
+        store=store, db=db, user=user, username=user.username, week=week, programme=programme
+    )
     return render(request, "week.html", user=user, week=data)

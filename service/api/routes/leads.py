@@ -31,5 +31,6 @@ def give_feedback(
         lead_id=str(lead_id),
         feedback=body.feedback,
         note=body.note,
+        reason=body.reason,
     )
     return RecordedLeadOut.from_record(updated)

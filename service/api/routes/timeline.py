@@ -11,7 +11,7 @@ from service.access.auth import caseload_units
 from service.api import pagination
 from service.api.pagination import Limit
 from service.api.schemas.timeline import DormantOut, DormantPage, TimelineItemOut, TimelinePage, WeekOut
-from service.deps import ActivityDep, DbDep, TimelineDep, UserDep
+from service.deps import ActivityDep, DbDep, ProgrammeDep, TimelineDep, UserDep
 from service.usecases import activity
 
 router = APIRouter(tags=["views"])
@@ -68,8 +68,14 @@ def specialist_week(
     user: UserDep,
     store: ActivityDep,
     db: DbDep,
+    programme: ProgrammeDep,
     week: Annotated[str | None, Query(pattern=r"^\d{4}-W\d{2}$", examples=["2026-W48"])] = None,
 ) -> WeekOut:
-    """A specialist's ISO week: contacts, face-to-face count against the target of 6, follow-ups."""
-    summary = activity.summarise_week(store=store, db=db, user=user, username=username, week=week)
+    """A specialist's ISO week: contacts, face-to-face count against the target of 6, follow-ups.
+
+    Also the follow-along support contacts due, overdue and met for their participants.
+    """
+    summary = activity.summarise_week(
+        store=store, db=db, user=user, username=username, week=week, programme=programme
+    )
     return WeekOut.from_summary(summary, caseload_units(user))

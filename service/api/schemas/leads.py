@@ -179,9 +179,18 @@ class LeadsResponse(Out):
 class FeedbackIn(Strict):
     """What the specialist did with a lead; positive feedback later trains an optional re-ranker."""
 
-    model_config = strict_with_examples({"feedback": "pursued", "note": ""})
+    model_config = strict_with_examples(
+        {"feedback": "pursued", "note": ""},
+        {"feedback": "person_declined", "reason": "hours", "note": "wants mornings only"},
+    )
 
     feedback: FeedbackIn_
+    reason: str = Field(
+        "",
+        max_length=40,
+        description="For not_relevant / person_declined / employer_declined: one of that status's "
+        "reasons (GET /participants/{id}/leads/funnel lists them); 'other' needs a note",
+    )
     note: str = Field("", max_length=2000)
 
 
@@ -202,6 +211,7 @@ class RecordedLeadOut(Out):
     model_version: str
     created_at: datetime
     feedback: str | None
+    reason: str = Field("", description="The structured reason of the latest feedback ('' = none)")
 
     @classmethod
     def from_record(cls, rec: LeadRecord) -> RecordedLeadOut:

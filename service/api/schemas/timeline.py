@@ -11,8 +11,10 @@ from pydantic import BaseModel, Field
 from employers import TimelineItem
 from service.api.schemas.common import Out, participant_view
 from service.api.schemas.contacts import ContactOut
+from service.api.schemas.support_contacts import DueContactOut
 from service.api.schemas.tasks import TaskOut
 from service.usecases.activity import WeekSummary
+from service.usecases.support_week import SupportItem
 
 
 class TimelineItemOut(Out):
@@ -60,6 +62,18 @@ class DormantPage(BaseModel):
     next_cursor: str | None
 
 
+class SupportDueOut(DueContactOut):
+    """A due support contact in a specialist's week, with the person's name."""
+
+    display_name: str
+
+    @classmethod
+    def from_support(cls, support: SupportItem) -> SupportDueOut:
+        """A week's support item for the API."""
+        base = DueContactOut.from_item(support.item)
+        return cls(**base.model_dump(), display_name=support.display_name)
+
+
 class WeekOut(Out):
     """A specialist's ISO week: contacts, face-to-face count against the IPS target, follow-ups."""
 
@@ -77,6 +91,15 @@ class WeekOut(Out):
     by_purpose: dict[str, int] = Field(description="Held contacts per purpose")
     follow_ups_due: list[TaskOut] = Field(description="Open tasks due from today to the end of the week")
     follow_ups_overdue: list[TaskOut] = Field(description="Open tasks due before today")
+    support_due: list[SupportDueOut] = Field(
+        default_factory=list, description="Follow-along support contacts open this week, not yet met"
+    )
+    support_overdue: list[SupportDueOut] = Field(
+        default_factory=list, description="Support contacts whose period ended unmet in the last 28 days"
+    )
+    support_met: list[SupportDueOut] = Field(
+        default_factory=list, description="Support contacts met by a contact logged this week"
+    )
 
     @classmethod
     def from_summary(cls, week: WeekSummary, units: Sequence[str]) -> WeekOut:
@@ -86,4 +109,7 @@ class WeekOut(Out):
             contacts=[ContactOut.from_record(c, units) for c in week.contacts],
             follow_ups_due=[TaskOut.from_fields(t) for t in week.follow_ups_due],
             follow_ups_overdue=[TaskOut.from_fields(t) for t in week.follow_ups_overdue],
+            support_due=[SupportDueOut.from_support(s) for s in week.support.due],
+            support_overdue=[SupportDueOut.from_support(s) for s in week.support.overdue],
+            support_met=[SupportDueOut.from_support(s) for s in week.support.met],
         )
