@@ -12,7 +12,7 @@ from employers.change_log import insert_records
 from employers.errors import InvalidError, NotFoundError
 from employers.models import OpeningRecord, check_opening, check_opening_status, column_names
 from employers.values import OpeningValues
-from storekit.checks import first, refuse_nulls, refuse_unknown
+from storekit.checks import first, refuse_nulls, refuse_unknown, refuse_unsafe
 from storekit.connection import Connection
 from storekit.rows import clean, data_columns, new_id, uuid_of
 from storekit.store import Store
@@ -104,6 +104,7 @@ class OpeningStore(Store):
         """Update inside the caller's transaction; returns field -> (old, new)."""
         refuse_unknown(values, set(_DATA) - {"id"}, "is not an updatable opening field")
         refuse_nulls(values, _DEFAULTS)
+        refuse_unsafe(values)
         old = self.get(opening_id=opening_id)
         merged = {c: getattr(old, c) for c in _DATA} | dict(values)
         check_opening(merged)
@@ -173,6 +174,7 @@ class OpeningStore(Store):
 
 def _prepare(values: Mapping[str, Any]) -> dict[str, Any]:
     refuse_unknown(values, _DATA, "is not an opening field")
+    refuse_unsafe(values)
     check_opening(values)
     if not values.get("employer_id"):
         raise InvalidError("employer_id", "is required")

@@ -13,7 +13,7 @@ from typing import Any
 from matching.types import Lead
 from participants.change_log import CHANGE_LOG
 from participants.errors import InvalidError
-from storekit.checks import first
+from storekit.checks import first, refuse_unsafe
 from storekit.rows import clean, uuid_of
 from storekit.store import Store
 from storekit.transactions import now
@@ -119,6 +119,7 @@ class LeadStore(Store):
         """Record the specialist's feedback on a lead (the latest one counts)."""
         if feedback not in FEEDBACK:
             raise InvalidError("feedback", f"must be one of {', '.join(FEEDBACK)}")
+        refuse_unsafe({"note": note})
         lead = self.get(lead_id=lead_id)
         with self.transaction() as con:
             con.execute(

@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from threadpoolctl import threadpool_limits
 
 from service import errors
+from service.api.body_limit import BodyLimit, body_limits
 from service.api.routes import (
     batches,
     contacts,
@@ -101,6 +102,7 @@ def create_app(settings: Settings | None = None, *, resources: Resources | None 
     )
     errors.install(app)
     _install_routes(app)
+    app.add_middleware(BodyLimit, **body_limits(settings))
     return app
 
 

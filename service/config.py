@@ -46,6 +46,10 @@ class Settings(BaseSettings):
         reranker_path: The trained re-ranker; default ``<db_path>.reranker.json``.
         travel_area_km: The programme's default travel area (km from home, straight line) for
             people who stated no limit of their own; a unit's ``travel_area_km`` overrides it.
+        max_body_bytes: Largest request body (bytes) any route reads; larger ones get a 413
+            before they are read.
+        max_upload_bytes: Largest body of a file import (``POST /imports``): the file limit of
+            `employers.tabular` plus room for the multipart envelope.
         lead_set_hours: How long a participant's recorded lead set is shown again (page, API with
             ``reuse``) while nothing it was ranked from changed; then new leads are ranked.
     """
@@ -76,6 +80,8 @@ class Settings(BaseSettings):
     ray_address: str = ""
     travel_area_km: float = Field(25.0, gt=0, le=1000)
     lead_set_hours: float = Field(24.0, ge=0, le=24 * 14)
+    max_body_bytes: int = Field(2 * 1024 * 1024, ge=1024)
+    max_upload_bytes: int = Field(21 * 1024 * 1024, ge=1024)
 
 
 @lru_cache
