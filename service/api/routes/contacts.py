@@ -27,11 +27,12 @@ from service.api.schemas.contacts import (
     ModeIn,
     PurposeIn,
 )
+from service.api.schemas.problems import error_responses
 from service.deps import ContactsDep, DbDep, ParticipantsDep, UserDep, get_contact_store
 from service.runtime.database import Database
 from service.usecases import contacts as contact_log
 
-router = APIRouter(prefix="/contacts", tags=["contacts"])
+router = APIRouter(prefix="/contacts", tags=["contacts"], responses=error_responses())
 
 
 @router.post("", status_code=201, response_model=ContactOut)
