@@ -15,7 +15,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from employers import changes
 from employers.change_log import insert_records
 from employers.errors import InvalidError
-from storekit.checks import first, refuse_nulls, refuse_unknown
+from storekit.checks import first, refuse_nulls, refuse_unknown, refuse_unsafe
 from storekit.connection import Connection
 from storekit.records import table_columns
 from storekit.rows import clean, data_columns, new_id, uuid_of
@@ -96,6 +96,7 @@ class RecordStore(Store, Generic[R, V]):
         """A full row from caller values: defaults filled, id made, rules checked."""
         allowed = set(self.data()) - (set() if internal_ok else set(self.internal))
         refuse_unknown(values, allowed, f"is not a {self.entity} field")
+        refuse_unsafe(values)
         row = {c: values.get(c) for c in self.data()}
         for name, default in self.defaults.items():
             row[name] = row[name] if row[name] is not None else default
@@ -178,6 +179,7 @@ class RecordStore(Store, Generic[R, V]):
         allowed = set(self.data()) - {"id"} - set(self.internal)
         refuse_unknown(values, allowed, f"is not an updatable {self.entity} field")
         refuse_nulls(values, self.defaults)
+        refuse_unsafe(values)
         old = self.get(record_id=record_id)
         merged = {c: getattr(old, c) for c in self.data()} | dict(values)
         self.check(merged)

@@ -79,8 +79,8 @@ def parse_cell(column: str, kind: str, text: str) -> Any:
     """One cell's value of type ``kind``; InvalidError(column) when it does not parse."""
     try:
         return _PARSERS[kind](text)
-    except ValueError as exc:
-        raise InvalidError(column, f"{text!r} is not a valid {kind} ({exc})") from None
+    except (ValueError, OverflowError) as exc:  # OverflowError: a time zone pushing year 1 below 1
+        raise InvalidError(column, f"{text[:80]!r} is not a valid {kind} ({exc})") from None
 
 
 def _bool(text: str) -> bool:

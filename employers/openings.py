@@ -12,7 +12,7 @@ from employers.base import RecordStore
 from employers.errors import InvalidError, NotFoundError
 from employers.models import OpeningRecord, check_opening, check_opening_status, column_names
 from employers.values import OpeningValues
-from storekit.checks import refuse_nulls, refuse_unknown
+from storekit.checks import refuse_nulls, refuse_unknown, refuse_unsafe
 from storekit.connection import Connection
 from storekit.rows import clean, uuid_of
 from storekit.transactions import now
@@ -85,6 +85,7 @@ class OpeningStore(RecordStore[OpeningRecord, OpeningValues]):
         """
         refuse_unknown(values, set(self.data()) - {"id"}, "is not an updatable opening field")
         refuse_nulls(values, self.defaults)
+        refuse_unsafe(values)
         old = self.get(record_id=record_id)
         merged = {c: getattr(old, c) for c in self.data()} | dict(values)
         check_opening(merged)

@@ -14,7 +14,7 @@ from employers.change_log import insert_records
 from employers.errors import InvalidError
 from employers.records import PersonLinkRecord, PersonRecord, check_link, check_person
 from employers.values import PersonLinkValues, PersonValues
-from storekit.checks import refuse_unknown
+from storekit.checks import refuse_unknown, refuse_unsafe
 from storekit.connection import Connection
 from storekit.rows import clean, new_id, row_by_id, uuid_of
 
@@ -93,6 +93,7 @@ class PeopleStore(RecordStore[PersonRecord, PersonValues]):
     def update_link(self, *, link_id: str, values: PersonLinkValues, actor: str) -> PersonLinkRecord:
         """Change a link's role or dates (e.g. set ``left_on`` when the person leaves)."""
         refuse_unknown(values, {"role", "active_from", "left_on"}, "is not an updatable link field")
+        refuse_unsafe(values)
         link = self.get_link(link_id=link_id)
         check_link({"active_from": link.active_from, "left_on": link.left_on, **values})
         with self.transaction() as con:
@@ -167,6 +168,7 @@ class PeopleStore(RecordStore[PersonRecord, PersonValues]):
 
 def _prepare_link(values: Mapping[str, Any]) -> dict[str, Any]:
     refuse_unknown(values, LINK_COLUMNS, "is not a link field", prefix="employers.")
+    refuse_unsafe(values, prefix="employers.")
     if not values.get("employer_id"):
         raise InvalidError("employers.employer_id", "is required")
     check_link(values)

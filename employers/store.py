@@ -13,7 +13,7 @@ from employers.errors import ConflictError
 from employers.models import EmployerRecord, SiteRecord, check_employer, column_names
 from employers.search import rank_by_name
 from employers.values import EmployerFilters, EmployerValues, SiteValues
-from storekit.checks import first, refuse_nulls, refuse_unknown
+from storekit.checks import first, refuse_nulls, refuse_unknown, refuse_unsafe
 from storekit.connection import Connection
 from storekit.rows import clean, data_columns, insert_many, new_id, uuid_of
 from storekit.store import Store
@@ -94,6 +94,7 @@ class EmployerStore(Store):
         """
         refuse_unknown(values, UPDATABLE, "is not an updatable employer field")
         refuse_nulls(values, _NOT_NULL)
+        refuse_unsafe(values)
         with self.transaction() as con:
             self.apply_update(con, employer_id, values, actor)
         return self.get(employer_id=employer_id)
@@ -248,6 +249,7 @@ def _filter_args(
 def prepare(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """An employer row and its site rows from caller values (defaults filled, rules checked)."""
     refuse_unknown(values, {*_EMPLOYER_DATA, "sites"}, "is not an employer field")
+    refuse_unsafe(values)
     check_employer(values)
     emp = {c: values.get(c) for c in _EMPLOYER_DATA}
     emp["id"] = new_id("id", values.get("id"))
@@ -263,6 +265,7 @@ def prepare(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, A
 def _prepare_site(site: Mapping[str, Any], employer_id: str) -> dict[str, Any]:
     employer_id = str(uuid_of("employer_id", employer_id))
     refuse_unknown(site, {*_SITE_DATA, "employer_id"}, "is not a site field", prefix="sites.")
+    refuse_unsafe(site, prefix="sites.")
     row = {c: site.get(c) for c in _SITE_DATA}
     row.update(id=new_id("sites.id", site.get("id")), employer_id=employer_id)
     for text in ("name", "address", "postcode", "city"):

@@ -2,6 +2,8 @@
 
 CSV input may be UTF-8 (with or without BOM) or cp1252, separated by ``,``, ``;`` or tab (Danish
 and French Excel write ``;``). CSV output is UTF-8 with a BOM, which Excel opens correctly.
+Formulas never go out live: CSV cells that would start one are quoted, xlsx cells are typed as
+text (`employers.formulas`).
 """
 
 from __future__ import annotations
@@ -10,10 +12,14 @@ import csv
 import io
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 
 from employers.errors import InvalidError
+from employers.formulas import quote, unquote
 
 MAX_BYTES = 20 * 1024 * 1024
+#: The longest cell an import takes: the longest text the API takes (an opening description).
+MAX_CELL_CHARS = 20_000
 MAX_ROWS = 50_000
 FORMATS = ("csv", "xlsx")
 
@@ -36,6 +42,7 @@ def read_table(data: bytes, file_name: str) -> tuple[list[str], list[dict[str, s
     if not grid:
         raise InvalidError("file", "has no header row")
     header = [h.strip() for h in grid[0]]
+    refuse_long_cells(header, grid)
     if len(grid) - 1 > MAX_ROWS:
         raise InvalidError("file", f"has more than {MAX_ROWS} rows; split it")
     rows = [
@@ -51,7 +58,7 @@ def write_table(columns: Sequence[str], rows: Sequence[dict[str, str]], fmt: str
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({c: quote(v) for c, v in row.items()} for row in rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -62,7 +69,23 @@ def _csv_grid(data: bytes) -> list[list[str]]:
         text = data.decode("cp1252", errors="replace")
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
-    return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    # csv's own cell limit (128 KB) would raise mid-file; refuse_long_cells names the cell instead.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return [[unquote(cell) for cell in row] for row in rows]
+
+
+def refuse_long_cells(header: Sequence[str], grid: Sequence[Sequence[str]]) -> None:
+    """InvalidError on ``file`` naming the row (1 = header) and column of a cell over MAX_CELL_CHARS."""
+    for number, row in enumerate(grid, start=1):
+        for index, cell in enumerate(row):
+            if len(cell) > MAX_CELL_CHARS:
+                column = header[index] if index < len(header) and header[index] else f"#{index + 1}"
+                raise InvalidError(
+                    "file",
+                    f"row {number}, column {column!r}: a cell holds {len(cell)} characters, "
+                    f"at most {MAX_CELL_CHARS}",
+                )
 
 
 def _xlsx_grid(data: bytes) -> list[list[str]]:
@@ -95,9 +118,19 @@ def _xlsx_bytes(columns: Sequence[str], rows: Sequence[dict[str, str]]) -> bytes
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("data")
-    sheet.append(list(columns))
+    sheet.append([_text_cell(sheet, c) for c in columns])
     for row in rows:
-        sheet.append([row.get(c, "") for c in columns])
+        sheet.append([_text_cell(sheet, row.get(c, "")) for c in columns])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _text_cell(sheet: Any, text: str) -> Any:
+    """A text cell, never a formula; characters XML cannot hold (an old row's NUL) become U+FFFD."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", text))
+    cell.data_type = "s"  # openpyxl would type a text starting with "=" as a formula
+    return cell

@@ -13,7 +13,7 @@ from typing import Any
 from matching.types import Lead
 from participants.change_log import CHANGE_LOG
 from participants.lead_reasons import check_feedback
-from storekit.checks import first
+from storekit.checks import first, refuse_unsafe
 from storekit.rows import clean, uuid_of
 from storekit.store import Store
 from storekit.transactions import now
@@ -99,6 +99,7 @@ class LeadStore(Store):
         ``reason`` is one of `participants.lead_reasons.REASONS` for a closing status ("" for none).
         """
         check_feedback(feedback, reason, note)
+        refuse_unsafe({"note": note})
         lead = self.get(lead_id=lead_id)
         with self.transaction() as con:
             con.execute(

@@ -18,7 +18,7 @@ from participants.models import (
     check_participant,
 )
 from participants.values import ParticipantValues
-from storekit.checks import first, refuse_unknown
+from storekit.checks import first, refuse_unknown, refuse_unsafe
 from storekit.connection import Connection
 from storekit.rows import clean, insert_sql, new_id, uuid_of
 from storekit.store import Store
@@ -174,6 +174,7 @@ class ParticipantStore(Store):
 
 def _prepare(values: Mapping[str, Any]) -> dict[str, Any]:
     refuse_unknown(values, _TOP_LEVEL | _NESTED, "is not a participant field")
+    refuse_unsafe(values)
     check_participant(values)
     home = values.get("home") or {}
     prefs = dict(values.get("preferences") or {})

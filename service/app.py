@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from threadpoolctl import threadpool_limits
 
 from service import errors
+from service.api.body_limit import BodyLimit, body_limits
 from service.api.routes import admin as admin_routes
 from service.api.routes import (
     audit,
@@ -114,6 +115,7 @@ def create_app(settings: Settings | None = None, *, resources: Resources | None 
     errors.install(app)
     audit.install(app)
     _install_routes(app)
+    app.add_middleware(BodyLimit, **body_limits(settings))
     return app
 
 

@@ -47,6 +47,10 @@ class Settings(BaseSettings):
         reranker_path: The trained re-ranker; default ``<db_path>.reranker.json``.
         travel_area_km: The programme's default travel area (km from home, straight line) for
             people who stated no limit of their own; a unit's ``travel_area_km`` overrides it.
+        max_body_bytes: Largest request body (bytes) any route reads; larger ones get a 413
+            before they are read.
+        max_upload_bytes: Largest body of a file import (``POST /imports``): the file limit of
+            `employers.tabular` plus room for the multipart envelope.
         lead_set_hours: How long a participant's recorded lead set is shown again (page, API with
             ``reuse``) while nothing it was ranked from changed; then new leads are ranked.
         retention_closed_months: A closed participant is pseudonymised this many months after
@@ -107,6 +111,9 @@ class Settings(BaseSettings):
         if bad or any(w < 0 for w in table.values()):
             raise ValueError(f"keys must be COUNTRY-YEAR (e.g. GB-2026) and wages >= 0; got {bad or table}")
         return table
+
+    max_body_bytes: int = Field(2 * 1024 * 1024, ge=1024)
+    max_upload_bytes: int = Field(21 * 1024 * 1024, ge=1024)
 
 
 @lru_cache

@@ -8,9 +8,12 @@ with an id to quote, never a traceback.
 from __future__ import annotations
 
 import logging
+import math
 import uuid
+from collections.abc import Mapping, Sequence
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 import employers
@@ -20,14 +23,52 @@ from service.runtime.database import DatabaseLockedError
 from service.usecases.errors import ConflictError
 
 log = logging.getLogger("ipsmatch")
+#: How much of a bad input a 422 shows back: enough to recognise it, never the whole upload.
+_ECHO_CHARS = 120
+_ECHO_ITEMS = 5
+
+
+def echo(value: object, depth: int = 0) -> object:
+    """``value`` as short, always-serialisable JSON: for quoting client input back in an error.
+
+    Texts are cut to ``_ECHO_CHARS`` with lone surrogates escaped, lists and objects to
+    ``_ECHO_ITEMS`` entries and two levels, NaN and infinities become text, anything else its text.
+    """
+    if value is None or isinstance(value, bool | int):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, str):
+        text = value.encode("utf-8", "backslashreplace").decode("utf-8")
+        return text if len(text) <= _ECHO_CHARS else f"{text[:_ECHO_CHARS]}… ({len(text)} characters)"
+    if depth < 2 and isinstance(value, Mapping):
+        return {str(echo(str(k))): echo(v, depth + 1) for k, v in list(value.items())[:_ECHO_ITEMS]}
+    if depth < 2 and isinstance(value, Sequence) and not isinstance(value, bytes | bytearray):
+        return [echo(v, depth + 1) for v in list(value[:_ECHO_ITEMS])]
+    return echo(f"<{type(value).__name__}>" if depth >= 2 else str(value), depth)
+
+
+def _error_item(error: Mapping[str, object]) -> dict[str, object]:
+    """One pydantic error as FastAPI's ``ValidationError`` item, safe to serialise and short."""
+    loc = error.get("loc")
+    item: dict[str, object] = {
+        "loc": [p if isinstance(p, int) else echo(str(p)) for p in loc] if isinstance(loc, Sequence) else [],
+        "msg": echo(str(error.get("msg", ""))),
+        "type": str(error.get("type", "value_error")),
+    }
+    if "input" in error:
+        item["input"] = echo(error["input"])
+    ctx = error.get("ctx")
+    if isinstance(ctx, Mapping):
+        item["ctx"] = {str(k): echo(v, 2) for k, v in ctx.items()}
+    return item
 
 
 def _field_error(field: str, message: str) -> JSONResponse:
     parts = field.split(".")
     loc = parts if parts[0] in ("query", "path", "header") else ["body", *parts]
-    return JSONResponse(
-        status_code=422, content={"detail": [{"loc": loc, "msg": message, "type": "value_error"}]}
-    )
+    item = _error_item({"loc": loc, "msg": message, "type": "value_error"})
+    return JSONResponse(status_code=422, content={"detail": [item]})
 
 
 def _install_crm(app: FastAPI) -> None:
@@ -56,6 +97,11 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(storekit.NotFoundError)
     async def not_found(_: Request, exc: storekit.NotFoundError) -> JSONResponse:
         return JSONResponse(status_code=404, content={"detail": str(exc)})
+
+    @app.exception_handler(RequestValidationError)
+    async def unprocessable(_: Request, exc: RequestValidationError) -> JSONResponse:
+        # FastAPI's own handler echoes every input whole and fails on NaN and lone surrogates.
+        return JSONResponse(status_code=422, content={"detail": [_error_item(e) for e in exc.errors()]})
 
     @app.exception_handler(storekit.InvalidError)
     async def invalid(_: Request, exc: storekit.InvalidError) -> JSONResponse:

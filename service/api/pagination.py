@@ -16,6 +16,7 @@ from typing import Annotated, Protocol, TypeVar
 from fastapi import Query
 
 from employers import InvalidError
+from storekit.checks import utc_moment
 
 T = TypeVar("T")
 P = TypeVar("P")
@@ -75,7 +76,7 @@ def decode(cursor: str | None) -> tuple[datetime | None, str] | None:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         at_text, record_id = raw.split("|", 1)
         uuid.UUID(record_id)
-        return (datetime.fromisoformat(at_text) if at_text else None, record_id)
+        return (utc_moment(datetime.fromisoformat(at_text)) if at_text else None, record_id)
     except ValueError:
         raise InvalidError("query.after", "is not a cursor from this list") from None
 

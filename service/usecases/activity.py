@@ -25,6 +25,7 @@ from service.access.visibility import audit_participants, redacted
 from service.runtime.database import Database
 from service.usecases.programme_rules import Programme
 from service.usecases.support_week import WeekSupport, week_support
+from storekit.checks import sane_day
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +140,7 @@ def _monday(week: str | None) -> date:
         return today - timedelta(days=today.weekday())
     year, number = int(week[:4]), int(week[6:])
     try:
-        return date.fromisocalendar(year, number, 1)
-    except ValueError:
-        raise InvalidError("query.week", f"{week} is not an ISO week") from None
+        # The stores' range (storekit.checks), so the week's end can never overflow a date.
+        return sane_day(date.fromisocalendar(year, number, 1) + timedelta(days=6)) - timedelta(days=6)
+    except (ValueError, OverflowError):
+        raise InvalidError("query.week", f"{week} is not an ISO week from 1900 to 2200") from None

@@ -17,13 +17,14 @@ from service.access.errors import ForbiddenError
 from service.access.users import User
 from service.access.visibility import batch_scope, batch_units, check_batch
 from service.api.schemas.batches import BatchIn, BatchOut, BatchParticipantOut
+from service.api.schemas.problems import error_responses
 from service.deps import DbDep, EngineDep, ParticipantsDep, SettingsDep, UserDep
 from service.usecases.batch.options import BatchOptions
 from service.usecases.batch.report import participant_effects
 from service.usecases.batch.runner import run_batch
 from service.usecases.errors import ConflictError
 
-router = APIRouter(prefix="/batches", tags=["batches"])
+router = APIRouter(prefix="/batches", tags=["batches"], responses=error_responses())
 log = logging.getLogger("ipsmatch")
 _running = threading.Lock()
 

@@ -6,7 +6,6 @@ disclosure plan, hidden from other units, and every read is audit-logged.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, cast
 from uuid import UUID
 
@@ -18,6 +17,7 @@ from service.access.auth import caseload_units
 from service.access.users import User
 from service.api.pagination import Limit, after_id, id_page
 from service.api.record_routes import RecordRoutes
+from service.api.schemas.common import Moment
 from service.api.schemas.contacts import (
     ContactIn,
     ContactOut,
@@ -27,11 +27,12 @@ from service.api.schemas.contacts import (
     ModeIn,
     PurposeIn,
 )
+from service.api.schemas.problems import error_responses
 from service.deps import ContactsDep, DbDep, ParticipantsDep, UserDep, get_contact_store
 from service.runtime.database import Database
 from service.usecases import contacts as contact_log
 
-router = APIRouter(prefix="/contacts", tags=["contacts"])
+router = APIRouter(prefix="/contacts", tags=["contacts"], responses=error_responses())
 
 
 @router.post("", status_code=201, response_model=ContactOut)
@@ -65,8 +66,8 @@ def list_contacts(
     mode: ModeIn | None = None,
     status: ContactStatusIn | None = None,
     purpose: PurposeIn | None = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
+    since: Moment | None = None,
+    until: Moment | None = None,
     limit: Limit = 50,
     after: UUID | None = None,
 ) -> ContactPage:

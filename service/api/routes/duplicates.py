@@ -9,10 +9,11 @@ from fastapi import APIRouter, Query, Response
 
 from service.api.pagination import Limit
 from service.api.schemas.duplicates import DuplicatePairOut, DuplicateQueue, MergeIn, MergeOut, NotDuplicateIn
+from service.api.schemas.problems import error_responses
 from service.deps import DbDep, DuplicatesDep, EmployersDep, EngineDep, MergesDep, UserDep
 from service.usecases import duplicates as workflows
 
-router = APIRouter(prefix="/employers", tags=["duplicates"])
+router = APIRouter(prefix="/employers", tags=["duplicates"], responses=error_responses())
 
 
 @router.get("/duplicates", response_model=DuplicateQueue)

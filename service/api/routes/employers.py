@@ -19,10 +19,11 @@ from service.api.schemas.employers import (
     EmployerPatch,
     SiteCreate,
 )
+from service.api.schemas.problems import ConflictOut, error_responses
 from service.deps import EmployersDep, EngineDep, UserDep, get_indexed_employers
 from service.usecases import employers as workflows
 
-router = APIRouter(tags=["employers"])
+router = APIRouter(tags=["employers"], responses=error_responses())
 routes = RecordRoutes(
     router,
     entity="employer",
@@ -37,7 +38,12 @@ routes = RecordRoutes(
     "/employers",
     status_code=201,
     response_model=EmployerOut,
-    responses={409: {"model": DuplicateConflictOut, "description": "Likely duplicate"}},
+    responses={
+        409: {
+            "model": DuplicateConflictOut | ConflictOut,
+            "description": "Likely duplicate (with candidates), or a registry number already taken",
+        }
+    },
 )
 def create_employer(
     body: EmployerIn,

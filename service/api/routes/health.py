@@ -5,9 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from service.api.schemas.health import Health
+from service.api.schemas.problems import error_responses
 from service.deps import EngineDep, OpeningsDep, ParticipantsDep, SettingsDep
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], responses=error_responses(503))
 
 
 @router.get("/health", response_model=Health)

@@ -9,11 +9,12 @@ from fastapi import APIRouter, File, Form, UploadFile
 from fastapi.responses import Response
 
 from service.api.schemas.imports import EntityIn, FormatIn, ImportReport, ModeIn
+from service.api.schemas.problems import error_responses
 from service.deps import DbDep, EngineDep, UserDep
 from service.usecases import import_access
 from service.usecases import imports as workflows
 
-router = APIRouter(tags=["import and export"])
+router = APIRouter(tags=["import and export"], responses=error_responses())
 _MEDIA = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -7,10 +7,11 @@ from uuid import UUID
 from fastapi import APIRouter
 
 from service.api.schemas.leads import FeedbackIn, RecordedLeadOut
+from service.api.schemas.problems import error_responses
 from service.deps import DbDep, LeadsDep, ParticipantsDep, UserDep
 from service.usecases.leads import record_feedback
 
-router = APIRouter(prefix="/leads", tags=["leads"])
+router = APIRouter(prefix="/leads", tags=["leads"], responses=error_responses())
 
 
 @router.post("/{lead_id}/feedback", status_code=201, response_model=RecordedLeadOut)

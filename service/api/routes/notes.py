@@ -9,10 +9,11 @@ from fastapi import APIRouter
 from service.api.pagination import Limit
 from service.api.record_routes import RecordRoutes
 from service.api.schemas.notes import NoteIn, NoteOut, NotePage, NotePatch
+from service.api.schemas.problems import error_responses
 from service.deps import NotesDep, UserDep, get_note_store
 from service.usecases import tasks
 
-router = APIRouter(prefix="/notes", tags=["tasks and notes"])
+router = APIRouter(prefix="/notes", tags=["tasks and notes"], responses=error_responses())
 routes = RecordRoutes(router, entity="note", get_store=get_note_store, out_model=NoteOut)
 routes.add_create(
     NoteIn,

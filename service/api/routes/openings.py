@@ -11,10 +11,11 @@ from employers.values import OpeningValues
 from service.api.pagination import Limit
 from service.api.record_routes import RecordRoutes
 from service.api.schemas.openings import OpeningIn, OpeningOut, OpeningPage, OpeningPatch
+from service.api.schemas.problems import error_responses
 from service.deps import EngineDep, OpeningsDep, UserDep, get_indexed_openings
 from service.usecases import openings as workflows
 
-router = APIRouter(tags=["openings"])
+router = APIRouter(tags=["openings"], responses=error_responses())
 routes = RecordRoutes(
     router, entity="opening", get_store=get_indexed_openings, out_model=OpeningOut, path="/openings"
 )

@@ -12,11 +12,12 @@ from participants.values import ParticipantValues
 from service.api.pagination import Limit, after_id, id_page
 from service.api.schemas.leads import LeadsRequest, LeadsResponse, RecordedLeadOut, RecordedLeads
 from service.api.schemas.participants import ParticipantIn, ParticipantOut, ParticipantPage
+from service.api.schemas.problems import error_responses
 from service.deps import DbDep, EngineDep, LeadsDep, ParticipantsDep, SettingsDep, UserDep
 from service.usecases import leads as lead_cases
 from service.usecases import participants as workflows
 
-router = APIRouter(prefix="/participants", tags=["participants"])
+router = APIRouter(prefix="/participants", tags=["participants"], responses=error_responses())
 
 
 @router.post("", status_code=201, response_model=ParticipantOut)

@@ -19,10 +19,11 @@ from service.api.schemas.people import (
     PersonPage,
     PersonPatch,
 )
+from service.api.schemas.problems import error_responses
 from service.deps import PeopleDep, UserDep, get_people_store
 from service.usecases import people
 
-router = APIRouter(prefix="/people", tags=["people"])
+router = APIRouter(prefix="/people", tags=["people"], responses=error_responses())
 routes = RecordRoutes(
     router, entity="person", get_store=get_people_store, out_model=PersonOut, to_out=PersonOut.from_record
 )

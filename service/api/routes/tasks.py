@@ -9,11 +9,12 @@ from fastapi import APIRouter, Query
 
 from service.api.pagination import Limit
 from service.api.record_routes import RecordRoutes
+from service.api.schemas.problems import error_responses
 from service.api.schemas.tasks import TaskIn, TaskOut, TaskPage, TaskPatch
 from service.deps import TasksDep, UserDep, get_task_store
 from service.usecases import tasks
 
-router = APIRouter(prefix="/tasks", tags=["tasks and notes"])
+router = APIRouter(prefix="/tasks", tags=["tasks and notes"], responses=error_responses())
 routes = RecordRoutes(router, entity="task", get_store=get_task_store, out_model=TaskOut)
 routes.add_create(
     TaskIn, tasks.add_task, doc="Add a follow-up task (assigned to the caller unless ``assignee`` is given)."

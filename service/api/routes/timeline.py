@@ -10,11 +10,12 @@ from fastapi import APIRouter, Path, Query
 from service.access.auth import caseload_units
 from service.api import pagination
 from service.api.pagination import Limit
+from service.api.schemas.problems import error_responses
 from service.api.schemas.timeline import DormantOut, DormantPage, TimelineItemOut, TimelinePage, WeekOut
 from service.deps import ActivityDep, DbDep, ProgrammeDep, TimelineDep, UserDep
 from service.usecases import activity
 
-router = APIRouter(tags=["views"])
+router = APIRouter(tags=["views"], responses=error_responses())
 Cursor = Annotated[str | None, Query(max_length=200, description="next_cursor of the previous page")]
 
 

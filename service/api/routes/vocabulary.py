@@ -11,13 +11,14 @@ from service.access.auth import caseload_units
 from service.access.errors import ForbiddenError
 from service.access.users import User
 from service.api.pagination import Limit, after_id, id_page
+from service.api.schemas.problems import error_responses
 from service.api.schemas.vocabulary import AliasIn, AliasOut, AliasPage, AliasPatch, GapOut, GapsOut, KindIn
 from service.deps import DbDep, EngineDep, OpeningsDep, ParticipantsDep, UserDep
 from service.usecases import vocabulary
 from service.usecases.vocabulary_gaps import vocabulary_gaps
 from vocabulary import AliasStore, AliasValues
 
-router = APIRouter(prefix="/vocabulary", tags=["vocabulary"])
+router = APIRouter(prefix="/vocabulary", tags=["vocabulary"], responses=error_responses())
 #: Who may change the vocabulary; everyone signed in reads it.
 WRITERS = ("job_developer", "supervisor", "admin")
 

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal, Self
+from datetime import date, datetime
+from typing import Annotated, Any, Literal, Self
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+
+from storekit.checks import clean_text, sane_day, utc_moment
+
+#: Text a store can hold: no control character but tab, LF and CR, no lone surrogate (the stores
+#: check the same rule; here it is a 422 naming the field before any work is done).
+SafeText = Annotated[str, AfterValidator(clean_text)]
+#: A time between 1900 and 2200, as aware UTC (a value without a zone is read as UTC).
+Moment = Annotated[datetime, AfterValidator(utc_moment)]
+#: `Moment` that must carry a time zone.
+AwareMoment = Annotated[AwareDatetime, AfterValidator(utc_moment)]
+#: A day between 1900-01-01 and 2200-12-31.
+Day = Annotated[date, AfterValidator(sane_day)]
 
 LanguageIn = Literal["en", "sv", "da", "fr"]
 StageIn = Literal["prospect", "introduced", "learning", "partnered", "hired_from_us", "dormant"]
@@ -20,7 +33,7 @@ Text = Field(None, max_length=4000)
 class Strict(BaseModel):
     """Unknown fields are an error, so typos are caught instead of silently dropped."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     def store_values(self, **dump: Any) -> dict[str, Any]:
         """The fields as the stores take them: ``model_dump(**dump)`` with top-level UUIDs as text."""
@@ -46,8 +59,8 @@ class Page(BaseModel):
 class ConceptIn(Strict):
     """An occupation or skill as the person or advert words it; linked to ESCO when saved."""
 
-    label: str = Field(min_length=1, max_length=300, examples=["Undersköterska"])
-    uri: str = Field("", max_length=300, description="ESCO URI if known; filled in by linking if empty")
+    label: SafeText = Field(min_length=1, max_length=300, examples=["Undersköterska"])
+    uri: SafeText = Field("", max_length=300, description="ESCO URI if known; filled in by linking if empty")
 
 
 class ConceptOut(BaseModel):
@@ -69,7 +82,7 @@ def participant_view(participant_id: str | None, unit: str | None, units: Sequen
 
 def strict_with_examples(*examples: dict[str, Any]) -> ConfigDict:
     """The config of a `Strict` model whose OpenAPI schema shows these request examples."""
-    return ConfigDict(extra="forbid", json_schema_extra={"examples": list(examples)})
+    return ConfigDict(extra="forbid", allow_inf_nan=False, json_schema_extra={"examples": list(examples)})
 
 
 def check_hours(hours_min: float | None, hours_max: float | None) -> None:

@@ -6,10 +6,20 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from uuid import UUID
 
-from pydantic import AwareDatetime, Field
+from pydantic import Field
 
 from employers import ContactMode, ContactPurpose, ContactRecord, ContactStatus
-from service.api.schemas.common import Out, Page, Strict, Text, participant_view, strict_with_examples
+from service.api.schemas.common import (
+    AwareMoment,
+    Day,
+    Out,
+    Page,
+    SafeText,
+    Strict,
+    Text,
+    participant_view,
+    strict_with_examples,
+)
 
 #: The store's allowed values, so the API can never accept what the store refuses (or refuse more).
 ModeIn = ContactMode
@@ -40,28 +50,28 @@ class ContactIn(Strict):
     employer_id: UUID
     person_id: UUID | None = None
     opening_id: UUID | None = None
-    specialist: str | None = Field(None, max_length=100, description="Username; defaults to the caller")
-    occurred_at: AwareDatetime = Field(description="With a time zone, e.g. 2026-11-24T10:00:00Z")
+    specialist: SafeText | None = Field(None, max_length=100, description="Username; defaults to the caller")
+    occurred_at: AwareMoment = Field(description="With a time zone, e.g. 2026-11-24T10:00:00Z")
     mode: ModeIn
     status: ContactStatusIn = "held"
     purpose: PurposeIn
-    learned: str = Field("", max_length=4000)
-    next_step: str = Field("", max_length=500)
-    next_step_due: date | None = None
+    learned: SafeText = Field("", max_length=4000)
+    next_step: SafeText = Field("", max_length=500)
+    next_step_due: Day | None = None
     participant_id: UUID | None = None
-    external_id: str | None = Field(None, max_length=100)
+    external_id: SafeText | None = Field(None, max_length=100)
 
 
 class ContactPatch(Strict):
     """Fields of a contact to change (e.g. a planned visit that was held)."""
 
-    occurred_at: AwareDatetime | None = None
+    occurred_at: AwareMoment | None = None
     mode: ModeIn | None = None
     status: ContactStatusIn | None = None
     purpose: PurposeIn | None = None
-    learned: str | None = Text
-    next_step: str | None = Field(None, max_length=500)
-    next_step_due: date | None = None
+    learned: SafeText | None = Text
+    next_step: SafeText | None = Field(None, max_length=500)
+    next_step_due: Day | None = None
     person_id: UUID | None = None
     opening_id: UUID | None = None
 

@@ -9,7 +9,7 @@ from uuid import UUID
 from pydantic import BaseModel, Field
 
 from employers import DuplicatePair, EmployerRecord, MergeRecord
-from service.api.schemas.common import Out, Page, Strict, strict_with_examples
+from service.api.schemas.common import Out, Page, SafeText, Strict, strict_with_examples
 from service.api.schemas.employers import EmployerOut
 
 
@@ -55,7 +55,7 @@ class MergeIn(Strict):
 
     survivor_id: UUID
     loser_id: UUID
-    choices: dict[str, Literal["survivor", "loser"]] = Field(
+    choices: dict[SafeText, Literal["survivor", "loser"]] = Field(
         default_factory=dict,
         description="field -> side; default: the survivor's value unless empty, do_not_contact if either",
     )

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from employers import EmployerRecord
-from service.api.schemas.common import Out, Page, StageIn, Strict, Text, strict_with_examples
+from service.api.schemas.common import Out, Page, SafeText, StageIn, Strict, Text, strict_with_examples
 
 RegistryKindIn = Literal["org_nr", "cvr", "siren", "companies_house", "other"]
 SizeBandIn = Literal["1-9", "10-49", "50-249", "250+"]
@@ -17,11 +17,11 @@ SizeBandIn = Literal["1-9", "10-49", "50-249", "250+"]
 class SiteIn(Strict):
     """A site of an employer (shop, depot, office)."""
 
-    name: str = Field("", max_length=200)
-    address: str = Field("", max_length=300)
-    postcode: str = Field("", max_length=20)
-    city: str = Field("", max_length=200)
-    country: str | None = Field(None, max_length=2)
+    name: SafeText = Field("", max_length=200)
+    address: SafeText = Field("", max_length=300)
+    postcode: SafeText = Field("", max_length=20)
+    city: SafeText = Field("", max_length=200)
+    country: SafeText | None = Field(None, max_length=2)
     lat: float | None = Field(None, ge=-90, le=90)
     lon: float | None = Field(None, ge=-180, le=180)
 
@@ -37,13 +37,13 @@ class _EmployerIdentity(Strict):
     ``aliases`` (a subclass's own definition keeps the field's place in the schema).
     """
 
-    name: str | None = Field(None, min_length=1, max_length=300)
-    aliases: list[str] | None = Field(None, max_length=20)
-    registry_number: str | None = Field(None, max_length=40)
+    name: SafeText | None = Field(None, min_length=1, max_length=300)
+    aliases: list[SafeText] | None = Field(None, max_length=20)
+    registry_number: SafeText | None = Field(None, max_length=40)
     registry_kind: RegistryKindIn | None = None
-    country: str | None = Field(None, max_length=2)
-    sector_nace: str | None = Field(None, max_length=10)
-    sector_label: str | None = Field(None, max_length=200)
+    country: SafeText | None = Field(None, max_length=2)
+    sector_nace: SafeText | None = Field(None, max_length=10)
+    sector_label: SafeText | None = Field(None, max_length=200)
     size_band: SizeBandIn | None = None
 
 
@@ -63,17 +63,17 @@ class EmployerIn(_EmployerIdentity):
         }
     )
 
-    name: str = Field(min_length=1, max_length=300)
-    aliases: list[str] = Field(default_factory=list, max_length=20)
+    name: SafeText = Field(min_length=1, max_length=300)
+    aliases: list[SafeText] = Field(default_factory=list, max_length=20)
     stage: StageIn = "prospect"
     do_not_contact: bool = False
-    website: str | None = Field(None, max_length=300)
-    phone: str | None = Field(None, max_length=40)
-    needs_learned: str = Field("", max_length=4000)
-    hiring_occupations: list[str] = Field(default_factory=list, max_length=20)
-    hiring_process: str = Field("", max_length=4000, description="How and when they hire")
-    owner: str | None = Field(None, max_length=100, description="Username of the relationship owner")
-    external_id: str | None = Field(None, max_length=100)
+    website: SafeText | None = Field(None, max_length=300)
+    phone: SafeText | None = Field(None, max_length=40)
+    needs_learned: SafeText = Field("", max_length=4000)
+    hiring_occupations: list[SafeText] = Field(default_factory=list, max_length=20)
+    hiring_process: SafeText = Field("", max_length=4000, description="How and when they hire")
+    owner: SafeText | None = Field(None, max_length=100, description="Username of the relationship owner")
+    external_id: SafeText | None = Field(None, max_length=100)
     sites: list[SiteIn] = Field(default_factory=list, max_length=50)
     skip_duplicate_check: bool = Field(False, description="Create even if it looks like a duplicate")
 
@@ -85,13 +85,13 @@ class EmployerPatch(_EmployerIdentity):
 
     stage: StageIn | None = None
     do_not_contact: bool | None = None
-    website: str | None = Field(None, max_length=300)
-    phone: str | None = Field(None, max_length=40)
-    needs_learned: str | None = Text
-    hiring_process: str | None = Text
-    hiring_occupations: list[str] | None = Field(None, max_length=20)
-    owner: str | None = Field(None, max_length=100)
-    external_id: str | None = Field(None, max_length=100)
+    website: SafeText | None = Field(None, max_length=300)
+    phone: SafeText | None = Field(None, max_length=40)
+    needs_learned: SafeText | None = Text
+    hiring_process: SafeText | None = Text
+    hiring_occupations: list[SafeText] | None = Field(None, max_length=20)
+    owner: SafeText | None = Field(None, max_length=100)
+    external_id: SafeText | None = Field(None, max_length=100)
 
 
 class SiteOut(Out):

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from matching.types import LEAD_KINDS, ApplicationRoute, Explanation, Lead, LeadKind
 from participants import Feedback, LeadRecord
-from service.api.schemas.common import ConceptOut, Out, Strict, strict_with_examples
+from service.api.schemas.common import ConceptOut, Out, SafeText, Strict, strict_with_examples
 from service.usecases.leads import ServedLead, ServedLeads
 
 LeadKindIn = LeadKind
@@ -25,7 +25,9 @@ class LeadsRequest(Strict):
 
     n: int = Field(10, ge=1, le=1000, description="How many leads")
     kinds: list[LeadKindIn] = Field(default_factory=lambda: list(_ALL_KINDS), min_length=1)
-    exclude: list[str] = Field(default_factory=list, max_length=1000, description="Ids not to suggest again")
+    exclude: list[SafeText] = Field(
+        default_factory=list, max_length=1000, description="Ids not to suggest again"
+    )
     reuse: bool = Field(
         False,
         description="Show the newest recorded lead set again (or the overnight batch's) when nothing it was "
@@ -191,7 +193,7 @@ class FeedbackIn(Strict):
         description="For not_relevant / person_declined / employer_declined: one of that status's "
         "reasons (GET /participants/{id}/leads/funnel lists them); 'other' needs a note",
     )
-    note: str = Field("", max_length=2000)
+    note: SafeText = Field("", max_length=2000)
 
 
 class RecordedLeadOut(Out):

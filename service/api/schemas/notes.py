@@ -7,14 +7,14 @@ from uuid import UUID
 
 from pydantic import Field
 
-from service.api.schemas.common import Out, Page, Strict
+from service.api.schemas.common import Out, Page, SafeText, Strict
 
 
 class NoteIn(Strict):
     """A note about an employer (and optionally one of its people or openings)."""
 
     employer_id: UUID
-    body: str = Field(min_length=1, max_length=20000)
+    body: SafeText = Field(min_length=1, max_length=20000)
     person_id: UUID | None = None
     opening_id: UUID | None = None
 
@@ -22,7 +22,7 @@ class NoteIn(Strict):
 class NotePatch(Strict):
     """New text for a note."""
 
-    body: str = Field(min_length=1, max_length=20000)
+    body: SafeText = Field(min_length=1, max_length=20000)
 
 
 class NoteOut(Out):

@@ -15,8 +15,10 @@ from service.api.schemas.common import (
     HoursChecked,
     LanguageIn,
     LicenceIn,
+    Moment,
     Out,
     Page,
+    SafeText,
     Strict,
     SubsidyIn,
     strict_with_examples,
@@ -45,23 +47,23 @@ class OpeningIn(HoursChecked):
 
     employer_id: UUID
     site_id: UUID | None = None
-    title: str = Field(min_length=1, max_length=300)
-    description: str = Field("", max_length=20000)
+    title: SafeText = Field(min_length=1, max_length=300)
+    description: SafeText = Field("", max_length=20000)
     language: LanguageIn | None = Field(None, description="Omit to detect it (en if no title links)")
-    occupation_uri: str = Field("", max_length=300)
+    occupation_uri: SafeText = Field("", max_length=300)
     hours_min: float | None = Hours
     hours_max: float | None = Hours
     contract_type: ContractOrEmptyIn = ""
     wage_hourly: float | None = Field(None, ge=0)
-    currency: str | None = Field(None, min_length=3, max_length=3)
+    currency: SafeText | None = Field(None, min_length=3, max_length=3)
     required_licences: list[LicenceIn] = Field(default_factory=list)
     application_route: RouteIn = "either"
     status: OpeningStatusIn = "open"
     subsidy_type: SubsidyIn | None = None
-    external_id: str | None = Field(None, max_length=100)
-    posted_at: datetime | None = None
-    closes_at: datetime | None = None
-    city: str = Field("", max_length=200)
+    external_id: SafeText | None = Field(None, max_length=100)
+    posted_at: Moment | None = None
+    closes_at: Moment | None = None
+    city: SafeText = Field("", max_length=200)
     lat: float | None = Field(None, ge=-90, le=90)
     lon: float | None = Field(None, ge=-180, le=180)
     remote: bool = False
@@ -72,18 +74,18 @@ class OpeningPatch(Strict):
 
     model_config = strict_with_examples({"status": "filled"})
 
-    title: str | None = Field(None, min_length=1, max_length=300)
-    description: str | None = Field(None, max_length=20000)
+    title: SafeText | None = Field(None, min_length=1, max_length=300)
+    description: SafeText | None = Field(None, max_length=20000)
     hours_min: float | None = Field(None, ge=0, le=80)
     hours_max: float | None = Field(None, ge=0, le=80)
     contract_type: ContractOrEmptyIn | None = None
     wage_hourly: float | None = Field(None, ge=0)
-    currency: str | None = Field(None, min_length=3, max_length=3)
+    currency: SafeText | None = Field(None, min_length=3, max_length=3)
     subsidy_type: SubsidyIn | None = None
     application_route: RouteIn | None = None
     status: OpeningStatusIn | None = None
-    closes_at: datetime | None = None
-    external_id: str | None = Field(None, max_length=100)
+    closes_at: Moment | None = None
+    external_id: SafeText | None = Field(None, max_length=100)
     remote: bool | None = None
 
 

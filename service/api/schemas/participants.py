@@ -19,6 +19,7 @@ from service.api.schemas.common import (
     LicenceIn,
     Out,
     Page,
+    SafeText,
     Strict,
     strict_with_examples,
 )
@@ -27,7 +28,7 @@ from service.api.schemas.common import (
 class PlaceIn(Strict):
     """Where the person lives or travels from (WGS84 degrees)."""
 
-    city: str = Field("", max_length=200)
+    city: SafeText = Field("", max_length=200)
     lat: float = Field(ge=-90, le=90)
     lon: float = Field(ge=-180, le=180)
 
@@ -37,8 +38,8 @@ class PreferencesIn(HoursChecked):
 
     preferred_occupations: list[ConceptIn] = Field(default_factory=list, max_length=20)
     refused_occupations: list[ConceptIn] = Field(default_factory=list, max_length=20)
-    liked_sectors: list[str] = Field(default_factory=list, max_length=30, examples=[["Q87"]])
-    refused_sectors: list[str] = Field(default_factory=list, max_length=30, examples=[["G47"]])
+    liked_sectors: list[SafeText] = Field(default_factory=list, max_length=30, examples=[["Q87"]])
+    refused_sectors: list[SafeText] = Field(default_factory=list, max_length=30, examples=[["G47"]])
     hours_min: float | None = Hours
     hours_max: float | None = Hours
     hours_is_constraint: bool = False
@@ -46,7 +47,7 @@ class PreferencesIn(HoursChecked):
     commute_is_constraint: bool = False
     contract_types: list[ContractIn] = Field(default_factory=list)
     exclude_missing_licence: bool = False
-    goals: str = Field("", max_length=2000, examples=["Vill jobba med äldre"])
+    goals: SafeText = Field("", max_length=2000, examples=["Vill jobba med äldre"])
     willing_to_relocate: bool = False
     remote_ok: bool = False
 
@@ -56,7 +57,7 @@ class DisclosureIn(Strict):
 
     level: DisclosureLevel = "none"
     es_may_contact_employers: bool = False
-    approved_statements: list[str] = Field(default_factory=list, max_length=10)
+    approved_statements: list[SafeText] = Field(default_factory=list, max_length=10)
 
 
 class BenefitsIn(Strict):
@@ -87,9 +88,9 @@ class ParticipantIn(Strict):
         }
     )
 
-    display_name: str = Field(min_length=1, max_length=100)
-    unit_id: str | None = None
-    specialist_id: str | None = None
+    display_name: SafeText = Field(min_length=1, max_length=100)
+    unit_id: SafeText | None = None
+    specialist_id: SafeText | None = None
     language: LanguageIn | None = Field(None, description="Omit to detect it (en if no title links)")
     status: ParticipantStatus = "active"
     home: PlaceIn | None = None

@@ -8,24 +8,24 @@ from uuid import UUID
 from pydantic import Field
 
 from employers import PersonRecord
-from service.api.schemas.common import Out, Page, Strict, Text, strict_with_examples
+from service.api.schemas.common import Day, Out, Page, SafeText, Strict, Text, strict_with_examples
 
 
 class PersonLinkIn(Strict):
     """A person's role at an employer, with dates."""
 
     employer_id: UUID
-    role: str = Field("", max_length=200, examples=["Store manager"])
-    active_from: date | None = None
-    left_on: date | None = None
+    role: SafeText = Field("", max_length=200, examples=["Store manager"])
+    active_from: Day | None = None
+    left_on: Day | None = None
 
 
 class PersonLinkPatch(Strict):
     """Change a role or dates; set ``left_on`` when the person leaves (the link stays)."""
 
-    role: str | None = Field(None, max_length=200)
-    active_from: date | None = None
-    left_on: date | None = None
+    role: SafeText | None = Field(None, max_length=200)
+    active_from: Day | None = None
+    left_on: Day | None = None
 
 
 class PersonIn(Strict):
@@ -39,24 +39,24 @@ class PersonIn(Strict):
         }
     )
 
-    full_name: str = Field(min_length=1, max_length=200)
-    email: str | None = Field(None, max_length=200)
-    phone: str | None = Field(None, max_length=40)
-    title: str = Field("", max_length=200)
-    notes: str = Field("", max_length=4000)
-    external_id: str | None = Field(None, max_length=100)
+    full_name: SafeText = Field(min_length=1, max_length=200)
+    email: SafeText | None = Field(None, max_length=200)
+    phone: SafeText | None = Field(None, max_length=40)
+    title: SafeText = Field("", max_length=200)
+    notes: SafeText = Field("", max_length=4000)
+    external_id: SafeText | None = Field(None, max_length=100)
     employers: list[PersonLinkIn] = Field(default_factory=list, max_length=20)
 
 
 class PersonPatch(Strict):
     """Fields of a person to change."""
 
-    full_name: str | None = Field(None, min_length=1, max_length=200)
-    email: str | None = Field(None, max_length=200)
-    phone: str | None = Field(None, max_length=40)
-    title: str | None = Field(None, max_length=200)
-    notes: str | None = Text
-    external_id: str | None = Field(None, max_length=100)
+    full_name: SafeText | None = Field(None, min_length=1, max_length=200)
+    email: SafeText | None = Field(None, max_length=200)
+    phone: SafeText | None = Field(None, max_length=40)
+    title: SafeText | None = Field(None, max_length=200)
+    notes: SafeText | None = Text
+    external_id: SafeText | None = Field(None, max_length=100)
 
 
 class PersonLinkOut(Out):

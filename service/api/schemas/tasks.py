@@ -8,7 +8,7 @@ from uuid import UUID
 from pydantic import Field
 
 from employers import TaskStatus
-from service.api.schemas.common import Out, Page, Strict, strict_with_examples
+from service.api.schemas.common import Day, Out, Page, SafeText, Strict, strict_with_examples
 
 
 class TaskIn(Strict):
@@ -23,9 +23,9 @@ class TaskIn(Strict):
     )
 
     employer_id: UUID
-    title: str = Field(min_length=1, max_length=500)
-    due_on: date | None = None
-    assignee: str | None = Field(None, max_length=100, description="Username; defaults to the caller")
+    title: SafeText = Field(min_length=1, max_length=500)
+    due_on: Day | None = None
+    assignee: SafeText | None = Field(None, max_length=100, description="Username; defaults to the caller")
     person_id: UUID | None = None
     contact_id: UUID | None = None
 
@@ -33,9 +33,9 @@ class TaskIn(Strict):
 class TaskPatch(Strict):
     """Fields of a task to change; status ``done`` stamps ``done_at``."""
 
-    title: str | None = Field(None, min_length=1, max_length=500)
-    due_on: date | None = None
-    assignee: str | None = Field(None, min_length=1, max_length=100)
+    title: SafeText | None = Field(None, min_length=1, max_length=500)
+    due_on: Day | None = None
+    assignee: SafeText | None = Field(None, min_length=1, max_length=100)
     status: TaskStatus | None = None
 
 

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from service.api.schemas.common import LanguageIn, Out, Page, Strict, strict_with_examples
+from service.api.schemas.common import LanguageIn, Out, Page, SafeText, Strict, strict_with_examples
 from service.usecases.vocabulary_gaps import Gap
 from vocabulary import AliasKind, AliasRecord
 
@@ -26,9 +26,9 @@ class AliasIn(Strict):
 
     kind: KindIn = "occupation"
     language: LanguageIn
-    text: str = _TEXT
-    esco_uri: str = _URI
-    note: str = Field("", max_length=2000, description="Why the team added it")
+    text: SafeText = _TEXT
+    esco_uri: SafeText = _URI
+    note: SafeText = Field("", max_length=2000, description="Why the team added it")
 
 
 class AliasPatch(Strict):
@@ -38,9 +38,9 @@ class AliasPatch(Strict):
 
     kind: KindIn | None = None
     language: LanguageIn | None = None
-    text: str | None = Field(None, min_length=1, max_length=300)
-    esco_uri: str | None = Field(None, min_length=1, max_length=300)
-    note: str | None = Field(None, max_length=2000)
+    text: SafeText | None = Field(None, min_length=1, max_length=300)
+    esco_uri: SafeText | None = Field(None, min_length=1, max_length=300)
+    note: SafeText | None = Field(None, max_length=2000)
 
 
 class AliasOut(Out):
