@@ -13,7 +13,10 @@ from fastapi.staticfiles import StaticFiles
 from threadpoolctl import threadpool_limits
 
 from service import errors
+from service.access.anonymous import demo_user as allowed_demo_user
+from service.access.throttle import LoginThrottle
 from service.api.routes import (
+    auth,
     batches,
     contacts,
     duplicates,
@@ -34,14 +37,17 @@ from service.runtime.database import Database
 from service.runtime.resources import Resources
 from service.usecases.lead_engine import LeadEngine
 from service.usecases.rerank import load_reranker
+from service.web import actions as web_actions
 from service.web import crm_pages as web_crm
 from service.web import pages as web
+from service.web import security
 
 log = logging.getLogger("ipsmatch")
 #: Route modules in order: fixed paths under /employers (dormant, duplicates, merges) come before
 #: /employers/{employer_id}, which would otherwise answer them with a 422.
 ROUTES = (
     health,
+    auth,
     participants,
     leads,
     timeline,
@@ -58,12 +64,16 @@ ROUTES = (
 )
 
 
-def create_app(settings: Settings | None = None, *, resources: Resources | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None, *, resources: Resources | None = None, demo_user: str | None = None
+) -> FastAPI:
     """Build the app. The database, model and index are opened in the lifespan, once.
 
     Args:
         settings: Defaults to the environment (``IPSMATCH_*``).
         resources: Pre-loaded encoder/catalog/linker (tests share one); loaded when omitted.
+        demo_user: ``ipsmatch demo`` only: the user requests without credentials act as; the
+            server does not start unless `access.anonymous.demo_user` allows it.
     """
     settings = settings or settings_from_env()
 
@@ -89,6 +99,8 @@ def create_app(settings: Settings | None = None, *, resources: Resources | None 
             app.state.settings, app.state.db, app.state.engine = settings, db, engine
             engine.ranker()  # build the index now, so the first request does not wait for it
             try:
+                if demo_user:  # refused (the server does not start) unless loopback and a demo file
+                    app.state.anonymous_user = allowed_demo_user(db, username=demo_user, host=settings.host)
                 yield
             finally:
                 db.close()
@@ -100,6 +112,8 @@ def create_app(settings: Settings | None = None, *, resources: Resources | None 
         lifespan=lifespan,
     )
     errors.install(app)
+    security.install(app, settings)
+    app.state.login_throttle = LoginThrottle()
     _install_routes(app)
     return app
 
@@ -110,6 +124,7 @@ def _install_routes(app: FastAPI) -> None:
         app.include_router(module.router)
     app.include_router(web.router)
     app.include_router(web_crm.router)
+    app.include_router(web_actions.router)
     app.mount("/static", StaticFiles(directory=web.STATIC), name="static")
 
     @app.exception_handler(web.LoginRequired)
