@@ -76,6 +76,8 @@ def create_app(
             server does not start unless `access.anonymous.demo_user` allows it.
     """
     settings = settings or settings_from_env()
+    if settings.anonymous_user and not demo_user:
+        log.warning("IPSMATCH_ANONYMOUS_USER is ignored: only `ipsmatch demo` serves without sign-in")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from service.access.anonymous import unmark_demo_file
 from service.access.tokens import revoke_user_tokens
 from service.access.users import (
     ROLES,
@@ -49,7 +50,10 @@ def create_user(
     display_name: str = "",
     password: str | None = None,
 ) -> User:
-    """Create one user after checking the role, the unit and the password; UserError otherwise."""
+    """Create one user after checking the role, the unit and the password; UserError otherwise.
+
+    A demo file with a real account in it is no fresh demo: ``ipsmatch demo`` then asks for sign-in.
+    """
     username = username.strip()
     if not username or len(username) > 100 or any(c.isspace() for c in username):
         raise UserError("usernames have 1 to 100 characters and no spaces")
@@ -69,6 +73,7 @@ def create_user(
         "password": password,
     }
     create_users(db, users=[row])
+    unmark_demo_file(db)
     found = find_user(db, username=username)
     assert found is not None  # just written
     return found[0]

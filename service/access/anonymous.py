@@ -4,7 +4,8 @@ Three conditions, all checked when the server starts (`demo_user`):
 - the server was started by ``ipsmatch demo`` (which passes the user; the environment alone,
   ``IPSMATCH_ANONYMOUS_USER``, never turns it on: plain ``serve`` refuses to start with it set);
 - the database file was made by the demo seeder from an empty database (`mark_demo_file` writes
-  the marker in app_demo_marker), so a real caseload is never served without sign-in;
+  the marker in app_demo_marker) and nobody has made an account in it since (`ipsmatch users
+  create` removes the marker), so a real caseload is never served without sign-in;
 - the server listens on a loopback address only.
 """
 
@@ -45,6 +46,13 @@ def mark_demo_file(db: Database, *, note: str = "") -> None:
         cur.execute("INSERT INTO app_demo_marker VALUES (?, ?)", [datetime.now(UTC), note])
 
 
+def unmark_demo_file(db: Database) -> None:
+    """Forget the marker: someone made a real account here, so it is no fresh demo any more."""
+    cur = db.cursor()
+    with db.write_lock:
+        cur.execute("DELETE FROM app_demo_marker")
+
+
 def is_demo_file(db: Database) -> bool:
     """True when the demo seeder made this database."""
     return db.cursor().execute("SELECT count(*) FROM app_demo_marker").fetchone()[0] > 0
@@ -56,8 +64,9 @@ def demo_user(db: Database, *, username: str, host: str) -> str:
         raise AnonymousRefused(f"the demo serves without sign-in only on a loopback address, not on {host!r}")
     if not is_demo_file(db):
         raise AnonymousRefused(
-            f"{db.path} was not made by the demo seeder; the demo serves only its own fresh file "
-            "without sign-in (use a new --db path, or `ipsmatch serve` and sign in)"
+            f"{db.path} was not made by the demo seeder (or holds real accounts now); the demo serves "
+            "only its own fresh file without sign-in (use a new --db path, or `ipsmatch serve` and "
+            "sign in)"
         )
     if get_user(db, username=username) is None:
         raise AnonymousRefused(f"the demo user {username!r} does not exist or is disabled")

@@ -9,8 +9,8 @@
   policy allowing just that (they show no data of their own).
 - ``frame-ancestors 'none'`` and ``X-Frame-Options: DENY`` (no clickjacking), ``nosniff``, a
   same-origin Referrer-Policy (the Referer stays on our own requests, for the CSRF check, and
-  never leaves for another site), and ``Cache-Control: no-store`` on everything but static assets:
-  participant pages and API answers are never kept by a browser or proxy cache.
+  never leaves for another site), and ``Cache-Control: no-store`` on everything but static assets
+  (``no-cache``): participant pages and API answers are never kept by a browser or proxy cache.
 """
 
 from __future__ import annotations
@@ -90,8 +90,9 @@ class SecurityMiddleware:
                 headers["content-security-policy"] = csp
                 for name, value in COMMON:
                     headers[name] = value
-                if not static:
-                    headers["cache-control"] = "no-store"
+                # Static assets are checked again on every use (a cheap 304 with the ETag), so a
+                # browser never runs an old app.js against a newer server.
+                headers["cache-control"] = "no-cache" if static else "no-store"
             await send(message)
 
         return send_with_headers
