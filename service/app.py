@@ -76,8 +76,6 @@ def create_app(
             server does not start unless `access.anonymous.demo_user` allows it.
     """
     settings = settings or settings_from_env()
-    if settings.anonymous_user and not demo_user:
-        log.warning("IPSMATCH_ANONYMOUS_USER is ignored: only `ipsmatch demo` serves without sign-in")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -101,8 +99,7 @@ def create_app(
             app.state.settings, app.state.db, app.state.engine = settings, db, engine
             engine.ranker()  # build the index now, so the first request does not wait for it
             try:
-                if demo_user:  # refused (the server does not start) unless loopback and a demo file
-                    app.state.anonymous_user = allowed_demo_user(db, username=demo_user, host=settings.host)
+                app.state.anonymous_user = _anonymous_user(db, settings, demo_user)
                 yield
             finally:
                 db.close()
@@ -118,6 +115,13 @@ def create_app(
     app.state.login_throttle = LoginThrottle()
     _install_routes(app)
     return app
+
+
+def _anonymous_user(db: Database, settings: Settings, demo_user: str | None) -> str | None:
+    """The demo's user if `access.anonymous.demo_user` allows it here (else the app does not start)."""
+    if settings.anonymous_user and not demo_user:
+        log.warning("IPSMATCH_ANONYMOUS_USER is ignored: only `ipsmatch demo` serves without sign-in")
+    return allowed_demo_user(db, username=demo_user, host=settings.host) if demo_user else None
 
 
 def _install_routes(app: FastAPI) -> None:
