@@ -72,8 +72,7 @@ def create_app(
     Args:
         settings: Defaults to the environment (``IPSMATCH_*``).
         resources: Pre-loaded encoder/catalog/linker (tests share one); loaded when omitted.
-        demo_user: ``ipsmatch demo`` only: the user requests without credentials act as; the
-            server does not start unless `access.anonymous.demo_user` allows it.
+        demo_user: For ``ipsmatch demo`` only: who uncredentialed requests act as (`_anonymous_user`).
     """
     settings = settings or settings_from_env()
 
