@@ -13,10 +13,13 @@ from fastapi.staticfiles import StaticFiles
 from threadpoolctl import threadpool_limits
 
 from service import errors
+from service.access.anonymous import demo_user as allowed_demo_user
+from service.access.throttle import LoginThrottle
 from service.api.body_limit import BodyLimit, body_limits
 from service.api.routes import admin as admin_routes
 from service.api.routes import (
     audit,
+    auth,
     batches,
     contacts,
     duplicates,
@@ -42,14 +45,17 @@ from service.runtime.database import Database
 from service.runtime.resources import Resources
 from service.usecases.lead_engine import LeadEngine
 from service.usecases.rerank import load_reranker
+from service.web import actions as web_actions
 from service.web import crm_pages as web_crm
 from service.web import pages as web
+from service.web import security
 
 log = logging.getLogger("ipsmatch")
 #: Route modules in order: fixed paths under /employers (dormant, duplicates, merges) come before
 #: /employers/{employer_id}, which would otherwise answer them with a 422.
 ROUTES = (
     health,
+    auth,
     participants,
     lead_funnel,
     jobs,
@@ -71,12 +77,15 @@ ROUTES = (
 )
 
 
-def create_app(settings: Settings | None = None, *, resources: Resources | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None, *, resources: Resources | None = None, demo_user: str | None = None
+) -> FastAPI:
     """Build the app. The database, model and index are opened in the lifespan, once.
 
     Args:
         settings: Defaults to the environment (``IPSMATCH_*``).
         resources: Pre-loaded encoder/catalog/linker (tests share one); loaded when omitted.
+        demo_user: For ``ipsmatch demo`` only: who uncredentialed requests act as (`_anonymous_user`).
     """
     settings = settings or settings_from_env()
 
@@ -102,6 +111,7 @@ def create_app(settings: Settings | None = None, *, resources: Resources | None 
             app.state.settings, app.state.db, app.state.engine = settings, db, engine
             engine.ranker()  # build the index now, so the first request does not wait for it
             try:
+                app.state.anonymous_user = _anonymous_user(db, settings, demo_user)
                 yield
             finally:
                 db.close()
@@ -114,9 +124,18 @@ def create_app(settings: Settings | None = None, *, resources: Resources | None 
     )
     errors.install(app)
     audit.install(app)
+    security.install(app, settings)
+    app.state.login_throttle = LoginThrottle()
     _install_routes(app)
     app.add_middleware(BodyLimit, **body_limits(settings))
     return app
+
+
+def _anonymous_user(db: Database, settings: Settings, demo_user: str | None) -> str | None:
+    """The demo's user if `access.anonymous.demo_user` allows it here (else the app does not start)."""
+    if settings.anonymous_user and not demo_user:
+        log.warning("IPSMATCH_ANONYMOUS_USER is ignored: only `ipsmatch demo` serves without sign-in")
+    return allowed_demo_user(db, username=demo_user, host=settings.host) if demo_user else None
 
 
 def _install_routes(app: FastAPI) -> None:
@@ -127,6 +146,7 @@ def _install_routes(app: FastAPI) -> None:
     app.include_router(admin_routes.router)
     app.include_router(web.router)
     app.include_router(web_crm.router)
+    app.include_router(web_actions.router)
     app.mount("/static", StaticFiles(directory=web.STATIC), name="static")
 
     @app.exception_handler(web.LoginRequired)

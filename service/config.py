@@ -28,8 +28,13 @@ class Settings(BaseSettings):
         request_threads: Request handlers that run at once (the rest wait their turn in the event
             loop). On a few cores, more threads only fight over the GIL and the writer lock:
             throughput fell by 11% from 8 to 32 concurrent clients with anyio's default of 40.
-        anonymous_user: Username that requests without credentials act as. Empty (the default)
-            means credentials are required; `ipsmatch demo` sets it for a local demo only.
+        anonymous_user: Never honoured from the environment: only ``ipsmatch demo`` serves without
+            sign-in (on loopback, on a file its seeder made). Plain ``serve`` refuses to start
+            while IPSMATCH_ANONYMOUS_USER is set, so nobody believes it is in effect.
+        token_hours: Lifetime of API tokens and browser sessions (hours); expired ones get 401.
+        allowed_hosts: Comma-separated Host names requests may name besides localhost,
+            127.0.0.1, [::1] and ``host`` (e.g. the public name behind a reverse proxy); ``*``
+            turns the check off. Other names get 400 (DNS rebinding).
         max_leads: Upper bound for ``n`` in a leads request.
         batch_leads: Leads per participant in the overnight batch.
         batch_candidates: Items ranked per participant before the caps (more than batch_leads,
@@ -79,6 +84,8 @@ class Settings(BaseSettings):
     encoder_threads: int = Field(2, ge=1)
     request_threads: int = Field(4, ge=1)
     anonymous_user: str = ""
+    token_hours: float = Field(12.0, gt=0, le=24 * 365)
+    allowed_hosts: str = ""
     max_leads: int = Field(100, ge=1, le=1000)
     melo_path: Path = REPO_ROOT.parent / "shared" / "data" / "melo-benchmark" / "processed"
     cache_dir: Path = Path.home() / ".cache" / "ipsmatch"

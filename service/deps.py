@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, TypeVar
 
-from fastapi import Cookie, Depends, Header, Request
+from fastapi import Depends, Header, Request
 
 from employers import (
     ActivityStore,
@@ -20,7 +20,7 @@ from employers import (
     TimelineStore,
 )
 from participants import LeadStore, ParticipantStore
-from service.access.auth import SESSION_COOKIE, UI_HEADER, check_same_origin, resolve_user
+from service.access.auth import api_user, check_same_origin
 from service.access.users import User
 from service.config import Settings
 from service.runtime.database import Database
@@ -60,25 +60,22 @@ def app_programme(settings: SettingsDep) -> Programme:
 ProgrammeDep = Annotated[Programme, Depends(app_programme)]
 
 
-def current_user(
-    request: Request,
-    db: DbDep,
-    settings: SettingsDep,
-    authorization: Annotated[str | None, Header()] = None,
-    session: Annotated[str | None, Cookie(alias=SESSION_COOKIE)] = None,
-) -> User:
-    """The authenticated caller; cookie-authenticated writes must come from our own pages."""
-    user = resolve_user(db, settings, authorization, session)
+def app_anonymous(request: Request) -> str | None:
+    """The username requests without credentials act as: set by ``ipsmatch demo`` only."""
+    return getattr(request.app.state, "anonymous_user", None)
+
+
+def current_user(request: Request, db: DbDep, authorization: Annotated[str | None, Header()] = None) -> User:
+    """The API caller (a bearer token; the session cookie is for the pages only).
+
+    An anonymous demo write must come from no browser page or from our own (DNS rebinding,
+    cross-site form posts: `access.auth.check_same_origin`).
+    """
+    user = api_user(db, authorization, app_anonymous(request))
     request.state.user_id = user.id  # for the request audit of refusals (service.api.routes.audit)
-    if not authorization and session:
-        form = request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded")
-        check_same_origin(
-            request.method,
-            request.headers.get("host"),
-            request.headers.get("origin"),
-            request.headers.get(UI_HEADER),
-            form,
-        )
+    if not authorization:
+        headers = request.headers
+        check_same_origin(request.method, headers.get("host"), headers.get("origin"), headers.get("referer"))
     return user
 
 

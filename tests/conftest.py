@@ -11,13 +11,15 @@ from fastapi.testclient import TestClient
 
 from embeddings import HashingEncoder
 from matching.linking.esco import EscoCatalog
-from service.access.users import create_token, create_units, create_users, get_user
+from service.access.tokens import create_token
+from service.access.users import create_units, create_users, get_user
 from service.app import create_app
 from service.config import Settings
 from service.runtime.linkers import load_linker, load_skill_matcher
 from service.runtime.resources import Resources
 
 ROOT = Path(__file__).resolve().parents[1]
+BASE_URL = "http://localhost"
 UNITS = [
     {"id": "unit-a", "name": "Unit A", "language": "en"},
     {"id": "unit-b", "name": "Unit B", "language": "sv"},
@@ -65,7 +67,11 @@ def make_api(resources: Resources, tmp_path: Path) -> Iterator[Callable[..., Api
         settings = Settings(
             db_path=str(tmp_path / "test.duckdb"), encoder="hashing", data_dir=ROOT / "data", **overrides
         )
-        client = TestClient(create_app(settings, resources=resources), raise_server_exceptions=False)
+        client = TestClient(
+            create_app(settings, resources=resources),
+            raise_server_exceptions=False,
+            base_url=BASE_URL,  # a Host on the allow-list (service/web/security.py)
+        )
         client.__enter__()
         clients.append(client)
         db = client.app.state.db  # type: ignore[attr-defined]

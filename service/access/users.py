@@ -1,10 +1,7 @@
-"""Units, users and API tokens (app schema). Passwords are hashed with argon2 (pwdlib)."""
+"""Units and users (app schema). Passwords are hashed with argon2 (pwdlib); tokens: `tokens.py`."""
 
 from __future__ import annotations
 
-import hashlib
-import secrets
-import time
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -18,6 +15,9 @@ from service.runtime.database import Database
 Role = Literal["specialist", "job_developer", "supervisor", "admin"]
 ROLES: tuple[Role, ...] = ("specialist", "job_developer", "supervisor", "admin")
 _HASHER = PasswordHash.recommended()
+MIN_PASSWORD = 12
+#: Longer passwords are refused before hashing: argon2 over a megabyte is work an attacker chooses.
+MAX_PASSWORD = 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +86,23 @@ def get_user(db: Database, *, username: str) -> User | None:
     return User(*row) if row else None
 
 
+def find_user(db: Database, *, username: str) -> tuple[User, bool] | None:
+    """The user with that username and whether they are active, or None."""
+    row = (
+        db.cursor()
+        .execute(
+            "SELECT id, username, display_name, role, unit_id, active FROM app_users WHERE username = ?",
+            [username],
+        )
+        .fetchone()
+    )
+    return (User(*row[:5]), bool(row[5])) if row else None
+
+
 def authenticate(db: Database, *, username: str, password: str) -> User | None:
     """The user if the password matches; None otherwise (same answer for unknown users)."""
+    if len(password) > MAX_PASSWORD:
+        return None
     row = (
         db.cursor()
         .execute("SELECT password_hash FROM app_users WHERE username = ? AND active", [username])
@@ -99,68 +114,18 @@ def authenticate(db: Database, *, username: str, password: str) -> User | None:
     return get_user(db, username=username) if _HASHER.verify(password, row[0]) else None
 
 
-def create_token(db: Database, *, user_id: str, name: str = "") -> str:
-    """Issue an API token for a user; only its SHA-256 is stored, the token is returned once."""
-    token = "ipsm_" + secrets.token_urlsafe(32)
-    cur = db.cursor()
-    with db.write_lock:
-        cur.execute(
-            "INSERT INTO app_api_tokens VALUES (?, ?, ?, ?, NULL)",
-            [_digest(token), user_id, name, datetime.now(UTC)],
-        )
-    return token
-
-
-#: How long a token's user is remembered in this process. Revoking through this process (sign-out)
-#: takes effect at once; a revocation or deactivation made by another process within this time.
-TOKEN_CACHE_SECONDS = 10.0
-
-
-def user_for_token(db: Database, *, token: str) -> User | None:
-    """The active user a live token belongs to, or None (remembered for TOKEN_CACHE_SECONDS)."""
-    digest = _digest(token)
-    cache: dict[str, tuple[float, User]] = db.memo.setdefault("tokens", {})
-    hit = cache.get(digest)
-    if hit is not None and hit[0] > time.monotonic():
-        return hit[1]
-    user = _lookup_token(db, digest)
-    if user is not None:
-        if len(cache) > 10_000:
-            cache.clear()
-        cache[digest] = (time.monotonic() + TOKEN_CACHE_SECONDS, user)
-    return user
-
-
-def _lookup_token(db: Database, digest: str) -> User | None:
-    row = (
-        db.cursor()
-        .execute(
-            "SELECT u.id, u.username, u.display_name, u.role, u.unit_id FROM app_api_tokens t "
-            "JOIN app_users u ON u.id = t.user_id "
-            "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active",
-            [digest],
-        )
-        .fetchone()
-    )
-    return User(*row) if row else None
-
-
-def revoke_token(db: Database, *, token: str) -> None:
-    """Revoke a token (logout); unknown tokens are ignored."""
-    db.memo.get("tokens", {}).pop(_digest(token), None)
-    cur = db.cursor()
-    with db.write_lock:
-        cur.execute(
-            "UPDATE app_api_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
-            [datetime.now(UTC), _digest(token)],
-        )
+def check_password_rules(password: str) -> None:
+    """UserError unless the password has MIN_PASSWORD..MAX_PASSWORD characters."""
+    if len(password) < MIN_PASSWORD:
+        raise UserError(f"passwords need at least {MIN_PASSWORD} characters")
+    if len(password) > MAX_PASSWORD:
+        raise UserError(f"passwords have at most {MAX_PASSWORD} characters")
 
 
 def set_password(db: Database, *, username: str, password: str) -> bool:
-    """Set a user's password (argon2 hash); False when the user does not exist."""
-    if len(password) < 12:
-        raise UserError("passwords need at least 12 characters")
-    if get_user(db, username=username) is None:
+    """Set a user's password (argon2 hash); False when no such user (active or not) exists."""
+    check_password_rules(password)
+    if find_user(db, username=username) is None:
         return False
     cur = db.cursor()
     with db.write_lock:
@@ -177,5 +142,10 @@ def list_units(db: Database) -> list[dict[str, Any]]:
     return [dict(zip(cols, r, strict=True)) for r in rows]
 
 
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+def __getattr__(name: str) -> object:
+    # The token functions moved to `tokens.py`; code written before that still finds them here.
+    if name in ("create_token", "user_for_token", "revoke_token"):
+        from service.access import tokens
+
+        return getattr(tokens, name)
+    raise AttributeError(name)

@@ -15,6 +15,7 @@ from service.cli import io as cli_io
 from service.cli import quality as cli_quality
 from service.cli import rerank as cli_rerank
 from service.cli import rights as cli_rights
+from service.cli import users as cli_users
 from service.cli import vocabulary as cli_vocabulary
 from service.config import Settings
 from service.runtime.database import Database, DatabaseLockedError
@@ -34,7 +35,7 @@ def _settings(db: str | None = None, **overrides: object) -> Settings:
     return Settings(**values)  # type: ignore[arg-type]
 
 
-def _serve(settings: Settings) -> None:
+def _serve(settings: Settings, demo_user: str | None = None) -> None:
     import uvicorn
 
     from service.app import create_app
@@ -43,7 +44,11 @@ def _serve(settings: Settings) -> None:
         level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     uvicorn.run(
-        create_app(settings), host=settings.host, port=settings.port, workers=1, log_level=settings.log_level
+        create_app(settings, demo_user=demo_user),
+        host=settings.host,
+        port=settings.port,
+        workers=1,
+        log_level=settings.log_level,
     )
 
 
@@ -54,7 +59,14 @@ def serve(
     port: Annotated[int | None, typer.Option(help="TCP port")] = None,
 ) -> None:
     """Serve the API (docs at /docs) from one process that owns the database file."""
-    _serve(_settings(db, host=host, port=port))
+    settings = _settings(db, host=host, port=port)
+    if settings.anonymous_user:
+        err.print(
+            "[red]error:[/red] IPSMATCH_ANONYMOUS_USER is set, but `serve` always asks for sign-in; "
+            "unset it (only `ipsmatch demo` serves its own demo file without sign-in)"
+        )
+        raise typer.Exit(2)
+    _serve(settings)
 
 
 @app.command()
@@ -91,66 +103,34 @@ def demo(
     db: DbOption = None,
     port: Annotated[int | None, typer.Option(help="TCP port")] = None,
 ) -> None:
-    """Seed the demo data if needed and serve it on 127.0.0.1 without login (demo only)."""
+    """Seed the demo data into a new file if needed and serve it on 127.0.0.1 without sign-in.
+
+    Only a file the demo seeder made is served without sign-in; any other is refused.
+    """
+    from service.access.anonymous import AnonymousRefused, demo_user
     from service.demo.seed import demo_username
 
-    base = _settings(db, port=port)
+    base = _settings(db, port=port).model_copy(update={"host": "127.0.0.1"})
     _seed(base)
     user = demo_username(base.data_dir / "demo")
-    err.print(
-        f"[bold]Demo[/bold]: requests without a token act as [cyan]{user}[/cyan]. "
-        f"API docs: http://{base.host}:{base.port}/docs"
-    )
-    _serve(base.model_copy(update={"anonymous_user": user, "host": "127.0.0.1"}))
-
-
-@app.command()
-def token(username: str, db: DbOption = None, name: str = "cli") -> None:
-    """Print a new API token for USERNAME (store it; it is shown once)."""
-    from service.access.users import create_token, get_user
-
-    database = Database(_settings(db).db_path)
+    database = Database(base.db_path)
     try:
-        database.migrate()
-        user = get_user(database, username=username)
-        if user is None:
-            err.print(f"no active user {username!r}")
-            raise typer.Exit(2)
-        typer.echo(create_token(database, user_id=user.id, name=name))
-    finally:
-        database.close()
-
-
-@app.command()
-def password(
-    username: str,
-    db: DbOption = None,
-    password_stdin: Annotated[
-        bool, typer.Option("--password-stdin", help="Read the password from stdin")
-    ] = False,
-) -> None:
-    """Set USERNAME's password for the web sign-in (asked twice, or read from stdin)."""
-    from service.access.users import UserError, set_password
-
-    secret = (
-        sys.stdin.readline().rstrip("\n")
-        if password_stdin
-        else typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    )
-    database = Database(_settings(db).db_path)
-    try:
-        database.migrate()
-        if not set_password(database, username=username, password=secret):
-            err.print(f"no active user {username!r}")
-            raise typer.Exit(2)
-    except UserError as exc:
+        demo_user(database, username=user, host=base.host)
+    except AnonymousRefused as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
     finally:
         database.close()
-    err.print(f"password set for {username}")
+    err.print(
+        f"[bold]Demo[/bold]: requests without a token act as [cyan]{user}[/cyan]. "
+        f"API docs: http://{base.host}:{base.port}/docs"
+    )
+    _serve(base, demo_user=user)
 
 
+# The first commands for accounts, kept at the top level: `ipsmatch token` and `ipsmatch password`.
+app.command("token")(cli_users.token)
+app.command("password")(cli_users.reset_password)
 app.command("import")(cli_io.import_file)
 app.command("export")(cli_io.export_entity)
 
@@ -206,6 +186,7 @@ app.add_typer(cli_rights.participants_app, name="participants")
 app.command("retention")(cli_rights.retention)
 app.command("backup")(cli_backup.backup)
 app.command("restore")(cli_backup.restore)
+app.add_typer(cli_users.users_app, name="users")
 
 
 def main() -> None:

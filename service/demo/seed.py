@@ -20,6 +20,7 @@ from employers import (
     TaskStore,
 )
 from participants import ParticipantStore, ParticipantValues
+from service.access.anonymous import is_fresh_install, mark_demo_file
 from service.access.users import create_units, create_users
 from service.runtime.database import Database
 from service.usecases.lead_engine import LeadEngine
@@ -43,7 +44,12 @@ def is_seeded(db: Database) -> bool:
 
 
 def seed_demo(db: Database, engine: LeadEngine, folder: Path) -> dict[str, int]:
-    """Load every demo file; returns counts. Each entity kind is one transaction."""
+    """Load every demo file; returns counts. Each entity kind is one transaction.
+
+    A database that held no users is then marked as a demo file (`ipsmatch demo` serves only
+    such a file without sign-in).
+    """
+    fresh = is_fresh_install(db)
     meta = json.loads((folder / "units.json").read_text(encoding="utf-8"))
     create_units(db, units=meta["units"])
     create_users(db, users=meta["users"])
@@ -62,6 +68,8 @@ def seed_demo(db: Database, engine: LeadEngine, folder: Path) -> dict[str, int]:
     ParticipantStore(cur, db.write_lock).create_many(rows=people, actor=ACTOR)
     counts = seed_crm(db, folder, units={str(p["id"]): p["unit_id"] for p in people})
     engine.invalidate()
+    if fresh:
+        mark_demo_file(db, note=f"seeded from {folder.name}")
     return {
         "units": len(meta["units"]),
         "users": len(meta["users"]),

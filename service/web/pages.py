@@ -12,10 +12,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from matching.ranking.labels import DISCLOSURE_LABELS, label, sector_label
-from service.access.auth import SESSION_COOKIE, resolve_user
+from service.access import auth
+from service.access.auth import SESSION_COOKIE, UI_HEADER, check_same_origin
 from service.access.errors import AuthError
-from service.access.users import User, authenticate, create_token, revoke_token
-from service.deps import DbDep, EngineDep, ParticipantsDep, SettingsDep
+from service.access.throttle import LoginThrottle, TooManyAttempts
+from service.access.tokens import create_token, revoke_token
+from service.access.users import User, authenticate
+from service.deps import DbDep, EngineDep, ParticipantsDep, SettingsDep, app_anonymous
 from service.usecases.leads import serve_leads
 from service.usecases.participants import get_participant, list_participants
 
@@ -30,16 +33,45 @@ class LoginRequired(Exception):
     """A page needs a signed-in user; answered with a redirect to the login page."""
 
 
-def page_user(
+def browser_user(
     request: Request,
     db: DbDep,
-    settings: SettingsDep,
     authorization: Annotated[str | None, Header()] = None,
     session: Annotated[str | None, Cookie(alias=SESSION_COOKIE)] = None,
 ) -> User:
-    """The signed-in user of a page, or LoginRequired."""
+    """The caller of a page or a page's action: AuthError, or ForbiddenError for a cross-site write.
+
+    Writes with the cookie or anonymous must name this host as their Origin (or Referer); fetch()
+    writes with the cookie must also carry the UI header (forms cannot set headers, scripts can).
+    """
+    user = auth.page_user(db, authorization, session, app_anonymous(request))
+    if not authorization:
+        form = request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded")
+        _same_origin(request, need_ui_header=bool(session) and not form)
+    return user
+
+
+def _same_origin(request: Request, *, need_ui_header: bool = False) -> None:
+    h = request.headers
+    check_same_origin(
+        request.method,
+        h.get("host"),
+        h.get("origin"),
+        h.get("referer"),
+        ui_header=h.get(UI_HEADER),
+        need_ui_header=need_ui_header,
+    )
+
+
+def page_user(
+    request: Request,
+    db: DbDep,
+    authorization: Annotated[str | None, Header()] = None,
+    session: Annotated[str | None, Cookie(alias=SESSION_COOKIE)] = None,
+) -> User:
+    """The signed-in user of a page, or LoginRequired (a redirect to the sign-in page)."""
     try:
-        user = resolve_user(db, settings, authorization, session)
+        user = browser_user(request, db, authorization, session)
     except AuthError:
         raise LoginRequired from None
     request.state.user_id = user.id  # for the request audit of refusals
@@ -47,6 +79,8 @@ def page_user(
 
 
 PageUser = Annotated[User, Depends(page_user)]
+#: For the pages' JSON actions: 401/403 as JSON, never a redirect a script would follow.
+ActionUser = Annotated[User, Depends(browser_user)]
 
 
 def render(request: Request, template: str, *, status_code: int = 200, **context: Any) -> Response:
@@ -66,29 +100,55 @@ def login_page(request: Request) -> Response:
     return render(request, "login.html", error=None)
 
 
+def login_throttle(request: Request) -> LoginThrottle:
+    """The app's sign-in rate limit."""
+    return request.app.state.login_throttle
+
+
 @router.post("/login", response_class=HTMLResponse)
 def login(
-    request: Request, db: DbDep, username: Annotated[str, Form()], password: Annotated[str, Form()]
+    request: Request,
+    db: DbDep,
+    settings: SettingsDep,
+    throttle: Annotated[LoginThrottle, Depends(login_throttle)],
+    username: Annotated[str, Form(max_length=100)],
+    password: Annotated[str, Form(max_length=1024)],
 ) -> Response:
-    """Check the password and start a session (an HttpOnly, SameSite=Strict cookie)."""
-    user = authenticate(db, username=username, password=password)
+    """Check the password and start a session (an HttpOnly, SameSite=Strict cookie).
+
+    Too many failures for the username or the address: 429 with Retry-After, before hashing.
+    """
+    _same_origin(request)  # no sign-in forced on from another site (login CSRF)
+    address = request.client.host if request.client else ""
+    try:
+        with throttle.attempt(username, address):
+            user = authenticate(db, username=username, password=password)
+    except TooManyAttempts as exc:
+        response = render(request, "login.html", status_code=429, error=str(exc).capitalize() + ".")
+        response.headers["Retry-After"] = str(exc.retry_after)
+        return response
     if user is None:
+        throttle.failed(username, address)
         return render(request, "login.html", status_code=401, error="Unknown user or wrong password.")
+    throttle.succeeded(username)
     response = RedirectResponse("/ui/participants", status_code=303)
     response.set_cookie(
         SESSION_COOKIE,
-        create_token(db, user_id=user.id, name="browser-session"),
+        create_token(db, user_id=user.id, name="browser-session", hours=settings.token_hours),
         httponly=True,
         samesite="strict",
         secure=request.url.scheme == "https",
-        max_age=12 * 3600,
+        max_age=int(settings.token_hours * 3600),
     )
     return response
 
 
 @router.post("/logout")
-def logout(db: DbDep, session: Annotated[str | None, Cookie(alias=SESSION_COOKIE)] = None) -> Response:
+def logout(
+    request: Request, db: DbDep, session: Annotated[str | None, Cookie(alias=SESSION_COOKIE)] = None
+) -> Response:
     """End the session."""
+    _same_origin(request)
     if session:
         revoke_token(db, token=session)
     response = RedirectResponse("/ui/login", status_code=303)

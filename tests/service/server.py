@@ -35,12 +35,15 @@ def cli(
 
 
 @contextmanager
-def running_server(db: Path, env: Mapping[str, str]) -> Iterator[str]:
-    """Seed ``db`` with the demo data, serve it, yield the base URL, stop the server."""
+def running_server(db: Path, env: Mapping[str, str], command: str = "serve") -> Iterator[str]:
+    """Seed ``db`` with the demo data, serve it, yield the base URL, stop the server.
+
+    ``command="demo"`` serves it without sign-in (the seeder made the file; loopback only).
+    """
     cli(["seed", "--db", str(db)], env)
     port = free_port()
     proc = subprocess.Popen(
-        [*CLI, "serve", "--db", str(db), "--port", str(port)],
+        [*CLI, command, "--db", str(db), "--port", str(port)],
         env=dict(env),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

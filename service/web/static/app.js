@@ -1,12 +1,23 @@
-// Feedback buttons on lead cards: POST the specialist's choice to the JSON API with the session
-// cookie. The X-Ipsmatch-UI header marks the request as coming from our own page (CSRF guard).
+// No inline script or style anywhere (the Content-Security-Policy forbids both): behaviour is
+// here, and the score bars get their width from data-width (CSSOM, which the policy allows).
+function sizeBars() {
+  document.querySelectorAll(".bar span[data-width]").forEach((bar) => {
+    bar.style.width = `${Number(bar.dataset.width)}%`;
+  });
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", sizeBars);
+else sizeBars();
+
+// Feedback buttons on lead cards: POST the specialist's choice to the page's own action under /ui
+// with the session cookie (the JSON API takes bearer tokens only). The X-Ipsmatch-UI header marks
+// the request as coming from our own page (CSRF guard).
 document.addEventListener("click", async (event) => {
   const button = event.target.closest("button[data-feedback]");
   if (!button) return;
   const card = button.closest("[data-lead-id]");
   const status = card.querySelector(".status");
   status.textContent = "saving…";
-  const response = await fetch(`/leads/${card.dataset.leadId}/feedback`, {
+  const response = await fetch(`/ui/leads/${card.dataset.leadId}/feedback`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-ipsmatch-ui": "1" },
     body: JSON.stringify({ feedback: button.dataset.feedback }),
@@ -30,7 +41,7 @@ document.addEventListener("click", async (event) => {
   if (!button) return;
   const pair = button.closest(".pair");
   const merge = button.dataset.action === "merge";
-  const response = await fetch(merge ? "/employers/merges" : "/employers/duplicates/not-duplicate", {
+  const response = await fetch(merge ? "/ui/employers/merges" : "/ui/employers/duplicates/not-duplicate", {
     method: "POST",
     headers: { "content-type": "application/json", "x-ipsmatch-ui": "1" },
     body: JSON.stringify(merge ? { survivor_id: pair.dataset.a, loser_id: pair.dataset.b }

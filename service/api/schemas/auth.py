@@ -1,0 +1,53 @@
+"""Tokens and sessions as the API lists them (never the secret)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from service.access.tokens import TokenInfo
+
+_EXAMPLE: dict[str, Any] = {
+    "id": "5b0b1e3c-6f0e-4a57-9a39-1c0f7d1d2b11",
+    "username": "karin.sv",
+    "name": "browser-session",
+    "created_at": "2026-12-01T08:00:00Z",
+    "expires_at": "2026-12-01T20:00:00Z",
+    "revoked_at": None,
+    "live": True,
+}
+
+
+class TokenOut(BaseModel):
+    """An API token or browser session: ``live`` when neither revoked nor expired (UTC times)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [_EXAMPLE]})
+
+    id: str
+    username: str
+    name: str
+    created_at: datetime
+    expires_at: datetime
+    revoked_at: datetime | None
+    live: bool
+
+    @classmethod
+    def from_info(cls, token: TokenInfo) -> TokenOut:
+        """The listed form of a token."""
+        return cls(
+            id=token.id,
+            username=token.username,
+            name=token.name,
+            created_at=token.created_at,
+            expires_at=token.expires_at,
+            revoked_at=token.revoked_at,
+            live=token.live,
+        )
+
+
+class TokenList(BaseModel):
+    """Tokens, newest first."""
+
+    items: list[TokenOut]
