@@ -30,6 +30,8 @@ from typing import Any
 import pytest
 from fastapi.routing import iter_route_contexts
 
+from service.access.tokens import create_token, revoke_token
+from service.access.users import get_user
 from tests.conftest import Api
 from tests.service import unit_world
 from tests.service.unit_world import LEARNED, OTHER_UNIT, SAME_UNIT, World, missing, same_reply
@@ -45,11 +47,20 @@ class Rule:
     shows: str = ""  # hidden: "pid" or "learned", what the participant's unit must see
     fake: tuple[str, ...] = ()  # destructive shared routes: act on ids that name nothing
     overrides: dict[str, str] = field(default_factory=dict)
+    ids: dict[str, str] = field(default_factory=dict)  # path parameter -> world key, over PARAMS
+    throwaway: bool = False  # destructive unit routes: act on a participant of unit A made for the call
 
 
 PUBLIC, SHARED, UNIT, HIDDEN, CASELOAD, SUP = "public", "shared", "unit", "hidden", "caseload", "sup"
 ANY_ID = ("employer_id", "opening_id", "person_id", "link_id", "record_id", "merge_id", "alias_id")
 _BATCH = {"sup.b": "not_there", "admin": "ok"}
+#: Only the person's own specialist or their unit's supervisor exports (a colleague gets 403).
+_EXPORT = {"jd.a": "403"}
+#: Erasure: the unit's supervisor or an admin; specialists and job developers of any unit get the
+#: same 403 whatever the id (the role is checked first, so it tells nothing about the person).
+_ERASE = {"spec.a": "403", "jd.a": "403", "spec.b": "403", "jd.b": "403", "admin": "ok"}
+_ADMIN_ONLY = {"sup.a": "403", "sup.b": "403"}
+_SUPPORT = {"contact_id": "support_contact"}
 #: Employer-side routes: shared by the programme (writes act on made-up ids: nothing is changed).
 EMPLOYER_SIDE = """
 POST /employers
@@ -122,6 +133,41 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/batches/{batch_id}/participants/{participant_id}"): Rule(UNIT),
     ("POST", "/batches"): Rule(SUP, body="batch", overrides=_BATCH),
     ("GET", "/audit"): Rule(SUP),
+    ("POST", "/admin/backup"): Rule(SUP, overrides=_ADMIN_ONLY),
+    ("GET", "/auth/tokens"): Rule(SHARED),
+    ("DELETE", "/auth/tokens/{token_id}"): Rule(SHARED),
+    ("GET", "/participants/{participant_id}/leads/funnel"): Rule(UNIT),
+    ("POST", "/participants/{participant_id}/jobs"): Rule(UNIT, body="job"),
+    ("GET", "/participants/{participant_id}/jobs"): Rule(UNIT),
+    ("GET", "/participants/{participant_id}/jobs/{job_id}"): Rule(UNIT),
+    ("PATCH", "/participants/{participant_id}/jobs/{job_id}"): Rule(UNIT, body={"hours_week": 25}),
+    ("POST", "/participants/{participant_id}/education"): Rule(
+        UNIT, body={"institution": "Komvux", "level": "adult_education", "start_date": "2026-01-12"}
+    ),
+    ("GET", "/participants/{participant_id}/education"): Rule(UNIT),
+    ("GET", "/participants/{participant_id}/education/{education_id}"): Rule(UNIT),
+    ("PATCH", "/participants/{participant_id}/education/{education_id}"): Rule(
+        UNIT, body={"programme": "Vård och omsorg"}
+    ),
+    ("POST", "/participants/{participant_id}/support-contacts"): Rule(
+        UNIT, body={"contact_date": "2026-03-04", "mode": "phone", "with_whom": ["participant"]}
+    ),
+    ("GET", "/participants/{participant_id}/support-contacts"): Rule(UNIT),
+    ("PATCH", "/participants/{participant_id}/support-contacts/{contact_id}"): Rule(
+        UNIT, body={"location": "workplace"}, ids=_SUPPORT
+    ),
+    ("GET", "/participants/{participant_id}/follow-along"): Rule(UNIT),
+    ("GET", "/participants/{participant_id}/export"): Rule(UNIT, overrides=_EXPORT),
+    ("POST", "/participants/{participant_id}/erase"): Rule(
+        UNIT, body={"mode": "pseudonymise"}, overrides=_ERASE, throwaway=True
+    ),
+    ("GET", "/participants/{participant_id}/consents"): Rule(UNIT),
+    ("POST", "/participants/{participant_id}/consents"): Rule(
+        UNIT, body={"purpose": "team_sharing", "state": "given"}
+    ),
+    ("POST", "/ui/leads/{lead_id}/feedback"): Rule(UNIT, body={"feedback": "pursued"}),
+    ("POST", "/ui/employers/duplicates/not-duplicate"): Rule(SHARED, body={}),
+    ("POST", "/ui/employers/merges"): Rule(SHARED, body={}),
     ("POST", "/contacts"): Rule(SHARED, body={}),
     ("GET", "/contacts"): Rule(HIDDEN, shows="learned"),
     ("GET", "/contacts/{contact_id}"): Rule(HIDDEN, shows="learned"),
@@ -141,7 +187,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/ui/employers"): Rule(SHARED, page=True),
     ("GET", "/ui/employers/dormant"): Rule(SHARED, page=True),
     ("GET", "/ui/employers/duplicates"): Rule(SHARED, page=True),
-    ("GET", "/ui/week"): Rule(SHARED, page=True),
+    ("GET", "/ui/week"): Rule(HIDDEN, page=True),  # own follow-along items name own participants
     **{
         (method, path): Rule(SHARED, body={} if method in ("POST", "PATCH") else None, fake=ANY_ID)
         for method, path in (line.split() for line in EMPLOYER_SIDE.strip().splitlines())
@@ -151,14 +197,27 @@ RULES: dict[tuple[str, str], Rule] = {
 PARAMS = {
     "participant_id": "participant", "lead_id": "lead", "batch_id": "batch", "contact_id": "contact",
     "import_id": "import", "employer_id": "employer", "opening_id": "opening", "person_id": "person",
-    "link_id": "link", "note_id": "note", "task_id": "task",
+    "link_id": "link", "note_id": "note", "task_id": "task", "job_id": "job",
+    "education_id": "education",
 }  # fmt: skip
-#: Callers without a valid token: name -> headers. EXPIRED / REVOKED TOKENS GO HERE (another
-#: engineer builds token expiry and revocation): add e.g. "expired": lambda api: {...}; each is
-#: expected to get exactly what "none" gets.
+
+
+def _spent_token(api: Api, *, expired: bool) -> dict[str, str]:
+    """spec.a's token that expired a second ago, or one that was revoked."""
+    db = api.client.app.state.db  # type: ignore[attr-defined]
+    user_id = get_user(db, username="spec.a").id  # type: ignore[union-attr]
+    token = create_token(db, user_id=user_id, hours=-1 / 3600 if expired else 1)
+    if not expired:
+        revoke_token(db, token=token)
+    return {"Authorization": f"Bearer {token}"}
+
+
+#: Callers without a valid token: name -> headers; each gets exactly what "none" gets.
 TOKENLESS: dict[str, Callable[[Api], dict[str, str]]] = {
     "none": lambda api: {},
     "bad": lambda api: {"Authorization": "Bearer ipsm_not-a-real-token"},
+    "expired": lambda api: _spent_token(api, expired=True),
+    "revoked": lambda api: _spent_token(api, expired=False),
 }
 CALLERS = [*SAME_UNIT, *OTHER_UNIT, "admin", *TOKENLESS]
 
@@ -199,7 +258,7 @@ def _expected(rule: Rule, caller: str) -> str:
 def _path(world: World, path: str, rule: Rule, fake: bool) -> tuple[str, str, str]:
     """``path`` filled with the world's ids; the unit-A id it names and its stand-in (or "")."""
     real = stand_in = ""
-    for name, key in [*PARAMS.items(), ("record_id", path.split("/")[1].rstrip("s"))]:
+    for name, key in [*(PARAMS | rule.ids).items(), ("record_id", path.split("/")[1].rstrip("s"))]:
         if "{" + name + "}" not in path:
             continue
         value = missing() if name in rule.fake else world.ids.get(key, missing())
@@ -211,8 +270,11 @@ def _path(world: World, path: str, rule: Rule, fake: bool) -> tuple[str, str, st
 
 
 def _call(world: World, caller: str, method: str, path: str, rule: Rule, fake: bool = False) -> Any:
+    if rule.throwaway:
+        made = world.api.call("POST", "/participants", user="spec.a", json={"display_name": "Ola T."})
+        world = World(world.api, {**world.ids, "participant": made.json()["id"]})
     url, real, stand_in = _path(world, path, rule, fake)
-    body = {"batch_id": world.ids["batch"], "leads": 2} if rule.body == "batch" else rule.body
+    body = _BODIES[rule.body](world) if isinstance(rule.body, str) else rule.body
     kw: dict[str, Any] = {"json": body} if body is not None else {}
     if method == "POST" and path == "/imports":
         kw = {"files": {"file": ("e.csv", b"name\nNy AB\n", "text/csv")}, "data": {"entity": "employers"}}
@@ -221,6 +283,13 @@ def _call(world: World, caller: str, method: str, path: str, rule: Rule, fake: b
     else:
         reply = world.api.call(method, url, user=caller, **kw)
     return reply, real, stand_in
+
+
+#: Bodies that name the world's records.
+_BODIES: dict[str, Callable[[World], Any]] = {
+    "batch": lambda w: {"batch_id": w.ids["batch"], "leads": 2},
+    "job": lambda w: {"employer_id": w.ids["employer"], "start_date": "2026-04-01", "title": "Porter"},
+}
 
 
 @pytest.mark.parametrize("caller", CALLERS)

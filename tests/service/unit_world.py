@@ -80,7 +80,31 @@ def build(api: Api, *, batch: bool = True) -> World:
     }
     if batch:
         world.ids["batch"] = run_batch(api, "sup.a")
+    world.ids |= _episodes(api, pid, emp["id"])  # after the batch: a job start ends the job search
     return world
+
+
+def _episodes(api: Api, pid: str, employer_id: str) -> dict[str, str]:
+    """A job, an education episode and a support contact of ``pid`` (unit A); their ids."""
+    made = {
+        "job": api.call(
+            "POST",
+            f"/participants/{pid}/jobs",
+            json={"employer_id": employer_id, "start_date": "2026-03-02", "title": "Kitchen assistant"},
+        ),
+        "education": api.call(
+            "POST",
+            f"/participants/{pid}/education",
+            json={"institution": "Komvux", "level": "adult_education", "start_date": "2026-01-12"},
+        ),
+        "support_contact": api.call(
+            "POST",
+            f"/participants/{pid}/support-contacts",
+            json={"contact_date": "2026-03-03", "mode": "face_to_face", "with_whom": ["participant"]},
+        ),
+    }
+    assert all(r.status_code == 201 for r in made.values()), {k: r.text for k, r in made.items()}
+    return {key: str(r.json()["id"]) for key, r in made.items()}
 
 
 def import_contacts(api: Api, employer_id: str, pid: str, user: str = "spec.a") -> str:
