@@ -16,7 +16,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from participants.change_log import CHANGE_LOG
 from participants.errors import InvalidError, NotFoundError
-from storekit.checks import refuse_nulls, refuse_unknown
+from storekit.checks import refuse_nulls, refuse_unknown, refuse_unsafe
 from storekit.connection import Connection
 from storekit.records import table_columns
 from storekit.rows import clean, data_columns, insert_sql, new_id, uuid_of
@@ -63,6 +63,7 @@ class EpisodeStore(Store, Generic[R]):
             InvalidError: A field is unknown, missing or breaks a rule.
         """
         refuse_unknown(values, set(self.data()) - {"participant_id"}, f"is not a {self.entity} field")
+        refuse_unsafe(values)  # control characters, lone surrogates, dates outside 1900-2200, NaN
         row = {c: values.get(c) for c in self.data()}
         for name, default in self.defaults.items():
             row[name] = row[name] if row[name] is not None else default
@@ -109,6 +110,7 @@ class EpisodeStore(Store, Generic[R]):
             values, set(self.data()) - {"id"} - self.fixed, f"is not an updatable {self.entity} field"
         )
         refuse_nulls(values, self.required)
+        refuse_unsafe(values)
         old = self.get(participant_id=participant_id, record_id=record_id)
         before = {c: getattr(old, c) for c in self.data()}
         merged = self.check(_ids({**before, **values}))

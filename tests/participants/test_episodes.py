@@ -175,3 +175,18 @@ def test_status_change_writes_the_column_and_the_log(con: duckdb.DuckDBPyConnect
     assert logged == (1,)
     with pytest.raises(NotFoundError):
         store.set_status(participant_id=EMPLOYER, status="working", actor="x")
+
+
+def test_episode_texts_and_dates_are_checked_like_every_other_store(
+    con: duckdb.DuckDBPyConnection, pid: str
+) -> None:
+    """A NUL, a lone surrogate or a year-1 date never reaches a job row (create or update)."""
+    store = JobStore(con)
+    for bad in ({"title": "Cook\x00"}, {"title": "\ud800"}, {"start_date": D(1, 1, 1)}):
+        with pytest.raises(InvalidError):
+            store.create(participant_id=pid, values=_job(**bad), actor="t")
+    assert store.list(participant_id=pid) == []
+    job = store.create(participant_id=pid, values=_job(title="Cook"), actor="t")
+    with pytest.raises(InvalidError):
+        store.update(participant_id=pid, record_id=job.id, values={"end_reason": "x\x07"}, actor="t")
+    assert store.get(participant_id=pid, record_id=job.id) == job

@@ -51,7 +51,9 @@ def _seed(app: Any) -> str:
 def target(resources: Resources, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
     path: Path = tmp_path_factory.mktemp("contract") / "contract.duckdb"
     app = create_app(
-        Settings(db_path=str(path), encoder="hashing", data_dir=ROOT / "data"), resources=resources
+        # schemathesis's ASGI client names the Host "testserver": allowed like a configured host name
+        Settings(db_path=str(path), encoder="hashing", data_dir=ROOT / "data", allowed_hosts="testserver"),
+        resources=resources,
     )
     client = asgi.get_client(app).__enter__()  # starts the lifespan (kept by schemathesis)
     yield Target(app, client, _seed(app))

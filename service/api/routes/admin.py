@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from service.api.schemas.problems import error_responses
 from service.api.schemas.rights import BackupOut
 from service.deps import DbDep, SettingsDep, UserDep
 from service.usecases.backups import backup_now
 
-router = APIRouter(prefix="/admin", tags=["admin"])
+router = APIRouter(prefix="/admin", tags=["admin"], responses=error_responses())
 
 
 @router.post(

@@ -23,9 +23,10 @@ from service.access.errors import ForbiddenError
 from service.api import pagination
 from service.api.pagination import Limit
 from service.api.schemas.audit import AuditEntryOut, AuditPage
+from service.api.schemas.problems import error_responses
 from service.deps import DbDep, UserDep
 
-router = APIRouter(tags=["audit"])
+router = APIRouter(tags=["audit"], responses=error_responses())
 DENIED = frozenset({401, 403, 404})
 
 

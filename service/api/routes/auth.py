@@ -8,10 +8,11 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Response
 
 from service.api.schemas.auth import TokenList, TokenOut
+from service.api.schemas.problems import error_responses
 from service.deps import DbDep, UserDep
 from service.usecases import accounts
 
-router = APIRouter(prefix="/auth", tags=["auth"])
+router = APIRouter(prefix="/auth", tags=["auth"], responses=error_responses())
 
 
 @router.get("/tokens", response_model=TokenList, responses={403: {"description": "Not an admin"}})

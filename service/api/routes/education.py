@@ -8,10 +8,15 @@ from fastapi import APIRouter
 
 from participants import EducationStore
 from service.api.schemas.education import EducationIn, EducationList, EducationOut, EducationPatch
+from service.api.schemas.problems import error_responses
 from service.deps import DbDep, UserDep
 from service.usecases import episodes
 
-router = APIRouter(prefix="/participants/{participant_id}/education", tags=["jobs and follow-along"])
+router = APIRouter(
+    prefix="/participants/{participant_id}/education",
+    tags=["jobs and follow-along"],
+    responses=error_responses(),
+)
 
 
 @router.post("", status_code=201, response_model=EducationOut)

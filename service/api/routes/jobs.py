@@ -7,10 +7,13 @@ from uuid import UUID
 from fastapi import APIRouter
 
 from service.api.schemas.jobs import JobIn, JobList, JobOut, JobPatch
+from service.api.schemas.problems import error_responses
 from service.deps import DbDep, EngineDep, ProgrammeDep, UserDep
 from service.usecases import jobs
 
-router = APIRouter(prefix="/participants/{participant_id}/jobs", tags=["jobs and follow-along"])
+router = APIRouter(
+    prefix="/participants/{participant_id}/jobs", tags=["jobs and follow-along"], responses=error_responses()
+)
 
 
 @router.post("", status_code=201, response_model=JobOut)

@@ -8,10 +8,11 @@ from fastapi import APIRouter
 
 from participants import REASONS
 from service.api.schemas.lead_funnel import FunnelOut
+from service.api.schemas.problems import error_responses
 from service.deps import DbDep, UserDep
 from service.usecases.lead_funnel import lead_funnel
 
-router = APIRouter(prefix="/participants/{participant_id}/leads", tags=["leads"])
+router = APIRouter(prefix="/participants/{participant_id}/leads", tags=["leads"], responses=error_responses())
 
 
 @router.get("/funnel", response_model=FunnelOut)

@@ -7,13 +7,14 @@ from uuid import UUID
 
 from fastapi import APIRouter, Response
 
+from service.api.schemas.problems import error_responses
 from service.api.schemas.rights import ConsentIn, ConsentOut, ConsentsOut, ErasureIn, ErasureOut
 from service.deps import DbDep, UserDep
 from service.usecases import consent as consents
 from service.usecases import erasure
 from service.usecases import subject_export as exports
 
-router = APIRouter(prefix="/participants", tags=["participant rights"])
+router = APIRouter(prefix="/participants", tags=["participant rights"], responses=error_responses())
 _MEDIA = {"json": "application/json", "zip": "application/zip"}
 #: The error answers these routes give (documented so the OpenAPI spec lists every status code).
 _ERRORS: dict[int | str, dict[str, str]] = {

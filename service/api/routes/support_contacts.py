@@ -8,6 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter
 
 from participants import SupportContactStore
+from service.api.schemas.problems import error_responses
 from service.api.schemas.support_contacts import (
     DueContactOut,
     FollowAlong,
@@ -19,7 +20,9 @@ from service.api.schemas.support_contacts import (
 from service.deps import DbDep, ProgrammeDep, UserDep
 from service.usecases import episodes
 
-router = APIRouter(prefix="/participants/{participant_id}", tags=["jobs and follow-along"])
+router = APIRouter(
+    prefix="/participants/{participant_id}", tags=["jobs and follow-along"], responses=error_responses()
+)
 
 
 @router.post("/support-contacts", status_code=201, response_model=SupportContactOut)
