@@ -103,8 +103,8 @@ def summarise_week(
     met (`service.usecases.support_week`).
     """
     specialist = get_user(db, username=username)
-    if specialist is None:
-        raise NotFoundError("specialist", username)
+    if specialist is None or not _may_see_week(user, specialist):
+        raise NotFoundError("specialist", username)  # another unit's colleague answers like nobody
     monday = _monday(week)
     start = datetime.combine(monday, time(), tzinfo=UTC)
     data = store.week(specialist=username, start=start, end=start + timedelta(days=7), today=date.today())
@@ -132,6 +132,12 @@ def summarise_week(
             db=db, user=user, specialist=specialist, monday=monday, today=date.today(), programme=programme
         ),
     )
+
+
+def _may_see_week(user: User, specialist: User) -> bool:
+    """Own week, a colleague's in the same unit (the unit covers each other's work), or admin."""
+    same_unit = user.unit_id is not None and user.unit_id == specialist.unit_id
+    return user.role == "admin" or user.username == specialist.username or same_unit
 
 
 def _monday(week: str | None) -> date:
