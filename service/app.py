@@ -32,6 +32,7 @@ from service.api.routes import people as crm_people
 from service.config import Settings, settings_from_env
 from service.runtime.database import Database
 from service.runtime.resources import Resources
+from service.usecases.imports import recover_imports
 from service.usecases.lead_engine import LeadEngine
 from service.usecases.rerank import load_reranker
 from service.web import crm_pages as web_crm
@@ -76,6 +77,7 @@ def create_app(settings: Settings | None = None, *, resources: Resources | None 
         with threadpool_limits(limits=settings.blas_threads):
             db = Database(settings.db_path)
             db.migrate()
+            recover_imports(db)  # a run a crash left half-written is undone before serving
             res = resources or Resources.load(settings)
             engine = LeadEngine(
                 db,
