@@ -66,6 +66,7 @@ class Database:
         self.write_lock = threading.Lock()
         self._local = threading.local()
         self._writer: GroupWriter | None = None
+        self._appender: GroupWriter | None = None
         #: Process-local caches that belong to this database (e.g. token -> user).
         self.memo: dict[str, Any] = {}
         self._writer_started = threading.Lock()
@@ -87,6 +88,21 @@ class Database:
                 if self._writer is None:
                     self._writer = GroupWriter(self._new_cursor, self.write_lock)
         return self._writer.submit(fn)
+
+    def append_commit(self, fn: Callable[[Any], T]) -> T:
+        """Run ``fn(cursor)``, which only INSERTs new rows (the audit log), without the writer lock.
+
+        DuckDB lets the transactions of one process run and commit side by side (optimistic
+        concurrency: only two writes to the same row conflict). New rows with fresh UUID keys
+        conflict with nothing, so these jobs need not queue behind an import or any other write
+        holding the writer lock. They are grouped like `group_commit` (their own writer thread and
+        cursor) and it returns only once they are committed.
+        """
+        if self._appender is None:
+            with self._writer_started:
+                if self._appender is None:
+                    self._appender = GroupWriter(self._new_cursor, threading.Lock(), name="append")
+        return self._appender.submit(fn)
 
     def _new_cursor(self) -> Any:
         cur = self._con.cursor()
@@ -131,9 +147,10 @@ class Database:
 
     def close(self) -> None:
         """Commit queued writes, checkpoint and close."""
-        if self._writer is not None:
-            self._writer.close()
-            self._writer = None
+        for writer in (self._writer, self._appender):
+            if writer is not None:
+                writer.close()
+        self._writer = self._appender = None
         if self.path != ":memory:":
             self._con.execute("CHECKPOINT")
         self._con.close()
