@@ -166,7 +166,8 @@ class RowImporter:
         store = self.stores["contacts"]
         (cid,) = store.insert(self.con, [values], self.actor)
         self.keys.put("crm_contacts", cid, values)
-        store.insert_follow_ups(self.con, store.get_many([cid]), self.actor)
+        if values.get("next_step") and values.get("next_step_due"):  # else no task: spare the read
+            store.insert_follow_ups(self.con, store.get_many([cid]), self.actor)
         return Outcome(cid)
 
     def _create_openings(self, values: dict[str, Any]) -> Outcome:

@@ -3,12 +3,13 @@
 An import used to hold the one writer lock for all of its rows (parsing, ESCO linking, checks,
 writes): every other write, and every read that writes an audit row, waited for it. Now:
 
-1. **Rehearsal** (no lock): every row runs exactly as it would be applied, in a transaction that
-   is always rolled back. Appends (inserts, change-log rows) go into that transaction; UPDATE
-   statements are not run (`_NoUpdates`), so the rehearsal locks no row another writer may want
-   (DuckDB's optimistic concurrency would fail that writer). The outcome of every row is known
-   before anything is written: a dry run ends here, and so does a run with bad rows that were
-   not to be skipped (nothing changes). The ESCO linking of each row is kept for step 2.
+1. **Rehearsal** (no lock): every row runs exactly as it would be applied, in transactions of
+   `CHUNK_ROWS` rows that are always rolled back. Appends (inserts, change-log rows) go into
+   those transactions; UPDATE statements are not run (`_NoUpdates`), so the rehearsal locks no
+   row another writer may want (DuckDB's optimistic concurrency would fail that writer). The
+   outcome of every row is known before anything is written: a dry run ends here, and so does a
+   run with bad rows that were not to be skipped (nothing changes). The ESCO linking of each
+   row is kept for step 2.
 2. **Apply** (`CHUNK_ROWS` rows per transaction, each under the lock): the rows are run again
    against the current data (the key index picks up what others changed in between), each chunk
    recording its rows' outcomes (with the values before) in the same transaction, so the run can
@@ -17,8 +18,8 @@ writes): every other write, and every read that writes an audit row, waited for 
    skipped, otherwise the chunks written so far are reverted and the run is ``rejected``; a run
    left ``applying`` by a crash is reverted by `employers.imports.ImportStore.recover`.
 
-Measured in docs/performance.md: the lock is held for one chunk at a time (tens of ms), where a
-single transaction for the writes of a 50k-row import would hold it for minutes.
+Measured in docs/performance.md: the lock is held for one chunk at a time (about a second on a
+loaded machine), where one transaction for the writes of a 50k-row import would hold it for minutes.
 """
 
 from __future__ import annotations
@@ -37,9 +38,9 @@ from employers.values import OpeningValues
 from storekit.connection import Connection, Result
 from storekit.transactions import write_transaction
 
-#: Rows per write transaction: long enough to pay the commit once per few hundred rows, short
-#: enough that another writer waits tens of milliseconds, not minutes.
-CHUNK_ROWS = 250
+#: Rows per transaction: the commit is paid once per chunk, and another writer waits for at most
+#: one chunk (~0.3 s idle, ~1.5 s on 2 cores shared with other work; docs/performance.md).
+CHUNK_ROWS = 100
 #: Pause between chunks so a writer waiting for the lock gets it (threading.Lock is not fair).
 _YIELD_S = 0.002
 
@@ -88,11 +89,26 @@ def remembered(hooks: Hooks) -> Hooks:
 def rehearse(
     con: Connection, entity: str, mode: str, rows: Sequence[dict[str, str]], actor: str, hooks: Hooks
 ) -> list[dict[str, Any]]:
-    """Every row's outcome as applying it now would give, with nothing written (no lock taken)."""
+    """Every row's outcome as applying it now would give, with nothing written (no lock taken).
+
+    In chunks too, each rolled back: DuckDB looks rows up in a transaction's own uncommitted
+    rows by scanning them, so one transaction over the whole file made every row's queries slower
+    than the last. What a later chunk needs of an earlier one is kept in memory: the keys and
+    the duplicate pool (`RowImporter`), and the ids it created (``phantoms``).
+    """
     proxy = _NoUpdates(con)
-    with _rolled_back(con):
-        importer = RowImporter(proxy, nullcontext(), entity, actor, hooks, _keys(proxy, entity))
-        return [run_row(importer, entity, mode, n, cells) for n, cells in enumerate(rows, start=2)]
+    importer = RowImporter(proxy, nullcontext(), entity, actor, hooks, _keys(proxy, entity))
+    numbered = list(enumerate(rows, start=2))
+    out: list[dict[str, Any]] = []
+    phantoms: set[str] = set()
+    for start in range(0, len(numbered), CHUNK_ROWS):
+        with _rolled_back(con):
+            out += [
+                run_row(importer, entity, mode, n, c, phantoms)
+                for n, c in numbered[start : start + CHUNK_ROWS]
+            ]
+        phantoms |= {str(r["entity_id"]) for r in out[start:] if r["action"] == "created"}
+    return out
 
 
 def apply_chunks(
@@ -135,16 +151,29 @@ def apply_chunks(
 
 
 def run_row(
-    importer: RowImporter, entity: str, mode: str, number: int, cells: dict[str, str]
+    importer: RowImporter,
+    entity: str,
+    mode: str,
+    number: int,
+    cells: dict[str, str],
+    phantoms: set[str] | frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
-    """One row: find its record, then skip, update or create it; errors become the row's outcome."""
+    """One row: find its record, then skip, update or create it; errors become the row's outcome.
+
+    ``phantoms``: ids an earlier rehearsal chunk created (rolled back since); a row updating one
+    is reported as an update and checked when applied.
+    """
     result: dict[str, Any] = {"row_number": number, "cells": cells, "entity_id": None, "link_id": None}
     try:
         values = parse_row(entity, cells)
-        found = importer.find(values)
+        given = str(values.get("id") or "")
+        found = given if given in phantoms else importer.find(values)
         if (found and mode == "create") or (not found and mode == "update"):
             why = "exists (mode create)" if found else "no matching record (mode update)"
             result |= {"action": "skipped", "entity_id": found, "message": why}
+        elif found in phantoms:
+            why = "updates the record an earlier row creates (checked when applied)"
+            result |= {"action": "updated", "entity_id": found, "message": why}
         elif found:
             out = importer.update(found, values)
             result |= {"action": "updated" if out.changes else "unchanged", "entity_id": found}

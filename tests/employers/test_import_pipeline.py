@@ -213,3 +213,21 @@ def test_a_run_left_applying_by_a_crash_is_reverted_on_recovery(
     assert store.get(import_id=stale).status == "failed"
     assert _live(con) == 0
     assert store.recover(actor="system") == []
+
+
+def test_a_row_naming_a_record_an_earlier_chunk_created_updates_it(
+    con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(import_run, "CHUNK_ROWS", 5)
+    rows = [*_employers(0, 8), ("Firma00001 Lager00001 Nya", "55-00000001")]  # row 10 names row 3's number
+    dry = ImportStore(con).create(
+        entity="employers", mode="upsert", file_name="a.csv", data=_csv(rows), actor="t", dry_run=True
+    )
+    assert [r.action for r in dry.rows] == ["created"] * 8 + ["updated"]
+    assert dry.rows[-1].entity_id == dry.rows[1].entity_id
+    run = ImportStore(con).create(
+        entity="employers", mode="upsert", file_name="a.csv", data=_csv(rows), actor="t"
+    )
+    assert (run.status, run.created, run.updated) == ("applied", 8, 1)
+    name = con.execute("SELECT name FROM crm_employers WHERE id = ?", [run.rows[1].entity_id]).fetchone()
+    assert name == ("Firma00001 Lager00001 Nya",)
