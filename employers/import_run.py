@@ -18,8 +18,9 @@ writes): every other write, and every read that writes an audit row, waited for 
    skipped, otherwise the chunks written so far are reverted and the run is ``rejected``; a run
    left ``applying`` by a crash is reverted by `employers.imports.ImportStore.recover`.
 
-Measured in docs/performance.md: the lock is held for one chunk at a time (about a second on a
-loaded machine), where one transaction for the writes of a 50k-row import would hold it for minutes.
+Measured in docs/performance.md: the lock is held for one chunk at a time (a small write waited
+at most 4.8 s, p50 0.27 s, during a 50k-row import on a loaded machine), where one transaction
+for the writes of that import would hold it for a large part of its 18 minutes.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from storekit.connection import Connection, Result
 from storekit.transactions import write_transaction
 
 #: Rows per transaction: the commit is paid once per chunk, and another writer waits for at most
-#: one chunk (~0.3 s idle, ~1.5 s on 2 cores shared with other work; docs/performance.md).
+#: one chunk (docs/performance.md: p50 0.27 s, worst 4.8 s on 2 cores shared with other work).
 CHUNK_ROWS = 100
 #: Pause between chunks so a writer waiting for the lock gets it (threading.Lock is not fair).
 _YIELD_S = 0.002
