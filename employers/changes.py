@@ -82,9 +82,10 @@ def require_live(con: Connection, *, table: str, entity: str, ids: Sequence[str 
     wanted = {str(uuid_of(f"{entity}_id", i)) for i in ids if i}
     if not wanted:
         return
+    keys = [uuid_of("id", w) for w in wanted]
+    match = "id = ?" if len(keys) == 1 else "list_contains(?, id)"  # one id: an index lookup
     rows = con.execute(
-        f"SELECT id FROM {table} WHERE deleted_at IS NULL AND list_contains(?, id)",
-        [[uuid_of("id", w) for w in wanted]],
+        f"SELECT id FROM {table} WHERE deleted_at IS NULL AND {match}", [keys[0] if len(keys) == 1 else keys]
     ).fetchall()
     missing = wanted - {str(r[0]) for r in rows}
     if missing:

@@ -149,6 +149,45 @@ def find_candidates(query: Candidate, pool: Sequence[Candidate], *, limit: int =
     return sorted(hits, key=lambda m: (-m.score, m.b))[:limit]
 
 
+class CandidateIndex:
+    """`find_candidates` over a pool that grows, with each record's keys computed once.
+
+    An import checks every new row against the live employers and the rows before it: scanning
+    the whole pool per row (its keys recomputed each time) made that quadratic. Here exact keys
+    are a dict and the cleaned names one list for rapidfuzz, so a row costs one vectorised
+    name search plus the few records it shares a key with.
+    """
+
+    def __init__(self, pool: Iterable[Candidate] = ()) -> None:
+        self.records: list[Candidate] = []
+        self._names: list[str] = []
+        self._owners: list[int] = []  # name position -> record position
+        self._by_key: dict[str, list[int]] = defaultdict(list)
+        for rec in pool:
+            self.add(rec)
+
+    def add(self, rec: Candidate) -> None:
+        """Make ``rec`` findable by later queries."""
+        at = len(self.records)
+        self.records.append(rec)
+        for name in (rec.name, *rec.aliases):
+            self._names.append(name_key(name))
+            self._owners.append(at)
+        for key in _exact_keys(rec):
+            self._by_key[key].append(at)
+
+    def find(self, query: Candidate, *, limit: int = 5) -> list[Match]:
+        """Likely duplicates of ``query`` among the records, best first (ties by id)."""
+        near = process.extract(
+            name_key(query.name), self._names, scorer=fuzz.token_sort_ratio, score_cutoff=60, limit=50
+        )
+        picked = {self._owners[pos] for _, _, pos in near}
+        picked |= {i for key in _exact_keys(query) for i in self._by_key.get(key, ())}
+        matches = [compare(query, self.records[i]) for i in picked if self.records[i].id != query.id]
+        hits = [m for m in matches if m.duplicate]
+        return sorted(hits, key=lambda m: (-m.score, m.b))[:limit]
+
+
 def scan(records: Sequence[Candidate], *, skip: Iterable[tuple[str, str]] = ()) -> list[Match]:
     """Every likely duplicate pair among ``records``, best first; pairs in ``skip`` never return.
 

@@ -14,10 +14,10 @@ from typing import Any, cast
 from employers import store as employer_store
 from employers.changes import update_row
 from employers.contacts import ContactStore
-from employers.dedupe import Candidate, find_candidates
-from employers.errors import InvalidError
+from employers.dedupe import Candidate, CandidateIndex
+from employers.errors import ConflictError, InvalidError
+from employers.import_keys import ImportKeys
 from employers.io_specs import EMPLOYER_REFS, REQUIRED
-from employers.keys import registry_key
 from employers.openings import OpeningStore
 from employers.people import PeopleStore
 from employers.records import check_link
@@ -69,16 +69,23 @@ class RowImporter:
     """Finds, creates and updates records of one entity for an import run."""
 
     def __init__(
-        self, con: Connection, lock: AbstractContextManager[object], entity: str, actor: str, hooks: Hooks
+        self,
+        con: Connection,
+        lock: AbstractContextManager[object],
+        entity: str,
+        actor: str,
+        hooks: Hooks,
+        keys: ImportKeys | None = None,
     ) -> None:
         self.con, self.entity, self.actor, self.hooks = con, entity, actor, hooks
+        self.keys = keys if keys is not None else ImportKeys(con, (TABLES[entity][0], "crm_employers"))
         self.stores: dict[str, Any] = {
             "employers": EmployerStore(con, lock),
             "people": PeopleStore(con, lock),
             "contacts": ContactStore(con, lock),
             "openings": OpeningStore(con, lock),
         }
-        self._pool: list[Candidate] | None = None
+        self._pool: CandidateIndex | None = None
 
     def find(self, values: Mapping[str, Any], mode: str = "upsert") -> str | None:
         """The live record this row is about (by id, then natural key, then external id).
@@ -107,11 +114,7 @@ class RowImporter:
             if found:
                 return found
         if values.get("external_id"):
-            row = self.con.execute(
-                f"SELECT id FROM {table} WHERE deleted_at IS NULL AND external_id = ? ORDER BY id LIMIT 1",
-                [values["external_id"]],
-            ).fetchone()
-            return str(row[0]) if row else None
+            return self.keys.lookup(table, "external_id", values["external_id"])
         return None
 
     def create(self, values: dict[str, Any]) -> Outcome:
@@ -128,26 +131,38 @@ class RowImporter:
         if self.entity == "people":
             return self._update_person(record_id, values)
         if self.entity == "employers":
+            self._check_registry(values.get("registry_number"), record_id)
             done = self.stores["employers"].apply_update(
-                self.con, record_id, values, self.actor, action="import"
+                self.con, record_id, values, self.actor, action="import", registry_checked=True
             )
         else:
             done = self.stores[self.entity].apply_update(self.con, record_id, values, self.actor)
+        self.keys.put(TABLES[self.entity][0], record_id, values)
         return Outcome(record_id, changes=done)
 
     def _create_employers(self, values: dict[str, Any]) -> Outcome:
         emp, _ = employer_store.prepare(values)
+        self._check_registry(emp.get("registry_number"), emp["id"])
         query = Candidate.of(emp)
         pool = self._candidates()
         if self.hooks.check_duplicates:
-            hits = find_candidates(query, pool, limit=1)
+            hits = pool.find(query, limit=1)
             if hits:
-                name = next(c.name for c in pool if c.id == hits[0].b)
+                name = next(c.name for c in pool.records if c.id == hits[0].b)
                 reasons = ", ".join(hits[0].reasons)
                 raise InvalidError("name", f"likely duplicate of {name} ({hits[0].b}): {reasons}")
-        self.stores["employers"].insert(self.con, [emp], [], self.actor)
-        pool.append(query)  # later rows of the same file are checked against this one too
+        self.stores["employers"].insert(self.con, [emp], [], self.actor, registry_checked=True)
+        self.keys.put("crm_employers", emp["id"], emp)
+        pool.add(query)  # later rows of the same file are checked against this one too
         return Outcome(emp["id"])
+
+    def _check_registry(self, number: str | None, record_id: str) -> None:
+        """ConflictError when another live employer has this registry number (key index lookup)."""
+        others = sorted(self.keys.owners("crm_employers", "registry_number", number) - {str(record_id)})
+        if others:
+            raise ConflictError(
+                "registry_number", f"{number} belongs to live employer {others[0]}", others[0]
+            )
 
     def _create_people(self, values: dict[str, Any]) -> Outcome:
         link = _link_values(values)
@@ -157,6 +172,7 @@ class RowImporter:
         (pid,) = self.stores["people"].insert(
             self.con, [{**person, "employers": [link] if link else []}], self.actor
         )
+        self.keys.put("crm_people", pid, person)
         link_id = self._link_of(pid, link["employer_id"]) if link else None
         return Outcome(pid, link_id=link_id)
 
@@ -165,13 +181,16 @@ class RowImporter:
         values.setdefault("status", "held")
         store = self.stores["contacts"]
         (cid,) = store.insert(self.con, [values], self.actor)
-        store.insert_follow_ups(self.con, store.get_many([cid]), self.actor)
+        self.keys.put("crm_contacts", cid, values)
+        if values.get("next_step") and values.get("next_step_due"):  # else no task: spare the read
+            store.insert_follow_ups(self.con, store.get_many([cid]), self.actor)
         return Outcome(cid)
 
     def _create_openings(self, values: dict[str, Any]) -> Outcome:
         if self.hooks.normalise_opening is not None:
             values = dict(self.hooks.normalise_opening(cast(OpeningValues, values)))
         (oid,) = self.stores["openings"].insert(self.con, [values], self.actor)
+        self.keys.put("crm_openings", oid, values)
         return Outcome(oid)
 
     def _update_person(self, pid: str, values: dict[str, Any]) -> Outcome:
@@ -181,6 +200,7 @@ class RowImporter:
         }
         store = self.stores["people"]
         done = store.apply_update(self.con, pid, person, self.actor) if person else {}
+        self.keys.put("crm_people", pid, person)
         if not link:
             return Outcome(pid, changes=done)
         link_id = self._link_of(pid, link["employer_id"])
@@ -241,25 +261,7 @@ class RowImporter:
         return str(row[0]) if row else None
 
     def _by_natural_key(self, table: str, column: str, value: str) -> str | None:
-        if column == "registry_number":
-            wanted = registry_key(value)
-            rows = self.con.execute(
-                "SELECT id, registry_number FROM crm_employers "
-                "WHERE deleted_at IS NULL AND registry_number IS NOT NULL"
-            ).fetchall()
-            return next((str(i) for i, n in sorted(rows) if registry_key(n) == wanted), None)
-        if column == "email":
-            row = self.con.execute(
-                f"SELECT id FROM {table} WHERE deleted_at IS NULL AND lower(email) = lower(?) "
-                "ORDER BY id LIMIT 1",
-                [value],
-            ).fetchone()
-            return str(row[0]) if row else None
-        row = self.con.execute(
-            f"SELECT id FROM {table} WHERE deleted_at IS NULL AND external_id = ? ORDER BY id LIMIT 1",
-            [value],
-        ).fetchone()
-        return str(row[0]) if row else None
+        return self.keys.lookup(table, column, value)
 
     def _link_of(self, person_id: str, employer_id: str) -> str | None:
         row = self.con.execute(
@@ -270,9 +272,9 @@ class RowImporter:
         ).fetchone()
         return str(row[0]) if row else None
 
-    def _candidates(self) -> list[Candidate]:
+    def _candidates(self) -> CandidateIndex:
         if self._pool is None:
-            self._pool = candidates(self.con)
+            self._pool = CandidateIndex(candidates(self.con))
         return self._pool
 
 

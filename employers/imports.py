@@ -1,25 +1,27 @@
 """`ImportStore`: CSV/xlsx imports with dry run, all-or-nothing apply, failed rows and revert.
 
-A run goes through every row inside one write transaction. A dry run, or a run with bad rows
-that were not to be skipped, is rolled back: exactly what would happen is reported, nothing
-changes. Each run and each row's outcome are recorded (updated rows with their values before), so
-a run can be reverted: what it created is soft-deleted, what it updated gets its old values back
-where nobody has changed them since.
+Every row is first rehearsed without the writer lock (`employers.import_run`): a dry run, or a
+run with bad rows that were not to be skipped, stops there: exactly what would happen is
+reported, nothing changes. Otherwise the rows are written in short transactions of a few hundred
+rows each, so other writers wait for one chunk, never for the whole file. Each run and each
+row's outcome are recorded (updated rows with their values before), so a run can be reverted:
+what it created is soft-deleted, what it updated gets its old values back where nobody has
+changed them since.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
 from typing import Any
 
 from employers.change_log import CHANGE_LOG
-from employers.errors import ConflictError, EmployerError, InvalidError
+from employers.errors import ConflictError, InvalidError
 from employers.import_records import ImportRecord, ImportRow
 from employers.import_revert import delete_created, restore_updated
-from employers.import_rows import Hooks, RowImporter
-from employers.io_specs import ENTITIES, MODES, check_columns, parse_row
+from employers.import_rows import Hooks
+from employers.import_run import apply_chunks, rehearse, remembered
+from employers.io_specs import ENTITIES, MODES, check_columns
 from employers.tabular import read_table, write_table
 from storekit.connection import Connection
 from storekit.rows import insert_many, new_id, row_by_id, uuid_of
@@ -32,10 +34,6 @@ _RUN = (
 )
 _ROW = "import_id, row_number, action, entity_id, link_id, before, after, cells, field, message"
 __all__ = ["ImportRecord", "ImportRow", "ImportStore"]
-
-
-class _Rollback(Exception):
-    """Raised inside the run's transaction to leave it without writing."""
 
 
 class ImportStore(Store):
@@ -76,75 +74,79 @@ class ImportStore(Store):
         columns, rows = read_table(data, file_name)
         check_columns(entity, columns)
         run = _run_row(entity, mode, file_name, data, columns, dry_run=dry_run, skip_bad_rows=skip_bad_rows)
-        try:
+        hooks = remembered(hooks or Hooks())
+        results = rehearse(self.con, entity, mode, rows, actor, hooks)
+        errors = [r for r in results if r["action"] == "error"]
+        run["status"] = "dry_run" if dry_run else "rejected" if errors and not skip_bad_rows else "applying"
+        if run["status"] != "applying":
             with self.transaction() as con:
-                results = self._run(con, entity, mode, rows, actor, hooks or Hooks())
-                errors = sum(r["action"] == "error" for r in results)
-                run["status"] = (
-                    "dry_run" if dry_run else "rejected" if errors and not skip_bad_rows else "applied"
-                )
-                if run["status"] != "applied":
-                    raise _Rollback
-                self._record(con, run, results, actor)
-        except _Rollback:
+                self._record_run(con, run, results, actor)
+                self._record_rows(con, run["id"], [_no_images(r) for r in results])
+            return self.get(import_id=run["id"])
+        return self._apply(run, results, entity, actor, hooks)
+
+    def _apply(
+        self, run: dict[str, Any], results: list[dict[str, Any]], entity: str, actor: str, hooks: Hooks
+    ) -> ImportRecord:
+        """Write the rehearsed good rows in chunks; undo them if one has turned bad meanwhile."""
+        errors = [r for r in results if r["action"] == "error"]
+        with self.transaction() as con:
+            self._record_run(con, run, [], actor)
+        todo = [(r["row_number"], r["cells"]) for r in results if r["action"] != "error"]
+        done, late = apply_chunks(
+            self.con,
+            self.lock,
+            todo,
+            entity=entity,
+            mode=run["mode"],
+            actor=actor,
+            hooks=hooks,
+            record=lambda con, out: self._record_rows(con, run["id"], out),
+            skip_bad_rows=run["skip_bad_rows"],
+        )
+        if late:  # rows that turned bad after the rehearsal: undo the chunks written, as a rejection
+            self._undo(run["id"], entity, actor)
+            turned = {
+                r["row_number"]: r for r in late
+            }  # report what the run would have done, as a rejection does
+            final = [turned.get(r["row_number"], r) for r in results]
             with self.transaction() as con:
-                self._record(con, run, [{**r, "before": None, "after": None} for r in results], actor)
+                con.execute("DELETE FROM crm_import_rows WHERE import_id = ?", [run["id"]])
+                self._record_rows(con, run["id"], [_no_images(r) for r in final])
+                self._finish(con, run["id"], "rejected", final)
+            return self.get(import_id=run["id"])
+        with self.transaction() as con:
+            self._record_rows(con, run["id"], errors)
+            self._finish(con, run["id"], "applied", errors + done)
         return self.get(import_id=run["id"])
 
-    def _run(
-        self,
-        con: Connection,
-        entity: str,
-        mode: str,
-        rows: Sequence[dict[str, str]],
-        actor: str,
-        hooks: Hooks,
-    ) -> list[dict[str, Any]]:
-        importer = RowImporter(con, self.lock, entity, actor, hooks)
-        results = []
-        for number, cells in enumerate(rows, start=2):
-            result: dict[str, Any] = {
-                "row_number": number,
-                "cells": cells,
-                "entity_id": None,
-                "link_id": None,
-            }
-            try:
-                values = parse_row(entity, cells)
-                found = importer.find(values, mode)
-                if (found and mode == "create") or (not found and mode == "update"):
-                    why = "exists (mode create)" if found else "no matching record (mode update)"
-                    result |= {"action": "skipped", "entity_id": found, "message": why}
-                elif found:
-                    out = importer.update(found, values)
-                    result |= {"action": "updated" if out.changes else "unchanged", "entity_id": found}
-                    result |= {"link_id": out.link_id, **_images(out.changes)}
-                else:
-                    out = importer.create(values)
-                    result |= {"action": "created", "entity_id": out.entity_id, "link_id": out.link_id}
-            except EmployerError as exc:
-                result |= {"action": "error", **_error(exc)}
-            results.append(result)
-        return results
-
-    def _record(
+    def _record_run(
         self, con: Connection, run: dict[str, Any], results: list[dict[str, Any]], actor: str
     ) -> None:
-        counts = {
-            a: sum(r["action"] == a for r in results) for a in ("created", "updated", "skipped", "error")
-        }
-        row = run | counts | {"errors": counts["error"], "created_at": now(), "created_by": actor}
+        row = run | _counts(results) | {"created_at": now(), "created_by": actor}
         con.execute(
             f"INSERT INTO crm_imports ({_RUN}) VALUES ({', '.join('?' * 15)}, NULL, NULL)",
             [row[c] for c in _RUN.split(", ")[:15]],
         )
+
+    @staticmethod
+    def _finish(con: Connection, import_id: str, status: str, results: list[dict[str, Any]]) -> None:
+        counts = _counts(results)
+        con.execute(
+            "UPDATE crm_imports SET status = ?, created = ?, updated = ?, skipped = ?, errors = ? "
+            "WHERE id = ?",
+            [status, counts["created"], counts["updated"], counts["skipped"], counts["errors"], import_id],
+        )
+
+    @staticmethod
+    def _record_rows(con: Connection, import_id: str, results: list[dict[str, Any]]) -> None:
         keys = _ROW.split(", ")[1:]
         insert_many(
             con,
             "crm_import_rows",
             _ROW.split(", "),
             [
-                [run["id"]]
+                [import_id]
                 + [json.dumps(r["cells"], ensure_ascii=False) if k == "cells" else r.get(k) for k in keys]
                 for r in results
             ],
@@ -205,6 +207,23 @@ class ImportStore(Store):
             raise ConflictError(
                 "import_id", f"only an applied import can be reverted (this one is {run.status})"
             )
+        self._undo(run.id, run.entity, actor, status="reverted")
+        return self.get(import_id=import_id)
+
+    def recover(self, *, actor: str) -> list[str]:
+        """Revert every run a crash left ``applying`` (status ``failed``); returns their ids.
+
+        Call it when the database is opened, before any import can run (DuckDB has one writing
+        process per file, so an ``applying`` run found then belongs to a dead process).
+        """
+        stale = self.con.execute("SELECT id, entity FROM crm_imports WHERE status = 'applying' ORDER BY id")
+        runs = [(str(i), e) for i, e in stale.fetchall()]
+        for rid, entity in runs:
+            self._undo(rid, entity, actor, status="failed")
+        return [rid for rid, _ in runs]
+
+    def _undo(self, import_id: str, entity: str, actor: str, status: str | None = None) -> None:
+        """Revert the run's recorded rows in one transaction, setting ``status`` when given."""
         rows = self.con.execute(
             "SELECT action, entity_id, link_id, before, after FROM crm_import_rows WHERE import_id = ? "
             "AND action IN ('created', 'updated') ORDER BY row_number DESC",
@@ -213,17 +232,17 @@ class ImportStore(Store):
         with self.transaction() as con:
             for action, entity_id, link_id, before, after in rows:
                 if action == "created":
-                    delete_created(con, run.entity, str(entity_id), link_id, actor)
+                    delete_created(con, entity, str(entity_id), link_id, actor)
                 else:
                     restore_updated(
-                        con, run.entity, str(entity_id), link_id, json.loads(before), json.loads(after), actor
+                        con, entity, str(entity_id), link_id, json.loads(before), json.loads(after), actor
                     )
-            con.execute(
-                "UPDATE crm_imports SET status = 'reverted', reverted_at = ?, reverted_by = ? WHERE id = ?",
-                [now(), actor, uuid_of("import_id", import_id)],
-            )
-            CHANGE_LOG.log_change(con, actor=actor, entity="import", entity_id=run.id, action="revert")
-        return self.get(import_id=import_id)
+            if status is not None:
+                con.execute(
+                    "UPDATE crm_imports SET status = ?, reverted_at = ?, reverted_by = ? WHERE id = ?",
+                    [status, now(), actor, uuid_of("import_id", import_id)],
+                )
+            CHANGE_LOG.log_change(con, actor=actor, entity="import", entity_id=import_id, action="revert")
 
 
 def _run_row(
@@ -248,18 +267,10 @@ def _run_row(
     }
 
 
-def _images(done: dict[str, tuple[Any, Any]]) -> dict[str, str]:
-    return {
-        "before": json.dumps({k: _plain(v[0]) for k, v in done.items()}, default=str),
-        "after": json.dumps({k: _plain(v[1]) for k, v in done.items()}, default=str),
-    }
+def _counts(results: list[dict[str, Any]]) -> dict[str, int]:
+    counts = {a: sum(r["action"] == a for r in results) for a in ("created", "updated", "skipped", "error")}
+    return counts | {"errors": counts["error"]}
 
 
-def _plain(value: Any) -> Any:
-    return list(value) if isinstance(value, tuple) else value
-
-
-def _error(exc: EmployerError) -> dict[str, str | None]:
-    if isinstance(exc, InvalidError | ConflictError):
-        return {"field": exc.field, "message": exc.message}
-    return {"field": None, "message": str(exc)}
+def _no_images(result: dict[str, Any]) -> dict[str, Any]:
+    return {**result, "before": None, "after": None}

@@ -62,9 +62,15 @@ class EmployerStore(Store):
         employers: Sequence[dict[str, Any]],
         sites: Sequence[dict[str, Any]],
         actor: str,
+        *,
+        registry_checked: bool = False,
     ) -> None:
-        """Insert prepared rows inside the caller's transaction (registry numbers checked first)."""
-        uniqueness.check_registry_numbers(self.con, employers)
+        """Insert prepared rows inside the caller's transaction (registry numbers checked first).
+
+        ``registry_checked``: the caller checked them against its own key index (an import).
+        """
+        if not registry_checked:
+            uniqueness.check_registry_numbers(self.con, employers)
         insert_records(
             con,
             table="crm_employers",
@@ -100,13 +106,23 @@ class EmployerStore(Store):
         return self.get(employer_id=employer_id)
 
     def apply_update(
-        self, con: Connection, employer_id: str, values: Mapping[str, Any], actor: str, action: str = "update"
+        self,
+        con: Connection,
+        employer_id: str,
+        values: Mapping[str, Any],
+        actor: str,
+        action: str = "update",
+        *,
+        registry_checked: bool = False,
     ) -> dict[str, tuple[Any, Any]]:
-        """Update inside the caller's transaction; returns field -> (old, new)."""
+        """Update inside the caller's transaction; returns field -> (old, new).
+
+        ``registry_checked``: the caller checked a new registry number against its key index.
+        """
         old = self.get(employer_id=employer_id)
         merged = {**{c: getattr(old, c) for c in UPDATABLE}, **values}
         check_employer(merged)
-        if "registry_number" in values:
+        if "registry_number" in values and not registry_checked:
             uniqueness.check_registry_numbers(
                 self.con, [{"id": employer_id, "registry_number": values["registry_number"]}]
             )

@@ -43,6 +43,7 @@ from service.api.routes import people as crm_people
 from service.config import Settings, settings_from_env
 from service.runtime.database import Database
 from service.runtime.resources import Resources
+from service.usecases.imports import recover_imports
 from service.usecases.lead_engine import LeadEngine
 from service.usecases.rerank import load_reranker
 from service.web import actions as web_actions
@@ -98,6 +99,7 @@ def create_app(
         with threadpool_limits(limits=settings.blas_threads):
             db = Database(settings.db_path)
             db.migrate()
+            recover_imports(db)  # a run a crash left half-written is undone before serving
             res = resources or Resources.load(settings)
             engine = LeadEngine(
                 db,

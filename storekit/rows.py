@@ -34,6 +34,11 @@ def insert_many(con: Connection, table: str, columns: Sequence[str], rows: Seque
     """
     if not rows:
         return
+    if len(rows) == 1:  # executemany prepares a statement per call: ~1.7 ms against ~0.3 ms here
+        con.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows[0]
+        )
+        return
     if len(rows) < _UNNEST_FROM:
         con.executemany(
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows

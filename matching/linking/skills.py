@@ -29,6 +29,12 @@ from matching.linking.text import fold
 #: texts -> (len(texts), d) float32 unit vectors.
 Encode = Callable[[Sequence[str]], npt.NDArray[np.float32]]
 _TOKEN = re.compile(r"\w+(?:[-'/]\w+)*")
+#: Words of a typed skill the dense route reads (ESCO skill labels: 99% have at most 8 words); the
+#: encoder's cost grows with the text (~50 ms for 4 words, ~250 ms for 40 on a loaded core), so
+#: a paragraph typed as a skill costs no more than a long label.
+DENSE_WORDS = 12
+#: Typed skills remembered with their match (the same few hundred phrases recur across a caseload).
+CACHE_SIZE = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +102,7 @@ class SkillMatcher:
         preferred = labels["kind"].to_list() if "kind" in labels.columns else ["preferred"] * labels.height
         self.preferred_rows_ = np.array([i for i, k in enumerate(preferred) if k == "preferred"], np.int64)
         self.vectors_ = np.asarray(vectors, np.float32) if vectors is not None else None
+        self.cache_: dict[str, SkillMatch | None] = {}
         return self
 
     def find_in_text(self, text: str) -> list[SkillMatch]:
@@ -111,7 +118,21 @@ class SkillMatcher:
         return list(found.values())
 
     def link(self, phrases: Sequence[str]) -> list[SkillMatch | None]:
-        """The ESCO skill for each typed phrase, or None when no route is sure enough."""
+        """The ESCO skill for each typed phrase, or None when no route is sure enough.
+
+        Each distinct phrase (after folding) is linked once, and remembered: a request with many
+        skills pays one batched TF-IDF product and one batched encoding of the phrases no earlier
+        request has linked.
+        """
+        keys = [fold(p) for p in phrases]
+        new = {k: p for k, p in zip(keys, phrases, strict=True) if k not in self.cache_}
+        if new:
+            if len(self.cache_) + len(new) > CACHE_SIZE:
+                self.cache_.clear()
+            self.cache_.update(zip(new, self._link_new(list(new.values())), strict=True))
+        return [self.cache_.get(k) for k in keys]
+
+    def _link_new(self, phrases: Sequence[str]) -> list[SkillMatch | None]:
         out: list[SkillMatch | None] = [None] * len(phrases)
         todo = []
         for i, phrase in enumerate(phrases):
@@ -123,16 +144,21 @@ class SkillMatcher:
         if not todo:
             return out
         sims = (self.tfidf_.transform([phrases[i] for i in todo]) @ self.matrix_).toarray()
-        dense = self._dense([phrases[i] for i in todo])
+        rest = []
         for row, i in enumerate(todo):
             j = int(np.argmax(sims[row]))
             if sims[row, j] >= self.min_tfidf:
                 out[i] = SkillMatch(self.uris_[j], self.labels_[j], float(sims[row, j]), "tfidf")
-            elif dense is not None:
-                k = int(np.argmax(dense[row]))
-                if dense[row, k] >= self.min_dense:
-                    j = int(self.preferred_rows_[k])
-                    out[i] = SkillMatch(self.uris_[j], self.labels_[j], float(dense[row, k]), "dense")
+            else:
+                rest.append(i)
+        dense = self._dense([" ".join(phrases[i].split()[:DENSE_WORDS]) for i in rest]) if rest else None
+        if dense is None:
+            return out
+        for row, i in enumerate(rest):  # only what TF-IDF left: the encoder is the costly route
+            k = int(np.argmax(dense[row]))
+            if dense[row, k] >= self.min_dense:
+                j = int(self.preferred_rows_[k])
+                out[i] = SkillMatch(self.uris_[j], self.labels_[j], float(dense[row, k]), "dense")
         return out
 
     def _dense(self, phrases: Sequence[str]) -> npt.NDArray[np.float32] | None:

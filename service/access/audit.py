@@ -50,11 +50,13 @@ def log_access(
 ) -> None:
     """Record that ``user_id`` did ``action`` on each of ``entity_ids`` (one row each).
 
-    Committed (in a group with other waiting writes, see `service.runtime.writer`) before it returns.
+    Committed before it returns, in a group with other waiting audit rows, without waiting for the
+    writer lock (`Database.append_commit`): an import or any long write never holds up a read's
+    audit row, so it never holds up the read.
     """
     rows = access_rows(user_id=user_id, action=action, entity=entity, entity_ids=entity_ids, detail=detail)
     if rows:
-        db.group_commit(lambda cur: insert_access(cur, rows))
+        db.append_commit(lambda cur: insert_access(cur, rows))
 
 
 def access_rows(

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 from service.access.users import User, get_user
 from service.config import Settings
 from service.runtime.database import Database
-from service.usecases.imports import run_export, run_import
+from service.usecases.imports import recover_imports, run_export, run_import
 
 err = Console(stderr=True)
 AsOption = Annotated[
@@ -95,6 +95,7 @@ def _opened(db: str | None, username: str | None) -> Iterator[tuple[Database, Se
     database = Database(settings.db_path)
     try:
         database.migrate()
+        recover_imports(database)
         yield database, settings, _user(database, username)
     finally:
         database.close()

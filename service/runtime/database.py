@@ -81,6 +81,7 @@ class Database:
         self.write_lock = threading.Lock()
         self._local = threading.local()
         self._writer: GroupWriter | None = None
+        self._appender: GroupWriter | None = None
         #: Process-local caches that belong to this database (e.g. token -> user).
         self.memo: dict[str, Any] = {}
         self._writer_started = threading.Lock()
@@ -106,6 +107,21 @@ class Database:
     def fresh_cursor(self) -> Any:
         """A new cursor of this connection, for one long read (e.g. a backup); close it after use."""
         return self._new_cursor()
+
+    def append_commit(self, fn: Callable[[Any], T]) -> T:
+        """Run ``fn(cursor)``, which only INSERTs new rows (the audit log), without the writer lock.
+
+        DuckDB lets the transactions of one process run and commit side by side (optimistic
+        concurrency: only two writes to the same row conflict). New rows with fresh UUID keys
+        conflict with nothing, so these jobs need not queue behind an import or any other write
+        holding the writer lock. They are grouped like `group_commit` (their own writer thread and
+        cursor) and it returns only once they are committed.
+        """
+        if self._appender is None:
+            with self._writer_started:
+                if self._appender is None:
+                    self._appender = GroupWriter(self._new_cursor, threading.Lock(), name="append")
+        return self._appender.submit(fn)
 
     def _new_cursor(self) -> Any:
         cur = self._con.cursor()
@@ -150,9 +166,10 @@ class Database:
 
     def close(self) -> None:
         """Commit queued writes, checkpoint and close."""
-        if self._writer is not None:
-            self._writer.close()
-            self._writer = None
+        for writer in (self._writer, self._appender):
+            if writer is not None:
+                writer.close()
+        self._writer = self._appender = None
         if self.path != ":memory:":
             self._con.execute("CHECKPOINT")
         self._con.close()

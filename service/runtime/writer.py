@@ -6,7 +6,8 @@ development machine under load), and all of them queue behind the one writer loc
 request hands its write to a single writer thread and waits; the thread takes every write that
 is waiting, runs them in one transaction under the writer lock and commits once. A request still
 returns only after its rows are committed, so durability is unchanged; with k requests waiting,
-the commit is paid once instead of k times.
+the commit is paid once instead of k times. Audit rows have a writer of their own that takes no
+writer lock (`Database.append_commit`), so a long write never holds up a read.
 
 A job is a function of a cursor that only writes (INSERT/UPDATE) inside the open transaction and
 returns a value. If one job of a group fails, the group is rolled back and each job is re-run in
@@ -40,16 +41,22 @@ class GroupWriter:
         cursor_factory: Returns the writer thread's own DuckDB cursor (called in that thread).
         lock: The process-wide writer lock, held for each group's transaction.
         max_group: Most jobs in one transaction.
+        name: The thread's name (after ``ipsmatch-``).
     """
 
     def __init__(
-        self, cursor_factory: Callable[[], Any], lock: AbstractContextManager[Any], *, max_group: int = 256
+        self,
+        cursor_factory: Callable[[], Any],
+        lock: AbstractContextManager[Any],
+        *,
+        max_group: int = 256,
+        name: str = "group-commit",
     ) -> None:
         self._cursor_factory = cursor_factory
         self._lock = lock
         self._max_group = max_group
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
-        self._thread = threading.Thread(target=self._run, name="ipsmatch-group-commit", daemon=True)
+        self._thread = threading.Thread(target=self._run, name=f"ipsmatch-{name}", daemon=True)
         self._thread.start()
 
     def submit(self, fn: Callable[[Any], T]) -> T:

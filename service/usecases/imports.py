@@ -57,6 +57,11 @@ def run_import(
     return record
 
 
+def recover_imports(db: Database) -> list[str]:
+    """Revert imports a crash left half-written (status ``failed``); call once after opening ``db``."""
+    return ImportStore(db.handle(), db.write_lock).recover(actor="system")
+
+
 def get_import(db: Database, *, import_id: str) -> ImportRecord:
     """An import run with every row's outcome."""
     return ImportStore(db.handle(), db.write_lock).get(import_id=import_id)

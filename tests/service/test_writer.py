@@ -71,3 +71,22 @@ def test_close_commits_what_is_queued(tmp_path: Path) -> None:
     again = Database(path)
     assert again.cursor().execute("SELECT i FROM t").fetchall() == [(7,)]
     again.close()
+
+
+def test_appends_commit_while_the_writer_lock_is_held(db: Database) -> None:
+    """Audit rows do not queue behind a long write (e.g. an import chunk open on another cursor)."""
+    writer = db._con.cursor()
+    writer.execute("BEGIN TRANSACTION")
+    writer.execute("INSERT INTO t VALUES (1)")  # a long write, not committed yet, holding the lock
+    done = threading.Event()
+    with db.write_lock:
+        thread = threading.Thread(
+            target=lambda: (db.append_commit(lambda cur: cur.execute("INSERT INTO t VALUES (2)")), done.set())
+        )
+        thread.start()
+        assert done.wait(timeout=5), "the append waited for the writer lock"
+        other = db._con.cursor()  # sees committed rows only
+        assert other.execute("SELECT i FROM t").fetchall() == [(2,)]
+    writer.execute("COMMIT")  # both transactions appended to the same table: no conflict
+    thread.join()
+    assert sorted(db.cursor().execute("SELECT i FROM t").fetchall()) == [(1,), (2,)]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import datetime
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from matching.types import DisclosureLevel
 from participants import BenefitStatus, ParticipantRecord, ParticipantStatus
@@ -24,6 +25,28 @@ from service.api.schemas.common import (
     strict_with_examples,
 )
 
+#: Limits on what one request may ask the service to link: every stated occupation is a title
+#: link and every skill a phrase the sentence encoder may read (~50-250 ms each on a loaded core,
+#: under one encoder lock shared by all requests), so the fields' counts and lengths bound the
+#: CPU one POST can take. ESCO's own labels fit: skill labels are at most 13 words, 166 characters.
+MAX_SKILLS = 50
+MAX_OCCUPATIONS = 10
+#: A NACE code or prefix ("Q87", "G47.1").
+SectorIn = Annotated[SafeText, StringConstraints(min_length=1, max_length=10)]
+StatementIn = Annotated[SafeText, StringConstraints(max_length=500)]
+
+
+class OccupationIn(ConceptIn):
+    """A stated occupation: a job title, linked to ESCO when saved."""
+
+    label: SafeText = Field(min_length=1, max_length=120, examples=["Undersköterska"])
+
+
+class SkillIn(ConceptIn):
+    """A skill as the person or specialist words it (a phrase, not a paragraph)."""
+
+    label: SafeText = Field(min_length=1, max_length=200, examples=["assist patients with personal hygiene"])
+
 
 class PlaceIn(Strict):
     """Where the person lives or travels from (WGS84 degrees)."""
@@ -36,18 +59,18 @@ class PlaceIn(Strict):
 class PreferencesIn(HoursChecked):
     """What the person wants. Only fields marked as constraints ever remove a lead."""
 
-    preferred_occupations: list[ConceptIn] = Field(default_factory=list, max_length=20)
-    refused_occupations: list[ConceptIn] = Field(default_factory=list, max_length=20)
-    liked_sectors: list[SafeText] = Field(default_factory=list, max_length=30, examples=[["Q87"]])
-    refused_sectors: list[SafeText] = Field(default_factory=list, max_length=30, examples=[["G47"]])
+    preferred_occupations: list[OccupationIn] = Field(default_factory=list, max_length=MAX_OCCUPATIONS)
+    refused_occupations: list[OccupationIn] = Field(default_factory=list, max_length=MAX_OCCUPATIONS)
+    liked_sectors: list[SectorIn] = Field(default_factory=list, max_length=30, examples=[["Q87"]])
+    refused_sectors: list[SectorIn] = Field(default_factory=list, max_length=30, examples=[["G47"]])
     hours_min: float | None = Hours
     hours_max: float | None = Hours
     hours_is_constraint: bool = False
     max_commute_km: float | None = Field(default=None, gt=0, le=500)
     commute_is_constraint: bool = False
-    contract_types: list[ContractIn] = Field(default_factory=list)
+    contract_types: list[ContractIn] = Field(default_factory=list, max_length=5)
     exclude_missing_licence: bool = False
-    goals: SafeText = Field("", max_length=2000, examples=["Vill jobba med äldre"])
+    goals: SafeText = Field("", max_length=1000, examples=["Vill jobba med äldre"])
     willing_to_relocate: bool = False
     remote_ok: bool = False
 
@@ -57,7 +80,7 @@ class DisclosureIn(Strict):
 
     level: DisclosureLevel = "none"
     es_may_contact_employers: bool = False
-    approved_statements: list[SafeText] = Field(default_factory=list, max_length=10)
+    approved_statements: list[StatementIn] = Field(default_factory=list, max_length=10)
 
 
 class BenefitsIn(Strict):
@@ -94,9 +117,9 @@ class ParticipantIn(Strict):
     language: LanguageIn | None = Field(None, description="Omit to detect it (en if no title links)")
     status: ParticipantStatus = "active"
     home: PlaceIn | None = None
-    licences: list[LicenceIn] = Field(default_factory=list)
+    licences: list[LicenceIn] = Field(default_factory=list, max_length=6)
     preferences: PreferencesIn = Field(default_factory=PreferencesIn)
-    skills: list[ConceptIn] = Field(default_factory=list, max_length=200)
+    skills: list[SkillIn] = Field(default_factory=list, max_length=MAX_SKILLS)
     disclosure: DisclosureIn = Field(default_factory=DisclosureIn)
     benefits: BenefitsIn = Field(default_factory=BenefitsIn)
 

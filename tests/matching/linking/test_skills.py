@@ -3,7 +3,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from matching.linking.skills import SkillMatcher
+from matching.linking.skills import DENSE_WORDS, SkillMatcher
 
 LABELS = pl.DataFrame(
     {
@@ -38,3 +38,25 @@ def test_dense_route_crosses_languages() -> None:
     found = m.link(["lasta gods", "qqq"])
     assert found[0] is not None and found[0].route == "dense" and found[0].uri == "s:cargo"
     assert found[1] is not None and found[1].uri == "s:english"  # cosine 1.0 passes any threshold
+
+
+def test_the_encoder_reads_each_new_phrase_once_and_never_a_paragraph() -> None:
+    read: list[str] = []
+
+    def encode(texts: list[str]) -> np.ndarray:
+        read.extend(texts)
+        return np.array([[0, 0, 0, 1.0]] * len(texts), np.float32)
+
+    m = SkillMatcher(encode=encode).fit(LABELS, vectors=np.eye(4, dtype=np.float32))
+    paragraph = " ".join(["word"] * 200)
+    typed = ["qqq", "QQQ", "operating forklifts", paragraph, "qqq"]
+    found = m.link(typed)
+    assert read == ["qqq", " ".join(["word"] * DENSE_WORDS)]  # folded repeats once; TF-IDF hits never
+    assert [f.uri if f else None for f in found] == [
+        "s:english",
+        "s:english",
+        "s:forklift",
+        "s:english",
+        "s:english",
+    ]
+    assert m.link(["Qqq", "operating forklifts"])[1] is not None and len(read) == 2  # remembered
