@@ -29,6 +29,7 @@ import json
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import replace
 from typing import Any
 
 from employers.errors import ConflictError, EmployerError, InvalidError
@@ -84,7 +85,7 @@ def remembered(hooks: Hooks) -> Hooks:
             memo[key] = link(values)
         return dict(memo[key])  # type: ignore[return-value]  # a copy of the same TypedDict
 
-    return Hooks(normalise, hooks.participant_link, hooks.check_duplicates)
+    return replace(hooks, normalise_opening=normalise)  # every other hook (may_change, ...) kept
 
 
 def rehearse(

@@ -175,8 +175,9 @@ RULES: dict[tuple[str, str], Rule] = {
     ("DELETE", "/contacts/{record_id}"): Rule(UNIT),
     ("POST", "/contacts/{record_id}/restore"): Rule(UNIT),
     ("GET", "/employers/{employer_id}/timeline"): Rule(HIDDEN, shows="learned"),
-    # another unit's specialist answers like a username that names nobody (no enumeration)
-    ("GET", "/specialists/{username}/week"): Rule(UNIT, shows="learned", overrides={"admin": "ok"}),
+    # another unit's specialist answers like a username that names nobody (no enumeration); admin
+    # sees the week with participant details redacted (admins belong to no unit)
+    ("GET", "/specialists/{username}/week"): Rule(UNIT, shows="learned", overrides={"admin": "hidden"}),
     ("GET", "/exports/{entity}"): Rule(HIDDEN, shows="pid"),
     ("POST", "/imports"): Rule(SHARED),
     ("GET", "/imports/{import_id}"): Rule(UNIT),

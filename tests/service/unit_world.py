@@ -1,7 +1,8 @@
 """A two-unit programme for the unit-line tests: every role in both units, and unit A's records.
 
 Unit A holds a participant, a contact naming them (with participant text in ``learned``), a
-recorded lead, an applied contacts import with a bad row, and a batch started by A's supervisor.
+recorded lead, an applied contacts import with a bad row, a batch started by A's supervisor and, after
+it, a job, an education episode and a support contact of the participant.
 Employer-side records (employer, opening, person, note, task, alias) are shared by the programme.
 """
 
@@ -78,9 +79,9 @@ def build(api: Api, *, batch: bool = True) -> World:
         "lead": leads[0]["lead_id"],
         "import": import_contacts(api, emp["id"], pid),
     }
-    if batch:
+    if batch:  # then a job: its start ends the job search, so a batch run later would skip the person
         world.ids["batch"] = run_batch(api, "sup.a")
-    world.ids |= _episodes(api, pid, emp["id"])  # after the batch: a job start ends the job search
+        world.ids |= _episodes(api, pid, emp["id"])
     return world
 
 
