@@ -26,7 +26,8 @@ def _old_person(con: duckdb.DuckDBPyConnection, status: str) -> str:
     )
     con.execute(
         "INSERT INTO caseload_preferences VALUES "
-        "(?, [{'label': 'Cook', 'uri': 'occ:cook', 'isco_group': '5120'}], [], ['I56'], [], 10, 20, false, NULL, false, [], false, "
+        "(?, [{'label': 'Cook', 'uri': 'occ:cook', 'isco_group': '5120'}], [], ['I56'], [], "
+        "10, 20, false, NULL, false, [], false, "
         "'Laga mat', ?, 'x', false, false)",
         [pid, AT],
     )
