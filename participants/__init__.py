@@ -1,10 +1,11 @@
-"""Caseload on DuckDB: profiles, preferences, skills, disclosure and benefits plans."""
+"""Caseload on DuckDB: participants and their lifecycle, versioned career profiles and plans, leads."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from participants.errors import InvalidError, NotFoundError, ParticipantError
+from participants.history import HistoryRow, HistoryStore
 from participants.lead_sets import BatchLeads, LeadSetRecord, LeadSetStore
 from participants.leads import FEEDBACK, POSITIVE_FEEDBACK, LeadRecord, LeadStore
 from participants.models import (
@@ -14,6 +15,9 @@ from participants.models import (
     Preferences,
     to_profile,
 )
+from participants.plans import Discussion, PlanStore, PlanVersion
+from participants.profiles import ProfileStore, ProfileVersion
+from participants.screening import NeedsConfirmationError
 from participants.store import ParticipantStore
 from participants.values import ParticipantValues
 
@@ -26,16 +30,24 @@ __all__ = [
     "BatchLeads",
     "BenefitsPlan",
     "DisclosurePlan",
+    "Discussion",
+    "HistoryRow",
+    "HistoryStore",
     "InvalidError",
     "LeadRecord",
     "LeadSetRecord",
     "LeadSetStore",
     "LeadStore",
+    "NeedsConfirmationError",
     "NotFoundError",
     "ParticipantError",
     "ParticipantRecord",
     "ParticipantStore",
     "ParticipantValues",
+    "PlanStore",
+    "PlanVersion",
     "Preferences",
+    "ProfileStore",
+    "ProfileVersion",
     "to_profile",
 ]
