@@ -39,10 +39,15 @@ def _caseload(con: duckdb.DuckDBPyConnection) -> tuple[str, str]:
     b = store.create(values={"unit_id": "u2", "display_name": "B"}, actor="x").id
     store.update(
         participant_id=a,
-        values={"phase": "enrolled", "phase_date": "2026-01-09", "first_meeting_at": "2026-01-09",
-                "referral_accepted_at": "2026-01-03", "employment_status_at_entry": "unemployed"},
+        values={
+            "phase": "enrolled",
+            "phase_date": "2026-01-09",
+            "first_meeting_at": "2026-01-09",
+            "referral_accepted_at": "2026-01-03",
+            "employment_status_at_entry": "unemployed",
+        },
         actor="x",
-    )  # fmt: skip
+    )
     store.update(
         participant_id=a,
         values={"phase": "closed", "closure_reason": "moved away", "closed_at": "2026-04-01"},
@@ -50,11 +55,16 @@ def _caseload(con: duckdb.DuckDBPyConnection) -> tuple[str, str]:
     )
     ProfileStore(con).save(
         participant_id=a,
-        values={"occupations": [{"label": "Cook", "isco_group": "5120"}, {"label": "Chef", "isco_group": "3434", "liked": False}],
-                "liked_sectors": ["I56"]},
+        values={
+            "occupations": [
+                {"label": "Cook", "isco_group": "5120"},
+                {"label": "Chef", "isco_group": "3434", "liked": False},
+            ],
+            "liked_sectors": ["I56"],
+        },
         trigger="review",
         actor="x",
-    )  # fmt: skip
+    )
     plans = PlanStore(con)
     plans.add_discussion(
         participant_id=a, values={"discussed_on": "2026-01-20", "topics": ["pros_cons", "wording"]}, actor="x"
@@ -75,11 +85,19 @@ def test_participant_rows(con) -> None:  # type: ignore[no-untyped-def]
     rows = {r["participant_id"]: r for r in report_rows.participant_rows(con)}
     assert set(rows) == {a, b}
     assert rows[a] | {} == {
-        "participant_id": a, "unit": "u1", "specialist": "es-a", "referral_source": "self",
-        "referred_at": dt.date(2026, 1, 2), "accepted_at": dt.date(2026, 1, 3),
-        "first_meeting_at": dt.date(2026, 1, 9), "employment_status_at_entry": "unemployed",
-        "closed_at": dt.date(2026, 4, 1), "closure_reason": "moved_away", "phase": "closed", "status": "closed",
-    }  # fmt: skip
+        "participant_id": a,
+        "unit": "u1",
+        "specialist": "es-a",
+        "referral_source": "self",
+        "referred_at": dt.date(2026, 1, 2),
+        "accepted_at": dt.date(2026, 1, 3),
+        "first_meeting_at": dt.date(2026, 1, 9),
+        "employment_status_at_entry": "unemployed",
+        "closed_at": dt.date(2026, 4, 1),
+        "closure_reason": "moved_away",
+        "phase": "closed",
+        "status": "closed",
+    }
     assert [r["participant_id"] for r in report_rows.participant_rows(con, ["u2"])] == [b]
 
 
@@ -104,7 +122,9 @@ def test_history_profile_and_plan_rows(con) -> None:  # type: ignore[no-untyped-
     )
     (planning,) = report_rows.benefits_plan_rows(con)
     assert (planning["offered_at"], planning["completed_at"], planning["planner_trained"]) == (
-        dt.date(2026, 1, 15), dt.date(2026, 1, 30), True,
-    )  # fmt: skip
+        dt.date(2026, 1, 15),
+        dt.date(2026, 1, 30),
+        True,
+    )
     assert report_rows.benefits_plan_rows(con, ["u2"]) == []
     assert [r["specialist"] for r in report_rows.specialist_history_rows(con, ["u1"])] == ["es-a"]
