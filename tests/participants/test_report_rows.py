@@ -107,9 +107,10 @@ def test_history_profile_and_plan_rows(con) -> None:  # type: ignore[no-untyped-
     assert history == [
         ("referred", dt.date(2026, 1, 2)),
         ("enrolled", dt.date(2026, 1, 9)),
-        ("closed", history[2][1]),
+        ("closed", dt.datetime.now(dt.UTC).date()),  # no phase_date: the day it was recorded
     ]
     versions = report_rows.profile_version_rows(con, ["u1"])
+    assert {v["participant_id"] for v in versions} == {a}
     assert [(v["version"], v["trigger"]) for v in versions] == [(1, "initial"), (2, "review")]
     assert versions[1]["preferred_occupations"] == ["5120"] and versions[1]["preferred_sectors"] == ["I56"]
     assert versions[1]["at"] == versions[1]["saved_at"].date()
