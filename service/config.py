@@ -46,6 +46,9 @@ class Settings(BaseSettings):
         reranker_path: The trained re-ranker; default ``<db_path>.reranker.json``.
         travel_area_km: The programme's default travel area (km from home, straight line) for
             people who stated no limit of their own; a unit's ``travel_area_km`` overrides it.
+        entry_date_field: Which participant date counts as programme entry: the first meeting
+            with the specialist (``first_meeting_at``, the default) or the accepted referral
+            (``referral_accepted_at``); the reports read the same choice.
         lead_set_hours: How long a participant's recorded lead set is shown again (page, API with
             ``reuse``) while nothing it was ranked from changed; then new leads are ranked.
     """
@@ -76,6 +79,7 @@ class Settings(BaseSettings):
     ray_address: str = ""
     travel_area_km: float = Field(25.0, gt=0, le=1000)
     lead_set_hours: float = Field(24.0, ge=0, le=24 * 14)
+    entry_date_field: Literal["first_meeting_at", "referral_accepted_at"] = "first_meeting_at"
 
 
 @lru_cache

@@ -22,12 +22,10 @@ from service.usecases.errors import ConflictError
 log = logging.getLogger("ipsmatch")
 
 
-def _field_error(field: str, message: str) -> JSONResponse:
+def _field_error(field: str, message: str, kind: str = "value_error") -> JSONResponse:
     parts = field.split(".")
     loc = parts if parts[0] in ("query", "path", "header") else ["body", *parts]
-    return JSONResponse(
-        status_code=422, content={"detail": [{"loc": loc, "msg": message, "type": "value_error"}]}
-    )
+    return JSONResponse(status_code=422, content={"detail": [{"loc": loc, "msg": message, "type": kind}]})
 
 
 def _install_crm(app: FastAPI) -> None:
@@ -59,7 +57,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(storekit.InvalidError)
     async def invalid(_: Request, exc: storekit.InvalidError) -> JSONResponse:
-        return _field_error(exc.field, exc.message)
+        # a store error may carry its own type, e.g. "needs_confirmation" for screening warnings
+        return _field_error(exc.field, exc.message, getattr(exc, "code", "value_error"))
 
     _install_crm(app)
 

@@ -1,14 +1,15 @@
-"""Participants: the new-participant request and the participant as stored."""
+"""Participants: the new-participant request, the change request and the participant as stored."""
 
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import Field
 
 from participants import ParticipantRecord
+from participants.lifecycle import entry_date
 from service.api.schemas.common import (
     ConceptIn,
     ConceptOut,
@@ -22,6 +23,34 @@ from service.api.schemas.common import (
     Strict,
     strict_with_examples,
 )
+
+PhaseIn = Literal[
+    "referred", "enrolled", "job_search", "working", "education", "follow_along", "paused", "closed"
+]
+ReferralSourceIn = Literal["self", "mh_team", "pes", "family", "other"]
+EntryEmploymentIn = Literal["unemployed", "inactive", "employed_at_risk", "employed_seeking_change"]
+StatusIn = Literal["active", "on_hold", "closed"]
+ClosureReason = Field(
+    None,
+    max_length=100,
+    description="got_job_and_graduated, chose_to_leave, moved_away, transferred, deceased or other (with "
+    "closure_note); reasons that break zero exclusion (not ready, missed appointments, time limit "
+    "reached, declined by the programme) are refused",
+    examples=["moved_away"],
+)
+
+
+class LifecycleFields(Strict):
+    """Referral, programme entry, employment status at entry and closure (dates are days)."""
+
+    referral_source: ReferralSourceIn | None = None
+    referral_received_at: date | None = None
+    referral_accepted_at: date | None = None
+    first_meeting_at: date | None = Field(None, description="First meeting with the specialist")
+    employment_status_at_entry: EntryEmploymentIn | None = None
+    closed_at: date | None = None
+    closure_reason: str | None = ClosureReason
+    closure_note: str | None = Field(None, max_length=2000)
 
 
 class PlaceIn(Strict):
@@ -68,8 +97,8 @@ class BenefitsIn(Strict):
     hours_threshold: float | None = Hours
 
 
-class ParticipantIn(Strict):
-    """A new participant. ``unit_id`` defaults to the caller's unit."""
+class ParticipantIn(LifecycleFields):
+    """A new participant. ``unit_id`` defaults to the caller's unit; ``phase`` to enrolled."""
 
     model_config = strict_with_examples(
         {
@@ -93,13 +122,47 @@ class ParticipantIn(Strict):
     unit_id: str | None = None
     specialist_id: str | None = None
     language: LanguageIn | None = Field(None, description="Omit to detect it (en if no title links)")
-    status: Literal["active", "on_hold", "closed"] = "active"
+    status: StatusIn = "active"
+    phase: PhaseIn | None = Field(None, description="The IPS status; sets status (paused: on_hold)")
+    phase_date: date | None = Field(None, description="The day the phase began (default: referral or today)")
     home: PlaceIn | None = None
     licences: list[LicenceIn] = Field(default_factory=list)
     preferences: PreferencesIn = Field(default_factory=PreferencesIn)
     skills: list[ConceptIn] = Field(default_factory=list, max_length=200)
     disclosure: DisclosureIn = Field(default_factory=DisclosureIn)
     benefits: BenefitsIn = Field(default_factory=BenefitsIn)
+
+
+class ParticipantPatch(LifecycleFields):
+    """Fields to change; only those sent change (each change is logged with old and new).
+
+    A new ``phase`` (or ``status``) is recorded in the status history from ``phase_date`` (default
+    today); a new ``specialist_id`` in the assignment history with ``reassignment_note``.
+    ``preferences``/``skills`` save a new career profile version (trigger ``review``), ``disclosure``
+    and ``benefits`` a new plan version; only the keys sent inside them change.
+    """
+
+    model_config = strict_with_examples(
+        {"phase": "job_search", "phase_date": "2026-01-15", "first_meeting_at": "2026-01-12"},
+        {"phase": "closed", "closure_reason": "moved_away", "closed_at": "2026-05-01"},
+        {"specialist_id": "es-2", "reassignment_note": "caseload balancing"},
+    )
+
+    display_name: str | None = Field(None, min_length=1, max_length=100)
+    unit_id: str | None = None
+    specialist_id: str | None = None
+    language: LanguageIn | None = None
+    status: StatusIn | None = None
+    phase: PhaseIn | None = None
+    phase_date: date | None = None
+    reassignment_note: str | None = Field(None, max_length=500)
+    home: PlaceIn | None = None
+    licences: list[LicenceIn] | None = None
+    preferences: PreferencesIn | None = None
+    skills: list[ConceptIn] | None = Field(None, max_length=200)
+    disclosure: DisclosureIn | None = None
+    benefits: BenefitsIn | None = None
+    confirm_warnings: bool = Field(False, description="Save approved statements despite screening warnings")
 
 
 class ParticipantOut(Out):
@@ -111,6 +174,18 @@ class ParticipantOut(Out):
     display_name: str
     language: str
     status: str
+    phase: str
+    referral_source: str | None
+    referral_received_at: date | None
+    referral_accepted_at: date | None
+    first_meeting_at: date | None
+    programme_entry: date | None = Field(
+        description="Entry by the programme's rule (IPSMATCH_ENTRY_DATE_FIELD)"
+    )
+    employment_status_at_entry: str | None
+    closed_at: date | None
+    closure_reason: str | None
+    closure_note: str
     home_city: str
     licences: list[str]
     preferences: dict[str, object]
@@ -118,12 +193,14 @@ class ParticipantOut(Out):
     disclosure: dict[str, object]
     benefits: dict[str, object]
     created_at: datetime | None
+    updated_at: datetime | None
 
     @classmethod
-    def from_record(cls, rec: ParticipantRecord) -> ParticipantOut:
+    def from_record(cls, rec: ParticipantRecord, entry_field: str = "first_meeting_at") -> ParticipantOut:
         """A participant for the API (preferences, disclosure and benefits as plain objects)."""
         return cls.from_fields(
             rec,
+            programme_entry=entry_date(rec, entry_field),
             licences=list(rec.licences),
             preferences=asdict(rec.preferences),
             skills=[ConceptOut(**asdict(s)) for s in rec.skills],

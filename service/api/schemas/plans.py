@@ -1,0 +1,153 @@
+"""Plans: job search, disclosure and benefits plans (a save is a new version) and discussions."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+from uuid import UUID
+
+from pydantic import Field
+
+from participants import Discussion, PlanVersion
+from service.api.schemas.common import Hours, Out, Strict, strict_with_examples
+
+Confirm = Field(False, description="Save approved statements despite screening warnings")
+
+
+class TargetIn(Strict):
+    """A target of the job search: an occupation, a sector or a named employer."""
+
+    kind: Literal["occupation", "sector", "employer"]
+    label: str = Field("", max_length=300)
+    uri: str = Field("", max_length=300)
+    code: str = Field("", max_length=20, description="NACE code for a sector target")
+    employer_id: UUID | None = None
+
+
+class ActionIn(Strict):
+    """A step of the plan: what, who does it, by when."""
+
+    what: str = Field(min_length=1, max_length=500)
+    owner: Literal["participant", "specialist", "both", "other"] = "specialist"
+    due: date | None = None
+    done_at: date | None = None
+
+
+class JobSearchPlanIn(Strict):
+    """The job search plan (targets are marked when they come from the person's preferences)."""
+
+    model_config = strict_with_examples(
+        {
+            "targets": [{"kind": "occupation", "label": "Gardener"}, {"kind": "sector", "code": "A01"}],
+            "actions": [{"what": "Visit the garden centre together", "owner": "both", "due": "2026-02-01"}],
+            "reviewed_at": "2026-01-20",
+        }
+    )
+
+    targets: list[TargetIn] = Field(default_factory=list, max_length=30)
+    actions: list[ActionIn] = Field(default_factory=list, max_length=50)
+    reviewed_at: date | None = None
+    next_review_at: date | None = None
+
+
+class OverrideIn(Strict):
+    """May the specialist contact this employer about the person (overriding the plan's rule)?"""
+
+    employer_id: UUID
+    may_contact: bool
+
+
+class DisclosurePlanIn(Strict):
+    """The disclosure plan: the person's choice, the default the most private."""
+
+    model_config = strict_with_examples(
+        {
+            "level": "partial",
+            "es_may_contact_employers": True,
+            "who_discloses": "joint",
+            "when": ["interview"],
+            "approved_statements": ["Works best with written instructions"],
+        }
+    )
+
+    level: Literal["none", "service_only", "partial", "full"] = "none"
+    es_may_contact_employers: bool = False
+    who_discloses: Literal["participant", "specialist", "joint"] | None = None
+    when: list[Literal["application", "interview", "offer", "after_start", "if_needed"]] = Field(
+        default_factory=list
+    )
+    approved_statements: list[str] = Field(default_factory=list, max_length=10)
+    employer_overrides: list[OverrideIn] = Field(default_factory=list, max_length=100)
+    next_review_at: date | None = None
+    confirm_warnings: bool = Confirm
+
+
+class BenefitsPlanIn(Strict):
+    """The benefits plan. ``status`` is kept for counselling and never used for ranking."""
+
+    status: Literal[
+        "none", "unemployment", "sickness", "disability_pension", "social_assistance", "other"
+    ] = "none"
+    hours_threshold: float | None = Hours
+    earnings_threshold: float | None = Field(None, ge=0, description="Local currency per earnings_period")
+    earnings_period: Literal["week", "month", "year"] | None = None
+    offered_at: date | None = None
+    completed_at: date | None = None
+    planner: str = Field("", max_length=200)
+    planner_trained: bool = False
+    better_off_calc_at: date | None = None
+    notes: str = Field("", max_length=2000)
+
+
+class PlanVersionOut(Out):
+    """One saved version of a plan, with the warnings the save confirmed."""
+
+    participant_id: str
+    kind: str
+    version: int
+    saved_at: datetime
+    saved_by: str
+    plan: dict[str, Any]
+    warnings: list[str]
+
+    @classmethod
+    def from_version(cls, v: PlanVersion) -> PlanVersionOut:
+        """A version for the API."""
+        return cls.from_fields(v, plan=dict(v.body), warnings=[w.describe() for w in v.warnings])
+
+
+class PlanVersions(Out):
+    """Every version of one plan, newest first."""
+
+    items: list[PlanVersionOut]
+
+
+class DiscussionIn(Strict):
+    """A day the disclosure plan was discussed with the person."""
+
+    discussed_on: date
+    topics: list[Literal["pros_cons", "accommodations", "wording", "revisit"]] = Field(min_length=1)
+    note: str = Field("", max_length=2000)
+
+
+class DiscussionOut(Out):
+    """A recorded disclosure discussion."""
+
+    id: str
+    participant_id: str
+    discussed_on: date
+    topics: list[str]
+    note: str
+    recorded_at: datetime
+    recorded_by: str
+
+    @classmethod
+    def from_record(cls, d: Discussion) -> DiscussionOut:
+        """A discussion for the API."""
+        return cls.from_fields(d, topics=list(d.topics))
+
+
+class Discussions(Out):
+    """Disclosure discussions, newest first."""
+
+    items: list[DiscussionOut]
