@@ -138,15 +138,21 @@ def write_ranked(
     skills: Sequence[Mapping[str, str]],
     at: Any,
     actor: str,
+    *,
+    fresh: bool = False,
 ) -> None:
-    """Replace the participant's preference row and skills (what `to_profile` reads)."""
-    con.execute("DELETE FROM caseload_preferences WHERE participant_id = ?", [pid])
+    """Replace the participant's preference row and skills (what `to_profile` reads).
+
+    ``fresh``: a new participant, with nothing to replace yet.
+    """
+    if not fresh:
+        con.execute("DELETE FROM caseload_preferences WHERE participant_id = ?", [pid])
+        con.execute("DELETE FROM caseload_skills WHERE participant_id = ?", [pid])
     con.execute(
         f"INSERT INTO caseload_preferences (participant_id, {', '.join(_PREFS)}, updated_at, updated_by) "
         f"VALUES ({', '.join('?' * (len(_PREFS) + 3))})",
         [pid, *(prefs[c] for c in _PREFS), at, actor],
     )
-    con.execute("DELETE FROM caseload_skills WHERE participant_id = ?", [pid])
     if skills:
         con.executemany(
             "INSERT INTO caseload_skills VALUES (?, ?, ?, ?, ?, ?)",

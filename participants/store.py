@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import builtins
+import json
+import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from matching.types import Concept
 from participants import profile_body
 from participants.change_log import CHANGE_LOG
-from participants.history import record_assignment, record_phase
 from participants.lifecycle import LIFECYCLE, check_closure, dated, phase_for_status, status_of, today
 from participants.models import (
     BenefitsPlan,
@@ -18,12 +19,12 @@ from participants.models import (
     Preferences,
     check_participant,
 )
-from participants.profiles import concept, prefs_row, save_version
+from participants.profiles import concept, prefs_row, write_ranked
 from participants.updates import apply_update
 from participants.values import ParticipantValues
 from storekit.checks import first, refuse_unknown
 from storekit.connection import Connection
-from storekit.rows import AUDIT_COLUMNS, clean, insert_sql, new_id, uuid_of
+from storekit.rows import AUDIT_COLUMNS, clean, insert_many, insert_sql, new_id, uuid_of
 from storekit.store import Store
 from storekit.transactions import now
 
@@ -81,9 +82,10 @@ class ParticipantStore(Store):
         with self.transaction() as con:
             for p in prepared:
                 _insert(con, p, at, actor)
-                CHANGE_LOG.log_change(
-                    con, actor=actor, entity="participant", entity_id=p["id"], action="create"
-                )
+            _insert_starts(con, prepared, at, actor)
+            CHANGE_LOG.log_creates(
+                con, actor=actor, entity="participant", entity_ids=[p["id"] for p in prepared]
+            )
         return self._get_many([p["id"] for p in prepared], unit_ids=None)
 
     def update(
@@ -244,27 +246,32 @@ def _prepare(values: Mapping[str, Any]) -> dict[str, Any]:
 
 def _insert(con: Connection, p: Mapping[str, Any], at: Any, actor: str) -> None:
     con.execute(insert_sql("caseload_participants", _DATA), [*(p[c] for c in _DATA), at, actor, at, actor])
-    body, _ = profile_body.build(profile_body.from_preferences(p["preferences"], p["skills"]))
-    save_version(con, p["id"], body, "initial", at, actor)
+    write_ranked(con, p["id"], p["preferences"], p["skills"], at, actor, fresh=True)
     d = p["disclosure"]
+    said = list(d.get("approved_statements") or [])
     con.execute(
         "INSERT INTO caseload_disclosure_plans VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            p["id"],
-            d["level"],
-            bool(d["es_may_contact_employers"]),
-            list(d.get("approved_statements") or []),
-            at,
-            actor,
-            [],
-            [],
-        ],
+        [p["id"], d["level"], bool(d["es_may_contact_employers"]), said, at, actor, [], []],
     )
     b = p["benefits"]
     con.execute(
         "INSERT INTO caseload_benefits_plans VALUES (?, ?, ?, ?, ?)",
         [p["id"], b["status"], b["hours_threshold"], at, actor],
     )
-    since = p["phase_date"] or p["referral_received_at"] or today()  # the history starts at referral
-    record_phase(con, p["id"], p["phase"], None, since, at, actor)
-    record_assignment(con, p["id"], p["specialist_id"], None, today(), at, actor)
+
+
+def _insert_starts(con: Connection, prepared: Sequence[Mapping[str, Any]], at: Any, actor: str) -> None:
+    """Profile version 1 and the first history rows of new participants, in bulk statements."""
+    day = today()
+    versions, phases, assignments = [], [], []
+    for p in prepared:
+        body, _ = profile_body.build(profile_body.from_preferences(p["preferences"], p["skills"]))
+        versions.append((p["id"], 1, "initial", at, actor, json.dumps(body, ensure_ascii=False)))
+        since = p["phase_date"] or p["referral_received_at"] or day  # the history starts at referral
+        phases.append((str(uuid.uuid4()), p["id"], p["phase"], None, since, at, actor, ""))
+        assignments.append((str(uuid.uuid4()), p["id"], p["specialist_id"], None, day, at, actor, ""))
+    cols = ("participant_id", "version", "trigger", "saved_at", "saved_by", "body")
+    insert_many(con, "caseload_profile_versions", cols, versions)
+    cols = ("id", "participant_id", "{}", "previous", "effective_on", "recorded_at", "recorded_by", "note")
+    insert_many(con, "caseload_status_history", [c.format("status") for c in cols], phases)
+    insert_many(con, "caseload_specialist_history", [c.format("specialist_id") for c in cols], assignments)

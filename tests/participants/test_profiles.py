@@ -64,6 +64,10 @@ def test_each_save_is_a_version_with_date_and_trigger(con) -> None:  # type: ign
     assert versions[0].body["hours_max"] == 30 and versions[1].body["hours_max"] == 25
     assert versions[0].saved_at >= versions[1].saved_at
     assert versions[1].body["skills"][0]["evidence"] == "two summers at a garden centre"
+    ranked = ParticipantStore(con).get(participant_id=pid)
+    assert [s.uri for s in ranked.skills] == [
+        "skill:prune"
+    ] and ranked.preferences.hours_max == 30  # replaced
 
 
 def test_the_ranking_reads_the_current_version(con) -> None:  # type: ignore[no-untyped-def]
