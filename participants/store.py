@@ -270,7 +270,7 @@ def _insert_starts(con: Connection, prepared: Sequence[Mapping[str, Any]], at: A
         since = p["phase_date"] or p["referral_received_at"] or day  # the history starts at referral
         phases.append((str(uuid.uuid4()), p["id"], p["phase"], None, since, at, actor, ""))
         assignments.append((str(uuid.uuid4()), p["id"], p["specialist_id"], None, day, at, actor, ""))
-    cols = ("participant_id", "version", "trigger", "saved_at", "saved_by", "body")
+    cols: tuple[str, ...] = ("participant_id", "version", "trigger", "saved_at", "saved_by", "body")
     insert_many(con, "caseload_profile_versions", cols, versions)
     cols = ("id", "participant_id", "{}", "previous", "effective_on", "recorded_at", "recorded_by", "note")
     insert_many(con, "caseload_status_history", [c.format("status") for c in cols], phases)
