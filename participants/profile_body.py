@@ -141,7 +141,7 @@ def _check(body: Mapping[str, Any]) -> None:
         raise InvalidError("profile.pay_min", "must not be negative")
     if body["max_commute_km"] is not None and body["max_commute_km"] <= 0:
         raise InvalidError("profile.max_commute_km", "must be positive")
-    uris = [o["uri"] for o in body["occupations"] if o["uri"]]
-    both = {u for u in uris if uris.count(u) > 1}
+    liked = {o["uri"] for o in body["occupations"] if o["uri"] and o["liked"]}
+    both = liked & {o["uri"] for o in body["occupations"] if o["uri"] and not o["liked"]}
     if both:
-        raise InvalidError("profile.occupations", f"listed twice (liked and disliked?): {sorted(both)[0]}")
+        raise InvalidError("profile.occupations", f"both liked and disliked: {sorted(both)[0]}")
