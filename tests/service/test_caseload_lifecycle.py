@@ -166,3 +166,14 @@ def test_another_units_participant_cannot_be_patched(api: Api) -> None:
     )
     assert api.call("GET", f"/participants/{pid}/history", user="spec.b").status_code == 404
     assert api.call("GET", f"/participants/{pid}").json()["display_name"] == "Sara L."
+
+
+def test_the_participant_page_shows_the_lifecycle(api: Api) -> None:
+    pid = _participant(api, phase="referred", referral_source="mh_team", referral_received_at="2026-01-05")[
+        "id"
+    ]
+    body = {"phase": "closed", "closure_reason": "moved_away", "closed_at": "2026-05-01"}
+    assert api.call("PATCH", f"/participants/{pid}", json=body).status_code == 200
+    page = api.call("GET", f"/ui/participants/{pid}")
+    assert page.status_code == 200, page.text[:300]
+    assert "mh team · received 5 Jan 2026" in page.text and "1 May 2026 · moved away" in page.text
