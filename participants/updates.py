@@ -105,6 +105,7 @@ def _merged_row(before: ParticipantRecord, values: Mapping[str, Any]) -> dict[st
             raise InvalidError("closure_reason", "is set only when closing the file (phase closed)")
         row |= {"closed_at": None, "closure_reason": None, "closure_note": ""}  # reopened
     row["licences"] = tuple(row["licences"] or ())
+    row["closure_note"] = row["closure_note"] or ""
     return row
 
 
@@ -132,7 +133,9 @@ def _profile_after(con: Connection, before: ParticipantRecord, values: Mapping[s
     given = dict(values.get("preferences") or {})
     refuse_unknown(given, _PREFERENCES, "is not a preference field", prefix="preferences.")
     prefs = _as_dicts({**asdict(before.preferences), **given})
-    skills = _as_dicts_list(values["skills"] if "skills" in values else [asdict(s) for s in before.skills])
+    skills = _as_dicts_list(
+        (values["skills"] or []) if "skills" in values else [asdict(s) for s in before.skills]
+    )
     legacy = profile_body.from_preferences(prefs, skills)
     current = _current_profile(con, before.id)
     if current is None:

@@ -170,3 +170,12 @@ def test_update_of_another_unit_is_not_found(store: ParticipantStore) -> None:
     rec = store.create(values=PERSON, actor="ebba")
     with pytest.raises(participants.NotFoundError):
         store.update(participant_id=rec.id, values={"display_name": "X"}, actor="x", unit_ids=["unit-b"])
+
+
+def test_nulls_clear_what_may_be_cleared(store: ParticipantStore) -> None:
+    rec = store.create(values={**PERSON, "home": {"city": "Solna", "lat": 59.36, "lon": 18.0}}, actor="ebba")
+    values = {"skills": None, "licences": None, "home": None, "specialist_id": None, "closure_note": None}
+    changed = store.update(participant_id=rec.id, values=values, actor="ebba")
+    assert (changed.skills, changed.licences, changed.home_lat, changed.specialist_id) == ((), (), None, None)
+    with pytest.raises(InvalidError, match="display_name"):
+        store.update(participant_id=rec.id, values={"display_name": None}, actor="ebba")
