@@ -23,7 +23,7 @@ from participants.lifecycle import LIFECYCLE, check_closure, dated, phase_for_st
 from participants.models import ParticipantRecord, Preferences, check_participant
 from participants.plans import save_plan
 from participants.profiles import save_version
-from participants.screening import require_confirmed
+from participants.screening import NeedsConfirmationError, require_confirmed
 from storekit.checks import refuse_unknown
 from storekit.connection import Connection
 from storekit.rows import uuid_of
@@ -121,10 +121,14 @@ def _nested(
             old = asdict(getattr(before, kind))
             if kind == "disclosure":
                 old = _disclosure_values(old)
-            body, warnings = plan_body.build(
-                kind, {**_current_plan(con, before.id, kind, old), **(values[kind] or {})}
-            )
-            require_confirmed(warnings, confirmed=confirmed)
+            merged = {**_current_plan(con, before.id, kind, old), **(values[kind] or {})}
+            try:
+                body, warnings = plan_body.build(kind, merged)
+                require_confirmed(warnings, confirmed=confirmed)
+            except NeedsConfirmationError as err:  # named as the PATCH body names them
+                raise NeedsConfirmationError(f"{kind}.{err.field}", err.warnings) from None
+            except InvalidError as err:
+                raise InvalidError(f"{kind}.{err.field}", err.message) from None
             save_plan(con, before.id, kind, body, at, actor)
 
 

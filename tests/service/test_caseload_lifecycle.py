@@ -177,3 +177,22 @@ def test_the_participant_page_shows_the_lifecycle(api: Api) -> None:
     page = api.call("GET", f"/ui/participants/{pid}")
     assert page.status_code == 200, page.text[:300]
     assert "mh team · received 5 Jan 2026" in page.text and "1 May 2026 · moved away" in page.text
+
+
+def test_patched_statements_are_screened_and_named_under_disclosure(api: Api) -> None:
+    pid = _participant(api)["id"]
+    body = {
+        "disclosure": {
+            "level": "full",
+            "es_may_contact_employers": True,
+            "approved_statements": ["Has autism"],
+        }
+    }
+    r = api.call("PATCH", f"/participants/{pid}", json=body)
+    assert r.status_code == 422
+    assert r.json()["detail"][0]["loc"] == ["body", "disclosure", "approved_statements", "0"]
+    assert r.json()["detail"][0]["type"] == "needs_confirmation"
+    r = api.call("PATCH", f"/participants/{pid}", json={**body, "confirm_warnings": True})
+    assert r.status_code == 200 and r.json()["disclosure"]["approved_statements"] == ["Has autism"]
+    versions = api.call("GET", f"/participants/{pid}/plans/disclosure/versions").json()["items"]
+    assert [v["plan"]["level"] for v in versions] == ["full"]

@@ -85,6 +85,19 @@ class DisclosurePlanIn(Strict):
 class BenefitsPlanIn(Strict):
     """The benefits plan. ``status`` is kept for counselling and never used for ranking."""
 
+    model_config = strict_with_examples(
+        {
+            "status": "sickness",
+            "hours_threshold": 16,
+            "earnings_threshold": 195.5,
+            "earnings_period": "week",
+            "offered_at": "2026-01-05",
+            "completed_at": "2026-01-19",
+            "planner": "welfare rights adviser",
+            "planner_trained": True,
+        }
+    )
+
     status: Literal[
         "none", "unemployment", "sickness", "disability_pension", "social_assistance", "other"
     ] = "none"
@@ -124,6 +137,8 @@ class PlanVersions(Out):
 
 class DiscussionIn(Strict):
     """A day the disclosure plan was discussed with the person."""
+
+    model_config = strict_with_examples({"discussed_on": "2026-01-10", "topics": ["pros_cons", "wording"]})
 
     discussed_on: date
     topics: list[Literal["pros_cons", "accommodations", "wording", "revisit"]] = Field(min_length=1)
