@@ -1,6 +1,6 @@
 """`RecordStore`: create, get, list, update, soft delete and restore for one ``crm_*`` table.
 
-Contacts, tasks, notes and people differ only in their table, record type, rules and the
+Contacts, tasks, notes, people and openings differ only in their table, record type, rules and the
 records they point at; this class holds what they share. Table and column names are class
 constants, never caller input.
 """

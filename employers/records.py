@@ -5,24 +5,29 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal, get_args
 
 from employers.errors import InvalidError
 from employers.models import EmployerItem, choice, required_text
 from storekit.records import StoredRecord
 
-CONTACT_MODES = ("face_to_face", "phone", "email", "video")
-CONTACT_STATUSES = ("planned", "held", "cancelled")
+#: The allowed values as `Literal` types (the API's schemas use these) and as tuples (the checks).
+ContactMode = Literal["face_to_face", "phone", "email", "video"]
+CONTACT_MODES: tuple[ContactMode, ...] = get_args(ContactMode)
+ContactStatus = Literal["planned", "held", "cancelled"]
+CONTACT_STATUSES: tuple[ContactStatus, ...] = get_args(ContactStatus)
 #: Why a specialist contacted the employer (IPS job development steps, ips-domain §3.3).
-CONTACT_PURPOSES = (
+ContactPurpose = Literal[
     "introduction",
     "learn_business",
     "follow_up",
     "candidate_introduction",
     "job_start_support",
     "retention_support",
-)
-TASK_STATUSES = ("open", "done", "cancelled")
+]
+CONTACT_PURPOSES: tuple[ContactPurpose, ...] = get_args(ContactPurpose)
+TaskStatus = Literal["open", "done", "cancelled"]
+TASK_STATUSES: tuple[TaskStatus, ...] = get_args(TaskStatus)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,11 +7,13 @@ from pathlib import Path
 from participants.errors import InvalidError, NotFoundError, ParticipantError
 from participants.history import HistoryRow, HistoryStore
 from participants.lead_sets import BatchLeads, LeadSetRecord, LeadSetStore
-from participants.leads import FEEDBACK, POSITIVE_FEEDBACK, LeadRecord, LeadStore
+from participants.leads import FEEDBACK, POSITIVE_FEEDBACK, Feedback, LeadRecord, LeadStore
 from participants.models import (
     BenefitsPlan,
+    BenefitStatus,
     DisclosurePlan,
     ParticipantRecord,
+    ParticipantStatus,
     Preferences,
     to_profile,
 )
@@ -28,9 +30,11 @@ __all__ = [
     "MIGRATIONS",
     "POSITIVE_FEEDBACK",
     "BatchLeads",
+    "BenefitStatus",
     "BenefitsPlan",
     "DisclosurePlan",
     "Discussion",
+    "Feedback",
     "HistoryRow",
     "HistoryStore",
     "InvalidError",
@@ -42,6 +46,7 @@ __all__ = [
     "NotFoundError",
     "ParticipantError",
     "ParticipantRecord",
+    "ParticipantStatus",
     "ParticipantStore",
     "ParticipantValues",
     "PlanStore",

@@ -6,9 +6,9 @@ import builtins
 import json
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal, get_args
 
 from matching.types import Lead
 from participants.change_log import CHANGE_LOG
@@ -20,7 +20,7 @@ from storekit.transactions import now
 
 #: What a specialist can say about a lead. The first four count as positive outcomes;
 #: ``reconsider`` takes back an earlier "not relevant" or "person declined" (the lead returns).
-FEEDBACK = (
+Feedback = Literal[
     "pursued",
     "applied",
     "interview",
@@ -29,24 +29,9 @@ FEEDBACK = (
     "person_declined",
     "employer_declined",
     "reconsider",
-)
+]
+FEEDBACK: tuple[Feedback, ...] = get_args(Feedback)
 POSITIVE_FEEDBACK = frozenset(FEEDBACK[:4])
-_COLUMNS = (
-    "id",
-    "participant_id",
-    "batch_id",
-    "item_id",
-    "kind",
-    "employer_id",
-    "title",
-    "rank",
-    "score",
-    "parts",
-    "flags",
-    "model_version",
-    "created_at",
-    "created_by",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +53,10 @@ class LeadRecord:
     created_at: datetime
     created_by: str
     feedback: str | None = None
+
+
+#: The ``caseload_leads`` columns in table order: the record's fields but the joined ``feedback``.
+_COLUMNS = tuple(f.name for f in fields(LeadRecord) if f.name != "feedback")
 
 
 class LeadStore(Store):

@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal, get_args
 
 from participants.errors import InvalidError
 
-PHASES = ("referred", "enrolled", "job_search", "working", "education", "follow_along", "paused", "closed")
-REFERRAL_SOURCES = ("self", "mh_team", "pes", "family", "other")
-ENTRY_EMPLOYMENT = ("unemployed", "inactive", "employed_at_risk", "employed_seeking_change")
+Phase = Literal[
+    "referred", "enrolled", "job_search", "working", "education", "follow_along", "paused", "closed"
+]
+ReferralSource = Literal["self", "mh_team", "pes", "family", "other"]
+EntryEmployment = Literal["unemployed", "inactive", "employed_at_risk", "employed_seeking_change"]
+PHASES: tuple[Phase, ...] = get_args(Phase)
+REFERRAL_SOURCES: tuple[ReferralSource, ...] = get_args(ReferralSource)
+ENTRY_EMPLOYMENT: tuple[EntryEmployment, ...] = get_args(EntryEmployment)
 #: Reasons a participant's file may be closed (``other`` needs a note saying what happened).
 CLOSURE_REASONS = (
     "got_job_and_graduated",

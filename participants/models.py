@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, Literal, get_args
 
 from matching.types import DISCLOSURE_LEVELS, LANGUAGES, Concept, Disclosure, Place, Profile
 from participants.errors import InvalidError
@@ -18,8 +18,13 @@ from participants.lifecycle import (
 )
 from storekit.records import StoredRecord
 
-STATUSES = ("active", "on_hold", "closed")
-BENEFIT_STATUSES = ("none", "unemployment", "sickness", "disability_pension", "social_assistance", "other")
+#: The allowed values as `Literal` types (the API's schemas use these) and as tuples (the checks).
+ParticipantStatus = Literal["active", "on_hold", "closed"]
+STATUSES: tuple[ParticipantStatus, ...] = get_args(ParticipantStatus)
+BenefitStatus = Literal[
+    "none", "unemployment", "sickness", "disability_pension", "social_assistance", "other"
+]
+BENEFIT_STATUSES: tuple[BenefitStatus, ...] = get_args(BenefitStatus)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from storekit.errors import ConflictError, InvalidError, NotFoundError
-from vocabulary.records import KINDS, LANGUAGES, AliasRecord, AliasValues, check_alias
+from vocabulary.records import KINDS, LANGUAGES, AliasKind, AliasRecord, AliasValues, check_alias
 from vocabulary.store import AliasStore
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -18,6 +18,7 @@ __all__ = [
     "KINDS",
     "LANGUAGES",
     "MIGRATIONS",
+    "AliasKind",
     "AliasRecord",
     "AliasStore",
     "AliasValues",

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypedDict
+from typing import Any, Literal, TypedDict, get_args
 
 from storekit.errors import InvalidError
 from storekit.records import StoredRecord
 
 #: What an alias names: a job title (ESCO occupation or ISCO group) or a skill (ESCO skill).
-KINDS = ("occupation", "skill")
+AliasKind = Literal["occupation", "skill"]
+KINDS: tuple[AliasKind, ...] = get_args(AliasKind)
 #: The languages the programme writes in.
 LANGUAGES = ("sv", "da", "fr", "en")
 MAX_TEXT = 300

@@ -12,7 +12,6 @@ removes. Compose with `And`, `Or`, `Not` (modelled on splink's comparison-level 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -22,37 +21,57 @@ import numpy.typing as npt
 from matching.ranking.constraint_base import Constraint
 from matching.ranking.contact_rules import contact_constraints
 from matching.ranking.geo import haversine_km
-from matching.ranking.table import OpeningTable
+from matching.ranking.table import OpeningTable, Vocabulary
 from matching.types import Profile
 
 
 @dataclass(frozen=True)
-class RefusedSectors(Constraint):
-    """The person refuses to work in these NACE sectors."""
+class _Refusal(Constraint):
+    """Removes the rows whose code in one coded column is a value the person refuses.
 
-    sectors: tuple[str, ...]
-    name: str = "refused_sectors"
+    The base of `RefusedSectors` and `RefusedOccupations`: a subclass names the column (`coded`)
+    and what the person said (``says``); ``labels`` name the refused values for people (the
+    values themselves when empty).
+    """
 
-    def keep(self, table: OpeningTable, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:  # noqa: D102
-        return _none_of(table.sector[rows], table.sectors.codes, self.sectors)
+    refused: tuple[str, ...]
+    labels: tuple[str, ...] = ()
+    #: What the person said, before the list of refused labels.
+    says: ClassVar[str]
 
-    def describe(self) -> str:  # noqa: D102
-        return f"the person refuses sector(s) {', '.join(self.sectors)}"
+    def coded(self, table: OpeningTable) -> tuple[npt.NDArray[np.int32], Vocabulary]:
+        """The (capacity,) int32 coded column the refused values are looked for in, and its codes."""
+        raise NotImplementedError
+
+    def keep(self, table: OpeningTable, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+        column, vocabulary = self.coded(table)
+        wanted = [vocabulary.codes[value] for value in self.refused if value and value in vocabulary.codes]
+        return ~np.isin(column[rows], np.asarray(wanted, np.int32))
+
+    def describe(self) -> str:
+        return f"{self.says} {', '.join(self.labels or self.refused)}"
 
 
 @dataclass(frozen=True)
-class RefusedOccupations(Constraint):
-    """The person refuses these ESCO occupations (matched by URI)."""
+class RefusedSectors(_Refusal):
+    """The person refuses to work in these NACE sectors (``refused``: codes such as "G47")."""
 
-    uris: tuple[str, ...]
-    labels: tuple[str, ...] = ()
+    name: str = "refused_sectors"
+    says: ClassVar[str] = "the person refuses sector(s)"
+
+    def coded(self, table: OpeningTable) -> tuple[npt.NDArray[np.int32], Vocabulary]:  # noqa: D102
+        return table.sector, table.sectors
+
+
+@dataclass(frozen=True)
+class RefusedOccupations(_Refusal):
+    """The person refuses these ESCO occupations (``refused``: URIs; ``labels``: their names)."""
+
     name: str = "refused_occupations"
+    says: ClassVar[str] = "the person will not work as"
 
-    def keep(self, table: OpeningTable, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:  # noqa: D102
-        return _none_of(table.occupation[rows], table.occupations.codes, self.uris)
-
-    def describe(self) -> str:  # noqa: D102
-        return f"the person will not work as {', '.join(self.labels or self.uris)}"
+    def coded(self, table: OpeningTable) -> tuple[npt.NDArray[np.int32], Vocabulary]:  # noqa: D102
+        return table.occupation, table.occupations
 
 
 @dataclass(frozen=True)
@@ -208,11 +227,3 @@ def _range(low: float | None, high: float | None) -> str:
     if low is not None and high is not None:
         return f"{low:g}-{high:g}"
     return f"at least {low:g}" if low is not None else f"at most {high:g}"
-
-
-def _none_of(
-    column: npt.NDArray[np.int32], codes: Mapping[str, int], refused: tuple[str, ...]
-) -> npt.NDArray[np.bool_]:
-    """(m,) bool: True where the (m,) int32 coded ``column`` holds none of the ``refused`` values."""
-    wanted = [codes[value] for value in refused if value and value in codes]
-    return ~np.isin(column, np.asarray(wanted, np.int32))

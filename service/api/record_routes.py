@@ -11,14 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Path, Response
 
 from service.access.users import User
+from service.api.pagination import after_id, id_page
 from service.deps import DbDep, UserDep
 from service.runtime.database import Database
+
+#: A page model (``NotePage``...).
+P = TypeVar("P")
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,16 @@ class RecordRoutes:
     def out(self, rec: Any) -> object:
         """The answer for ``rec``."""
         return (self.to_out or self.out_model.from_fields)(rec)
+
+    def page(
+        self, model: Callable[..., P], store: Any, *, limit: int, after: UUID | None, **filters: object
+    ) -> P:
+        """``model`` (the entity's page) of ``store.list``: records by id after ``after``, at most ``limit``.
+
+        ``filters`` are column -> value equality filters of the store's ``list`` (None: any value).
+        """
+        records = store.list(limit=limit, after=after_id(after), filters=filters)
+        return id_page(model, records, limit, self.out)
 
     def add_create(self, in_model: Any, add: Callable[..., Any], doc: str) -> None:
         """Add ``POST {path}`` (201, route name ``create_<entity>``): ``add(store=, values=, actor=)``."""

@@ -57,4 +57,4 @@ def indexed_employers(store: EmployerStore, engine: LeadEngine) -> Indexed[Emplo
     Read, update, soft delete (its openings and employer lead leave the index) and restore
     (ConflictError if a live employer has taken its registry number) go through this.
     """
-    return Indexed(store, "employer", engine.upsert_employers)
+    return Indexed(store, "employer_id", engine.upsert_employers)

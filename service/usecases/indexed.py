@@ -17,14 +17,14 @@ class Indexed(Generic[R]):
     the refresh re-reads just the touched items, in place (no rebuild).
 
     Args:
-        store: The entity's store (its methods name the id ``<entity>_id``).
-        entity: ``employer`` or ``opening``.
+        store: The entity's store.
+        id_field: What its methods name the id: ``employer_id``, or ``record_id`` for a `RecordStore`.
         refresh: Re-reads these ids into the lead index (``LeadEngine.upsert_<entity>s``).
     """
 
-    def __init__(self, store: Any, entity: str, refresh: Callable[[Iterable[str]], None]) -> None:
+    def __init__(self, store: Any, id_field: str, refresh: Callable[[Iterable[str]], None]) -> None:
         self.store = store
-        self.id_field = f"{entity}_id"
+        self.id_field = id_field
         self.refresh = refresh
 
     def get(self, *, record_id: str) -> R:

@@ -198,7 +198,7 @@ def _km(home: Place | None, lat: float | None, lon: float | None) -> float | Non
 
 def _opening(store: OpeningStore, opening_id: str) -> OpeningRecord | None:
     try:
-        return store.get(opening_id=opening_id)
+        return store.get(record_id=opening_id)
     except EmployerNotFound:
         return None
 

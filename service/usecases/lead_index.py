@@ -54,7 +54,7 @@ class LeadIndex:
         employer_ids = set()
         for opening_id in opening_ids:
             try:
-                employer_ids.add(store.get(opening_id=opening_id).employer_id)
+                employer_ids.add(store.get(record_id=opening_id).employer_id)
             except EmployerNotFound:  # deleted: its employer is known from the index
                 if opening_id in self._employer_of:
                     employer_ids.add(self._employer_of[opening_id])
@@ -156,7 +156,9 @@ def _all_openings(store: OpeningStore, employer_id: str, page: int = 500) -> lis
     """Every not-deleted opening of one employer, any status (the store pages by id)."""
     out: list[OpeningRecord] = []
     while True:
-        batch = store.list(employer_id=employer_id, limit=page, after=out[-1].id if out else None)
+        batch = store.list(
+            limit=page, after=out[-1].id if out else None, filters={"employer_id": employer_id}
+        )
         out += batch
         if len(batch) < page:
             return out

@@ -24,4 +24,4 @@ def indexed_openings(store: OpeningStore, engine: LeadEngine) -> Indexed[Opening
 
     Read, update (status changes must follow the flow), soft delete and restore go through this.
     """
-    return Indexed(store, "opening", engine.upsert_openings)
+    return Indexed(store, "record_id", engine.upsert_openings)

@@ -6,7 +6,7 @@ from uuid import UUID
 
 from fastapi import APIRouter
 
-from service.api.pagination import Limit, after_id, id_page
+from service.api.pagination import Limit
 from service.api.record_routes import RecordRoutes
 from service.api.schemas.notes import NoteIn, NoteOut, NotePage, NotePatch
 from service.deps import NotesDep, UserDep, get_note_store
@@ -31,9 +31,9 @@ def list_notes(
     after: UUID | None = None,
 ) -> NotePage:
     """Notes ordered by id, filtered; cursor pagination."""
-    filters = {"employer_id": employer_id, "person_id": person_id}
-    records = store.list(limit=limit, after=after_id(after), filters=filters)
-    return id_page(NotePage, records, limit, NoteOut.from_fields)
+    return routes.page(
+        NotePage, store, limit=limit, after=after, employer_id=employer_id, person_id=person_id
+    )
 
 
 routes.add_get("Read one note.")

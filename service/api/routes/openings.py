@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query
 
 from employers.values import OpeningValues
-from service.api.pagination import Limit, after_id, id_page
+from service.api.pagination import Limit
 from service.api.record_routes import RecordRoutes
 from service.api.schemas.openings import OpeningIn, OpeningOut, OpeningPage, OpeningPatch
 from service.deps import EngineDep, OpeningsDep, UserDep, get_indexed_openings
@@ -41,8 +41,7 @@ def list_openings(
     after: UUID | None = None,
 ) -> OpeningPage:
     """List openings ordered by id, optionally of one employer and status (cursor pagination)."""
-    records = store.list(employer_id=after_id(employer_id), status=status, limit=limit, after=after_id(after))
-    return id_page(OpeningPage, records, limit, OpeningOut.from_fields)
+    return routes.page(OpeningPage, store, limit=limit, after=after, employer_id=employer_id, status=status)
 
 
 routes.add_get("Read one opening.")

@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Response
 
 from employers.values import PersonLinkValues, PersonValues
-from service.api.pagination import Limit, after_id, id_page
+from service.api.pagination import Limit
 from service.api.record_routes import RecordRoutes
 from service.api.schemas.people import (
     PersonIn,
@@ -46,9 +46,7 @@ def list_people(
     after: UUID | None = None,
 ) -> PersonPage:
     """People ordered by id, optionally only those linked to one employer (cursor pagination)."""
-    filters = {"employer_id": after_id(employer_id)}
-    records = store.list(limit=limit, after=after_id(after), filters=filters)
-    return id_page(PersonPage, records, limit, PersonOut.from_record)
+    return routes.page(PersonPage, store, limit=limit, after=after, employer_id=employer_id)
 
 
 routes.add_get("Read one person with their employer links.")

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query
 
-from service.api.pagination import Limit, after_id, id_page
+from service.api.pagination import Limit
 from service.api.record_routes import RecordRoutes
 from service.api.schemas.tasks import TaskIn, TaskOut, TaskPage, TaskPatch
 from service.deps import TasksDep, UserDep, get_task_store
@@ -31,9 +31,9 @@ def list_tasks(
     after: UUID | None = None,
 ) -> TaskPage:
     """Tasks ordered by id, filtered; cursor pagination."""
-    filters = {"employer_id": employer_id, "assignee": assignee, "status": status}
-    records = store.list(limit=limit, after=after_id(after), filters=filters)
-    return id_page(TaskPage, records, limit, TaskOut.from_fields)
+    return routes.page(
+        TaskPage, store, limit=limit, after=after, employer_id=employer_id, assignee=assignee, status=status
+    )
 
 
 routes.add_get("Read one task.")

@@ -4,24 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Literal
 from uuid import UUID
 
 from pydantic import AwareDatetime, Field
 
-from employers import ContactRecord
+from employers import ContactMode, ContactPurpose, ContactRecord, ContactStatus
 from service.api.schemas.common import Out, Page, Strict, Text, participant_view, strict_with_examples
 
-ModeIn = Literal["face_to_face", "phone", "email", "video"]
-ContactStatusIn = Literal["planned", "held", "cancelled"]
-PurposeIn = Literal[
-    "introduction",
-    "learn_business",
-    "follow_up",
-    "candidate_introduction",
-    "job_start_support",
-    "retention_support",
-]
+#: The store's allowed values, so the API can never accept what the store refuses (or refuse more).
+ModeIn = ContactMode
+ContactStatusIn = ContactStatus
+PurposeIn = ContactPurpose
 
 
 class ContactIn(Strict):

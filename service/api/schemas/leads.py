@@ -4,27 +4,18 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import datetime
-from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from matching.types import Explanation, Lead
-from participants import LeadRecord
+from matching.types import LEAD_KINDS, ApplicationRoute, Explanation, Lead, LeadKind
+from participants import Feedback, LeadRecord
 from service.api.schemas.common import ConceptOut, Out, Strict, strict_with_examples
 from service.usecases.leads import ServedLead, ServedLeads
 
-LeadKindIn = Literal["opening", "employer"]
-_ALL_KINDS: tuple[LeadKindIn, ...] = ("opening", "employer")
-FeedbackIn_ = Literal[
-    "pursued",
-    "applied",
-    "interview",
-    "hired",
-    "not_relevant",
-    "person_declined",
-    "employer_declined",
-    "reconsider",
-]
+LeadKindIn = LeadKind
+_ALL_KINDS = LEAD_KINDS
+#: The store's feedback values (`participants.FEEDBACK`), so the two cannot drift apart.
+FeedbackIn_ = Feedback
 
 
 class LeadsRequest(Strict):
@@ -112,7 +103,7 @@ class CardOut(Out):
     contract_type: str
     contract_label: str
     closes_at: datetime | None
-    application_route: Literal["self_apply", "via_specialist", "either"]
+    application_route: ApplicationRoute
     how_to_apply: str
     stage: str
     stage_label: str

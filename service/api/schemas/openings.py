@@ -8,6 +8,7 @@ from uuid import UUID
 
 from pydantic import Field
 
+from matching.types import ApplicationRoute, OpeningStatus
 from service.api.schemas.common import (
     ContractIn,
     Hours,
@@ -21,8 +22,9 @@ from service.api.schemas.common import (
     strict_with_examples,
 )
 
-RouteIn = Literal["self_apply", "via_specialist", "either"]
-OpeningStatusIn = Literal["lead", "open", "filled", "closed"]
+#: The ranker's vocabulary (`matching.types`), which the opening store checks against.
+RouteIn = ApplicationRoute
+OpeningStatusIn = OpeningStatus
 ContractOrEmptyIn = Literal[ContractIn, ""]
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date, datetime
-from typing import Literal
 
 from pydantic import Field
 
-from participants import ParticipantRecord
-from participants.lifecycle import entry_date
+from matching.types import DisclosureLevel
+from participants import BenefitStatus, ParticipantRecord, ParticipantStatus
+from participants.lifecycle import EntryEmployment, Phase, ReferralSource, entry_date
 from service.api.schemas.common import (
     ConceptIn,
     ConceptOut,
@@ -24,12 +24,6 @@ from service.api.schemas.common import (
     strict_with_examples,
 )
 
-PhaseIn = Literal[
-    "referred", "enrolled", "job_search", "working", "education", "follow_along", "paused", "closed"
-]
-ReferralSourceIn = Literal["self", "mh_team", "pes", "family", "other"]
-EntryEmploymentIn = Literal["unemployed", "inactive", "employed_at_risk", "employed_seeking_change"]
-StatusIn = Literal["active", "on_hold", "closed"]
 ClosureReason = Field(
     None,
     max_length=100,
@@ -43,11 +37,11 @@ ClosureReason = Field(
 class LifecycleFields(Strict):
     """Referral, programme entry, employment status at entry and closure (dates are days)."""
 
-    referral_source: ReferralSourceIn | None = None
+    referral_source: ReferralSource | None = None
     referral_received_at: date | None = None
     referral_accepted_at: date | None = None
     first_meeting_at: date | None = Field(None, description="First meeting with the specialist")
-    employment_status_at_entry: EntryEmploymentIn | None = None
+    employment_status_at_entry: EntryEmployment | None = None
     closed_at: date | None = None
     closure_reason: str | None = ClosureReason
     closure_note: str | None = Field(None, max_length=2000)
@@ -83,7 +77,7 @@ class PreferencesIn(HoursChecked):
 class DisclosureIn(Strict):
     """Disclosure is the person's choice; the default is the most private."""
 
-    level: Literal["none", "service_only", "partial", "full"] = "none"
+    level: DisclosureLevel = "none"
     es_may_contact_employers: bool = False
     approved_statements: list[str] = Field(default_factory=list, max_length=10)
 
@@ -91,9 +85,7 @@ class DisclosureIn(Strict):
 class BenefitsIn(Strict):
     """Benefits plan. ``status`` is kept for counselling and never used for ranking."""
 
-    status: Literal[
-        "none", "unemployment", "sickness", "disability_pension", "social_assistance", "other"
-    ] = "none"
+    status: BenefitStatus = "none"
     hours_threshold: float | None = Hours
 
 
@@ -122,8 +114,8 @@ class ParticipantIn(LifecycleFields):
     unit_id: str | None = None
     specialist_id: str | None = None
     language: LanguageIn | None = Field(None, description="Omit to detect it (en if no title links)")
-    status: StatusIn = "active"
-    phase: PhaseIn | None = Field(None, description="The IPS status; sets status (paused: on_hold)")
+    status: ParticipantStatus = "active"
+    phase: Phase | None = Field(None, description="The IPS status; sets status (paused: on_hold)")
     phase_date: date | None = Field(None, description="The day the phase began (default: referral or today)")
     home: PlaceIn | None = None
     licences: list[LicenceIn] = Field(default_factory=list)
@@ -152,8 +144,8 @@ class ParticipantPatch(LifecycleFields):
     unit_id: str | None = None
     specialist_id: str | None = None
     language: LanguageIn | None = None
-    status: StatusIn | None = None
-    phase: PhaseIn | None = None
+    status: ParticipantStatus | None = None
+    phase: Phase | None = None
     phase_date: date | None = None
     reassignment_note: str | None = Field(None, max_length=500)
     home: PlaceIn | None = None

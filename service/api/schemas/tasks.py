@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
 from uuid import UUID
 
 from pydantic import Field
 
+from employers import TaskStatus
 from service.api.schemas.common import Out, Page, Strict, strict_with_examples
 
 
@@ -36,7 +36,7 @@ class TaskPatch(Strict):
     title: str | None = Field(None, min_length=1, max_length=500)
     due_on: date | None = None
     assignee: str | None = Field(None, min_length=1, max_length=100)
-    status: Literal["open", "done", "cancelled"] | None = None
+    status: TaskStatus | None = None
 
 
 class TaskOut(Out):

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from service.api.schemas.common import LanguageIn, Out, Page, Strict, strict_with_examples
 from service.usecases.vocabulary_gaps import Gap
-from vocabulary import AliasRecord
+from vocabulary import AliasKind, AliasRecord
 
-KindIn = Literal["occupation", "skill"]
+#: The store's alias kinds (`vocabulary.KINDS`).
+KindIn = AliasKind
 NURSE_ASSISTANT = "http://data.europa.eu/esco/occupation/87d0795a-d41f-47ee-979f-0ab7d73836e7"
 _TEXT = Field(min_length=1, max_length=300, description="The title or skill as the team writes it")
 _URI = Field(min_length=1, max_length=300, description="ESCO occupation, ISCO group or skill URI")
