@@ -19,7 +19,7 @@ benefits     status (kept for counselling, never ranked), hours_threshold, earni
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal, get_args
 
 from matching.types import DISCLOSURE_LEVELS
 from participants.errors import InvalidError
@@ -27,13 +27,21 @@ from participants.lifecycle import as_date, check_choice
 from participants.models import BENEFIT_STATUSES
 from participants.screening import Warning, screen
 
-KINDS = ("job_search", "disclosure", "benefits")
-TARGET_KINDS = ("occupation", "sector", "employer")
-OWNERS = ("participant", "specialist", "both", "other")
-WHO_DISCLOSES = ("participant", "specialist", "joint")
-WHEN = ("application", "interview", "offer", "after_start", "if_needed")
-PERIODS = ("week", "month", "year")
-TOPICS = ("pros_cons", "accommodations", "wording", "revisit")
+#: The allowed values as `Literal` types (the API's schemas use these) and as tuples (the checks).
+PlanKind = Literal["job_search", "disclosure", "benefits"]
+TargetKind = Literal["occupation", "sector", "employer"]
+Owner = Literal["participant", "specialist", "both", "other"]
+WhoDiscloses = Literal["participant", "specialist", "joint"]
+When = Literal["application", "interview", "offer", "after_start", "if_needed"]
+Period = Literal["week", "month", "year"]
+Topic = Literal["pros_cons", "accommodations", "wording", "revisit"]
+KINDS: tuple[PlanKind, ...] = get_args(PlanKind)
+TARGET_KINDS: tuple[TargetKind, ...] = get_args(TargetKind)
+OWNERS: tuple[Owner, ...] = get_args(Owner)
+WHO_DISCLOSES: tuple[WhoDiscloses, ...] = get_args(WhoDiscloses)
+WHEN: tuple[When, ...] = get_args(When)
+PERIODS: tuple[Period, ...] = get_args(Period)
+TOPICS: tuple[Topic, ...] = get_args(Topic)
 _KEYS = {
     "job_search": ("targets", "actions", "reviewed_at", "next_review_at"),
     "disclosure": (

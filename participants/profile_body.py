@@ -28,14 +28,16 @@ work history, education, strengths and conditions for success are not read by th
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Literal, get_args
 
 from participants.errors import InvalidError
 from participants.models import Preferences
 from participants.screening import Warning, screen
 
-TRIGGERS = ("initial", "job_start", "job_end", "review")
-SHIFTS = ("day", "evening", "night", "weekend", "early_morning", "flexible")
+Trigger = Literal["initial", "job_start", "job_end", "review"]
+Shift = Literal["day", "evening", "night", "weekend", "early_morning", "flexible"]
+TRIGGERS: tuple[Trigger, ...] = get_args(Trigger)
+SHIFTS: tuple[Shift, ...] = get_args(Shift)
 _RANKED = tuple(Preferences.__dataclass_fields__)
 _PASSED = tuple(n for n in _RANKED if n not in ("preferred_occupations", "refused_occupations"))
 _LISTS = ("tasks_liked", "tasks_disliked", "shifts", "strengths", "conditions_for_success")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any
 from uuid import UUID
 
 from pydantic import Field
 
-from participants import Discussion, PlanVersion
+from matching.types import DisclosureLevel
+from participants import BenefitStatus, Discussion, PlanVersion
+from participants.plan_body import Owner, Period, TargetKind, Topic, When, WhoDiscloses
 from service.api.schemas.common import Hours, Out, Strict, strict_with_examples
 
 Confirm = Field(False, description="Save approved statements despite screening warnings")
@@ -17,7 +19,7 @@ Confirm = Field(False, description="Save approved statements despite screening w
 class TargetIn(Strict):
     """A target of the job search: an occupation, a sector or a named employer."""
 
-    kind: Literal["occupation", "sector", "employer"]
+    kind: TargetKind
     label: str = Field("", max_length=300)
     uri: str = Field("", max_length=300)
     code: str = Field("", max_length=20, description="NACE code for a sector target")
@@ -28,7 +30,7 @@ class ActionIn(Strict):
     """A step of the plan: what, who does it, by when."""
 
     what: str = Field(min_length=1, max_length=500)
-    owner: Literal["participant", "specialist", "both", "other"] = "specialist"
+    owner: Owner = "specialist"
     due: date | None = None
     done_at: date | None = None
 
@@ -70,12 +72,10 @@ class DisclosurePlanIn(Strict):
         }
     )
 
-    level: Literal["none", "service_only", "partial", "full"] = "none"
+    level: DisclosureLevel = "none"
     es_may_contact_employers: bool = False
-    who_discloses: Literal["participant", "specialist", "joint"] | None = None
-    when: list[Literal["application", "interview", "offer", "after_start", "if_needed"]] = Field(
-        default_factory=list
-    )
+    who_discloses: WhoDiscloses | None = None
+    when: list[When] = Field(default_factory=list)
     approved_statements: list[str] = Field(default_factory=list, max_length=10)
     employer_overrides: list[OverrideIn] = Field(default_factory=list, max_length=100)
     next_review_at: date | None = None
@@ -98,12 +98,10 @@ class BenefitsPlanIn(Strict):
         }
     )
 
-    status: Literal[
-        "none", "unemployment", "sickness", "disability_pension", "social_assistance", "other"
-    ] = "none"
+    status: BenefitStatus = "none"
     hours_threshold: float | None = Hours
     earnings_threshold: float | None = Field(None, ge=0, description="Local currency per earnings_period")
-    earnings_period: Literal["week", "month", "year"] | None = None
+    earnings_period: Period | None = None
     offered_at: date | None = None
     completed_at: date | None = None
     planner: str = Field("", max_length=200)
@@ -141,7 +139,7 @@ class DiscussionIn(Strict):
     model_config = strict_with_examples({"discussed_on": "2026-01-10", "topics": ["pros_cons", "wording"]})
 
     discussed_on: date
-    topics: list[Literal["pros_cons", "accommodations", "wording", "revisit"]] = Field(min_length=1)
+    topics: list[Topic] = Field(min_length=1)
     note: str = Field("", max_length=2000)
 
 

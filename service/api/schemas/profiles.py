@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from participants import ProfileVersion
+from participants.profile_body import Shift, Trigger
 from service.api.schemas.common import ContractIn, Hours, HoursChecked, Out, Strict, strict_with_examples
 
 Short = Field("", max_length=300)
@@ -77,7 +78,7 @@ class ProfileIn(HoursChecked):
         }
     )
 
-    trigger: Literal["initial", "job_start", "job_end", "review"] = "review"
+    trigger: Trigger = "review"
     confirm_warnings: bool = Field(
         False, description="Save conditions for success despite screening warnings"
     )
@@ -90,9 +91,7 @@ class ProfileIn(HoursChecked):
     hours_min: float | None = Hours
     hours_max: float | None = Hours
     hours_is_constraint: bool = False
-    shifts: list[Literal["day", "evening", "night", "weekend", "early_morning", "flexible"]] = Field(
-        default_factory=list
-    )
+    shifts: list[Shift] = Field(default_factory=list)
     pay_min: float | None = Field(None, ge=0, description="Lowest hourly pay accepted (local currency)")
     max_commute_km: float | None = Field(default=None, gt=0, le=500)
     commute_is_constraint: bool = False
