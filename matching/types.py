@@ -82,11 +82,25 @@ class Disclosure:
         es_may_contact_employers: Whether the specialist may approach employers on their behalf.
             Approaching an employer itself discloses that the person gets support.
         approved_statements: The only sentences employer-facing text may be built from.
+        contact_employers: Employer ids the specialist may approach even though
+            ``es_may_contact_employers`` is False (the person's per-employer exceptions).
+        no_contact_employers: Employer ids the specialist may not approach even though
+            ``es_may_contact_employers`` is True.
     """
 
     level: DisclosureLevel = "none"
     es_may_contact_employers: bool = False
     approved_statements: tuple[str, ...] = ()
+    contact_employers: tuple[str, ...] = ()
+    no_contact_employers: tuple[str, ...] = ()
+
+    def may_contact(self, employer_id: str | None) -> bool:
+        """Whether the specialist may approach this employer about the person (None: any employer)."""
+        if employer_id is not None and employer_id in self.no_contact_employers:
+            return False
+        if employer_id is not None and employer_id in self.contact_employers:
+            return True
+        return self.es_may_contact_employers
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Caseload on DuckDB: profiles, preferences, skills, plans, leads, jobs, education, support."""
+"""Caseload on DuckDB: participants, lifecycle, versioned profiles and plans, leads, jobs, support."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from pathlib import Path
 
 from participants.education import EducationRecord, EducationStore
 from participants.errors import InvalidError, NotFoundError, ParticipantError
+from participants.history import HistoryRow, HistoryStore
 from participants.jobs import JobRecord, JobStore
 from participants.lead_history import FeedbackEvent, LeadHistoryStore
 from participants.lead_reasons import FEEDBACK, FUNNEL, POSITIVE_FEEDBACK, REASONS, Feedback
@@ -20,6 +21,9 @@ from participants.models import (
     Preferences,
     to_profile,
 )
+from participants.plans import Discussion, PlanStore, PlanVersion
+from participants.profiles import ProfileStore, ProfileVersion
+from participants.screening import NeedsConfirmationError
 from participants.store import ParticipantStore
 from participants.support_contacts import SupportContactRecord, SupportContactStore
 from participants.values import ParticipantValues
@@ -36,10 +40,13 @@ __all__ = [
     "BenefitStatus",
     "BenefitsPlan",
     "DisclosurePlan",
+    "Discussion",
     "EducationRecord",
     "EducationStore",
     "Feedback",
     "FeedbackEvent",
+    "HistoryRow",
+    "HistoryStore",
     "InvalidError",
     "JobRecord",
     "JobStore",
@@ -48,13 +55,18 @@ __all__ = [
     "LeadSetRecord",
     "LeadSetStore",
     "LeadStore",
+    "NeedsConfirmationError",
     "NotFoundError",
     "ParticipantError",
     "ParticipantRecord",
     "ParticipantStatus",
     "ParticipantStore",
     "ParticipantValues",
+    "PlanStore",
+    "PlanVersion",
     "Preferences",
+    "ProfileStore",
+    "ProfileVersion",
     "SupportContactRecord",
     "SupportContactStore",
     "to_profile",

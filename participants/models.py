@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, get_args
 
 from matching.types import DISCLOSURE_LEVELS, LANGUAGES, Concept, Disclosure, Place, Profile
 from participants.errors import InvalidError
+from participants.lifecycle import (
+    ENTRY_EMPLOYMENT,
+    PHASES,
+    REFERRAL_SOURCES,
+    check_choice,
+    check_dates,
+)
 from storekit.records import StoredRecord
 
 #: The allowed values as `Literal` types (the API's schemas use these) and as tuples (the checks).
@@ -54,7 +62,11 @@ class BenefitsPlan:
 
 @dataclass(frozen=True, slots=True)
 class ParticipantRecord(StoredRecord):
-    """A person on a specialist's caseload."""
+    """A person on a specialist's caseload.
+
+    ``phase`` is the IPS status (`participants.lifecycle.PHASES`), ``status`` the coarse one
+    derived from it; dates are calendar days; ``closure_*`` are set while the file is closed.
+    """
 
     unit_id: str
     display_name: str
@@ -65,6 +77,15 @@ class ParticipantRecord(StoredRecord):
     home_lat: float | None = None
     home_lon: float | None = None
     licences: tuple[str, ...] = ()
+    phase: str = "enrolled"
+    referral_source: str | None = None
+    referral_received_at: dt.date | None = None
+    referral_accepted_at: dt.date | None = None
+    first_meeting_at: dt.date | None = None
+    employment_status_at_entry: str | None = None
+    closed_at: dt.date | None = None
+    closure_reason: str | None = None
+    closure_note: str = ""
     preferences: Preferences = field(default_factory=Preferences)
     skills: tuple[Concept, ...] = ()
     disclosure: DisclosurePlan = field(default_factory=DisclosurePlan)
@@ -107,6 +128,10 @@ def check_participant(values: Mapping[str, Any]) -> None:
         raise InvalidError("unit_id", "is required")
     _choice("language", values.get("language"), LANGUAGES)
     _choice("status", values.get("status"), STATUSES)
+    check_choice("phase", values.get("phase"), PHASES)
+    check_choice("referral_source", values.get("referral_source"), REFERRAL_SOURCES)
+    check_choice("employment_status_at_entry", values.get("employment_status_at_entry"), ENTRY_EMPLOYMENT)
+    check_dates(values)
     prefs = values.get("preferences") or {}
     lo, hi = prefs.get("hours_min"), prefs.get("hours_max")
     if lo is not None and hi is not None and lo > hi:
@@ -118,6 +143,11 @@ def check_participant(values: Mapping[str, Any]) -> None:
         raise InvalidError("preferences.refused_sectors", f"also liked: {', '.join(sorted(overlap))}")
     disclosure = values.get("disclosure") or {}
     _choice("disclosure.level", disclosure.get("level"), DISCLOSURE_LEVELS)
+    if disclosure.get("level", "none") == "none" and disclosure.get("es_may_contact_employers"):
+        raise InvalidError(
+            "disclosure.es_may_contact_employers",
+            "contradicts level 'none': approaching an employer tells them the person gets support",
+        )
     _choice("benefits.status", (values.get("benefits") or {}).get("status"), BENEFIT_STATUSES)
 
 

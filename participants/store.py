@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import builtins
+import json
+import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from matching.types import Concept
+from participants import profile_body
 from participants.change_log import CHANGE_LOG
 from participants.consents import current_states
-from participants.errors import InvalidError
+from participants.lifecycle import LIFECYCLE, check_closure, dated, phase_for_status, status_of, today
 from participants.models import (
     BenefitsPlan,
     DisclosurePlan,
@@ -17,10 +20,12 @@ from participants.models import (
     Preferences,
     check_participant,
 )
+from participants.profiles import concept, prefs_row, write_ranked
+from participants.updates import apply_update
 from participants.values import ParticipantValues
 from storekit.checks import first, refuse_unknown, refuse_unsafe
 from storekit.connection import Connection
-from storekit.rows import clean, insert_sql, new_id, uuid_of
+from storekit.rows import AUDIT_COLUMNS, clean, insert_many, insert_sql, new_id, uuid_of
 from storekit.store import Store
 from storekit.transactions import now
 
@@ -35,14 +40,27 @@ _PROFILE = (
     "home_lat",
     "home_lon",
     "licences",
+    *LIFECYCLE,
     "created_at",
     "created_by",
     "updated_at",
     "updated_by",
 )
+_DATA = _PROFILE[: -len(AUDIT_COLUMNS)]
 _PREFS = tuple(Preferences.__dataclass_fields__)
 _CONCEPT_LISTS = ("preferred_occupations", "refused_occupations")
-_TOP_LEVEL = {"id", "unit_id", "specialist_id", "display_name", "language", "status", "home", "licences"}
+_TOP_LEVEL = {
+    "id",
+    "unit_id",
+    "specialist_id",
+    "display_name",
+    "language",
+    "status",
+    "home",
+    "licences",
+    "phase_date",
+}
+_TOP_LEVEL |= set(LIFECYCLE)
 _NESTED = {"preferences", "skills", "disclosure", "benefits"}
 #: Rows the caseload shows: not soft-deleted and not erased (an erased row is a tombstone kept
 #: only for aggregate figures, see participants/erasure.py).
@@ -68,10 +86,34 @@ class ParticipantStore(Store):
         with self.transaction() as con:
             for p in prepared:
                 _insert(con, p, at, actor)
-                CHANGE_LOG.log_change(
-                    con, actor=actor, entity="participant", entity_id=p["id"], action="create"
-                )
+            _insert_starts(con, prepared, at, actor)
+            CHANGE_LOG.log_creates(
+                con, actor=actor, entity="participant", entity_ids=[p["id"] for p in prepared]
+            )
         return self._get_many([p["id"] for p in prepared], unit_ids=None)
+
+    def update(
+        self,
+        *,
+        participant_id: str,
+        values: Mapping[str, Any],
+        actor: str,
+        unit_ids: Sequence[str] | None = None,
+    ) -> ParticipantRecord:
+        """Change any fields of a live participant in ``unit_ids``; return it as stored.
+
+        The keys are those of create (``preferences``, ``disclosure``, ``benefits``: only the keys
+        given change) plus ``phase_date``, ``reassignment_note`` and ``confirm_warnings``
+        (`participants.updates`). Nothing is written if any value is invalid.
+
+        Raises:
+            NotFoundError: Missing, deleted or in another unit.
+            InvalidError: A bad field, named; ``NeedsConfirmationError`` for unconfirmed warnings.
+        """
+        with self.transaction() as con:
+            before = first(self._get_many([participant_id], unit_ids=unit_ids), "participant", participant_id)
+            apply_update(con, before, values, now(), actor)
+        return self.get(participant_id=participant_id)
 
     def get(self, *, participant_id: str, unit_ids: Sequence[str] | None = None) -> ParticipantRecord:
         """Return the live participant, if in ``unit_ids`` (None = any unit).
@@ -156,11 +198,15 @@ class ParticipantStore(Store):
             skills.setdefault(str(pid), []).append(Concept(label, uri))
         for pid, found in skills.items():
             parts.setdefault(pid, {})["skills"] = tuple(found)
-        cols = "participant_id, level, es_may_contact_employers, approved_statements"
-        for pid, level, may, said in self.con.execute(
+        cols = (
+            "participant_id, level, es_may_contact_employers, approved_statements, contact_employers, "
+            "no_contact_employers"
+        )
+        for pid, level, may, said, yes, no in self.con.execute(
             q.format(cols, "disclosure_plans", ""), [uuids]
         ).fetchall():
-            parts.setdefault(str(pid), {})["disclosure"] = DisclosurePlan(level, may, tuple(said))
+            plan = DisclosurePlan(level, may, tuple(said), tuple(yes or ()), tuple(no or ()))
+            parts.setdefault(str(pid), {})["disclosure"] = plan
         for pid, states in current_states(self.con, uuids).items():
             if states.get("employer_disclosure") == "withdrawn":  # consent overrides the stored plan
                 parts.setdefault(pid, {})["disclosure"] = DisclosurePlan()
@@ -175,23 +221,32 @@ class ParticipantStore(Store):
 def _prepare(values: Mapping[str, Any]) -> dict[str, Any]:
     refuse_unknown(values, _TOP_LEVEL | _NESTED, "is not a participant field")
     refuse_unsafe(values)
+    values = dated(values)
+    phase = values.get("phase") or phase_for_status(values.get("status") or "active", "enrolled")
+    values = {**values, "phase": phase}
     check_participant(values)
     home = values.get("home") or {}
     prefs = dict(values.get("preferences") or {})
     refuse_unknown(prefs, _PREFS, "is not a preference field", prefix="preferences.")
+    closed = phase == "closed"
     return {
         "id": new_id("id", values.get("id")),
         "unit_id": str(values["unit_id"]),
         "specialist_id": values.get("specialist_id"),
         "display_name": values["display_name"].strip(),
         "language": values.get("language") or "en",
-        "status": values.get("status") or "active",
+        "status": status_of(phase),
         "home_city": home.get("city") or "",
         "home_lat": home.get("lat"),
         "home_lon": home.get("lon"),
         "licences": list(values.get("licences") or []),
-        "preferences": _prefs_row(prefs),
-        "skills": [_concept(s, "skills") for s in values.get("skills") or []],
+        **{name: values.get(name) for name in LIFECYCLE},
+        "closed_at": (values.get("closed_at") or today()) if closed else None,
+        "closure_reason": check_closure(values) if closed else None,
+        "closure_note": str(values.get("closure_note") or ""),
+        "phase_date": values.get("phase_date"),
+        "preferences": prefs_row(prefs),
+        "skills": [concept(s, "skills") for s in values.get("skills") or []],
         "disclosure": {
             **{"level": "none", "es_may_contact_employers": False},
             **(values.get("disclosure") or {}),
@@ -200,67 +255,34 @@ def _prepare(values: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _prefs_row(prefs: Mapping[str, Any]) -> dict[str, Any]:
-    defaults = Preferences()
-    row = {name: prefs.get(name, getattr(defaults, name)) for name in _PREFS}
-    for name in _CONCEPT_LISTS:
-        row[name] = [_concept(c, f"preferences.{name}") for c in row[name] or ()]
-    for name in ("liked_sectors", "refused_sectors", "contract_types"):
-        row[name] = list(row[name] or ())
-    for name in (
-        "hours_is_constraint",
-        "commute_is_constraint",
-        "exclude_missing_licence",
-        "willing_to_relocate",
-        "remote_ok",
-    ):
-        row[name] = bool(row[name])
-    row["goals"] = row["goals"] or ""
-    return row
-
-
-def _concept(value: Any, field: str) -> dict[str, str]:
-    if isinstance(value, Concept):
-        return {"label": value.label, "uri": value.uri, "isco_group": value.isco_group}
-    if not isinstance(value, Mapping) or not str(value.get("label") or "").strip():
-        raise InvalidError(field, "each entry needs a non-empty label")
-    return {
-        "label": str(value["label"]).strip(),
-        "uri": str(value.get("uri") or value.get("esco_uri") or ""),
-        "isco_group": str(value.get("isco_group") or ""),
-    }
-
-
 def _insert(con: Connection, p: Mapping[str, Any], at: Any, actor: str) -> None:
-    con.execute(
-        insert_sql("caseload_participants", _PROFILE[:10]),
-        [*(p[c] for c in _PROFILE[:10]), at, actor, at, actor],
-    )
-    prefs = p["preferences"]
-    con.execute(
-        f"INSERT INTO caseload_preferences (participant_id, {', '.join(_PREFS)}, updated_at, updated_by) "
-        f"VALUES ({', '.join('?' * (len(_PREFS) + 3))})",
-        [p["id"], *(prefs[c] for c in _PREFS), at, actor],
-    )
-    if p["skills"]:
-        con.executemany(
-            "INSERT INTO caseload_skills VALUES (?, ?, ?, ?, ?, ?)",
-            [(p["id"], i, s["label"], s["uri"], at, actor) for i, s in enumerate(p["skills"])],
-        )
+    con.execute(insert_sql("caseload_participants", _DATA), [*(p[c] for c in _DATA), at, actor, at, actor])
+    write_ranked(con, p["id"], p["preferences"], p["skills"], at, actor, fresh=True)
     d = p["disclosure"]
+    said = list(d.get("approved_statements") or [])
     con.execute(
-        "INSERT INTO caseload_disclosure_plans VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            p["id"],
-            d["level"],
-            bool(d["es_may_contact_employers"]),
-            list(d.get("approved_statements") or []),
-            at,
-            actor,
-        ],
+        "INSERT INTO caseload_disclosure_plans VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [p["id"], d["level"], bool(d["es_may_contact_employers"]), said, at, actor, [], []],
     )
     b = p["benefits"]
     con.execute(
         "INSERT INTO caseload_benefits_plans VALUES (?, ?, ?, ?, ?)",
         [p["id"], b["status"], b["hours_threshold"], at, actor],
     )
+
+
+def _insert_starts(con: Connection, prepared: Sequence[Mapping[str, Any]], at: Any, actor: str) -> None:
+    """Profile version 1 and the first history rows of new participants, in bulk statements."""
+    day = today()
+    versions, phases, assignments = [], [], []
+    for p in prepared:
+        body, _ = profile_body.build(profile_body.from_preferences(p["preferences"], p["skills"]))
+        versions.append((p["id"], 1, "initial", at, actor, json.dumps(body, ensure_ascii=False)))
+        since = p["phase_date"] or p["referral_received_at"] or day  # the history starts at referral
+        phases.append((str(uuid.uuid4()), p["id"], p["phase"], None, since, at, actor, ""))
+        assignments.append((str(uuid.uuid4()), p["id"], p["specialist_id"], None, day, at, actor, ""))
+    cols: tuple[str, ...] = ("participant_id", "version", "trigger", "saved_at", "saved_by", "body")
+    insert_many(con, "caseload_profile_versions", cols, versions)
+    cols = ("id", "participant_id", "{}", "previous", "effective_on", "recorded_at", "recorded_by", "note")
+    insert_many(con, "caseload_status_history", [c.format("status") for c in cols], phases)
+    insert_many(con, "caseload_specialist_history", [c.format("specialist_id") for c in cols], assignments)

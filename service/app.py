@@ -40,6 +40,8 @@ from service.api.routes import (
     vocabulary,
 )
 from service.api.routes import people as crm_people
+from service.api.routes import plans as participant_plans
+from service.api.routes import profiles as participant_profiles
 from service.config import Settings, settings_from_env
 from service.runtime.database import Database
 from service.runtime.resources import Resources
@@ -62,6 +64,8 @@ ROUTES = (
     jobs,
     education,
     support_contacts,
+    participant_profiles,
+    participant_plans,
     leads,
     timeline,
     duplicates,

@@ -56,6 +56,9 @@ class Settings(BaseSettings):
             before they are read.
         max_upload_bytes: Largest body of a file import (``POST /imports``): the file limit of
             `employers.tabular` plus room for the multipart envelope.
+        entry_date_field: Which participant date counts as programme entry: the first meeting
+            with the specialist (``first_meeting_at``, the default) or the accepted referral
+            (``referral_accepted_at``); the reports read the same choice.
         lead_set_hours: How long a participant's recorded lead set is shown again (page, API with
             ``reuse``) while nothing it was ranked from changed; then new leads are ranked.
         retention_closed_months: A closed participant is pseudonymised this many months after
@@ -121,6 +124,7 @@ class Settings(BaseSettings):
 
     max_body_bytes: int = Field(2 * 1024 * 1024, ge=1024)
     max_upload_bytes: int = Field(21 * 1024 * 1024, ge=1024)
+    entry_date_field: Literal["first_meeting_at", "referral_accepted_at"] = "first_meeting_at"
 
 
 @lru_cache

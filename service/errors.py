@@ -64,10 +64,10 @@ def _error_item(error: Mapping[str, object]) -> dict[str, object]:
     return item
 
 
-def _field_error(field: str, message: str) -> JSONResponse:
+def _field_error(field: str, message: str, kind: str = "value_error") -> JSONResponse:
     parts = field.split(".")
     loc = parts if parts[0] in ("query", "path", "header") else ["body", *parts]
-    item = _error_item({"loc": loc, "msg": message, "type": "value_error"})
+    item = _error_item({"loc": loc, "msg": message, "type": kind})
     return JSONResponse(status_code=422, content={"detail": [item]})
 
 
@@ -105,7 +105,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(storekit.InvalidError)
     async def invalid(_: Request, exc: storekit.InvalidError) -> JSONResponse:
-        return _field_error(exc.field, exc.message)
+        # a store error may carry its own type, e.g. "needs_confirmation" for screening warnings
+        return _field_error(exc.field, exc.message, getattr(exc, "code", "value_error"))
 
     _install_crm(app)
 

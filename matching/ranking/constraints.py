@@ -1,5 +1,8 @@
 """The person's own constraints, as small declarative objects.
 
+The rules about contacting employers (the disclosure plan's and the employer's own) are in
+`matching.ranking.contact_rules`.
+
 Zero exclusion: nothing here ever judges a *person*. Each object expresses something the person
 said (a sector they refuse, hours they cannot work, a distance they will not travel) or a rule of
 their disclosure plan, and removes *leads* for them. Each can execute itself over an
@@ -15,39 +18,11 @@ from typing import ClassVar
 import numpy as np
 import numpy.typing as npt
 
+from matching.ranking.constraint_base import Constraint
+from matching.ranking.contact_rules import contact_constraints
 from matching.ranking.geo import haversine_km
 from matching.ranking.table import OpeningTable, Vocabulary
-from matching.types import APPLICATION_ROUTES, Profile
-
-_VIA_SPECIALIST = APPLICATION_ROUTES.index("via_specialist")
-
-
-class Constraint:
-    """Base class: ``keep(table, rows)`` says which rows survive, ``describe()`` says why.
-
-    ``per_row`` is False when the answer depends only on columns that define a row's group
-    (`matching.ranking.groups`), so it can be evaluated once per group instead of once per row.
-    """
-
-    name: str = "constraint"
-
-    @property
-    def per_row(self) -> bool:
-        """True when the answer depends on more than the group columns (the default: False)."""
-        return False
-
-    def keep(self, table: OpeningTable, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
-        """Return a (len(rows),) bool mask, True where the lead survives.
-
-        Args:
-            table: The fitted items.
-            rows: (m,) int64 row indices to test.
-        """
-        raise NotImplementedError
-
-    def describe(self) -> str:
-        """One sentence a specialist can read, e.g. "refuses sectors G47"."""
-        raise NotImplementedError
+from matching.types import Profile
 
 
 @dataclass(frozen=True)
@@ -161,41 +136,6 @@ class HeldLicences(Constraint):
 
 
 @dataclass(frozen=True)
-class NoEmployerContact(Constraint):
-    """Disclosure plan: the specialist may not approach employers for this person.
-
-    Employer leads and openings that can only be reached through the specialist are removed;
-    self-application openings remain.
-    """
-
-    name: str = "disclosure_no_employer_contact"
-
-    def keep(self, table: OpeningTable, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:  # noqa: D102
-        reachable: npt.NDArray[np.bool_] = ~table.is_employer[rows] & (table.route[rows] != _VIA_SPECIALIST)
-        return reachable
-
-    def describe(self) -> str:  # noqa: D102
-        return "the disclosure plan does not allow the specialist to contact employers"
-
-
-@dataclass(frozen=True)
-class EmployerNotContactable(Constraint):
-    """Employers that asked not to be approached give no employer leads and no introductions."""
-
-    name: str = "employer_do_not_contact"
-
-    def keep(self, table: OpeningTable, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:  # noqa: D102
-        dnc = table.do_not_contact[rows]
-        contactable: npt.NDArray[np.bool_] = ~(
-            dnc & (table.is_employer[rows] | (table.route[rows] == _VIA_SPECIALIST))
-        )
-        return contactable
-
-    def describe(self) -> str:  # noqa: D102
-        return "the employer asked not to be contacted by the programme"
-
-
-@dataclass(frozen=True)
 class _Junction(Constraint):
     """Parts combined row by row with one boolean operator (the base of `And` and `Or`)."""
 
@@ -268,9 +208,7 @@ def constraints_for(profile: Profile) -> tuple[Constraint, ...]:
     Only the person's own statements and their disclosure plan appear here. Everything else
     about feasibility (hours, distance, licences when not a constraint) is a flag, not a filter.
     """
-    found: list[Constraint] = [EmployerNotContactable()]
-    if not profile.disclosure.es_may_contact_employers:
-        found.append(NoEmployerContact())
+    found: list[Constraint] = list(contact_constraints(profile.disclosure))
     if profile.refused_sectors:
         found.append(RefusedSectors(tuple(profile.refused_sectors)))
     refused = tuple(c for c in profile.refused_occupations if c.uri)

@@ -23,7 +23,8 @@ import math
 import numpy as np
 import numpy.typing as npt
 
-from matching.ranking.constraints import Constraint, MaxCommute
+from matching.ranking.constraint_base import Constraint
+from matching.ranking.constraints import MaxCommute
 from matching.ranking.geo import EARTH_RADIUS_KM, haversine_km
 from matching.ranking.table import OpeningTable
 

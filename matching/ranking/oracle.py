@@ -88,7 +88,7 @@ def allowed(item: Opening, p: Profile) -> bool:
     via_specialist = item.kind == "employer" or item.application_route == "via_specialist"
     checks = [
         not (item.employer_do_not_contact and via_specialist),
-        p.disclosure.es_may_contact_employers or not via_specialist,
+        p.disclosure.may_contact(item.employer_id) or not via_specialist,
         item.sector not in p.refused_sectors or not item.sector,
         item.occupation.uri not in {c.uri for c in p.refused_occupations if c.uri} or not item.occupation.uri,
     ]

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from matching.ranking.constraints import Constraint, constraints_for
+from matching.ranking.constraint_base import Constraint
+from matching.ranking.constraints import constraints_for
 from matching.ranking.item_matrix import ItemMatrix
 from matching.types import LeadKind, Profile, Removal
 

@@ -19,6 +19,8 @@ import numpy.typing as npt
 from matching.types import APPLICATION_ROUTES, STAGES, Opening
 
 _NAN = float("nan")
+#: The ``route`` code of openings reached only through the specialist.
+VIA_SPECIALIST = APPLICATION_ROUTES.index("via_specialist")
 #: Column name -> (dtype, fill value for unused rows).
 _COLUMNS: dict[str, tuple[type, object]] = {
     "is_employer": (np.bool_, False),
@@ -35,6 +37,7 @@ _COLUMNS: dict[str, tuple[type, object]] = {
     "do_not_contact": (np.bool_, False),
     "remote": (np.bool_, False),
     "country": (np.int32, 0),
+    "employer": (np.int32, 0),
 }
 
 
@@ -163,6 +166,7 @@ class OpeningTable:
         do_not_contact: (capacity,) bool.
         remote: (capacity,) bool, True for remote work (no commute).
         country: (capacity,) int32 codes into ``countries`` (0 = unknown).
+        employer: (capacity,) int32 codes into ``employers`` (for per-employer disclosure rules).
         skills: Essential skills per row.
         licences: Required licences per row.
     """
@@ -171,6 +175,7 @@ class OpeningTable:
     occupations: Vocabulary
     contracts: Vocabulary
     countries: Vocabulary
+    employers: Vocabulary
     skills: SetColumn
     licences: SetColumn
     ids: npt.NDArray[np.object_]
@@ -188,12 +193,14 @@ class OpeningTable:
     do_not_contact: npt.NDArray[np.bool_]
     remote: npt.NDArray[np.bool_]
     country: npt.NDArray[np.int32]
+    employer: npt.NDArray[np.int32]
 
     def __init__(self, capacity: int = 0, *, share: OpeningTable | None = None) -> None:
         self.sectors = share.sectors if share is not None else Vocabulary()
         self.occupations = share.occupations if share is not None else Vocabulary()
         self.contracts = share.contracts if share is not None else Vocabulary()
         self.countries = share.countries if share is not None else Vocabulary()
+        self.employers = share.employers if share is not None else Vocabulary()
         skill_sets = share.skills.sets if share is not None else SetVocabulary()
         licence_sets = share.licences.sets if share is not None else SetVocabulary()
         self.skills = SetColumn(skill_sets, capacity)
@@ -251,6 +258,7 @@ class OpeningTable:
         self.do_not_contact[rows] = [o.employer_do_not_contact for o in openings]
         self.remote[rows] = [o.remote for o in openings]
         self.country[rows] = [self.countries.add(o.place.country if o.place else "") for o in openings]
+        self.employer[rows] = [self.employers.add(o.employer_id) for o in openings]
         skills = self.skills.sets
         self.skills.row_set[rows] = [skills.add([s.uri for s in o.essential_skills]) for o in openings]
         self.licences.row_set[rows] = [self.licences.sets.add(o.required_licences) for o in openings]

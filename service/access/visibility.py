@@ -37,14 +37,19 @@ from service.runtime.database import Database
 T = TypeVar("T")
 NOT_ALLOWED = (
     "the participant's disclosure plan does not allow the employment specialist to contact "
-    "employers about them (es_may_contact_employers is false)"
+    "this employer about them (es_may_contact_employers is false, or the plan names this employer "
+    "as one not to contact)"
 )
 #: Fields of a participant-linked record blanked for readers outside the participant's unit.
 PARTICIPANT_TEXT = ("learned", "detail")
 
 
-def participant_link(store: participants.ParticipantStore, user: User, participant_id: Any) -> dict[str, str]:
+def participant_link(
+    store: participants.ParticipantStore, user: User, participant_id: Any, employer_id: Any = None
+) -> dict[str, str]:
     """``participant_id`` and ``participant_unit`` for a contact, or InvalidError on that field.
+
+    With ``employer_id``, the plan's per-employer exceptions count (`Disclosure.may_contact`).
 
     Raises:
         employers.InvalidError: The caller cannot see the participant (unknown, or in another
@@ -54,7 +59,7 @@ def participant_link(store: participants.ParticipantStore, user: User, participa
         rec = store.get(participant_id=str(participant_id), unit_ids=caseload_units(user))
     except participants.NotFoundError:
         raise employers.InvalidError("participant_id", "no participant with this id in your unit") from None
-    if not rec.disclosure.es_may_contact_employers:
+    if not rec.disclosure.may_contact(str(employer_id) if employer_id else None):
         raise employers.InvalidError("participant_id", NOT_ALLOWED)
     return {"participant_id": rec.id, "participant_unit": rec.unit_id}
 

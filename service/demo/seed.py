@@ -144,6 +144,14 @@ def _participant(row: dict[str, Any], user_ids: dict[str, str]) -> ParticipantVa
     if "exclude_missing_licence" in out:
         prefs["exclude_missing_licence"] = out.pop("exclude_missing_licence")
     out["preferences"] = prefs
+    disclosure = dict(out.get("disclosure") or {})
+    if disclosure.get("level", "none") == "none" and disclosure.get("es_may_contact_employers"):
+        # Data generated before level none + employer contact was refused as contradictory: the
+        # specialist approaching employers is itself a service-only disclosure (docs/caseload.md).
+        out["disclosure"] = {**disclosure, "level": "service_only"}
+    if out.get("status") == "closed" and not out.get("closure_reason"):
+        # Closing now needs a reason; the generated files predate reasons.
+        out |= {"closure_reason": "other", "closure_note": "closed before closure reasons were recorded"}
     return cast(ParticipantValues, out)  # the generator writes the caseload's own field names
 
 

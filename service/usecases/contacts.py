@@ -43,7 +43,7 @@ def log_contact(
     """
     values = {**values, "specialist": values.get("specialist") or user.username}
     if participant_id is not None:
-        link = participant_link(caseload, user, participant_id)
+        link = participant_link(caseload, user, participant_id, values.get("employer_id"))
         values = {
             **values,
             "participant_id": link["participant_id"],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from participants import ParticipantRecord, ParticipantStore
 from participants.values import ParticipantValues
 from service.access.audit import log_access
@@ -57,3 +59,62 @@ def get_participant(
 def visible_participant(*, store: ParticipantStore, user: User, participant_id: str) -> ParticipantRecord:
     """One participant of the caller's unit, not logged (the use case that follows logs the access)."""
     return store.get(participant_id=participant_id, unit_ids=caseload_units(user))
+
+
+def update_participant(
+    *,
+    store: ParticipantStore,
+    engine: LeadEngine,
+    db: Database,
+    user: User,
+    participant_id: str,
+    values: dict[str, Any],
+) -> ParticipantRecord:
+    """Change fields of a participant of the caller's unit (`ParticipantStore.update`); logged.
+
+    Stated occupations and skills in ``values`` are linked to ESCO as on create; the change is
+    audit-logged (the store's change log keeps each field's old and new value).
+
+    Raises:
+        NotFoundError: Not a participant of the caller's unit.
+        ForbiddenError: The caller has no caseload role, or asks to move the person to another unit.
+    """
+    unit = require_caseload_role(user)
+    if values.get("unit_id") not in (None, unit):
+        raise ForbiddenError("participants can only be kept in your own unit")
+    before = visible_participant(store=store, user=user, participant_id=participant_id)
+    if "preferences" in values or "skills" in values:
+        linked = engine.normalise_participant(
+            cast(
+                ParticipantValues, {"language": values.get("language") or before.language, **_nested(values)}
+            )
+        )
+        given = values.get("preferences") or {}
+        prefs = {k: v for k, v in (linked.get("preferences") or {}).items() if k in given}  # only those sent
+        values = {**values, **({"preferences": prefs} if "preferences" in values else {})}
+        if "skills" in values:
+            values["skills"] = linked.get("skills") or []
+    rec = store.update(
+        participant_id=before.id, values=values, actor=user.username, unit_ids=caseload_units(user)
+    )
+    log_access(
+        db,
+        user_id=user.id,
+        action="update",
+        entity="participant",
+        entity_ids=[rec.id],
+        detail=_fields(values),
+    )
+    return rec
+
+
+def _nested(values: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {"preferences": values.get("preferences") or {}}
+    if "skills" in values:
+        out["skills"] = values["skills"] or []
+    return out
+
+
+def _fields(values: dict[str, Any]) -> str:
+    """The changed field names, for the audit row (never their values)."""
+    return "fields: " + ", ".join(sorted(values))

@@ -58,6 +58,18 @@ KEYS = st.sampled_from(
         "choices",
         "a_id",
         "b_id",
+        "phase",
+        "phase_date",
+        "closure_reason",
+        "referral_received_at",
+        "occupations",
+        "conditions_for_success",
+        "approved_statements",
+        "employer_overrides",
+        "targets",
+        "actions",
+        "offered_at",
+        "topics",
     ]
 )
 BODIES = st.dictionaries(KEYS, JSON, max_size=6) | JSON
@@ -93,6 +105,12 @@ def test_fuzzed_bodies_never_500(api: Api) -> None:
         ("PATCH", f"/people/{person['id']}"),
         ("PATCH", f"/tasks/{task['id']}"),
         ("PATCH", f"/notes/{note['id']}"),
+        ("PATCH", f"/participants/{pid}"),
+        ("PUT", f"/participants/{pid}/profile"),
+        ("PUT", f"/participants/{pid}/plans/job_search"),
+        ("PUT", f"/participants/{pid}/plans/disclosure"),
+        ("PUT", f"/participants/{pid}/plans/benefits"),
+        ("POST", f"/participants/{pid}/plans/disclosure/discussions"),
     ]
 
     @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

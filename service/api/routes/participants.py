@@ -1,4 +1,4 @@
-"""Participants: create, read, list (unit-scoped, every read audit-logged), and their leads."""
+"""Participants: create, read, update, list (unit-scoped, every read audit-logged), history, leads."""
 
 from __future__ import annotations
 
@@ -10,26 +10,33 @@ from fastapi import APIRouter, Query
 
 from participants.values import ParticipantValues
 from service.api.pagination import Limit, after_id, id_page
+from service.api.schemas.history import HistoryOut
 from service.api.schemas.leads import LeadsRequest, LeadsResponse, RecordedLeadOut, RecordedLeads
-from service.api.schemas.participants import ParticipantIn, ParticipantOut, ParticipantPage
+from service.api.schemas.participants import ParticipantIn, ParticipantOut, ParticipantPage, ParticipantPatch
 from service.api.schemas.problems import error_responses
 from service.deps import DbDep, EngineDep, LeadsDep, ParticipantsDep, SettingsDep, UserDep
 from service.usecases import leads as lead_cases
 from service.usecases import participants as workflows
+from service.usecases import plans as plan_cases
 
 router = APIRouter(prefix="/participants", tags=["participants"], responses=error_responses())
 
 
 @router.post("", status_code=201, response_model=ParticipantOut)
 def create_participant(
-    body: ParticipantIn, user: UserDep, store: ParticipantsDep, engine: EngineDep, db: DbDep
+    body: ParticipantIn,
+    user: UserDep,
+    store: ParticipantsDep,
+    engine: EngineDep,
+    db: DbDep,
+    settings: SettingsDep,
 ) -> ParticipantOut:
     """Add a participant to the caller's unit; stated occupations are linked to ESCO."""
     values = body.model_dump(exclude_none=False)
     rec = workflows.create_participant(
         store=store, engine=engine, db=db, user=user, values=cast(ParticipantValues, values)
     )
-    return ParticipantOut.from_record(rec)
+    return ParticipantOut.from_record(rec, settings.entry_date_field)
 
 
 @router.get("", response_model=ParticipantPage)
@@ -37,6 +44,7 @@ def list_participants(
     user: UserDep,
     store: ParticipantsDep,
     db: DbDep,
+    settings: SettingsDep,
     limit: Limit = 50,
     after: UUID | None = None,
     status: Annotated[str | None, Query(pattern="^(active|on_hold|closed)$")] = None,
@@ -45,14 +53,49 @@ def list_participants(
     records = workflows.list_participants(
         store=store, db=db, user=user, status=status, limit=limit, after=after_id(after)
     )
-    return id_page(ParticipantPage, records, limit, ParticipantOut.from_record)
+    return id_page(
+        ParticipantPage, records, limit, lambda r: ParticipantOut.from_record(r, settings.entry_date_field)
+    )
 
 
 @router.get("/{participant_id}", response_model=ParticipantOut)
-def get_participant(participant_id: UUID, user: UserDep, store: ParticipantsDep, db: DbDep) -> ParticipantOut:
+def get_participant(
+    participant_id: UUID, user: UserDep, store: ParticipantsDep, db: DbDep, settings: SettingsDep
+) -> ParticipantOut:
     """Read one participant of the caller's unit (404 for anyone else's)."""
     rec = workflows.get_participant(store=store, db=db, user=user, participant_id=str(participant_id))
-    return ParticipantOut.from_record(rec)
+    return ParticipantOut.from_record(rec, settings.entry_date_field)
+
+
+@router.patch("/{participant_id}", response_model=ParticipantOut)
+def update_participant(
+    participant_id: UUID,
+    body: ParticipantPatch,
+    user: UserDep,
+    store: ParticipantsDep,
+    engine: EngineDep,
+    db: DbDep,
+    settings: SettingsDep,
+) -> ParticipantOut:
+    """Change any fields; each change is logged (field, old, new), phases and specialists in their history.
+
+    Closing (``phase: closed``) needs an allowed ``closure_reason``; reasons that break zero
+    exclusion are refused with a 422 naming ``closure_reason``.
+    """
+    values = body.model_dump(exclude_unset=True)
+    rec = workflows.update_participant(
+        store=store, engine=engine, db=db, user=user, participant_id=str(participant_id), values=values
+    )
+    return ParticipantOut.from_record(rec, settings.entry_date_field)
+
+
+@router.get("/{participant_id}/history", response_model=HistoryOut)
+def participant_history(participant_id: UUID, user: UserDep, store: ParticipantsDep, db: DbDep) -> HistoryOut:
+    """The participant's phases (status history) and specialists, oldest first, with who and when."""
+    statuses, assignments = plan_cases.histories(
+        store=store, db=db, user=user, participant_id=str(participant_id)
+    )
+    return HistoryOut.from_rows(statuses, assignments)
 
 
 @router.post("/{participant_id}/leads", response_model=LeadsResponse)

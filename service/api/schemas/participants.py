@@ -1,19 +1,21 @@
-"""Participants: the new-participant request and the participant as stored."""
+"""Participants: the new-participant request, the change request and the participant as stored."""
 
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
 from matching.types import DisclosureLevel
 from participants import BenefitStatus, ParticipantRecord, ParticipantStatus
+from participants.lifecycle import EntryEmployment, Phase, ReferralSource, entry_date
 from service.api.schemas.common import (
     ConceptIn,
     ConceptOut,
     ContractIn,
+    Day,
     Hours,
     HoursChecked,
     LanguageIn,
@@ -46,6 +48,29 @@ class SkillIn(ConceptIn):
     """A skill as the person or specialist words it (a phrase, not a paragraph)."""
 
     label: SafeText = Field(min_length=1, max_length=200, examples=["assist patients with personal hygiene"])
+
+
+ClosureReason = Field(
+    None,
+    max_length=100,
+    description="got_job_and_graduated, chose_to_leave, moved_away, transferred, deceased or other (with "
+    "closure_note); reasons that break zero exclusion (not ready, missed appointments, time limit "
+    "reached, declined by the programme) are refused",
+    examples=["moved_away"],
+)
+
+
+class LifecycleFields(Strict):
+    """Referral, programme entry, employment status at entry and closure (dates are days)."""
+
+    referral_source: ReferralSource | None = None
+    referral_received_at: Day | None = None
+    referral_accepted_at: Day | None = None
+    first_meeting_at: Day | None = Field(None, description="First meeting with the specialist")
+    employment_status_at_entry: EntryEmployment | None = None
+    closed_at: Day | None = None
+    closure_reason: SafeText | None = ClosureReason
+    closure_note: SafeText | None = Field(None, max_length=2000)
 
 
 class PlaceIn(Strict):
@@ -90,8 +115,8 @@ class BenefitsIn(Strict):
     hours_threshold: float | None = Hours
 
 
-class ParticipantIn(Strict):
-    """A new participant. ``unit_id`` defaults to the caller's unit."""
+class ParticipantIn(LifecycleFields):
+    """A new participant. ``unit_id`` defaults to the caller's unit; ``phase`` to enrolled."""
 
     model_config = strict_with_examples(
         {
@@ -116,12 +141,46 @@ class ParticipantIn(Strict):
     specialist_id: SafeText | None = None
     language: LanguageIn | None = Field(None, description="Omit to detect it (en if no title links)")
     status: ParticipantStatus = "active"
+    phase: Phase | None = Field(None, description="The IPS status; sets status (paused: on_hold)")
+    phase_date: Day | None = Field(None, description="The day the phase began (default: referral or today)")
     home: PlaceIn | None = None
     licences: list[LicenceIn] = Field(default_factory=list, max_length=6)
     preferences: PreferencesIn = Field(default_factory=PreferencesIn)
     skills: list[SkillIn] = Field(default_factory=list, max_length=MAX_SKILLS)
     disclosure: DisclosureIn = Field(default_factory=DisclosureIn)
     benefits: BenefitsIn = Field(default_factory=BenefitsIn)
+
+
+class ParticipantPatch(LifecycleFields):
+    """Fields to change; only those sent change (each change is logged with old and new).
+
+    A new ``phase`` (or ``status``) is recorded in the status history from ``phase_date`` (default
+    today); a new ``specialist_id`` in the assignment history with ``reassignment_note``.
+    ``preferences``/``skills`` save a new career profile version (trigger ``review``), ``disclosure``
+    and ``benefits`` a new plan version; only the keys sent inside them change.
+    """
+
+    model_config = strict_with_examples(
+        {"phase": "job_search", "phase_date": "2026-01-15", "first_meeting_at": "2026-01-12"},
+        {"phase": "closed", "closure_reason": "moved_away", "closed_at": "2026-05-01"},
+        {"specialist_id": "es-2", "reassignment_note": "caseload balancing"},
+    )
+
+    display_name: str | None = Field(None, min_length=1, max_length=100)
+    unit_id: str | None = None
+    specialist_id: str | None = None
+    language: LanguageIn | None = None
+    status: ParticipantStatus | None = None
+    phase: Phase | None = None
+    phase_date: Day | None = None
+    reassignment_note: str | None = Field(None, max_length=500)
+    home: PlaceIn | None = None
+    licences: list[LicenceIn] | None = None
+    preferences: PreferencesIn | None = None
+    skills: list[ConceptIn] | None = Field(None, max_length=200)
+    disclosure: DisclosureIn | None = None
+    benefits: BenefitsIn | None = None
+    confirm_warnings: bool = Field(False, description="Save approved statements despite screening warnings")
 
 
 class ParticipantOut(Out):
@@ -133,6 +192,18 @@ class ParticipantOut(Out):
     display_name: str
     language: str
     status: str
+    phase: str
+    referral_source: str | None
+    referral_received_at: date | None
+    referral_accepted_at: date | None
+    first_meeting_at: date | None
+    programme_entry: date | None = Field(
+        description="Entry by the programme's rule (IPSMATCH_ENTRY_DATE_FIELD)"
+    )
+    employment_status_at_entry: str | None
+    closed_at: date | None
+    closure_reason: str | None
+    closure_note: str
     home_city: str
     licences: list[str]
     preferences: dict[str, object]
@@ -140,12 +211,14 @@ class ParticipantOut(Out):
     disclosure: dict[str, object]
     benefits: dict[str, object]
     created_at: datetime | None
+    updated_at: datetime | None
 
     @classmethod
-    def from_record(cls, rec: ParticipantRecord) -> ParticipantOut:
+    def from_record(cls, rec: ParticipantRecord, entry_field: str = "first_meeting_at") -> ParticipantOut:
         """A participant for the API (preferences, disclosure and benefits as plain objects)."""
         return cls.from_fields(
             rec,
+            programme_entry=entry_date(rec, entry_field),
             licences=list(rec.licences),
             preferences=asdict(rec.preferences),
             skills=[ConceptOut(**asdict(s)) for s in rec.skills],

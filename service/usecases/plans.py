@@ -1,0 +1,149 @@
+"""Plan use cases: versioned job search, disclosure and benefits plans, discussions, histories.
+
+Also the participant's status and specialist histories.
+
+Every call reads the participant through the caller's units first (another unit's person is a
+404) and audit-logs what it showed or changed. Employers named by a plan (per-employer
+disclosure overrides, employer targets) must exist in the CRM: the stores never read each other,
+so the check is here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import employers
+from participants import (
+    Discussion,
+    HistoryRow,
+    HistoryStore,
+    InvalidError,
+    ParticipantStore,
+    PlanStore,
+    PlanVersion,
+)
+from service.access.audit import log_access
+from service.access.auth import require_caseload_role
+from service.access.users import User
+from service.runtime.database import Database
+from service.usecases.participants import visible_participant
+
+
+def save_plan(
+    *,
+    store: ParticipantStore,
+    crm: employers.EmployerStore,
+    db: Database,
+    user: User,
+    participant_id: str,
+    kind: str,
+    values: Mapping[str, Any],
+    confirm_warnings: bool,
+) -> PlanVersion:
+    """Save a new version of a participant's ``kind`` plan (job_search, disclosure, benefits).
+
+    Raises:
+        NotFoundError: Not a participant of the caller's unit.
+        InvalidError: A bad field, or an employer id the CRM does not hold (named).
+        NeedsConfirmationError: Unconfirmed screening warnings on approved statements.
+    """
+    require_caseload_role(user)
+    person = visible_participant(store=store, user=user, participant_id=participant_id)
+    _check_employers(crm, values)
+    saved = PlanStore(store.con, store.lock).save(
+        participant_id=person.id,
+        kind=kind,
+        values=values,
+        actor=user.username,
+        confirm_warnings=confirm_warnings,
+    )
+    detail = f"{kind} plan v{saved.version}"
+    log_access(
+        db, user_id=user.id, action="update", entity="participant", entity_ids=[person.id], detail=detail
+    )
+    return saved
+
+
+def plan_versions(
+    *, store: ParticipantStore, db: Database, user: User, participant_id: str, kind: str
+) -> list[PlanVersion]:
+    """Every version of one plan of a participant of the caller's unit, newest first (logged)."""
+    person = visible_participant(store=store, user=user, participant_id=participant_id)
+    found = PlanStore(store.con, store.lock).versions(participant_id=person.id, kind=kind)
+    log_access(
+        db,
+        user_id=user.id,
+        action="read",
+        entity="participant",
+        entity_ids=[person.id],
+        detail=f"{kind} plans",
+    )
+    return found
+
+
+def add_discussion(
+    *, store: ParticipantStore, db: Database, user: User, participant_id: str, values: Mapping[str, Any]
+) -> Discussion:
+    """Record that the disclosure plan was discussed with the person (day and topics)."""
+    require_caseload_role(user)
+    person = visible_participant(store=store, user=user, participant_id=participant_id)
+    found = PlanStore(store.con, store.lock).add_discussion(
+        participant_id=person.id, values=values, actor=user.username
+    )
+    log_access(
+        db,
+        user_id=user.id,
+        action="update",
+        entity="participant",
+        entity_ids=[person.id],
+        detail="disclosure discussion",
+    )
+    return found
+
+
+def discussions(
+    *, store: ParticipantStore, db: Database, user: User, participant_id: str
+) -> list[Discussion]:
+    """The disclosure discussions of a participant of the caller's unit, newest first (logged)."""
+    person = visible_participant(store=store, user=user, participant_id=participant_id)
+    found = PlanStore(store.con, store.lock).discussions(participant_id=person.id)
+    log_access(
+        db,
+        user_id=user.id,
+        action="read",
+        entity="participant",
+        entity_ids=[person.id],
+        detail="disclosure discussions",
+    )
+    return found
+
+
+def histories(
+    *, store: ParticipantStore, db: Database, user: User, participant_id: str
+) -> tuple[list[HistoryRow], list[HistoryRow]]:
+    """(status history, specialist history) of a participant of the caller's unit, oldest first."""
+    person = visible_participant(store=store, user=user, participant_id=participant_id)
+    history = HistoryStore(store.con, store.lock)
+    found = history.statuses(participant_id=person.id), history.assignments(participant_id=person.id)
+    log_access(
+        db, user_id=user.id, action="read", entity="participant", entity_ids=[person.id], detail="history"
+    )
+    return found
+
+
+def _check_employers(crm: employers.EmployerStore, values: Mapping[str, Any]) -> None:
+    named = [
+        (f"employer_overrides.{i}.employer_id", o.get("employer_id"))
+        for i, o in enumerate(values.get("employer_overrides") or ())
+    ]
+    named += [
+        (f"targets.{i}.employer_id", t.get("employer_id"))
+        for i, t in enumerate(values.get("targets") or ())
+        if t.get("employer_id")
+    ]
+    for field, employer_id in named:
+        try:
+            crm.get(employer_id=str(employer_id))
+        except (employers.NotFoundError, employers.InvalidError):
+            raise InvalidError(field, f"no employer {employer_id} in the network") from None

@@ -1,0 +1,92 @@
+"""Career profile use cases: save a version (occupations and skills linked to ESCO), list versions.
+
+Every call first reads the participant through the caller's units (another unit's person is a
+404, like a missing one) and audit-logs what it showed or changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, cast
+
+from participants import ParticipantStore, ProfileStore, ProfileVersion
+from participants.values import ParticipantValues
+from service.access.audit import log_access
+from service.access.auth import require_caseload_role
+from service.access.users import User
+from service.runtime.database import Database
+from service.usecases.lead_engine import LeadEngine
+from service.usecases.participants import visible_participant
+
+
+def save_profile(
+    *,
+    store: ParticipantStore,
+    engine: LeadEngine,
+    db: Database,
+    user: User,
+    participant_id: str,
+    values: Mapping[str, Any],
+    trigger: str,
+    confirm_warnings: bool,
+) -> ProfileVersion:
+    """Save a new career profile version for a participant of the caller's unit.
+
+    Raises:
+        NotFoundError: Not a participant of the caller's unit.
+        InvalidError, NeedsConfirmationError: From `ProfileStore.save`.
+    """
+    require_caseload_role(user)
+    person = visible_participant(store=store, user=user, participant_id=participant_id)
+    linked = _linked(engine, person.language, values)
+    saved = ProfileStore(store.con, store.lock).save(
+        participant_id=person.id,
+        values=linked,
+        trigger=trigger,
+        actor=user.username,
+        confirm_warnings=confirm_warnings,
+    )
+    log_access(
+        db,
+        user_id=user.id,
+        action="update",
+        entity="participant",
+        entity_ids=[person.id],
+        detail=f"profile v{saved.version}",
+    )
+    return saved
+
+
+def profile_versions(
+    *, store: ParticipantStore, db: Database, user: User, participant_id: str
+) -> list[ProfileVersion]:
+    """Every profile version of a participant of the caller's unit, newest first (logged)."""
+    person = visible_participant(store=store, user=user, participant_id=participant_id)
+    found = ProfileStore(store.con, store.lock).versions(participant_id=person.id)
+    log_access(
+        db,
+        user_id=user.id,
+        action="read",
+        entity="participant",
+        entity_ids=[person.id],
+        detail="profile versions",
+    )
+    return found
+
+
+def _linked(engine: LeadEngine, language: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    """``values`` with occupations and skills linked to ESCO where they have no URI yet."""
+    occupations = list(values.get("occupations") or ())
+    skills = list(values.get("skills") or ())
+    asked = cast(
+        ParticipantValues,
+        {"language": language, "preferences": {"preferred_occupations": occupations}, "skills": skills},
+    )
+    out = engine.normalise_participant(asked)
+    found: list[Any] = list((out.get("preferences") or {}).get("preferred_occupations") or [])
+    linked_occ = [{**o, **dict(c)} for o, c in zip(occupations, found, strict=True)]
+    again: list[Any] = list(out.get("skills") or skills)
+    linked_skills = [
+        {**s, "uri": dict(ls).get("uri") or s.get("uri") or ""} for s, ls in zip(skills, again, strict=True)
+    ]
+    return {**values, "occupations": linked_occ, "skills": linked_skills}
