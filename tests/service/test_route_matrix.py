@@ -61,6 +61,10 @@ _EXPORT = {"jd.a": "403"}
 _ERASE = {"spec.a": "403", "jd.a": "403", "spec.b": "403", "jd.b": "403", "admin": "ok"}
 _ADMIN_ONLY = {"sup.a": "403", "sup.b": "403"}
 _SUPPORT = {"contact_id": "support_contact"}
+#: Admins hold no participant data: writes to a profile or plan get the same 403 whatever the id.
+_ADMIN_WRITES = {"admin": "403"}
+#: The world's disclosure plan saved again (contact allowed), so later routes see the same person.
+_DISCLOSURE = {"level": "service_only", "es_may_contact_employers": True}
 #: Employer-side routes: shared by the programme (writes act on made-up ids: nothing is changed).
 EMPLOYER_SIDE = """
 POST /employers
@@ -137,6 +141,27 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/auth/tokens"): Rule(SHARED),
     ("DELETE", "/auth/tokens/{token_id}"): Rule(SHARED),
     ("GET", "/participants/{participant_id}/leads/funnel"): Rule(UNIT),
+    # admins hold no participant data: the same 403 whatever the id (as for POST /participants)
+    ("PATCH", "/participants/{participant_id}"): Rule(
+        UNIT, body={"display_name": "Sara L."}, overrides={"admin": "403"}
+    ),
+    ("GET", "/participants/{participant_id}/history"): Rule(UNIT),
+    ("PUT", "/participants/{participant_id}/profile"): Rule(
+        UNIT, body={"goals": "Work outdoors"}, overrides=_ADMIN_WRITES
+    ),
+    ("GET", "/participants/{participant_id}/profile"): Rule(UNIT),
+    ("GET", "/participants/{participant_id}/profile/versions"): Rule(UNIT),
+    ("PUT", "/participants/{participant_id}/plans/job_search"): Rule(UNIT, body={}, overrides=_ADMIN_WRITES),
+    ("PUT", "/participants/{participant_id}/plans/disclosure"): Rule(
+        UNIT, body=_DISCLOSURE, overrides=_ADMIN_WRITES
+    ),
+    ("PUT", "/participants/{participant_id}/plans/benefits"): Rule(UNIT, body={}, overrides=_ADMIN_WRITES),
+    ("GET", "/participants/{participant_id}/plans/{kind}"): Rule(UNIT),
+    ("GET", "/participants/{participant_id}/plans/{kind}/versions"): Rule(UNIT),
+    ("POST", "/participants/{participant_id}/plans/disclosure/discussions"): Rule(
+        UNIT, body={"discussed_on": "2026-01-10", "topics": ["pros_cons"]}, overrides=_ADMIN_WRITES
+    ),
+    ("GET", "/participants/{participant_id}/plans/disclosure/discussions"): Rule(UNIT),
     ("POST", "/participants/{participant_id}/jobs"): Rule(UNIT, body="job"),
     ("GET", "/participants/{participant_id}/jobs"): Rule(UNIT),
     ("GET", "/participants/{participant_id}/jobs/{job_id}"): Rule(UNIT),
@@ -267,7 +292,9 @@ def _path(world: World, path: str, rule: Rule, fake: bool) -> tuple[str, str, st
         if rule.kind == UNIT and not real:
             real, stand_in = value, missing()
         path = path.replace("{" + name + "}", stand_in if fake and value == real else value)
-    path = path.replace("{username}", "spec.a").replace("{entity}", "contacts")
+    path = (
+        path.replace("{username}", "spec.a").replace("{entity}", "contacts").replace("{kind}", "disclosure")
+    )
     return path, real, stand_in
 
 

@@ -18,10 +18,11 @@ from service.api.schemas.plans import (
     PlanVersionOut,
     PlanVersions,
 )
+from service.api.schemas.problems import error_responses
 from service.deps import DbDep, EmployersDep, ParticipantsDep, UserDep
 from service.usecases import plans as cases
 
-router = APIRouter(prefix="/participants", tags=["plans"])
+router = APIRouter(prefix="/participants", tags=["plans"], responses=error_responses())
 Kind = Literal["job_search", "disclosure", "benefits"]
 
 

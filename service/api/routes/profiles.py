@@ -7,11 +7,12 @@ from uuid import UUID
 from fastapi import APIRouter
 
 from participants import NotFoundError
+from service.api.schemas.problems import error_responses
 from service.api.schemas.profiles import ProfileIn, ProfileVersionOut, ProfileVersions
 from service.deps import DbDep, EngineDep, ParticipantsDep, UserDep
 from service.usecases import profiles as cases
 
-router = APIRouter(prefix="/participants", tags=["profiles"])
+router = APIRouter(prefix="/participants", tags=["profiles"], responses=error_responses())
 
 
 @router.put("/{participant_id}/profile", response_model=ProfileVersionOut)
