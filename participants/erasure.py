@@ -22,6 +22,7 @@ from datetime import datetime
 from typing import Any
 
 from participants.change_log import CHANGE_LOG
+from participants.erasure_history import HISTORY_TABLES, erase_history
 from participants.errors import InvalidError
 from storekit.connection import Connection
 from storekit.rows import uuid_of
@@ -43,6 +44,7 @@ PARTICIPANT_TABLES = (
     "caseload_lead_batch_plan",
     "caseload_lead_batch_effects",
     "caseload_lead_batch_done",
+    *HISTORY_TABLES,
 )
 #: Profile parts deleted by ``erase`` (pseudonymise keeps them).
 _PROFILE_PARTS = PARTICIPANT_TABLES[:4]
@@ -134,6 +136,7 @@ def erase_participant(con: Connection, *, participant_id: str, mode: str, actor:
         con.execute(
             "UPDATE caseload_disclosure_plans SET approved_statements = [] WHERE participant_id = ?", [pid]
         )
+    done |= erase_history(con, pid, mode)
     CHANGE_LOG.log_change(con, actor=actor, entity="participant", entity_id=str(pid), action=mode)
     return done
 

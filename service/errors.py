@@ -26,6 +26,7 @@ log = logging.getLogger("ipsmatch")
 #: How much of a bad input a 422 shows back: enough to recognise it, never the whole upload.
 _ECHO_CHARS = 120
 _ECHO_ITEMS = 5
+_MESSAGE_CHARS = 2000
 
 
 def echo(value: object, depth: int = 0) -> object:
@@ -48,12 +49,21 @@ def echo(value: object, depth: int = 0) -> object:
     return echo(f"<{type(value).__name__}>" if depth >= 2 else str(value), depth)
 
 
+def _message(text: str) -> str:
+    """An error message whole (ours explain the rule and list the choices), surrogates escaped.
+
+    Only a message that quotes a huge input is cut, at ``_MESSAGE_CHARS``.
+    """
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text if len(text) <= _MESSAGE_CHARS else f"{text[:_MESSAGE_CHARS]}… ({len(text)} characters)"
+
+
 def _error_item(error: Mapping[str, object]) -> dict[str, object]:
     """One pydantic error as FastAPI's ``ValidationError`` item, safe to serialise and short."""
     loc = error.get("loc")
     item: dict[str, object] = {
         "loc": [p if isinstance(p, int) else echo(str(p)) for p in loc] if isinstance(loc, Sequence) else [],
-        "msg": echo(str(error.get("msg", ""))),
+        "msg": _message(str(error.get("msg", ""))),
         "type": str(error.get("type", "value_error")),
     }
     if "input" in error:

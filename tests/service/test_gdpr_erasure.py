@@ -146,3 +146,32 @@ def test_the_cli_erases_a_person_on_a_stopped_servers_file(make_api) -> None:  #
         assert row.fetchone() == ("[erased]", "erase")
         learned = con.execute("SELECT learned FROM crm_contacts WHERE participant_id = ?", [pid]).fetchall()
         assert learned == [("",)]
+
+
+def test_both_modes_clear_the_words_in_history_plans_and_follow_along(api: Api) -> None:
+    """Notes on discussions, support contacts and closures, and the free text of versioned plans."""
+    words = ("Talked it over at the café", "Met her at the bakery door", "Wants quiet mornings")
+    for mode in ("erase", "pseudonymise"):
+        pid = seeded_person(api)["id"]
+        said = api.call(
+            "POST",
+            f"/participants/{pid}/plans/disclosure/discussions",
+            json={"discussed_on": "2026-01-10", "topics": ["pros_cons"], "note": words[0]},
+        )
+        met = api.call(
+            "POST",
+            f"/participants/{pid}/support-contacts",
+            json={"contact_date": "2026-01-12", "mode": "face_to_face", "note": words[1]},
+        )
+        plan = api.call("PUT", f"/participants/{pid}/plans/benefits", json={"notes": words[2]})
+        assert [r.status_code for r in (said, met)] == [201, 201] and plan.status_code in (200, 201), (
+            plan.text
+        )
+        assert all(w in all_text(api) for w in words)  # the check below can fail
+        count = "SELECT count(*) FROM caseload_disclosure_discussions WHERE participant_id = ?"
+        dates = api.db.cursor().execute(count, [pid]).fetchone()
+        r = api.call("POST", f"/participants/{pid}/erase", user="sup.a", json={"mode": mode})
+        assert r.status_code == 200, r.text
+        assert [w for w in words if w in all_text(api)] == [], mode
+        kept = api.db.cursor().execute(count, [pid]).fetchone()
+        assert kept == dates == (1,)  # the dated row stays for V2

@@ -10,7 +10,8 @@ from tests.conftest import Api
 
 
 def _person(api: Api, name: str, status: str) -> str:
-    r = api.call("POST", "/participants", json={"display_name": name, "status": status})
+    closing = {"closure_reason": "moved_away"} if status == "closed" else {}  # a reason is required
+    r = api.call("POST", "/participants", json={"display_name": name, "status": status, **closing})
     assert r.status_code == 201, r.text
     return str(r.json()["id"])
 
