@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from participants import JobStore, ParticipantStore
-from participants.report_rows import participant_rows
+from participants.report_rows import participant_rows, profile_version_rows, status_history_rows
 from participants.support_contacts import SupportContactStore
 from reports.competitive import competitive
 from reports.rules import DEFAULT_MINIMUM_WAGE, ProgrammeRules
@@ -124,6 +124,18 @@ def test_some_wait_over_30_days_for_a_first_face_to_face_employer_contact(demo: 
     ]
     assert len(waits) >= 10
     assert any(w > 30 for w in waits) and any(0 <= w <= 30 for w in waits)
+
+
+def test_histories_lie_in_the_year_and_profiles_follow_some_jobs(demo: Database) -> None:
+    cur, today = demo.cursor(), reference_day(FOLDER)
+    history = status_history_rows(cur)
+    assert all(today - timedelta(days=366) <= r["at"] <= today for r in history)  # no creation-day rows
+    assert {"referred", "enrolled", "job_search", "working", "closed"} <= {r["status"] for r in history}
+    versions = profile_version_rows(cur)
+    assert all(v["at"] <= today for v in versions)
+    triggers = Counter(v["trigger"] for v in versions)
+    jobs = JobStore(cur).list_for(participant_ids=None)
+    assert 0 < triggers["job_start"] < len(jobs)  # V3: most jobs, not all, get an updated profile
 
 
 def test_the_seed_is_deterministic(resources: Resources, demo: Database, tmp_path: Path) -> None:
