@@ -45,6 +45,7 @@ class Context:
     countries: dict[str, str]
     usernames: dict[str, str]
     closed: frozenset[str]
+    calendar: Calendar
 
 
 def _rows(path: Path) -> Iterator[dict[str, Any]]:
@@ -52,25 +53,55 @@ def _rows(path: Path) -> Iterator[dict[str, Any]]:
         yield from (json.loads(line) for line in fh if line.strip())
 
 
+@dataclass(frozen=True, slots=True)
+class Calendar:
+    """The demo's fixed "today" and, per participant id, their first shipped employer contact."""
+
+    today: date
+    first_linked: dict[str, date]
+
+
+def calendar(folder: Path) -> Calendar:
+    """The last day of the shipped employer contacts, and each named person's first contact day."""
+    days: list[date] = []
+    first: dict[str, date] = {}
+    for row in _rows(folder / "contacts.jsonl.gz"):
+        on = date.fromisoformat(row["occurred_at"][:10])
+        days.append(on)
+        if row.get("participant_id"):
+            first[row["participant_id"]] = min(on, first.get(row["participant_id"], on))
+    return Calendar(max(days), first)
+
+
 def reference_day(folder: Path) -> date:
-    """The last day of the shipped employer contacts: the demo's fixed "today"."""
-    return max(date.fromisoformat(r["occurred_at"][:10]) for r in _rows(folder / "contacts.jsonl.gz"))
+    """The demo's fixed "today": the last day of the shipped employer contacts."""
+    return calendar(folder).today
 
 
-def referral_days(participant_id: str, today: date) -> tuple[date, date, date]:
-    """(received, accepted, first meeting) of one person: 45–365 days before ``today``, in order."""
+def referral_days(participant_id: str, cal: Calendar) -> tuple[date, date, date]:
+    """(received, accepted, first meeting): 45–365 days before today, in order.
+
+    A person the shipped contacts already name first meets the specialist 3–40 days before that
+    contact, so no employer hears of them before they entered.
+    """
     rng = random.Random(f"{participant_id}/referral")
-    received = today - timedelta(days=rng.randint(45, 365))
+    received = cal.today - timedelta(days=rng.randint(45, 365))
     accepted = received + timedelta(days=rng.randint(0, 14))
-    return received, accepted, accepted + timedelta(days=rng.randint(1, 21))
+    met = accepted + timedelta(days=rng.randint(1, 21))
+    linked = cal.first_linked.get(participant_id)
+    if linked is not None and met >= linked:
+        met = linked - timedelta(days=rng.randint(3, 40))
+        accepted = met - timedelta(days=rng.randint(1, 21))
+        received = accepted - timedelta(days=rng.randint(0, 14))
+    return received, accepted, met
 
 
-def referral(row: dict[str, Any], today: date) -> dict[str, Any]:
+def referral(row: dict[str, Any], cal: Calendar) -> dict[str, Any]:
     """A generated participant row as referred: source and day received (the history starts there).
 
     Everyone starts ``referred``; the closed ones are closed later, with a reason (`seed_year`).
     """
-    received = referral_days(str(row["id"]), today)[0]
+    received = referral_days(str(row["id"]), cal)[0]
     source = random.Random(f"{row['id']}/source").choices([s for s, _ in SOURCES], [w for _, w in SOURCES])
     out = {k: v for k, v in row.items() if k not in ("status", "closure_reason", "closure_note")}
     return out | {"referral_source": source[0], "referral_received_at": received, "phase": "referred"}
@@ -119,7 +150,8 @@ def _context(db: Database, folder: Path, closed: set[str]) -> Context:
     meta = json.loads((folder / "units.json").read_text(encoding="utf-8"))
     countries = {u["id"]: u["country"] for u in meta["units"]}
     usernames = {u["id"]: u["username"] for u in meta["users"]}
-    return Context(reference_day(folder), employers, countries, usernames, frozenset(closed))
+    cal = calendar(folder)
+    return Context(cal.today, employers, countries, usernames, frozenset(closed), cal)
 
 
 def _history(
@@ -128,7 +160,7 @@ def _history(
     """One person's year; employer contacts are appended to ``contacts``. Returns (jobs, support)."""
     rng = random.Random(person.id)
     pid, store = person.id, ParticipantStore(db.cursor(), db.write_lock)
-    _, accepted, met = referral_days(pid, ctx.today)
+    _, accepted, met = referral_days(pid, ctx.calendar)
     entry = rng.choices(
         ["unemployed", "inactive", "employed_at_risk", "employed_seeking_change"], [60, 25, 10, 5]
     )
@@ -202,7 +234,7 @@ def _employer_contacts(
                 "participant_unit": person.unit_id,
             }
         )
-        day += timedelta(days=rng.randint(5, 30))
+        day += timedelta(days=rng.randint(4, 21))
 
 
 def _close(store: ParticipantStore, rng: random.Random, pid: str, after: date, today: date) -> None:

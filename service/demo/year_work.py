@@ -52,8 +52,8 @@ def job(
         occ = rng.choice(liked)
         values |= {"title": occ.label, "occupation_uri": occ.uri, "occupation_label": occ.label}
         values["isco_group"] = occ.isco_group or ""
-    end = start + timedelta(days=rng.randint(30, 240))
-    ended = end <= today and rng.random() < 0.45
+    end = start + timedelta(days=rng.randint(30, 200))
+    ended = end <= today and rng.random() < 0.6
     if ended:
         values |= {"end_date": end, "end_learned_at": end + timedelta(days=rng.randint(0, 10))}
         values["end_reason"] = rng.choice(["quit_dissatisfied", "dismissed", "temporary_job_ended", "health"])
