@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from employers import ContactStore
+from employers import ContactStore, EmployerStore
 from participants import ParticipantRecord, ParticipantStore
 from participants.plans import PlanStore
 from service.demo import year_work
@@ -122,8 +122,20 @@ def seed_year(
     cur = db.cursor()
     with write_transaction(cur, db.write_lock) as con:
         ContactStore(con).insert(con, contacts, ACTOR)
+    _hired_from_us(db)
     counts["employer contacts (year)"] = len(contacts)
     return counts
+
+
+def _hired_from_us(db: Database) -> None:
+    """Employers a demo person started a job at move to ``hired_from_us``, as a recorded job start does."""
+    found = db.cursor().execute(
+        "SELECT DISTINCT j.employer_id::VARCHAR FROM caseload_jobs j "
+        "JOIN crm_employers e ON e.id = j.employer_id WHERE e.stage <> 'hired_from_us' ORDER BY 1"
+    )
+    store = EmployerStore(db.cursor(), db.write_lock)
+    for (employer_id,) in found.fetchall():
+        store.update(employer_id=employer_id, values={"stage": "hired_from_us"}, actor=ACTOR)
 
 
 def _backdate_starts(db: Database) -> None:

@@ -107,6 +107,8 @@ def test_jobs_and_support_contacts_are_a_mix(demo: Database) -> None:
     ]  # fmt: skip
     assert any(verdicts) and not all(verdicts)
     assert any(j.end_date for j in jobs) and any(j.end_date is None for j in jobs)
+    stages = dict(cur.execute("SELECT id::VARCHAR, stage FROM crm_employers").fetchall())
+    assert {stages[j.employer_id] for j in jobs} == {"hired_from_us"}  # as a recorded job start does
 
 
 def test_some_wait_over_30_days_for_a_first_face_to_face_employer_contact(demo: Database) -> None:
