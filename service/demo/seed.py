@@ -22,6 +22,7 @@ from employers import (
 from participants import ParticipantStore, ParticipantValues
 from service.access.anonymous import is_fresh_install, mark_demo_file
 from service.access.users import create_units, create_users
+from service.demo.year import calendar, referral, seed_year
 from service.runtime.database import Database
 from service.usecases.lead_engine import LeadEngine
 from storekit.transactions import write_transaction
@@ -61,12 +62,12 @@ def seed_demo(db: Database, engine: LeadEngine, folder: Path) -> dict[str, int]:
         engine.normalise_opening(_opening(row)) for row in read_jsonl(folder / "openings.jsonl.gz")
     ]
     OpeningStore(cur, db.write_lock).create_many(rows=opening_rows, actor=ACTOR)
-    people = [
-        engine.normalise_participant(_participant(row, user_ids))
-        for row in read_jsonl(folder / "participants.jsonl.gz")
-    ]
-    ParticipantStore(cur, db.write_lock).create_many(rows=people, actor=ACTOR)
+    rows, cal = list(read_jsonl(folder / "participants.jsonl.gz")), calendar(folder)
+    closed = {str(row["id"]) for row in rows if row.get("status") == "closed"}
+    people = [engine.normalise_participant(_participant(referral(row, cal), user_ids)) for row in rows]
+    records = ParticipantStore(cur, db.write_lock).create_many(rows=people, actor=ACTOR)
     counts = seed_crm(db, folder, units={str(p["id"]): p["unit_id"] for p in people})
+    counts |= seed_year(db, folder, records, closed)  # the year of history the reports read
     engine.invalidate()
     if fresh:
         mark_demo_file(db, note=f"seeded from {folder.name}")
