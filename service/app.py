@@ -104,18 +104,8 @@ def create_app(
             db = Database(settings.db_path)
             db.migrate()
             recover_imports(db)  # a run a crash left half-written is undone before serving
-            res = resources or Resources.load(settings)
-            engine = LeadEngine(
-                db,
-                res.encoder,
-                res.catalog,
-                res.linker,
-                skills=res.skills,
-                reranker=load_reranker(settings),
-                travel_area_km=settings.travel_area_km,
-            )
+            engine = _engine(db, settings, resources)
             app.state.settings, app.state.db, app.state.engine = settings, db, engine
-            engine.ranker()  # build the index now, so the first request does not wait for it
             try:
                 app.state.anonymous_user = _anonymous_user(db, settings, demo_user)
                 yield
@@ -135,6 +125,22 @@ def create_app(
     _install_routes(app)
     app.add_middleware(BodyLimit, **body_limits(settings))
     return app
+
+
+def _engine(db: Database, settings: Settings, resources: Resources | None) -> LeadEngine:
+    """The lead engine on ``db`` with the loaded models, its index built (no first-request wait)."""
+    res = resources or Resources.load(settings)
+    engine = LeadEngine(
+        db,
+        res.encoder,
+        res.catalog,
+        res.linker,
+        skills=res.skills,
+        reranker=load_reranker(settings),
+        travel_area_km=settings.travel_area_km,
+    )
+    engine.ranker()
+    return engine
 
 
 def _anonymous_user(db: Database, settings: Settings, demo_user: str | None) -> str | None:

@@ -18,7 +18,9 @@ from service.access.users import User
 from service.access.visibility import batch_scope, batch_units, check_batch
 from service.api.schemas.batches import BatchIn, BatchOut, BatchParticipantOut
 from service.api.schemas.problems import error_responses
+from service.config import Settings
 from service.deps import DbDep, EngineDep, ParticipantsDep, SettingsDep, UserDep
+from service.runtime.database import Database
 from service.usecases.batch.options import BatchOptions
 from service.usecases.batch.report import participant_effects
 from service.usecases.batch.runner import run_batch
@@ -45,19 +47,7 @@ def start_batch(
     """
     if user.role not in ("supervisor", "admin"):
         raise ForbiddenError("only supervisors and admins start batches")
-    body = body or BatchIn()
-    options = BatchOptions.from_settings(
-        settings,
-        leads=body.leads,
-        max_per_opening=body.max_per_opening,
-        max_per_employer=body.max_per_employer,
-        units=batch_scope(user),
-    )
-    batch_id = str(body.batch_id or uuid.uuid4())
-    if body.batch_id is not None:  # a resume keeps the units the batch started with
-        options = replace(
-            options, units=_resumable_units(BatchStore(db.cursor()), user, batch_id, options.units)
-        )
+    options, batch_id = _options(body or BatchIn(), user, db, settings)
     if not _running.acquire(blocking=False):
         raise ConflictError("a batch is already running in this server")
     started = threading.Event()
@@ -82,6 +72,23 @@ def start_batch(
         detail=str(options.rules()),
     )
     return _out(BatchStore(db.cursor()), user, batch_id)
+
+
+def _options(body: BatchIn, user: User, db: Database, settings: Settings) -> tuple[BatchOptions, str]:
+    """The run's options and id: a new one, or a resume keeping the units the batch started with."""
+    options = BatchOptions.from_settings(
+        settings,
+        leads=body.leads,
+        max_per_opening=body.max_per_opening,
+        max_per_employer=body.max_per_employer,
+        units=batch_scope(user),
+    )
+    batch_id = str(body.batch_id or uuid.uuid4())
+    if body.batch_id is not None:
+        options = replace(
+            options, units=_resumable_units(BatchStore(db.cursor()), user, batch_id, options.units)
+        )
+    return options, batch_id
 
 
 @router.get("/{batch_id}", response_model=BatchOut)
