@@ -8,6 +8,7 @@ one audit row per participant in scope (action ``read_report``, detail the repor
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, TypeVar
@@ -33,6 +34,10 @@ from storekit.errors import InvalidError
 Grouping = Literal["programme", "unit", "specialist"]
 #: The default window: the last 365 days up to today.
 DEFAULT_DAYS = 365
+#: The longest window served (10 years): outcomes are computed per quarter, so the work grows with it.
+MAX_DAYS = 3653
+#: Days a window may start or end on: a guard against typos such as 0202-01-01.
+EARLIEST, LATEST = dt.date(1990, 1, 1), dt.date(2100, 12, 31)
 T = TypeVar("T")
 
 
@@ -54,19 +59,26 @@ def scope_for(user: User, *, unit: str | None, since: dt.date | None, until: dt.
         units = [user.unit_id]
     else:
         raise ForbiddenError(f"role {user.role} has no access to the reports")
+    for name, day in (("since", since), ("until", until)):
+        if day is not None and not EARLIEST <= day <= LATEST:
+            raise InvalidError(f"query.{name}", f"must lie between {EARLIEST} and {LATEST}")
     end = until or dt.datetime.now(dt.UTC).date()
-    start = since or end - dt.timedelta(days=DEFAULT_DAYS - 1)
+    start = since or max(EARLIEST, end - dt.timedelta(days=DEFAULT_DAYS - 1))
     if end < start:
         raise InvalidError("query.until", f"until ({end}) is before since ({start})")
+    if (end - start).days >= MAX_DAYS:
+        raise InvalidError("query.since", f"a window spans at most {MAX_DAYS} days (10 years)")
     return Scope(units, Window(start, end, f"{start}..{end}"))
 
 
 def quarter_window(label: str) -> Window:
     """``2026-Q3`` (or ``2026Q3``) as its calendar quarter; InvalidError otherwise."""
-    text = label.replace("-", "").upper()
-    if len(text) != 6 or not text[:4].isdigit() or text[4] != "Q" or text[5] not in "1234":
-        raise InvalidError("query.quarter", "expected a quarter like 2026-Q3")
-    return quarter_of(dt.date(int(text[:4]), 3 * int(text[5]) - 2, 1))
+    found = re.fullmatch(r"([0-9]{4})-?[Qq]([1-4])", label)
+    if found is None or not EARLIEST.year <= int(found[1]) <= LATEST.year:
+        raise InvalidError(
+            "query.quarter", f"expected a quarter like 2026-Q3, {EARLIEST.year}..{LATEST.year}"
+        )
+    return quarter_of(dt.date(int(found[1]), 3 * int(found[2]) - 2, 1))
 
 
 def current_quarter() -> Window:

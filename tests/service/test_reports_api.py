@@ -28,61 +28,14 @@ from typing import Any
 
 import pytest
 
-from service.access.tokens import create_token
-from service.access.users import create_users, get_user
 from tests.conftest import Api
-from tests.service import crm_helpers as crm
-
-WINDOW = {"since": "2025-01-01", "until": "2025-06-30"}
-
-
-def _person(api: Api, user: str, first_meeting: str, name: str = "Sara L.") -> str:
-    pid: str = crm.participant(api, user=user)["id"]
-    patch = {
-        "display_name": name,
-        "referral_accepted_at": first_meeting,
-        "first_meeting_at": first_meeting,
-        "employment_status_at_entry": "unemployed",
-    }
-    r = api.call("PATCH", f"/participants/{pid}", user=user, json=patch)
-    assert r.status_code == 200, r.text
-    return pid
-
-
-def _job(api: Api, user: str, pid: str, employer: str, start: str, paid: str, wage: float) -> str:
-    body = {
-        "employer_id": employer, "start_date": start, "first_paid_hours_at": paid, "wage_hourly": wage,
-        "currency": "GBP", "hours_week": 20, "contract_type": "permanent", "isco_group": "5120",
-    }  # fmt: skip
-    r = api.call("POST", f"/participants/{pid}/jobs", user=user, json=body)
-    assert r.status_code == 201, r.text
-    return str(r.json()["id"])
-
-
-def _contact(api: Api, user: str, employer: str, pid: str, day: str) -> None:
-    crm.contact(api, employer, user=user, participant_id=pid, occurred_at=f"{day}T10:00:00+00:00")
+from tests.service import report_world
+from tests.service.report_world import WINDOW
 
 
 @pytest.fixture
 def world(api: Api) -> dict[str, Any]:
-    """The caseload above, plus a supervisor for unit B (the shared test users have none)."""
-    db = api.db
-    create_users(db, users=[{"username": "sup.b", "role": "supervisor", "unit_id": "unit-b"}])
-    api.tokens["sup.b"] = create_token(db, user_id=get_user(db, username="sup.b").id)  # type: ignore[union-attr]
-    emp = crm.employer(api)["id"]
-    a1 = _person(api, "spec.a", "2025-01-10", "Anna A.")
-    a2 = _person(api, "spec.a", "2025-02-01", "Bo B.")
-    a3 = _person(api, "spec.a", "2025-03-01", "Cleo C.")
-    b1 = _person(api, "spec.b", "2025-01-15", "Dan D.")
-    _contact(api, "spec.a", emp, a1, "2025-01-30")
-    _contact(api, "spec.a", emp, a2, "2025-03-13")
-    _contact(api, "spec.b", emp, b1, "2025-01-20")
-    jobs = {
-        "a1": _job(api, "spec.a", a1, emp, "2025-02-10", "2025-02-12", 13.0),
-        "a2": _job(api, "spec.a", a2, emp, "2025-04-01", "2025-04-02", 11.0),
-        "b1": _job(api, "spec.b", b1, emp, "2025-03-03", "2025-03-04", 14.0),
-    }
-    return {"a": [a1, a2, a3], "b": [b1], "jobs": jobs}
+    return report_world.build(api)
 
 
 def _items(api: Api, user: str, **query: str) -> dict[str, Any]:
@@ -147,6 +100,12 @@ def test_bad_windows_are_field_errors(api: Api, world: dict[str, Any]) -> None:
     r = api.call(
         "GET", "/reports/fidelity", user="sup.a", params={"since": "2025-06-01", "until": "2025-01-01"}
     )
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["query", "until"]
+    r = api.call(
+        "GET", "/reports/outcomes", user="sup.a", params={"since": "1990-01-01", "until": "2025-01-01"}
+    )
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["query", "since"]  # over 10 years
+    r = api.call("GET", "/reports/outcomes", user="sup.a", params={"until": "0001-01-01"})
     assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["query", "until"]
     r = api.call("GET", "/reports/ips-grow", user="sup.a", params={"quarter": "2025-Q5"})
     assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["query", "quarter"]
