@@ -57,4 +57,8 @@ def build(api: Api) -> dict[str, Any]:
         "a2": _job(api, "spec.a", a2, emp, "2025-04-01", "2025-04-02", 11.0),
         "b1": _job(api, "spec.b", b1, emp, "2025-03-03", "2025-03-04", 14.0),
     }
+    for day in ("2025-02-11", "2025-02-18"):  # A1's follow-along after the start, face to face
+        body = {"contact_date": day, "mode": "face_to_face", "job_id": jobs["a1"]}
+        r = api.call("POST", f"/participants/{a1}/support-contacts", user="spec.a", json=body)
+        assert r.status_code == 201, r.text
     return {"a": [a1, a2, a3], "b": [b1], "jobs": jobs}

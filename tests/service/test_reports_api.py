@@ -4,7 +4,7 @@ The caseload (window 2025-01-01 .. 2025-06-30; entry = first meeting, the defaul
 
 - A1 (unit A): first meeting 2025-01-10, unemployed at entry; face-to-face employer contact naming
   them 2025-01-30 (20 days); a job from 2025-02-10 (paid hours reached 02-12), 13.00/h, 20 h/week,
-  permanent: competitive (2025 NLW 12.21).
+  permanent: competitive (2025 NLW 12.21); face-to-face support contacts 2025-02-11 and 02-18.
 - A2 (unit A): first meeting 2025-02-01, unemployed; contact 2025-03-13 (40 days); a job from
   2025-04-01 (paid hours 04-02) at 11.00/h: not competitive (below 12.21).
 - A3 (unit A): first meeting 2025-03-01, unemployed; no employer contact; by 2025-06-30 that is
@@ -117,6 +117,13 @@ def test_key_dates_and_ips_grow_csv(api: Api, world: dict[str, Any]) -> None:
     assert set(rows) == set(world["a"])
     assert rows[world["a"][0]]["days_to_first_employer_contact"] == 20
     assert rows[world["a"][0]]["job_starts"] == ["2025-02-10"]
+    a1 = rows[world["a"][0]]
+    assert (a1["support_contacts"], a1["first_support_contact_at"], a1["last_support_contact_at"]) == (
+        2,
+        "2025-02-11",
+        "2025-02-18",
+    )
+    assert rows[world["a"][1]]["support_contacts"] == 0
     q = {"quarter": "2025-Q1"}
     sheet = api.call("GET", "/reports/ips-grow", user="sup.a", params=q).json()
     assert sheet["quarter"] == "2025Q1" and sheet["counts"]["rows"][0]["supported_into_work"] == 1
