@@ -42,6 +42,7 @@ from service.api.routes import (
 from service.api.routes import people as crm_people
 from service.api.routes import plans as participant_plans
 from service.api.routes import profiles as participant_profiles
+from service.api.routes import reports as report_routes
 from service.config import Settings, settings_from_env
 from service.runtime.database import Database
 from service.runtime.resources import Resources
@@ -51,6 +52,7 @@ from service.usecases.rerank import load_reranker
 from service.web import actions as web_actions
 from service.web import crm_pages as web_crm
 from service.web import pages as web
+from service.web import report_pages as web_reports
 from service.web import security
 
 log = logging.getLogger("ipsmatch")
@@ -79,6 +81,7 @@ ROUTES = (
     batches,
     vocabulary,
     audit,
+    report_routes,
 )
 
 
@@ -159,6 +162,7 @@ def _install_routes(app: FastAPI) -> None:
     app.include_router(web.router)
     app.include_router(web_crm.router)
     app.include_router(web_actions.router)
+    app.include_router(web_reports.router)
     app.mount("/static", StaticFiles(directory=web.STATIC), name="static")
 
     @app.exception_handler(web.LoginRequired)

@@ -13,6 +13,7 @@ from service.cli import backup as cli_backup
 from service.cli import check as cli_check
 from service.cli import io as cli_io
 from service.cli import quality as cli_quality
+from service.cli import report as cli_report
 from service.cli import rerank as cli_rerank
 from service.cli import rights as cli_rights
 from service.cli import users as cli_users
@@ -187,6 +188,7 @@ app.command("retention")(cli_rights.retention)
 app.command("backup")(cli_backup.backup)
 app.command("restore")(cli_backup.restore)
 app.add_typer(cli_users.users_app, name="users")
+app.add_typer(cli_report.report_app, name="report")
 
 
 def main() -> None:

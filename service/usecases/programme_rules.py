@@ -24,7 +24,8 @@ class Programme:
 def programme(settings: Settings) -> Programme:
     """`ProgrammeRules` from ``programme_*`` settings (the rest keep the IPS Grow defaults).
 
-    ``programme_minimum_wage`` keys are ``CC-YYYY`` (checked by `Settings`).
+    ``programme_minimum_wage`` keys are ``CC-YYYY`` (checked by `Settings`); ``entry_date_field``
+    chooses the entry date (the caseload's ``referral_accepted_at`` is the reports' ``accepted_at``).
     """
     table = dict(DEFAULT_MINIMUM_WAGE)
     for key, wage in settings.programme_minimum_wage.items():
@@ -36,5 +37,8 @@ def programme(settings: Settings) -> Programme:
         count_subsidised_as_competitive=settings.programme_count_subsidised_as_competitive,
         job_start_min_paid_hours=settings.programme_job_start_min_paid_hours,
         follow_along_months=settings.programme_follow_along_months,
+        entry_date="accepted_at"
+        if settings.entry_date_field == "referral_accepted_at"
+        else "first_meeting_at",
     )
     return Programme(rules, settings.programme_currency)

@@ -1,0 +1,101 @@
+"""The supervisor's reports: IPS-25 fidelity items, outcomes per quarter, key dates, IPS Grow export.
+
+A supervisor sees their unit, an admin every unit (or the one in ``unit``); other roles get 403.
+Every read is audit-logged per participant in scope (`service.usecases.reports`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
+
+from service.api.schemas.problems import error_responses
+from service.api.schemas.reports import FidelityItemOut, FidelityOut, IpsGrowOut, TableOut
+from service.deps import DbDep, ProgrammeDep, UserDep
+from service.usecases import reports as uc
+from service.usecases.report_csv import to_csv
+
+router = APIRouter(prefix="/reports", tags=["reports"], responses=error_responses())
+
+Since = Annotated[dt.date | None, Query(description="first day (default: 364 days before until)")]
+Until = Annotated[dt.date | None, Query(description="last day, included (default: today, UTC)")]
+Unit = Annotated[str | None, Query(max_length=100, description="admins: one unit (default all)")]
+
+
+@router.get("/fidelity", response_model=FidelityOut)
+def fidelity(
+    user: UserDep,
+    db: DbDep,
+    programme: ProgrammeDep,
+    since: Since = None,
+    until: Until = None,
+    unit: Unit = None,
+) -> FidelityOut:
+    """Every computable IPS-25 item: figure, numerator, denominator, band, proxy flag and evidence rows."""
+    scope = uc.scope_for(user, unit=unit, since=since, until=until)
+    items = uc.fidelity_report(db=db, user=user, rules=programme.rules, scope=scope)
+    w = scope.window
+    return FidelityOut(
+        since=w.start, until=w.end, units=scope.units, items=[FidelityItemOut.from_result(i) for i in items]
+    )
+
+
+@router.get("/outcomes", response_model=TableOut)
+def outcomes(
+    user: UserDep,
+    db: DbDep,
+    programme: ProgrammeDep,
+    since: Since = None,
+    until: Until = None,
+    unit: Unit = None,
+    by: Literal["programme", "unit", "specialist"] = "programme",
+) -> TableOut:
+    """Outcome rates per quarter of the window and per group, with the ids behind each count."""
+    scope = uc.scope_for(user, unit=unit, since=since, until=until)
+    table = uc.outcomes_report(db=db, user=user, rules=programme.rules, scope=scope, by=by)
+    return TableOut.from_frame(table, scope.window.start, scope.window.end, scope.units)
+
+
+@router.get("/key-dates", response_model=TableOut)
+def key_dates(user: UserDep, db: DbDep, programme: ProgrammeDep, unit: Unit = None) -> TableOut:
+    """One row per participant with the dates a fidelity chart review checks."""
+    scope = uc.scope_for(user, unit=unit, since=None, until=None)
+    table = uc.key_dates_report(db=db, user=user, rules=programme.rules, scope=scope)
+    return TableOut.from_frame(table, scope.window.start, scope.window.end, scope.units)
+
+
+@router.get(
+    "/ips-grow",
+    response_model=IpsGrowOut,
+    responses={200: {"content": {"text/csv": {}}, "description": "JSON, or CSV with format=csv"}},
+)
+def ips_grow(
+    user: UserDep,
+    db: DbDep,
+    programme: ProgrammeDep,
+    quarter: Annotated[str | None, Query(max_length=7, description="e.g. 2026-Q3; default: this one")] = None,
+    unit: Unit = None,
+    format: Literal["json", "csv"] = "json",
+    sheet: Literal["caseload", "counts"] = "caseload",
+) -> IpsGrowOut | Response:
+    """The IPS Grow caseload sheet and quarterly counts; ``format=csv`` gives ``sheet`` as CSV."""
+    units = uc.scope_for(user, unit=unit, since=None, until=None).units  # the role is checked first
+    q = uc.quarter_window(quarter) if quarter else uc.current_quarter()
+    scope = uc.Scope(units, q)
+    people, counts = uc.ips_grow_report(db=db, user=user, rules=programme.rules, scope=scope, quarter=q)
+    if format == "csv":
+        name = f"ips-grow-{q.label}-{sheet}.csv"
+        return Response(
+            to_csv(people if sheet == "caseload" else counts),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+    return IpsGrowOut(
+        quarter=q.label,
+        units=scope.units,
+        caseload=TableOut.from_frame(people, q.start, q.end, scope.units),
+        counts=TableOut.from_frame(counts, q.start, q.end, scope.units),
+    )

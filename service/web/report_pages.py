@@ -1,0 +1,68 @@
+"""The supervisor's report page: IPS-25 items with their evidence, and outcome rates per quarter.
+
+It calls the same use cases as ``GET /reports/fidelity`` and ``/reports/outcomes`` (same scope, same
+audit rows). The chart is inline SVG drawn from numbers computed here: no script, no style
+attribute (the CSP forbids both), no library.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from reports.bands import COMPETITIVE_RATE_BENCHMARKS, JOB_OUTCOME_BENCHMARK, SUSTAINED_BENCHMARK
+from reports.self_assessment import ITEMS
+from service.deps import DbDep, ProgrammeDep
+from service.usecases import reports as uc
+from service.web.pages import PageUser, render
+
+router = APIRouter(prefix="/ui", include_in_schema=False)
+NAMES = {item: name for item, _, name in ITEMS}
+#: Chart geometry, in SVG user units: plot height, bar width and gap, left margin for the labels.
+HEIGHT, BAR, GAP, LEFT = 160, 36, 24, 40
+
+
+def chart(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Bars of the competitive employment rate per quarter and the benchmark lines, as coordinates."""
+    bars = []
+    for i, row in enumerate(rows):
+        rate = row["competitive_rate"]
+        h = round(HEIGHT * (rate or 0.0))
+        x = LEFT + GAP + i * (BAR + GAP)
+        label = "–" if rate is None else f"{rate:.0%}"
+        bars.append({"x": x, "y": HEIGHT - h, "h": h, "w": BAR, "quarter": row["quarter"], "label": label})
+    lines = [
+        {"y": round(HEIGHT * (1 - floor)), "name": f"{name} {floor:.0%}"}
+        for name, floor in COMPETITIVE_RATE_BENCHMARKS
+    ]
+    return {"bars": bars, "lines": lines, "width": LEFT + GAP + len(rows) * (BAR + GAP), "height": HEIGHT}
+
+
+@router.get("/reports", response_class=HTMLResponse)
+def reports_page(
+    request: Request,
+    user: PageUser,
+    db: DbDep,
+    programme: ProgrammeDep,
+    since: Annotated[dt.date | None, Query()] = None,
+    until: Annotated[dt.date | None, Query()] = None,
+    unit: Annotated[str | None, Query(max_length=100)] = None,
+) -> Response:
+    """Fidelity items (band, figure, denominator, evidence) and the outcomes per quarter with a chart."""
+    scope = uc.scope_for(user, unit=unit, since=since, until=until)
+    items = uc.fidelity_report(db=db, user=user, rules=programme.rules, scope=scope)
+    rows = uc.outcomes_report(db=db, user=user, rules=programme.rules, scope=scope, by="programme").to_dicts()
+    return render(
+        request,
+        "reports.html",
+        user=user,
+        scope=scope,
+        items=items,
+        names=NAMES,
+        outcomes=rows,
+        chart=chart(rows),
+        benchmarks={"job_outcome": JOB_OUTCOME_BENCHMARK, "sustained": SUSTAINED_BENCHMARK},
+    )
