@@ -20,11 +20,11 @@ from typing import Literal
 DEFAULT_MINIMUM_WAGE: Mapping[tuple[str, int], float] = MappingProxyType(
     {
         **{("GB", y): w for y, w in ((2020, 8.72), (2021, 8.91), (2022, 9.50), (2023, 10.42))},
-        **{("GB", y): w for y, w in ((2024, 11.44), (2025, 12.21))},
+        **{("GB", y): w for y, w in ((2024, 11.44), (2025, 12.21), (2026, 12.71))},
         # The SMIC in force on 1 January of each year (it was raised mid-year in 2022-2024).
         **{("FR", y): w for y, w in ((2020, 10.15), (2021, 10.25), (2022, 10.57), (2023, 11.27))},
-        **{("FR", y): w for y, w in ((2024, 11.65), (2025, 11.88))},
-        **{(c, y): 0.0 for c in ("SE", "DK") for y in range(2020, 2026)},
+        **{("FR", y): w for y, w in ((2024, 11.65), (2025, 11.88), (2026, 12.02))},
+        **{(c, y): 0.0 for c in ("SE", "DK") for y in range(2020, 2027)},
     }
 )
 

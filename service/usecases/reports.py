@@ -99,7 +99,12 @@ def _run(
     try:
         return fn(caseload)
     except MissingMinimumWageError as exc:
-        raise ConflictError(str(exc.args[0])) from None
+        raise ConflictError(
+            f"{exc.args[0]} (setting IPSMATCH_PROGRAMME_MINIMUM_WAGE, e.g. {_EXAMPLE})"
+        ) from None
+
+
+_EXAMPLE = '{"GB-2027": 13.0}'
 
 
 def fidelity_report(*, db: Database, user: User, rules: ProgrammeRules, scope: Scope) -> list[ItemResult]:
