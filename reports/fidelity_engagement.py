@@ -12,7 +12,7 @@ from __future__ import annotations
 from reports.bands import IMPROPER_CLOSURES
 from reports.frames import Caseload
 from reports.periods import Window
-from reports.results import Evidence, ItemResult, ratio
+from reports.results import Evidence, ItemResult, scaled_item
 from reports.rules import ProgrammeRules, normalise_reason
 
 
@@ -29,14 +29,13 @@ def improper_closures(caseload: Caseload, rules: ProgrammeRules, window: Window)
                 Evidence("participant", r["participant_id"], improper, note=r["closure_reason"] or "")
             )
     bad = sum(r.met for r in rows)
-    return ItemResult(
-        item="V14",
-        figure=ratio(bad, len(rows)),
-        numerator=bad,
-        denominator=len(rows),
+    return scaled_item(
+        "V14",
+        bad,
+        len(rows),
         unit="share of closures that were improper",
-        band=IMPROPER_CLOSURES.band(bad),
-        proxy=True,
+        scale=IMPROPER_CLOSURES,
         source="ips-domain.md §2.3 V14, §2.2 O6, §9 Improper closures",
-        evidence=tuple(rows),
+        evidence=rows,
+        banded=bad,
     )

@@ -12,7 +12,7 @@ import polars as pl
 from reports.bands import CONTACTS_PER_WEEK, PROXY_SHARE
 from reports.frames import Caseload
 from reports.periods import Window
-from reports.results import Evidence, ItemResult, ratio, share_item
+from reports.results import Evidence, ItemResult, scaled_item, share_item
 from reports.rules import ProgrammeRules
 
 
@@ -56,15 +56,12 @@ def contacts_per_week(caseload: Caseload, rules: ProgrammeRules, window: Window)
         Evidence("specialist", es, r >= 6, r, f"{counts.get(es, 0)} contacts / {weeks[es]:.2f} weeks")
         for es, r in rates.items()
     )
-    figure = ratio(sum(rates.values()), len(rates))
-    return ItemResult(
-        item="V6",
-        figure=figure,
-        numerator=sum(rates.values()),
-        denominator=len(rates),
+    return scaled_item(
+        "V6",
+        sum(rates.values()),
+        len(rates),
         unit="face-to-face employer contacts per ES per week",
-        band=CONTACTS_PER_WEEK.band(figure),
-        proxy=False,
+        scale=CONTACTS_PER_WEEK,
         source="ips-domain.md §2.3 V6, §9 Face-to-face employer contacts per ES per week",
         evidence=rows,
         extra={f"rate:{es}": r for es, r in rates.items()},

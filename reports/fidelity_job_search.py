@@ -14,7 +14,7 @@ from reports.active import entries
 from reports.bands import ALIGNED_SHARE, DAYS_TO_CONTACT
 from reports.frames import Caseload
 from reports.periods import Window
-from reports.results import Evidence, ItemResult, ratio, share_item
+from reports.results import Evidence, ItemResult, mean_item, ratio, share_item
 from reports.rules import ProgrammeRules
 
 #: V4's target: the first face-to-face employer contact within 30 days of entry (✔).
@@ -53,22 +53,14 @@ def days_to_first_contact(caseload: Caseload, rules: ProgrammeRules, window: Win
         elif (window.as_of - entry).days >= TARGET_DAYS:
             days = (window.as_of - entry).days
             rows.append(Evidence("participant", pid, False, float(days), "no contact yet: days so far"))
-    total = sum(r.value or 0.0 for r in rows)
-    figure = ratio(total, len(rows))
-    return ItemResult(
-        item="V4",
-        figure=figure,
-        numerator=total,
-        denominator=len(rows),
-        unit="days",
-        band=DAYS_TO_CONTACT.band(figure),
-        proxy=False,
-        source="ips-domain.md §2.3 V4, §8 Program entry, §9",
-        evidence=tuple(rows),
-        extra={
-            "within_30_days_share": ratio(sum(r.met for r in rows), len(rows)) or 0.0,
-            "without_contact": float(sum(r.note.startswith("no contact") for r in rows)),
-        },
+    return mean_item(
+        "V4",
+        rows,
+        DAYS_TO_CONTACT,
+        "days",
+        "ips-domain.md §2.3 V4, §8 Program entry, §9",
+        within_30_days_share=ratio(sum(r.met for r in rows), len(rows)) or 0.0,
+        without_contact=float(sum(r.note.startswith("no contact") for r in rows)),
     )
 
 

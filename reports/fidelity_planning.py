@@ -17,7 +17,7 @@ from reports.bands import DISCLOSURE_ELEMENTS, PROXY_SHARE
 from reports.competitive import counted_jobs
 from reports.frames import Caseload
 from reports.periods import Window
-from reports.results import Evidence, ItemResult, ratio, share_item
+from reports.results import Evidence, ItemResult, mean_item, ratio, share_item
 from reports.rules import ProgrammeRules
 
 
@@ -85,19 +85,13 @@ def disclosure(caseload: Caseload, rules: ProgrammeRules, window: Window) -> Ite
     for pid in sorted(served_ids(caseload, rules, window)):
         n = _disclosure_elements(talks.get(pid, []), first_at.get(pid))
         rows.append(Evidence("participant", pid, n == 4, value=float(n)))
-    total = sum(r.value or 0.0 for r in rows)
-    figure = ratio(total, len(rows))
-    return ItemResult(
-        item="V2",
-        figure=figure,
-        numerator=total,
-        denominator=len(rows),
-        unit="elements per participant (of 4)",
-        band=DISCLOSURE_ELEMENTS.band(figure),
-        proxy=False,
-        source="ips-domain.md §2.3 V2, §3.4, §9",
-        evidence=tuple(rows),
-        extra={"all_four_share": ratio(sum(r.met for r in rows), len(rows)) or 0.0},
+    return mean_item(
+        "V2",
+        rows,
+        DISCLOSURE_ELEMENTS,
+        "elements per participant (of 4)",
+        "ips-domain.md §2.3 V2, §3.4, §9",
+        all_four_share=ratio(sum(r.met for r in rows), len(rows)) or 0.0,
     )
 
 

@@ -8,15 +8,13 @@ Band: 5 ≤20, 4 21–25, 3 26–30, 2 31–40, 1 ≥41 (✔). A person assigned
 
 from __future__ import annotations
 
-from types import MappingProxyType
-
 import polars as pl
 
 from reports.active import active_ids, open_ids
 from reports.bands import CASELOAD
 from reports.frames import Caseload
 from reports.periods import Window
-from reports.results import Evidence, ItemResult, ratio
+from reports.results import Evidence, ItemResult, scaled_item
 from reports.rules import ProgrammeRules
 
 SOURCE = "ips-domain.md §2.1 S1, §9 Caseload per ES"
@@ -48,16 +46,13 @@ def caseload_size(caseload: Caseload, rules: ProgrammeRules, window: Window) -> 
         Evidence("participant", pid, pid in active, note=f"specialist {by_es[pid]}")
         for pid in sorted(open_ids(caseload, rules, day) | active)
     )
-    figure = ratio(len(active), sum(fte.values()))
-    return ItemResult(
-        item="S1",
-        figure=figure,
-        numerator=len(active),
-        denominator=sum(fte.values()),
+    return scaled_item(
+        "S1",
+        len(active),
+        sum(fte.values()),
         unit="active clients per FTE",
-        band=CASELOAD.band(figure),
-        proxy=False,
+        scale=CASELOAD,
         source=SOURCE,
         evidence=evidence,
-        extra=MappingProxyType(per_es),
+        extra=per_es,
     )

@@ -63,22 +63,56 @@ def ratio(numerator: float, denominator: float) -> float | None:
     return None if denominator == 0 else numerator / denominator
 
 
+def scaled_item(
+    item: str,
+    numerator: float,
+    denominator: float,
+    *,
+    unit: str,
+    scale: Scale,
+    source: str,
+    evidence: Iterable[Evidence],
+    extra: Mapping[str, float] | None = None,
+    banded: float | None = None,
+) -> ItemResult:
+    """An item whose figure is ``numerator / denominator`` in ``unit``, banded by ``scale``.
+
+    The band is read from the figure, or from ``banded`` for an item whose band counts something
+    else (V14 bands the improper closures, so no closures at all is still band 5). The band is a
+    proxy exactly when ``scale`` is not an official anchor.
+    """
+    figure = ratio(numerator, denominator)
+    return ItemResult(
+        item=item,
+        figure=figure,
+        numerator=numerator,
+        denominator=denominator,
+        unit=unit,
+        band=scale.band(figure if banded is None else banded),
+        proxy=not scale.official,
+        source=source,
+        evidence=tuple(evidence),
+        extra=MappingProxyType(dict(extra or {})),
+    )
+
+
 def share_item(
     item: str, evidence: Iterable[Evidence], scale: Scale, source: str, **extra: float
 ) -> ItemResult:
     """An item whose figure is the share of evidence rows that ``met`` the test, banded by ``scale``."""
     rows = tuple(evidence)
     met = sum(r.met for r in rows)
-    figure = ratio(met, len(rows))
-    return ItemResult(
-        item=item,
-        figure=figure,
-        numerator=met,
-        denominator=len(rows),
-        unit="share",
-        band=scale.band(figure),
-        proxy=not scale.official,
-        source=source,
-        evidence=rows,
-        extra=MappingProxyType(dict(extra)),
+    return scaled_item(
+        item, met, len(rows), unit="share", scale=scale, source=source, evidence=rows, extra=extra
+    )
+
+
+def mean_item(
+    item: str, evidence: Iterable[Evidence], scale: Scale, unit: str, source: str, **extra: float
+) -> ItemResult:
+    """An item whose figure is the mean ``value`` of the evidence rows (None counts 0), in ``unit``."""
+    rows = tuple(evidence)
+    total = sum(r.value or 0.0 for r in rows)
+    return scaled_item(
+        item, total, len(rows), unit=unit, scale=scale, source=source, evidence=rows, extra=extra
     )
