@@ -5,12 +5,16 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from storekit.connection import Connection
-from storekit.rows import uuid_of
+from storekit.rows import insert_many, uuid_of
 from storekit.store import Store
+
+#: A phase (IPS status) change, or a change of the specialist assigned.
+History = Literal["status", "specialist"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,38 +30,46 @@ class HistoryRow:
     note: str
 
 
-def record_phase(
+#: The two histories: which one -> (its table, the column holding the value that changed).
+HISTORIES: dict[History, tuple[str, str]] = {
+    "status": ("caseload_status_history", "status"),
+    "specialist": ("caseload_specialist_history", "specialist_id"),
+}
+
+
+def record_change(
     con: Connection,
+    history: History,
     pid: Any,
-    phase: str,
+    value: str | None,
     previous: str | None,
     on: dt.date,
     at: Any,
     actor: str,
     note: str = "",
 ) -> None:
-    """Append a status-history row inside the caller's transaction."""
-    con.execute(
-        "INSERT INTO caseload_status_history VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [uuid.uuid4(), uuid_of("participant_id", pid), phase, previous, on, at, actor, note],
-    )
+    """Append a row to one history (``value`` from day ``on``) inside the caller's transaction."""
+    row = [uuid.uuid4(), uuid_of("participant_id", pid), value, previous, on, at, actor, note]
+    record_changes(con, history, [row])
 
 
-def record_assignment(
-    con: Connection,
-    pid: Any,
-    specialist: str | None,
-    previous: str | None,
-    on: dt.date,
-    at: Any,
-    actor: str,
-    note: str = "",
-) -> None:
-    """Append a specialist-assignment row inside the caller's transaction."""
-    con.execute(
-        "INSERT INTO caseload_specialist_history VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [uuid.uuid4(), uuid_of("participant_id", pid), specialist, previous, on, at, actor, note],
+def record_changes(con: Connection, history: History, rows: Sequence[Sequence[Any]]) -> None:
+    """Append rows to one history in one statement, inside the caller's transaction.
+
+    Each row is (id, participant_id, value, previous, effective_on, recorded_at, recorded_by, note).
+    """
+    table, column = HISTORIES[history]
+    columns = (
+        "id",
+        "participant_id",
+        column,
+        "previous",
+        "effective_on",
+        "recorded_at",
+        "recorded_by",
+        "note",
     )
+    insert_many(con, table, columns, rows)
 
 
 class HistoryStore(Store):
@@ -65,13 +77,14 @@ class HistoryStore(Store):
 
     def statuses(self, *, participant_id: str) -> builtins.list[HistoryRow]:
         """The participant's phases, oldest first (by effective day, then by recording time)."""
-        return self._read("caseload_status_history", "status", participant_id)
+        return self._read("status", participant_id)
 
     def assignments(self, *, participant_id: str) -> builtins.list[HistoryRow]:
         """The participant's specialists, oldest first."""
-        return self._read("caseload_specialist_history", "specialist_id", participant_id)
+        return self._read("specialist", participant_id)
 
-    def _read(self, table: str, column: str, participant_id: str) -> builtins.list[HistoryRow]:
+    def _read(self, history: History, participant_id: str) -> builtins.list[HistoryRow]:
+        table, column = HISTORIES[history]
         rows = self.con.execute(
             f"SELECT participant_id, {column}, previous, effective_on, recorded_at, recorded_by, note "
             f"FROM {table} WHERE participant_id = ? ORDER BY effective_on, recorded_at",

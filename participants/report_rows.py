@@ -28,6 +28,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from participants.history import HISTORIES, History
 from storekit.connection import Connection
 
 _LIVE = (
@@ -62,20 +63,21 @@ def participant_rows(con: Connection, unit_ids: Sequence[str] | None = None) -> 
 
 def status_history_rows(con: Connection, unit_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
     """Every phase change, oldest first per participant."""
-    keys = ("participant_id", "status", "at", "previous", "recorded_at", "recorded_by")
-    sql = (
-        "SELECT participant_id, status, effective_on, previous, recorded_at, recorded_by "
-        "FROM caseload_status_history WHERE {live} ORDER BY participant_id, effective_on, recorded_at"
-    )
-    return _rows(con, sql, unit_ids, keys)
+    return _history_rows(con, "status", unit_ids)
 
 
 def specialist_history_rows(con: Connection, unit_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
     """Every assignment to a specialist, oldest first per participant."""
-    keys = ("participant_id", "specialist", "previous", "at", "recorded_at", "recorded_by")
+    return _history_rows(con, "specialist", unit_ids)
+
+
+def _history_rows(con: Connection, history: History, unit_ids: Sequence[str] | None) -> list[dict[str, Any]]:
+    """One history's rows, the changed value under the history's own name ("status", "specialist")."""
+    table, column = HISTORIES[history]
+    keys = ("participant_id", history, "previous", "at", "recorded_at", "recorded_by")
     sql = (
-        "SELECT participant_id, specialist_id, previous, effective_on, recorded_at, recorded_by "
-        "FROM caseload_specialist_history WHERE {live} ORDER BY participant_id, effective_on, recorded_at"
+        f"SELECT participant_id, {column}, previous, effective_on, recorded_at, recorded_by "
+        f"FROM {table} WHERE {{live}} ORDER BY participant_id, effective_on, recorded_at"
     )
     return _rows(con, sql, unit_ids, keys)
 

@@ -12,6 +12,7 @@ from matching.types import Concept
 from participants import profile_body
 from participants.change_log import CHANGE_LOG
 from participants.consents import current_states
+from participants.history import record_changes
 from participants.lifecycle import LIFECYCLE, check_closure, dated, phase_for_status, status_of, today
 from participants.models import (
     BenefitsPlan,
@@ -283,6 +284,5 @@ def _insert_starts(con: Connection, prepared: Sequence[Mapping[str, Any]], at: A
         assignments.append((str(uuid.uuid4()), p["id"], p["specialist_id"], None, day, at, actor, ""))
     cols: tuple[str, ...] = ("participant_id", "version", "trigger", "saved_at", "saved_by", "body")
     insert_many(con, "caseload_profile_versions", cols, versions)
-    cols = ("id", "participant_id", "{}", "previous", "effective_on", "recorded_at", "recorded_by", "note")
-    insert_many(con, "caseload_status_history", [c.format("status") for c in cols], phases)
-    insert_many(con, "caseload_specialist_history", [c.format("specialist_id") for c in cols], assignments)
+    record_changes(con, "status", phases)
+    record_changes(con, "specialist", assignments)

@@ -18,7 +18,7 @@ from typing import Any
 from participants import plan_body, profile_body
 from participants.change_log import CHANGE_LOG
 from participants.errors import InvalidError
-from participants.history import record_assignment, record_phase
+from participants.history import record_change
 from participants.lifecycle import LIFECYCLE, check_closure, dated, phase_for_status, status_of, today
 from participants.models import ParticipantRecord, Preferences, check_participant
 from participants.plans import save_plan
@@ -67,10 +67,12 @@ def apply_update(
         )
     on = values.get("phase_date") or today()
     if "phase" in changes:
-        record_phase(con, before.id, row["phase"], before.phase, on, at, actor)
+        record_change(con, "status", before.id, row["phase"], before.phase, on, at, actor)
     if "specialist_id" in changes:
         note = str(values.get("reassignment_note") or "")
-        record_assignment(con, before.id, row["specialist_id"], before.specialist_id, on, at, actor, note)
+        record_change(
+            con, "specialist", before.id, row["specialist_id"], before.specialist_id, on, at, actor, note
+        )
     _nested(con, before, values, at, actor)
     return changes
 
