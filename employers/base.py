@@ -17,6 +17,7 @@ from employers.change_log import insert_records
 from employers.errors import InvalidError
 from storekit.checks import first, refuse_nulls, refuse_unknown, refuse_unsafe
 from storekit.connection import Connection
+from storekit.pages import page_rows
 from storekit.records import table_columns
 from storekit.rows import clean, data_columns, new_id, uuid_of
 from storekit.store import Store
@@ -143,11 +144,8 @@ class RecordStore(Store, Generic[R, V]):
     ) -> builtins.list[R]:
         """Live records matching equality ``filters`` (and the time window), by id after ``after``."""
         where, args = self.list_conditions(filters or {}, since, until)
-        rows = self.con.execute(
-            f"SELECT id FROM {self.table} WHERE deleted_at IS NULL AND (?::UUID IS NULL OR id > ?::UUID)"
-            f"{''.join(f' AND {w}' for w in where)} ORDER BY id LIMIT ?",
-            [after, after, *args, limit],
-        ).fetchall()
+        live = " AND ".join(["deleted_at IS NULL", *where])
+        rows = page_rows(self.con, self.table, ("id",), where=live, parameters=args, after=after, limit=limit)
         return self.get_many([str(r[0]) for r in rows])
 
     def list_conditions(

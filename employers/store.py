@@ -15,6 +15,7 @@ from employers.search import rank_by_name
 from employers.values import EmployerFilters, EmployerValues, SiteValues
 from storekit.checks import first, refuse_nulls, refuse_unknown, refuse_unsafe
 from storekit.connection import Connection
+from storekit.pages import page_rows
 from storekit.rows import clean, data_columns, insert_many, new_id, uuid_of
 from storekit.store import Store
 from storekit.transactions import now
@@ -188,11 +189,10 @@ class EmployerStore(Store):
         **filters: Unpack[EmployerFilters],
     ) -> builtins.list[EmployerRecord]:
         """Live employers matching the filters, ordered by id, ``limit`` after the cursor ``after``."""
-        rows = self.con.execute(
-            f"SELECT id FROM crm_employers WHERE {_FILTER} AND (?::UUID IS NULL OR id > ?::UUID) "
-            "ORDER BY id LIMIT ?",
-            [*_filter_args(**filters), after, after, limit],
-        ).fetchall()
+        args = _filter_args(**filters)
+        rows = page_rows(
+            self.con, "crm_employers", ("id",), where=_FILTER, parameters=args, after=after, limit=limit
+        )
         return self._get_many([str(r[0]) for r in rows])
 
     def search(

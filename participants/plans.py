@@ -19,8 +19,9 @@ from typing import Any
 
 from participants import plan_body
 from participants.change_log import CHANGE_LOG
-from participants.errors import InvalidError, NotFoundError
+from participants.errors import InvalidError
 from participants.screening import Warning, require_confirmed
+from participants.versions import live_participant, next_version
 from storekit.connection import Connection
 from storekit.rows import uuid_of
 from storekit.store import Store
@@ -99,7 +100,7 @@ class PlanStore(Store):
         day, topics, note = plan_body.check_discussion(values)
         at, did = now(), uuid.uuid4()
         with self.transaction() as con:
-            pid = _live(con, participant_id)
+            pid = live_participant(con, participant_id)
             con.execute(
                 "INSERT INTO caseload_disclosure_discussions VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [did, pid, day, topics, note, at, actor],
@@ -124,7 +125,7 @@ def save_plan(
     con: Connection, participant_id: str, kind: str, body: dict[str, Any], at: Any, actor: str
 ) -> int:
     """Append a checked plan body (`plan_body.build`) inside the caller's transaction; its version."""
-    pid = _live(con, participant_id)
+    pid = live_participant(con, participant_id)
     if kind == "job_search":
         _link_targets(con, pid, body)
     version = _append(con, pid, kind, body, at, actor)
@@ -132,24 +133,8 @@ def save_plan(
     return version
 
 
-def _live(con: Connection, participant_id: str) -> uuid.UUID:
-    pid = uuid_of("participant_id", participant_id)
-    if (
-        con.execute(
-            "SELECT 1 FROM caseload_participants WHERE id = ? AND deleted_at IS NULL", [pid]
-        ).fetchone()
-        is None
-    ):
-        raise NotFoundError("participant", participant_id)
-    return pid
-
-
 def _append(con: Connection, pid: uuid.UUID, kind: str, body: Mapping[str, Any], at: Any, actor: str) -> int:
-    row = con.execute(
-        "SELECT coalesce(max(version), 0) FROM caseload_plan_versions WHERE participant_id = ? AND kind = ?",
-        [pid, kind],
-    ).fetchone()
-    version = int(row[0] if row else 0) + 1
+    version = next_version(con, "caseload_plan_versions", pid, kind)
     con.execute(
         "INSERT INTO caseload_plan_versions VALUES (?, ?, ?, ?, ?, ?)",
         [pid, kind, version, at, actor, json.dumps(body, ensure_ascii=False, default=str)],

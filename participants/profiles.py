@@ -19,9 +19,10 @@ from typing import Any
 from matching.types import Concept
 from participants import profile_body
 from participants.change_log import CHANGE_LOG
-from participants.errors import InvalidError, NotFoundError
+from participants.errors import InvalidError
 from participants.models import Preferences
 from participants.screening import Warning, require_confirmed
+from participants.versions import live_participant, next_version
 from storekit.connection import Connection
 from storekit.rows import uuid_of
 from storekit.store import Store
@@ -99,18 +100,8 @@ def save_version(
     con: Connection, participant_id: str, body: Mapping[str, Any], trigger: str, at: Any, actor: str
 ) -> int:
     """Append a version inside the caller's transaction and write the ranker's view; its number."""
-    pid = uuid_of("participant_id", participant_id)
-    if (
-        con.execute(
-            "SELECT 1 FROM caseload_participants WHERE id = ? AND deleted_at IS NULL", [pid]
-        ).fetchone()
-        is None
-    ):
-        raise NotFoundError("participant", participant_id)
-    row = con.execute(
-        "SELECT coalesce(max(version), 0) FROM caseload_profile_versions WHERE participant_id = ?", [pid]
-    ).fetchone()
-    version = int(row[0] if row else 0) + 1
+    pid = live_participant(con, participant_id)
+    version = next_version(con, "caseload_profile_versions", pid)
     con.execute(
         "INSERT INTO caseload_profile_versions VALUES (?, ?, ?, ?, ?, ?)",
         [pid, version, trigger, at, actor, json.dumps(body, ensure_ascii=False, default=str)],

@@ -26,42 +26,19 @@ from participants.updates import apply_update
 from participants.values import ParticipantValues
 from storekit.checks import first, refuse_unknown, refuse_unsafe
 from storekit.connection import Connection
+from storekit.pages import page_rows
 from storekit.rows import AUDIT_COLUMNS, clean, insert_many, insert_sql, new_id, uuid_of
 from storekit.store import Store
 from storekit.transactions import now
 
-_PROFILE = (
-    "id",
-    "unit_id",
-    "specialist_id",
-    "display_name",
-    "language",
-    "status",
-    "home_city",
-    "home_lat",
-    "home_lon",
-    "licences",
-    *LIFECYCLE,
-    "created_at",
-    "created_by",
-    "updated_at",
-    "updated_by",
-)
-_DATA = _PROFILE[: -len(AUDIT_COLUMNS)]
+#: Columns a caller sets under the same name as they are stored.
+_AS_GIVEN = ("id", "unit_id", "specialist_id", "display_name", "language", "status")
+_DATA = (*_AS_GIVEN, "home_city", "home_lat", "home_lon", "licences", *LIFECYCLE)
+_PROFILE = (*_DATA, *AUDIT_COLUMNS)
 _PREFS = tuple(Preferences.__dataclass_fields__)
 _CONCEPT_LISTS = ("preferred_occupations", "refused_occupations")
-_TOP_LEVEL = {
-    "id",
-    "unit_id",
-    "specialist_id",
-    "display_name",
-    "language",
-    "status",
-    "home",
-    "licences",
-    "phase_date",
-}
-_TOP_LEVEL |= set(LIFECYCLE)
+#: The top-level keys of a caller's values (``home`` is stored as three columns).
+_TOP_LEVEL = {*_AS_GIVEN, "home", "licences", "phase_date", *LIFECYCLE}
 _NESTED = {"preferences", "skills", "disclosure", "benefits"}
 #: Rows the caseload shows: not soft-deleted and not erased (an erased row is a tombstone kept
 #: only for aggregate figures, see participants/erasure.py).
@@ -133,13 +110,16 @@ class ParticipantStore(Store):
         after: str | None = None,
     ) -> builtins.list[ParticipantRecord]:
         """Live participants in ``unit_ids`` ordered by id, after the cursor id ``after``."""
-        ids = self.con.execute(
-            f"SELECT id FROM caseload_participants WHERE {_LIVE} "
-            "AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], unit_id)) "
-            "AND (?::VARCHAR IS NULL OR status = ?) AND (?::UUID IS NULL OR id > ?::UUID) "
-            "ORDER BY id LIMIT ?",
-            [unit_ids, unit_ids, status, status, after, after, limit],
-        ).fetchall()
+        ids = page_rows(
+            self.con,
+            "caseload_participants",
+            ("id",),
+            where=f"{_LIVE} AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], unit_id))",
+            parameters=[unit_ids, unit_ids],
+            equal={"status": status},
+            after=after,
+            limit=limit,
+        )
         return self._get_many([str(r[0]) for r in ids], unit_ids=unit_ids)
 
     def get_many(self, *, participant_ids: Sequence[str]) -> builtins.list[ParticipantRecord]:

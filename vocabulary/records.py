@@ -53,6 +53,13 @@ class AliasValues(TypedDict, total=False):
     note: str
 
 
+class AliasFilters(TypedDict, total=False):
+    """Equality filters of `AliasStore.list` (None: no filter on that column)."""
+
+    kind: str | None
+    language: str | None
+
+
 def check_alias(values: Mapping[str, Any]) -> None:
     """InvalidError naming the field when an alias breaks a rule (URIs are checked by the service).
 

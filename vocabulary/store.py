@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Unpack
 
 from storekit.change_log import ChangeLog
 from storekit.checks import first, refuse_nulls, refuse_unknown
 from storekit.connection import Connection
 from storekit.errors import ConflictError
+from storekit.pages import page_rows
 from storekit.records import table_columns
 from storekit.rows import clean, data_columns, insert_sql, new_id, row_by_id, uuid_of
 from storekit.store import Store
 from storekit.transactions import now
-from vocabulary.records import AliasRecord, AliasValues, check_alias
+from vocabulary.records import AliasFilters, AliasRecord, AliasValues, check_alias
 
 TABLE = "vocab_aliases"
 ENTITY = "alias"
@@ -65,20 +66,12 @@ class AliasStore(Store):
         return AliasRecord(**clean(COLUMNS, row))
 
     def list(
-        self,
-        *,
-        kind: str | None = None,
-        language: str | None = None,
-        limit: int = 50,
-        after: str | None = None,
+        self, *, limit: int = 50, after: str | None = None, **filters: Unpack[AliasFilters]
     ) -> builtins.list[AliasRecord]:
         """Live aliases by id after ``after``, optionally of one kind and language."""
-        rows = self.con.execute(
-            f"SELECT {', '.join(COLUMNS)} FROM {TABLE} WHERE deleted_at IS NULL"
-            " AND (?::UUID IS NULL OR id > ?::UUID) AND (?::VARCHAR IS NULL OR kind = ?)"
-            " AND (?::VARCHAR IS NULL OR language = ?) ORDER BY id LIMIT ?",
-            [after, after, kind, kind, language, language, limit],
-        ).fetchall()
+        rows = page_rows(
+            self.con, TABLE, COLUMNS, where="deleted_at IS NULL", equal=filters, after=after, limit=limit
+        )
         return [AliasRecord(**clean(COLUMNS, r)) for r in rows]
 
     def installed(self) -> bool:
