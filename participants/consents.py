@@ -27,7 +27,7 @@ from typing import Any
 from participants.change_log import CHANGE_LOG
 from participants.errors import InvalidError
 from storekit.connection import Connection
-from storekit.rows import clean, uuid_of
+from storekit.rows import select_records, uuid_of
 from storekit.store import Store
 from storekit.transactions import now
 
@@ -83,12 +83,16 @@ class ConsentStore(Store):
 
     def history(self, *, participant_id: str) -> builtins.list[ConsentRecord]:
         """Every entry for one participant, oldest first."""
-        rows = self.con.execute(
-            f"SELECT {', '.join(_COLUMNS)} FROM caseload_consents WHERE participant_id = ? "
-            "ORDER BY recorded_at, id",
-            [uuid_of("participant_id", participant_id)],
-        ).fetchall()
-        return [ConsentRecord(**clean(_COLUMNS, r)) for r in rows]
+        pid = uuid_of("participant_id", participant_id)
+        return select_records(
+            self.con,
+            ConsentRecord,
+            "caseload_consents",
+            _COLUMNS,
+            "participant_id = ?",
+            [pid],
+            order="recorded_at, id",
+        )
 
     def current(self, *, participant_ids: Sequence[str]) -> dict[str, dict[str, str]]:
         """Participant id -> purpose -> latest state (purposes never recorded are absent)."""

@@ -19,7 +19,7 @@ from participants.errors import InvalidError, NotFoundError
 from storekit.checks import refuse_nulls, refuse_unknown, refuse_unsafe
 from storekit.connection import Connection
 from storekit.records import table_columns
-from storekit.rows import clean, data_columns, insert_sql, new_id, uuid_of
+from storekit.rows import data_columns, insert_sql, new_id, select_records, uuid_of
 from storekit.store import Store
 from storekit.transactions import now
 
@@ -131,13 +131,9 @@ class EpisodeStore(Store, Generic[R]):
         )
 
     def _select(self, where: str, args: builtins.list[Any]) -> builtins.list[R]:
-        cols = self.columns()
-        rows = self.con.execute(
-            f"SELECT {', '.join(cols)} FROM {self.table} WHERE deleted_at IS NULL AND {where} "
-            f"ORDER BY {self.order}, created_at, id",
-            args,
-        ).fetchall()
-        return [self.record(**clean(cols, r)) for r in rows]
+        live = f"deleted_at IS NULL AND {where}"
+        order = f"{self.order}, created_at, id"
+        return select_records(self.con, self.record, self.table, self.columns(), live, args, order=order)
 
 
 def _pid(participant_id: str) -> Any:

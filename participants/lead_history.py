@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from storekit.rows import clean, uuid_of
+from storekit.rows import select_records, uuid_of
 from storekit.store import Store
 
 
@@ -29,9 +29,13 @@ class LeadHistoryStore(Store):
 
     def events(self, *, participant_id: str) -> list[FeedbackEvent]:
         """All feedback on the participant's leads, oldest first (ties by lead id)."""
-        rows = self.con.execute(
-            f"SELECT {', '.join(_COLUMNS)} FROM caseload_lead_feedback WHERE participant_id = ? "
-            "ORDER BY given_at, lead_id",
-            [uuid_of("participant_id", participant_id)],
-        ).fetchall()
-        return [FeedbackEvent(**clean(_COLUMNS, r)) for r in rows]
+        pid = uuid_of("participant_id", participant_id)
+        return select_records(
+            self.con,
+            FeedbackEvent,
+            "caseload_lead_feedback",
+            _COLUMNS,
+            "participant_id = ?",
+            [pid],
+            order="given_at, lead_id",
+        )

@@ -23,7 +23,7 @@ from participants.errors import InvalidError
 from participants.screening import Warning, require_confirmed
 from participants.versions import live_participant, next_version
 from storekit.connection import Connection
-from storekit.rows import uuid_of
+from storekit.rows import select_records, uuid_of
 from storekit.store import Store
 from storekit.transactions import now
 
@@ -52,6 +52,9 @@ class Discussion:
     note: str
     recorded_at: dt.datetime
     recorded_by: str
+
+
+_DISCUSSION = tuple(Discussion.__dataclass_fields__)
 
 
 class PlanStore(Store):
@@ -112,13 +115,11 @@ class PlanStore(Store):
 
     def discussions(self, *, participant_id: str) -> builtins.list[Discussion]:
         """The participant's disclosure discussions, newest first."""
-        rows = self.con.execute(
-            "SELECT id, participant_id, discussed_on, topics, note, recorded_at, recorded_by "
-            "FROM caseload_disclosure_discussions WHERE participant_id = ? "
-            "ORDER BY discussed_on DESC, recorded_at DESC",
-            [uuid_of("participant_id", participant_id)],
-        ).fetchall()
-        return [Discussion(str(r[0]), str(r[1]), r[2], tuple(r[3]), r[4], r[5], r[6]) for r in rows]
+        pid = uuid_of("participant_id", participant_id)
+        table, order = "caseload_disclosure_discussions", "discussed_on DESC, recorded_at DESC"
+        return select_records(
+            self.con, Discussion, table, _DISCUSSION, "participant_id = ?", [pid], order=order
+        )
 
 
 def save_plan(

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from storekit.connection import Connection, Row
 from storekit.errors import InvalidError, NotFoundError
 
+R = TypeVar("R")
 #: Columns every store table carries and the store sets itself, in table order.
 AUDIT_COLUMNS = ("created_at", "created_by", "updated_at", "updated_by")
 #: Below this many rows ``executemany`` is cheaper than building per-column lists.
@@ -68,6 +69,27 @@ def clean(columns: Sequence[str], row: Sequence[Any]) -> dict[str, Any]:
         k: str(v) if isinstance(v, uuid.UUID) else tuple(v) if isinstance(v, list) else v
         for k, v in zip(columns, row, strict=True)
     }
+
+
+def select_records(
+    con: Connection,
+    make: Callable[..., R],
+    table: str,
+    columns: Sequence[str],
+    where: str,
+    parameters: Sequence[object] = (),
+    *,
+    order: str,
+) -> list[R]:
+    """The rows of ``table`` matching ``where``, in ``order``, each made a record: ``make(**values)``.
+
+    ``table``, ``columns``, ``where`` and ``order`` are the store's constants (never caller input);
+    ``parameters`` fill ``where``'s placeholders. Values are `clean`ed (UUIDs to str, lists to tuples).
+    """
+    rows = con.execute(
+        f"SELECT {', '.join(columns)} FROM {table} WHERE {where} ORDER BY {order}", list(parameters)
+    ).fetchall()
+    return [make(**clean(columns, r)) for r in rows]
 
 
 def count_rows(con: Connection, sql: str, parameters: Sequence[object] = ()) -> int:

@@ -16,7 +16,7 @@ from storekit.connection import Connection
 from storekit.errors import ConflictError
 from storekit.pages import page_rows
 from storekit.records import table_columns
-from storekit.rows import clean, data_columns, insert_sql, new_id, row_by_id, uuid_of
+from storekit.rows import clean, data_columns, insert_sql, new_id, row_by_id, select_records, uuid_of
 from storekit.store import Store
 from storekit.transactions import now
 from vocabulary.records import AliasFilters, AliasRecord, AliasValues, check_alias
@@ -83,10 +83,9 @@ class AliasStore(Store):
 
     def live(self) -> builtins.list[AliasRecord]:
         """Every live alias, oldest first (what the service's alias map is built from)."""
-        rows = self.con.execute(
-            f"SELECT {', '.join(COLUMNS)} FROM {TABLE} WHERE deleted_at IS NULL ORDER BY created_at, id"
-        ).fetchall()
-        return [AliasRecord(**clean(COLUMNS, r)) for r in rows]
+        return select_records(
+            self.con, AliasRecord, TABLE, COLUMNS, "deleted_at IS NULL", order="created_at, id"
+        )
 
     def update(self, *, record_id: str, values: AliasValues, actor: str) -> AliasRecord:
         """Change fields of a live alias; one change-log row per changed field."""
