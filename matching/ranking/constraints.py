@@ -21,7 +21,7 @@ import numpy.typing as npt
 from matching.ranking.constraint_base import Constraint
 from matching.ranking.contact_rules import contact_constraints
 from matching.ranking.geo import haversine_km
-from matching.ranking.table import OpeningTable, Vocabulary
+from matching.ranking.table import CodedColumn, OpeningTable
 from matching.types import Profile
 
 
@@ -29,24 +29,22 @@ from matching.types import Profile
 class _Refusal(Constraint):
     """Removes the rows whose code in one coded column is a value the person refuses.
 
-    The base of `RefusedSectors` and `RefusedOccupations`: a subclass names the column (`coded`)
-    and what the person said (``says``); ``labels`` name the refused values for people (the
-    values themselves when empty).
+    The base of `RefusedSectors` and `RefusedOccupations`: a subclass names the column
+    (``column``) and what the person said (``says``); ``labels`` name the refused values for
+    people (the values themselves when empty).
     """
 
     refused: tuple[str, ...]
     labels: tuple[str, ...] = ()
+    #: The coded column the refused values are looked for in (`OpeningTable.coded`).
+    column: ClassVar[CodedColumn]
     #: What the person said, before the list of refused labels.
     says: ClassVar[str]
 
-    def coded(self, table: OpeningTable) -> tuple[npt.NDArray[np.int32], Vocabulary]:
-        """The (capacity,) int32 coded column the refused values are looked for in, and its codes."""
-        raise NotImplementedError
-
     def keep(self, table: OpeningTable, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
-        column, vocabulary = self.coded(table)
+        codes, vocabulary = table.coded(self.column)
         wanted = [vocabulary.codes[value] for value in self.refused if value and value in vocabulary.codes]
-        return ~np.isin(column[rows], np.asarray(wanted, np.int32))
+        return ~np.isin(codes[rows], np.asarray(wanted, np.int32))
 
     def describe(self) -> str:
         return f"{self.says} {', '.join(self.labels or self.refused)}"
@@ -57,10 +55,8 @@ class RefusedSectors(_Refusal):
     """The person refuses to work in these NACE sectors (``refused``: codes such as "G47")."""
 
     name: str = "refused_sectors"
+    column: ClassVar[CodedColumn] = "sector"
     says: ClassVar[str] = "the person refuses sector(s)"
-
-    def coded(self, table: OpeningTable) -> tuple[npt.NDArray[np.int32], Vocabulary]:  # noqa: D102
-        return table.sector, table.sectors
 
 
 @dataclass(frozen=True)
@@ -68,10 +64,8 @@ class RefusedOccupations(_Refusal):
     """The person refuses these ESCO occupations (``refused``: URIs; ``labels``: their names)."""
 
     name: str = "refused_occupations"
+    column: ClassVar[CodedColumn] = "occupation"
     says: ClassVar[str] = "the person will not work as"
-
-    def coded(self, table: OpeningTable) -> tuple[npt.NDArray[np.int32], Vocabulary]:  # noqa: D102
-        return table.occupation, table.occupations
 
 
 @dataclass(frozen=True)

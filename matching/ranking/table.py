@@ -12,33 +12,19 @@ Columns have a capacity larger than the number of rows in use; rows are written 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
 
+from matching.ranking.column import Column
 from matching.types import APPLICATION_ROUTES, STAGES, Opening
 
 _NAN = float("nan")
+#: The string columns kept as codes into a `Vocabulary` of their own that constraints look values up in.
+CodedColumn = Literal["sector", "occupation"]
 #: The ``route`` code of openings reached only through the specialist.
 VIA_SPECIALIST = APPLICATION_ROUTES.index("via_specialist")
-#: Column name -> (dtype, fill value for unused rows).
-_COLUMNS: dict[str, tuple[type, object]] = {
-    "is_employer": (np.bool_, False),
-    "sector": (np.int32, 0),
-    "occupation": (np.int32, 0),
-    "isco": (np.int32, -1),
-    "hours_min": (np.float64, _NAN),
-    "hours_max": (np.float64, _NAN),
-    "lat": (np.float64, _NAN),
-    "lon": (np.float64, _NAN),
-    "contract": (np.int32, 0),
-    "stage": (np.int8, 0),
-    "route": (np.int8, 0),
-    "do_not_contact": (np.bool_, False),
-    "remote": (np.bool_, False),
-    "country": (np.int32, 0),
-    "employer": (np.int32, 0),
-}
 
 
 class Vocabulary:
@@ -179,21 +165,21 @@ class OpeningTable:
     skills: SetColumn
     licences: SetColumn
     ids: npt.NDArray[np.object_]
-    is_employer: npt.NDArray[np.bool_]
-    sector: npt.NDArray[np.int32]
-    occupation: npt.NDArray[np.int32]
-    isco: npt.NDArray[np.int32]
-    hours_min: npt.NDArray[np.float64]
-    hours_max: npt.NDArray[np.float64]
-    lat: npt.NDArray[np.float64]
-    lon: npt.NDArray[np.float64]
-    contract: npt.NDArray[np.int32]
-    stage: npt.NDArray[np.int8]
-    route: npt.NDArray[np.int8]
-    do_not_contact: npt.NDArray[np.bool_]
-    remote: npt.NDArray[np.bool_]
-    country: npt.NDArray[np.int32]
-    employer: npt.NDArray[np.int32]
+    is_employer = Column(np.bool_, False)
+    sector = Column(np.int32, 0)
+    occupation = Column(np.int32, 0)
+    isco = Column(np.int32, -1)
+    hours_min = Column(np.float64, _NAN)
+    hours_max = Column(np.float64, _NAN)
+    lat = Column(np.float64, _NAN)
+    lon = Column(np.float64, _NAN)
+    contract = Column(np.int32, 0)
+    stage = Column(np.int8, 0)
+    route = Column(np.int8, 0)
+    do_not_contact = Column(np.bool_, False)
+    remote = Column(np.bool_, False)
+    country = Column(np.int32, 0)
+    employer = Column(np.int32, 0)
 
     def __init__(self, capacity: int = 0, *, share: OpeningTable | None = None) -> None:
         self.sectors = share.sectors if share is not None else Vocabulary()
@@ -276,10 +262,22 @@ class OpeningTable:
         for name, (_, fill) in _COLUMNS.items():
             getattr(self, name)[rows] = fill
 
+    def coded(self, column: CodedColumn) -> tuple[npt.NDArray[np.int32], Vocabulary]:
+        """The (capacity,) int32 codes of one coded column and the vocabulary they index."""
+        if column == "sector":
+            return self.sector, self.sectors
+        return self.occupation, self.occupations
+
     def nbytes(self) -> int:
         """Bytes held by the numeric columns (ids' string objects not included)."""
         cols: list[npt.NDArray[np.generic]] = [getattr(self, name) for name in _COLUMNS]
         return sum(c.nbytes for c in cols) + self.ids.nbytes + 2 * self.skills.row_set.nbytes
+
+
+#: Column name -> (dtype, fill value for unused rows), in declaration order.
+_COLUMNS: dict[str, tuple[type, object]] = {
+    name: (c.dtype, c.fill) for name, c in vars(OpeningTable).items() if isinstance(c, Column)
+}
 
 
 def _floats(values: Sequence[float | None]) -> npt.NDArray[np.float64]:
