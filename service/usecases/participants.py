@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any, Protocol, TypeVar, cast
 
 from participants import ParticipantRecord, ParticipantStore
 from participants.values import ParticipantValues
@@ -12,6 +12,17 @@ from service.access.errors import ForbiddenError
 from service.access.users import User
 from service.runtime.database import Database
 from service.usecases.lead_engine import LeadEngine
+
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+
+
+class ReadFor(Protocol[T_co]):
+    """A store read of one participant's rows, e.g. ``ProfileStore.versions`` (bound)."""
+
+    def __call__(self, *, participant_id: str) -> T_co:
+        """What the store holds for ``participant_id``."""
+        ...
 
 
 def create_participant(
@@ -34,7 +45,7 @@ def create_participant(
     if values.get("home") is None:
         values.pop("home", None)
     rec = store.create(values=engine.normalise_participant(values), actor=user.username)
-    log_access(db, user_id=user.id, action="create", entity="participant", entity_ids=[rec.id])
+    log_participant(db, user, rec.id, "create")
     return rec
 
 
@@ -51,14 +62,43 @@ def get_participant(
     *, store: ParticipantStore, db: Database, user: User, participant_id: str
 ) -> ParticipantRecord:
     """One participant of the caller's unit (NotFoundError for anyone else's); the read is logged."""
-    rec = store.get(participant_id=participant_id, unit_ids=caseload_units(user))
-    log_access(db, user_id=user.id, action="read", entity="participant", entity_ids=[rec.id])
-    return rec
+    person = visible_participant(store=store, user=user, participant_id=participant_id)
+    log_participant(db, user, person.id, "read")
+    return person
 
 
 def visible_participant(*, store: ParticipantStore, user: User, participant_id: str) -> ParticipantRecord:
     """One participant of the caller's unit, not logged (the use case that follows logs the access)."""
     return store.get(participant_id=participant_id, unit_ids=caseload_units(user))
+
+
+def log_participant(db: Database, user: User, participant_id: str, action: str, detail: str = "") -> None:
+    """One audit row: ``user`` did ``action`` on the participant (``detail`` says what, never values)."""
+    log_access(
+        db, user_id=user.id, action=action, entity="participant", entity_ids=[participant_id], detail=detail
+    )
+
+
+def read_logged(
+    store: ParticipantStore,
+    db: Database,
+    user: User,
+    participant_id: str,
+    read: ReadFor[T],
+    *,
+    action: str = "read",
+    detail: str = "",
+) -> T:
+    """``read(participant_id=...)`` for a participant of the caller's unit, then one audit row.
+
+    The shape every participant-scoped read shares: another unit's person is a NotFoundError
+    (like a missing one) and nothing is read or logged; otherwise the row is ``action`` on the
+    person with ``detail`` naming what was shown.
+    """
+    person = visible_participant(store=store, user=user, participant_id=participant_id)
+    found = read(participant_id=person.id)
+    log_participant(db, user, person.id, action, detail)
+    return found
 
 
 def update_participant(
@@ -97,14 +137,7 @@ def update_participant(
     rec = store.update(
         participant_id=before.id, values=values, actor=user.username, unit_ids=caseload_units(user)
     )
-    log_access(
-        db,
-        user_id=user.id,
-        action="update",
-        entity="participant",
-        entity_ids=[rec.id],
-        detail=_fields(values),
-    )
+    log_participant(db, user, rec.id, "update", _fields(values))
     return rec
 
 

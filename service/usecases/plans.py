@@ -11,6 +11,7 @@ so the check is here.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 import employers
@@ -23,11 +24,10 @@ from participants import (
     PlanStore,
     PlanVersion,
 )
-from service.access.audit import log_access
 from service.access.auth import require_caseload_role
 from service.access.users import User
 from service.runtime.database import Database
-from service.usecases.participants import visible_participant
+from service.usecases.participants import log_participant, read_logged, visible_participant
 
 
 def save_plan(
@@ -58,10 +58,7 @@ def save_plan(
         actor=user.username,
         confirm_warnings=confirm_warnings,
     )
-    detail = f"{kind} plan v{saved.version}"
-    log_access(
-        db, user_id=user.id, action="update", entity="participant", entity_ids=[person.id], detail=detail
-    )
+    log_participant(db, user, person.id, "update", f"{kind} plan v{saved.version}")
     return saved
 
 
@@ -69,17 +66,8 @@ def plan_versions(
     *, store: ParticipantStore, db: Database, user: User, participant_id: str, kind: str
 ) -> list[PlanVersion]:
     """Every version of one plan of a participant of the caller's unit, newest first (logged)."""
-    person = visible_participant(store=store, user=user, participant_id=participant_id)
-    found = PlanStore(store.con, store.lock).versions(participant_id=person.id, kind=kind)
-    log_access(
-        db,
-        user_id=user.id,
-        action="read",
-        entity="participant",
-        entity_ids=[person.id],
-        detail=f"{kind} plans",
-    )
-    return found
+    versions = partial(PlanStore(store.con, store.lock).versions, kind=kind)
+    return read_logged(store, db, user, participant_id, versions, detail=f"{kind} plans")
 
 
 def add_discussion(
@@ -91,14 +79,7 @@ def add_discussion(
     found = PlanStore(store.con, store.lock).add_discussion(
         participant_id=person.id, values=values, actor=user.username
     )
-    log_access(
-        db,
-        user_id=user.id,
-        action="update",
-        entity="participant",
-        entity_ids=[person.id],
-        detail="disclosure discussion",
-    )
+    log_participant(db, user, person.id, "update", "disclosure discussion")
     return found
 
 
@@ -106,30 +87,21 @@ def discussions(
     *, store: ParticipantStore, db: Database, user: User, participant_id: str
 ) -> list[Discussion]:
     """The disclosure discussions of a participant of the caller's unit, newest first (logged)."""
-    person = visible_participant(store=store, user=user, participant_id=participant_id)
-    found = PlanStore(store.con, store.lock).discussions(participant_id=person.id)
-    log_access(
-        db,
-        user_id=user.id,
-        action="read",
-        entity="participant",
-        entity_ids=[person.id],
-        detail="disclosure discussions",
-    )
-    return found
+    listed = PlanStore(store.con, store.lock).discussions
+    return read_logged(store, db, user, participant_id, listed, detail="disclosure discussions")
 
 
 def histories(
     *, store: ParticipantStore, db: Database, user: User, participant_id: str
 ) -> tuple[list[HistoryRow], list[HistoryRow]]:
     """(status history, specialist history) of a participant of the caller's unit, oldest first."""
-    person = visible_participant(store=store, user=user, participant_id=participant_id)
     history = HistoryStore(store.con, store.lock)
-    found = history.statuses(participant_id=person.id), history.assignments(participant_id=person.id)
-    log_access(
-        db, user_id=user.id, action="read", entity="participant", entity_ids=[person.id], detail="history"
-    )
-    return found
+
+    def both(*, participant_id: str) -> tuple[list[HistoryRow], list[HistoryRow]]:
+        statuses = history.statuses(participant_id=participant_id)
+        return statuses, history.assignments(participant_id=participant_id)
+
+    return read_logged(store, db, user, participant_id, both, detail="history")
 
 
 def _check_employers(crm: employers.EmployerStore, values: Mapping[str, Any]) -> None:

@@ -11,12 +11,11 @@ from typing import Any, cast
 
 from participants import ParticipantStore, ProfileStore, ProfileVersion
 from participants.values import ParticipantValues
-from service.access.audit import log_access
 from service.access.auth import require_caseload_role
 from service.access.users import User
 from service.runtime.database import Database
 from service.usecases.lead_engine import LeadEngine
-from service.usecases.participants import visible_participant
+from service.usecases.participants import log_participant, read_logged, visible_participant
 
 
 def save_profile(
@@ -46,14 +45,7 @@ def save_profile(
         actor=user.username,
         confirm_warnings=confirm_warnings,
     )
-    log_access(
-        db,
-        user_id=user.id,
-        action="update",
-        entity="participant",
-        entity_ids=[person.id],
-        detail=f"profile v{saved.version}",
-    )
+    log_participant(db, user, person.id, "update", f"profile v{saved.version}")
     return saved
 
 
@@ -61,17 +53,8 @@ def profile_versions(
     *, store: ParticipantStore, db: Database, user: User, participant_id: str
 ) -> list[ProfileVersion]:
     """Every profile version of a participant of the caller's unit, newest first (logged)."""
-    person = visible_participant(store=store, user=user, participant_id=participant_id)
-    found = ProfileStore(store.con, store.lock).versions(participant_id=person.id)
-    log_access(
-        db,
-        user_id=user.id,
-        action="read",
-        entity="participant",
-        entity_ids=[person.id],
-        detail="profile versions",
-    )
-    return found
+    versions = ProfileStore(store.con, store.lock).versions
+    return read_logged(store, db, user, participant_id, versions, detail="profile versions")
 
 
 def _linked(engine: LeadEngine, language: str, values: Mapping[str, Any]) -> dict[str, Any]:
