@@ -16,7 +16,7 @@ from participants.consents import ConsentRecord, ConsentStore
 from service.access.users import User
 from service.runtime.database import Database
 from service.usecases.errors import ConflictError
-from service.usecases.participants import log_participant, read_logged, visible_participant
+from service.usecases.participant_access import log_participant, read_logged, visible_participant
 
 NATIONAL_REGISTER = "national_register_export"
 

@@ -22,7 +22,7 @@ from participants.episode_store import EpisodeStore
 from service.access.users import User
 from service.runtime.database import Database
 from service.usecases.follow_along import Contact, DueContact, JobDates, schedule
-from service.usecases.participants import log_participant, visible_participant
+from service.usecases.participant_access import log_participant, visible_participant
 from service.usecases.programme_rules import Programme
 
 

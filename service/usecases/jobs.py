@@ -31,7 +31,7 @@ from service.access.users import User
 from service.runtime.database import Database
 from service.usecases.employers import indexed_employers
 from service.usecases.lead_engine import LeadEngine
-from service.usecases.participants import log_participant, visible_participant
+from service.usecases.participant_access import log_participant, visible_participant
 from service.usecases.programme_rules import Programme
 
 #: What the opening a job came from fills in when the caller left it out.

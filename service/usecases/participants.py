@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol, TypeVar, cast
+from typing import Any, cast
 
 from participants import ParticipantRecord, ParticipantStore
 from participants.values import ParticipantValues
@@ -12,17 +12,7 @@ from service.access.errors import ForbiddenError
 from service.access.users import User
 from service.runtime.database import Database
 from service.usecases.lead_engine import LeadEngine
-
-T = TypeVar("T")
-T_co = TypeVar("T_co", covariant=True)
-
-
-class ReadFor(Protocol[T_co]):
-    """A store read of one participant's rows, e.g. ``ProfileStore.versions`` (bound)."""
-
-    def __call__(self, *, participant_id: str) -> T_co:
-        """What the store holds for ``participant_id``."""
-        ...
+from service.usecases.participant_access import log_participant, visible_participant
 
 
 def create_participant(
@@ -65,40 +55,6 @@ def get_participant(
     person = visible_participant(store=store, user=user, participant_id=participant_id)
     log_participant(db, user, person.id, "read")
     return person
-
-
-def visible_participant(*, store: ParticipantStore, user: User, participant_id: str) -> ParticipantRecord:
-    """One participant of the caller's unit, not logged (the use case that follows logs the access)."""
-    return store.get(participant_id=participant_id, unit_ids=caseload_units(user))
-
-
-def log_participant(db: Database, user: User, participant_id: str, action: str, detail: str = "") -> None:
-    """One audit row: ``user`` did ``action`` on the participant (``detail`` says what, never values)."""
-    log_access(
-        db, user_id=user.id, action=action, entity="participant", entity_ids=[participant_id], detail=detail
-    )
-
-
-def read_logged(
-    store: ParticipantStore,
-    db: Database,
-    user: User,
-    participant_id: str,
-    read: ReadFor[T],
-    *,
-    action: str = "read",
-    detail: str = "",
-) -> T:
-    """``read(participant_id=...)`` for a participant of the caller's unit, then one audit row.
-
-    The shape every participant-scoped read shares: another unit's person is a NotFoundError
-    (like a missing one) and nothing is read or logged; otherwise the row is ``action`` on the
-    person with ``detail`` naming what was shown.
-    """
-    person = visible_participant(store=store, user=user, participant_id=participant_id)
-    found = read(participant_id=person.id)
-    log_participant(db, user, person.id, action, detail)
-    return found
 
 
 def update_participant(

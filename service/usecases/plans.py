@@ -20,6 +20,7 @@ from participants import (
     HistoryRow,
     HistoryStore,
     InvalidError,
+    ParticipantRecord,
     ParticipantStore,
     PlanStore,
     PlanVersion,
@@ -27,7 +28,12 @@ from participants import (
 from service.access.auth import require_caseload_role
 from service.access.users import User
 from service.runtime.database import Database
-from service.usecases.participants import log_participant, read_logged, visible_participant
+from service.usecases.participant_access import (
+    log_participant,
+    read_logged,
+    save_version,
+    visible_participant,
+)
 
 
 def save_plan(
@@ -48,18 +54,12 @@ def save_plan(
         InvalidError: A bad field, or an employer id the CRM does not hold (named).
         NeedsConfirmationError: Unconfirmed screening warnings on approved statements.
     """
-    require_caseload_role(user)
-    person = visible_participant(store=store, user=user, participant_id=participant_id)
-    _check_employers(crm, values)
-    saved = PlanStore(store.con, store.lock).save(
-        participant_id=person.id,
-        kind=kind,
-        values=values,
-        actor=user.username,
-        confirm_warnings=confirm_warnings,
+    save = partial(PlanStore(store.con, store.lock).save, kind=kind)
+    checked = partial(_checked, crm, values)
+    label = f"{kind} plan"
+    return save_version(
+        store, db, user, participant_id, save, checked, label=label, confirm_warnings=confirm_warnings
     )
-    log_participant(db, user, person.id, "update", f"{kind} plan v{saved.version}")
-    return saved
 
 
 def plan_versions(
@@ -104,7 +104,10 @@ def histories(
     return read_logged(store, db, user, participant_id, both, detail="history")
 
 
-def _check_employers(crm: employers.EmployerStore, values: Mapping[str, Any]) -> None:
+def _checked(
+    crm: employers.EmployerStore, values: Mapping[str, Any], _person: ParticipantRecord
+) -> Mapping[str, Any]:
+    """``values`` once every employer the plan names is in the CRM (InvalidError naming the field)."""
     named = [
         (f"employer_overrides.{i}.employer_id", o.get("employer_id"))
         for i, o in enumerate(values.get("employer_overrides") or ())
@@ -119,3 +122,4 @@ def _check_employers(crm: employers.EmployerStore, values: Mapping[str, Any]) ->
             crm.get(employer_id=str(employer_id))
         except (employers.NotFoundError, employers.InvalidError):
             raise InvalidError(field, f"no employer {employer_id} in the network") from None
+    return values

@@ -8,7 +8,7 @@ from participants import ParticipantStore
 from participants.batches import BatchRecord, BatchStore
 from service.access.users import User
 from service.runtime.database import Database
-from service.usecases.participants import log_participant, visible_participant
+from service.usecases.participant_access import log_participant, visible_participant
 
 
 def participant_effects(
