@@ -13,11 +13,10 @@ from datetime import date
 
 from participants import ParticipantStore
 from participants.consents import ConsentRecord, ConsentStore
-from service.access.audit import log_access
 from service.access.users import User
 from service.runtime.database import Database
 from service.usecases.errors import ConflictError
-from service.usecases.participants import visible_participant
+from service.usecases.participant_access import log_participant, read_logged, visible_participant
 
 NATIONAL_REGISTER = "national_register_export"
 
@@ -41,24 +40,14 @@ def record_consent(
     rec = ConsentStore(db.cursor(), db.write_lock).record(
         participant_id=person.id, purpose=purpose, state=state, effective_on=effective_on, actor=user.username
     )
-    log_access(
-        db,
-        user_id=user.id,
-        action="consent",
-        entity="participant",
-        entity_ids=[person.id],
-        detail=f"{purpose}={state}",
-    )
+    log_participant(db, user, person.id, "consent", f"{purpose}={state}")
     return rec
 
 
 def consent_history(*, db: Database, user: User, participant_id: str) -> list[ConsentRecord]:
     """Every consent entry of a participant of the caller's unit, oldest first (the read is logged)."""
-    person = visible_participant(
-        store=ParticipantStore(db.cursor()), user=user, participant_id=participant_id
-    )
-    log_access(db, user_id=user.id, action="read_consents", entity="participant", entity_ids=[person.id])
-    return ConsentStore(db.cursor()).history(participant_id=person.id)
+    people, history = ParticipantStore(db.cursor()), ConsentStore(db.cursor()).history
+    return read_logged(people, db, user, participant_id, history, action="read_consents")
 
 
 def require_national_register_consent(db: Database, participant_ids: Sequence[str]) -> None:

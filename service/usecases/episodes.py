@@ -19,11 +19,10 @@ from participants import (
     SupportContactStore,
 )
 from participants.episode_store import EpisodeStore
-from service.access.audit import log_access
 from service.access.users import User
 from service.runtime.database import Database
 from service.usecases.follow_along import Contact, DueContact, JobDates, schedule
-from service.usecases.participants import visible_participant
+from service.usecases.participant_access import log_participant, visible_participant
 from service.usecases.programme_rules import Programme
 
 
@@ -39,7 +38,7 @@ def list_records(
     """The participant's education episodes or support contacts (``kind`` is the store class)."""
     who = person(db, user, participant_id)
     records = kind(db.cursor(), db.write_lock).list(participant_id=who.id)
-    log_access(db, user_id=user.id, action=f"read_{kind.entity}", entity="participant", entity_ids=[who.id])
+    log_participant(db, user, who.id, f"read_{kind.entity}")
     return records
 
 
@@ -52,7 +51,7 @@ def add_record(
     if kind is SupportContactStore and values.get("job_id"):
         JobStore(db.cursor()).get(participant_id=who.id, record_id=str(values["job_id"]))
     rec = store.create(participant_id=who.id, values=values, actor=user.username)
-    log_access(db, user_id=user.id, action=f"create_{kind.entity}", entity="participant", entity_ids=[who.id])
+    log_participant(db, user, who.id, f"create_{kind.entity}")
     return rec
 
 
@@ -70,7 +69,7 @@ def change_record(
     rec = kind(db.cursor(), db.write_lock).update(
         participant_id=who.id, record_id=record_id, values=values, actor=user.username
     )
-    log_access(db, user_id=user.id, action=f"update_{kind.entity}", entity="participant", entity_ids=[who.id])
+    log_participant(db, user, who.id, f"update_{kind.entity}")
     return rec
 
 
@@ -80,7 +79,7 @@ def get_record(
     """One education episode or support contact of the participant; logged."""
     who = person(db, user, participant_id)
     rec = kind(db.cursor(), db.write_lock).get(participant_id=who.id, record_id=record_id)
-    log_access(db, user_id=user.id, action=f"read_{kind.entity}", entity="participant", entity_ids=[who.id])
+    log_participant(db, user, who.id, f"read_{kind.entity}")
     return rec
 
 
@@ -105,7 +104,7 @@ def follow_along_of(
     """One participant's due support contacts (met, due, upcoming, missed); logged."""
     who = person(db, user, participant_id)
     items = due_contacts(db, [who.id], today=today, programme=programme)
-    log_access(db, user_id=user.id, action="read_follow_along", entity="participant", entity_ids=[who.id])
+    log_participant(db, user, who.id, "read_follow_along")
     return items
 
 

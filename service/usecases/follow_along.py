@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 from reports.fidelity_follow_along import timetable
 
@@ -25,6 +25,7 @@ Status = Literal["met", "due", "upcoming", "missed"]
 #: A missed item stays on the specialist's week for this many days after its period ended
 #: (then it is only a V12 figure): long enough to notice, short enough not to nag for ever.
 OVERDUE_SHOWN_DAYS = 28
+Item = TypeVar("Item")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,15 +112,19 @@ def _status(met: Contact | None, first: dt.date, last: dt.date, today: dt.date) 
 
 
 @dataclass(frozen=True, slots=True)
-class WeekItems:
-    """What a week shows: due this week, overdue (missed lately), and met this week."""
+class WeekItems(Generic[Item]):
+    """What a week shows: due this week, overdue (missed lately), and met by a contact this week.
 
-    due: tuple[DueContact, ...]
-    overdue: tuple[DueContact, ...]
-    met: tuple[DueContact, ...]
+    ``Item`` is a `DueContact` here, a `service.usecases.support_week.SupportItem` (the same with
+    the person's name) on the specialist's week.
+    """
+
+    due: tuple[Item, ...] = ()
+    overdue: tuple[Item, ...] = ()
+    met: tuple[Item, ...] = ()
 
 
-def for_week(items: Sequence[DueContact], *, monday: dt.date, today: dt.date) -> WeekItems:
+def for_week(items: Sequence[DueContact], *, monday: dt.date, today: dt.date) -> WeekItems[DueContact]:
     """Split ``items`` for the ISO week starting ``monday``.
 
     Due: unmet, still open today, and begun by the week's Sunday. Overdue: missed, ended at

@@ -27,12 +27,11 @@ from participants import (
 from participants.status_change import StatusChangeStore
 from reports.competitive import competitive
 from reports.rules import MissingMinimumWageError
-from service.access.audit import log_access
 from service.access.users import User
 from service.runtime.database import Database
 from service.usecases.employers import indexed_employers
 from service.usecases.lead_engine import LeadEngine
-from service.usecases.participants import visible_participant
+from service.usecases.participant_access import log_participant, visible_participant
 from service.usecases.programme_rules import Programme
 
 #: What the opening a job came from fills in when the caller left it out.
@@ -75,7 +74,7 @@ def list_jobs(*, db: Database, user: User, participant_id: str, programme: Progr
     """The participant's jobs by start day (NotFoundError outside the caller's unit); logged."""
     person = _person(db, user, participant_id)
     jobs = JobStore(db.cursor(), db.write_lock).list(participant_id=person.id)
-    log_access(db, user_id=user.id, action="read_jobs", entity="participant", entity_ids=[person.id])
+    log_participant(db, user, person.id, "read_jobs")
     return [judge(j, programme) for j in jobs]
 
 
@@ -83,7 +82,7 @@ def get_job(*, db: Database, user: User, participant_id: str, job_id: str, progr
     """One job of the participant; logged."""
     person = _person(db, user, participant_id)
     job = JobStore(db.cursor(), db.write_lock).get(participant_id=person.id, record_id=job_id)
-    log_access(db, user_id=user.id, action="read_jobs", entity="participant", entity_ids=[person.id])
+    log_participant(db, user, person.id, "read_jobs")
     return judge(job, programme)
 
 
@@ -118,7 +117,7 @@ def add_job(
         participant_id=person.id, values=prepared, actor=user.username
     )
     effects = _start_effects(db, engine, user, job) if job.end_date is None else ()
-    log_access(db, user_id=user.id, action="create_job", entity="participant", entity_ids=[person.id])
+    log_participant(db, user, person.id, "create_job")
     view = judge(job, programme)
     return JobView(view.job, view.competitive, view.competitive_reasons, effects)
 
@@ -148,7 +147,7 @@ def change_job(
     if any(k in values for k in ("occupation_uri", "occupation_label")) and not values.get("isco_group"):
         values = _with_occupation(engine, person, {"isco_group": "", **values})
     job = store.update(participant_id=person.id, record_id=job_id, values=values, actor=user.username)
-    log_access(db, user_id=user.id, action="update_job", entity="participant", entity_ids=[person.id])
+    log_participant(db, user, person.id, "update_job")
     return judge(job, programme)
 
 

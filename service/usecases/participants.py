@@ -12,6 +12,7 @@ from service.access.errors import ForbiddenError
 from service.access.users import User
 from service.runtime.database import Database
 from service.usecases.lead_engine import LeadEngine
+from service.usecases.participant_access import log_participant, visible_participant
 
 
 def create_participant(
@@ -34,7 +35,7 @@ def create_participant(
     if values.get("home") is None:
         values.pop("home", None)
     rec = store.create(values=engine.normalise_participant(values), actor=user.username)
-    log_access(db, user_id=user.id, action="create", entity="participant", entity_ids=[rec.id])
+    log_participant(db, user, rec.id, "create")
     return rec
 
 
@@ -51,14 +52,9 @@ def get_participant(
     *, store: ParticipantStore, db: Database, user: User, participant_id: str
 ) -> ParticipantRecord:
     """One participant of the caller's unit (NotFoundError for anyone else's); the read is logged."""
-    rec = store.get(participant_id=participant_id, unit_ids=caseload_units(user))
-    log_access(db, user_id=user.id, action="read", entity="participant", entity_ids=[rec.id])
-    return rec
-
-
-def visible_participant(*, store: ParticipantStore, user: User, participant_id: str) -> ParticipantRecord:
-    """One participant of the caller's unit, not logged (the use case that follows logs the access)."""
-    return store.get(participant_id=participant_id, unit_ids=caseload_units(user))
+    person = visible_participant(store=store, user=user, participant_id=participant_id)
+    log_participant(db, user, person.id, "read")
+    return person
 
 
 def update_participant(
@@ -97,14 +93,7 @@ def update_participant(
     rec = store.update(
         participant_id=before.id, values=values, actor=user.username, unit_ids=caseload_units(user)
     )
-    log_access(
-        db,
-        user_id=user.id,
-        action="update",
-        entity="participant",
-        entity_ids=[rec.id],
-        detail=_fields(values),
-    )
+    log_participant(db, user, rec.id, "update", _fields(values))
     return rec
 
 

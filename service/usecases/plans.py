@@ -11,6 +11,7 @@ so the check is here.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 import employers
@@ -19,15 +20,20 @@ from participants import (
     HistoryRow,
     HistoryStore,
     InvalidError,
+    ParticipantRecord,
     ParticipantStore,
     PlanStore,
     PlanVersion,
 )
-from service.access.audit import log_access
 from service.access.auth import require_caseload_role
 from service.access.users import User
 from service.runtime.database import Database
-from service.usecases.participants import visible_participant
+from service.usecases.participant_access import (
+    log_participant,
+    read_logged,
+    save_version,
+    visible_participant,
+)
 
 
 def save_plan(
@@ -48,38 +54,20 @@ def save_plan(
         InvalidError: A bad field, or an employer id the CRM does not hold (named).
         NeedsConfirmationError: Unconfirmed screening warnings on approved statements.
     """
-    require_caseload_role(user)
-    person = visible_participant(store=store, user=user, participant_id=participant_id)
-    _check_employers(crm, values)
-    saved = PlanStore(store.con, store.lock).save(
-        participant_id=person.id,
-        kind=kind,
-        values=values,
-        actor=user.username,
-        confirm_warnings=confirm_warnings,
+    save = partial(PlanStore(store.con, store.lock).save, kind=kind)
+    checked = partial(_checked, crm, values)
+    label = f"{kind} plan"
+    return save_version(
+        store, db, user, participant_id, save, checked, label=label, confirm_warnings=confirm_warnings
     )
-    detail = f"{kind} plan v{saved.version}"
-    log_access(
-        db, user_id=user.id, action="update", entity="participant", entity_ids=[person.id], detail=detail
-    )
-    return saved
 
 
 def plan_versions(
     *, store: ParticipantStore, db: Database, user: User, participant_id: str, kind: str
 ) -> list[PlanVersion]:
     """Every version of one plan of a participant of the caller's unit, newest first (logged)."""
-    person = visible_participant(store=store, user=user, participant_id=participant_id)
-    found = PlanStore(store.con, store.lock).versions(participant_id=person.id, kind=kind)
-    log_access(
-        db,
-        user_id=user.id,
-        action="read",
-        entity="participant",
-        entity_ids=[person.id],
-        detail=f"{kind} plans",
-    )
-    return found
+    versions = partial(PlanStore(store.con, store.lock).versions, kind=kind)
+    return read_logged(store, db, user, participant_id, versions, detail=f"{kind} plans")
 
 
 def add_discussion(
@@ -91,14 +79,7 @@ def add_discussion(
     found = PlanStore(store.con, store.lock).add_discussion(
         participant_id=person.id, values=values, actor=user.username
     )
-    log_access(
-        db,
-        user_id=user.id,
-        action="update",
-        entity="participant",
-        entity_ids=[person.id],
-        detail="disclosure discussion",
-    )
+    log_participant(db, user, person.id, "update", "disclosure discussion")
     return found
 
 
@@ -106,33 +87,27 @@ def discussions(
     *, store: ParticipantStore, db: Database, user: User, participant_id: str
 ) -> list[Discussion]:
     """The disclosure discussions of a participant of the caller's unit, newest first (logged)."""
-    person = visible_participant(store=store, user=user, participant_id=participant_id)
-    found = PlanStore(store.con, store.lock).discussions(participant_id=person.id)
-    log_access(
-        db,
-        user_id=user.id,
-        action="read",
-        entity="participant",
-        entity_ids=[person.id],
-        detail="disclosure discussions",
-    )
-    return found
+    listed = PlanStore(store.con, store.lock).discussions
+    return read_logged(store, db, user, participant_id, listed, detail="disclosure discussions")
 
 
 def histories(
     *, store: ParticipantStore, db: Database, user: User, participant_id: str
 ) -> tuple[list[HistoryRow], list[HistoryRow]]:
     """(status history, specialist history) of a participant of the caller's unit, oldest first."""
-    person = visible_participant(store=store, user=user, participant_id=participant_id)
     history = HistoryStore(store.con, store.lock)
-    found = history.statuses(participant_id=person.id), history.assignments(participant_id=person.id)
-    log_access(
-        db, user_id=user.id, action="read", entity="participant", entity_ids=[person.id], detail="history"
-    )
-    return found
+
+    def both(*, participant_id: str) -> tuple[list[HistoryRow], list[HistoryRow]]:
+        statuses = history.statuses(participant_id=participant_id)
+        return statuses, history.assignments(participant_id=participant_id)
+
+    return read_logged(store, db, user, participant_id, both, detail="history")
 
 
-def _check_employers(crm: employers.EmployerStore, values: Mapping[str, Any]) -> None:
+def _checked(
+    crm: employers.EmployerStore, values: Mapping[str, Any], _person: ParticipantRecord
+) -> Mapping[str, Any]:
+    """``values`` once every employer the plan names is in the CRM (InvalidError naming the field)."""
     named = [
         (f"employer_overrides.{i}.employer_id", o.get("employer_id"))
         for i, o in enumerate(values.get("employer_overrides") or ())
@@ -147,3 +122,4 @@ def _check_employers(crm: employers.EmployerStore, values: Mapping[str, Any]) ->
             crm.get(employer_id=str(employer_id))
         except (employers.NotFoundError, employers.InvalidError):
             raise InvalidError(field, f"no employer {employer_id} in the network") from None
+    return values

@@ -7,16 +7,15 @@ Every call first reads the participant through the caller's units (another unit'
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any, cast
 
-from participants import ParticipantStore, ProfileStore, ProfileVersion
+from participants import ParticipantRecord, ParticipantStore, ProfileStore, ProfileVersion
 from participants.values import ParticipantValues
-from service.access.audit import log_access
-from service.access.auth import require_caseload_role
 from service.access.users import User
 from service.runtime.database import Database
 from service.usecases.lead_engine import LeadEngine
-from service.usecases.participants import visible_participant
+from service.usecases.participant_access import read_logged, save_version
 
 
 def save_profile(
@@ -36,46 +35,24 @@ def save_profile(
         NotFoundError: Not a participant of the caller's unit.
         InvalidError, NeedsConfirmationError: From `ProfileStore.save`.
     """
-    require_caseload_role(user)
-    person = visible_participant(store=store, user=user, participant_id=participant_id)
-    linked = _linked(engine, person.language, values)
-    saved = ProfileStore(store.con, store.lock).save(
-        participant_id=person.id,
-        values=linked,
-        trigger=trigger,
-        actor=user.username,
-        confirm_warnings=confirm_warnings,
+    save = partial(ProfileStore(store.con, store.lock).save, trigger=trigger)
+    linked = partial(_linked, engine, values)
+    return save_version(
+        store, db, user, participant_id, save, linked, label="profile", confirm_warnings=confirm_warnings
     )
-    log_access(
-        db,
-        user_id=user.id,
-        action="update",
-        entity="participant",
-        entity_ids=[person.id],
-        detail=f"profile v{saved.version}",
-    )
-    return saved
 
 
 def profile_versions(
     *, store: ParticipantStore, db: Database, user: User, participant_id: str
 ) -> list[ProfileVersion]:
     """Every profile version of a participant of the caller's unit, newest first (logged)."""
-    person = visible_participant(store=store, user=user, participant_id=participant_id)
-    found = ProfileStore(store.con, store.lock).versions(participant_id=person.id)
-    log_access(
-        db,
-        user_id=user.id,
-        action="read",
-        entity="participant",
-        entity_ids=[person.id],
-        detail="profile versions",
-    )
-    return found
+    versions = ProfileStore(store.con, store.lock).versions
+    return read_logged(store, db, user, participant_id, versions, detail="profile versions")
 
 
-def _linked(engine: LeadEngine, language: str, values: Mapping[str, Any]) -> dict[str, Any]:
-    """``values`` with occupations and skills linked to ESCO where they have no URI yet."""
+def _linked(engine: LeadEngine, values: Mapping[str, Any], person: ParticipantRecord) -> dict[str, Any]:
+    """``values`` with occupations and skills linked to ESCO (in the person's language) where unlinked."""
+    language = person.language
     occupations = list(values.get("occupations") or ())
     skills = list(values.get("skills") or ())
     asked = cast(

@@ -16,7 +16,7 @@ from service.access.auth import caseload_units
 from service.access.users import User
 from service.runtime.database import Database
 from service.usecases.episodes import due_contacts
-from service.usecases.follow_along import DueContact, for_week
+from service.usecases.follow_along import DueContact, WeekItems, for_week
 from service.usecases.programme_rules import Programme
 
 _PAGE = 500
@@ -31,12 +31,8 @@ class SupportItem:
 
 
 @dataclass(frozen=True, slots=True)
-class WeekSupport:
-    """Support contacts due this week, missed lately (overdue) and met by a contact this week."""
-
-    due: tuple[SupportItem, ...] = ()
-    overdue: tuple[SupportItem, ...] = ()
-    met: tuple[SupportItem, ...] = ()
+class WeekSupport(WeekItems[SupportItem]):
+    """The specialist's follow-along week: the due, overdue and met items with the person's names."""
 
 
 def week_support(

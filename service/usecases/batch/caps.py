@@ -51,7 +51,15 @@ class Planned:
 
 @dataclass(frozen=True, slots=True)
 class Effect:
-    """What the caps did to one person (see the caseload_lead_batch_effects table)."""
+    """What the caps did to one person (a row of the caseload_lead_batch_effects table).
+
+    Attributes:
+        candidates: Ranked items left after the person's own constraints (at most the batch's).
+        wanted: ``min(leads, candidates)``, what the batch gives them.
+        within_caps, over_caps: Leads given inside the caps, and over one as the fallback.
+        lost_to_caps: Of their top ``wanted`` candidates, how many a cap gave to others instead.
+        short_reason: Why ``candidates < leads`` (`short_reason`); "" when not short.
+    """
 
     candidates: int
     wanted: int

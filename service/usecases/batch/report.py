@@ -6,10 +6,9 @@ from typing import Any
 
 from participants import ParticipantStore
 from participants.batches import BatchRecord, BatchStore
-from service.access.audit import log_access
 from service.access.users import User
 from service.runtime.database import Database
-from service.usecases.participants import visible_participant
+from service.usecases.participant_access import log_participant, visible_participant
 
 
 def participant_effects(
@@ -23,9 +22,7 @@ def participant_effects(
     """
     person = visible_participant(store=people, user=user, participant_id=participant_id)
     effect = BatchStore(db.cursor()).effect(batch_id=batch_id, participant_id=person.id)
-    log_access(
-        db, user_id=user.id, action="read", entity="participant", entity_ids=[person.id], detail=batch_id
-    )
+    log_participant(db, user, person.id, "read", batch_id)
     return {"batch_id": batch_id, "participant_id": person.id, **effect}
 
 
