@@ -6,9 +6,9 @@ from datetime import date, datetime
 from typing import Literal
 from uuid import UUID
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
-from service.api.schemas.common import Out, Strict, strict_with_examples
+from service.api.schemas.common import Items, Out, Strict, strict_with_examples
 from service.usecases.jobs import JobView
 
 JobContractIn = Literal[
@@ -124,7 +124,5 @@ class JobOut(Out):
         )
 
 
-class JobList(BaseModel):
+class JobList(Items[JobOut]):
     """A participant's jobs by start day."""
-
-    items: list[JobOut]

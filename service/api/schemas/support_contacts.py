@@ -6,9 +6,9 @@ from datetime import date, datetime
 from typing import Literal
 from uuid import UUID
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
-from service.api.schemas.common import Out, Strict, strict_with_examples
+from service.api.schemas.common import Items, Out, Strict, strict_with_examples
 from service.usecases.follow_along import DueContact
 
 ModeIn = Literal["face_to_face", "phone", "video", "message"]
@@ -73,10 +73,8 @@ class SupportContactOut(Out):
     created_by: str
 
 
-class SupportContactList(BaseModel):
+class SupportContactList(Items[SupportContactOut]):
     """A participant's support contacts, oldest first."""
-
-    items: list[SupportContactOut]
 
 
 class DueContactOut(Out):
@@ -100,7 +98,5 @@ class DueContactOut(Out):
         )
 
 
-class FollowAlong(BaseModel):
+class FollowAlong(Items[DueContactOut]):
     """A participant's follow-along schedule from their jobs, by first day."""
-
-    items: list[DueContactOut]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
-from service.api.schemas.common import LanguageIn, Out, Page, SafeText, Strict, strict_with_examples
+from service.api.schemas.common import Items, LanguageIn, Out, Page, SafeText, Strict, strict_with_examples
 from service.usecases.vocabulary_gaps import Gap
 from vocabulary import AliasKind, AliasRecord
 
@@ -63,13 +63,11 @@ class AliasOut(Out):
         return cls.from_fields(rec)
 
 
-class AliasPage(Page):
+class AliasPage(Page[AliasOut]):
     """One page of aliases."""
 
-    items: list[AliasOut]
 
-
-class GapOut(BaseModel):
+class GapOut(Out):
     """Words openings or people use that did not link to ESCO, with how often."""
 
     kind: str = Field(examples=["occupation"])
@@ -82,17 +80,8 @@ class GapOut(BaseModel):
     @classmethod
     def from_gap(cls, gap: Gap) -> GapOut:
         """A gap for the API."""
-        return cls(
-            kind=gap.kind,
-            language=gap.language,
-            text=gap.text,
-            openings=gap.openings,
-            participants=gap.participants,
-            count=gap.count,
-        )
+        return cls.from_fields(gap)
 
 
-class GapsOut(BaseModel):
+class GapsOut(Items[GapOut]):
     """The vocabulary gaps, most used first."""
-
-    items: list[GapOut]
