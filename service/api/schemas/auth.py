@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from service.access.tokens import TokenInfo
 from service.api.schemas.common import Items, Out, with_examples
 
 _EXAMPLE: dict[str, Any] = {
@@ -20,7 +19,7 @@ _EXAMPLE: dict[str, Any] = {
 
 
 class TokenOut(Out):
-    """An API token or browser session: ``live`` when neither revoked nor expired (UTC times)."""
+    """An API token or browser session (a `TokenInfo`): ``live`` when neither revoked nor expired (UTC)."""
 
     model_config = with_examples(_EXAMPLE)
 
@@ -31,11 +30,6 @@ class TokenOut(Out):
     expires_at: datetime
     revoked_at: datetime | None
     live: bool
-
-    @classmethod
-    def from_info(cls, token: TokenInfo) -> TokenOut:
-        """The listed form of a token."""
-        return cls.from_fields(token)
 
 
 class TokenList(Items[TokenOut]):

@@ -41,7 +41,11 @@ class Strict(BaseModel):
 
 
 class Out(BaseModel):
-    """A response model that can be filled from a store record's attributes of the same names."""
+    """A response model that can be filled from a store record's attributes of the same names.
+
+    An answer that is only a record's same-named fields has no ``from_record`` of its own: callers
+    use ``from_fields(record)``. A subclass adds a named constructor where it maps or adds fields.
+    """
 
     @classmethod
     def from_fields(cls, *records: object, **extra: Any) -> Self:

@@ -8,7 +8,7 @@ from typing import Any
 import polars as pl
 from pydantic import BaseModel
 
-from reports.results import Evidence, ItemResult
+from reports.results import ItemResult
 from reports.self_assessment import ITEMS
 from service.api.schemas.common import Out
 
@@ -24,11 +24,6 @@ class EvidenceOut(Out):
     met: bool
     value: float | None
     note: str
-
-    @classmethod
-    def from_evidence(cls, e: Evidence) -> EvidenceOut:
-        """The row as served."""
-        return cls.from_fields(e)
 
 
 class FidelityItemOut(Out):
@@ -54,7 +49,7 @@ class FidelityItemOut(Out):
             id=r.item,
             name=ITEM_NAMES.get(r.item, r.item),
             extra=dict(r.extra),
-            evidence=[EvidenceOut.from_evidence(e) for e in r.evidence],
+            evidence=[EvidenceOut.from_fields(e) for e in r.evidence],
         )
 
 

@@ -9,8 +9,6 @@ from pydantic import Field
 
 from participants.consents import ConsentRecord
 from service.api.schemas.common import Out, Strict, strict_with_examples
-from service.runtime.backup import Backup
-from service.usecases.erasure import Erasure
 
 Purpose = Literal["team_sharing", "employer_disclosure", "national_register_export"]
 
@@ -28,7 +26,7 @@ class ConsentIn(Strict):
 
 
 class ConsentOut(Out):
-    """One entry of the consent register."""
+    """One entry of the consent register (a `ConsentRecord`)."""
 
     id: str
     participant_id: str
@@ -37,11 +35,6 @@ class ConsentOut(Out):
     effective_on: date
     recorded_at: datetime
     recorded_by: str
-
-    @classmethod
-    def from_record(cls, rec: ConsentRecord) -> ConsentOut:
-        """The entry for the API."""
-        return cls.from_fields(rec)
 
 
 class ConsentsOut(Out):
@@ -54,7 +47,7 @@ class ConsentsOut(Out):
     def from_history(cls, entries: list[ConsentRecord]) -> ConsentsOut:
         """The register from its entries (the latest per purpose is the current state)."""
         current = {e.purpose: e.state for e in sorted(entries, key=lambda e: e.recorded_at)}
-        return cls(current=current, history=[ConsentOut.from_record(e) for e in entries])
+        return cls(current=current, history=[ConsentOut.from_fields(e) for e in entries])
 
 
 class ErasureIn(Strict):
@@ -73,22 +66,15 @@ class ErasureOut(Out):
     caseload: dict[str, int]
     crm: dict[str, int]
 
-    @classmethod
-    def from_erasure(cls, erasure: Erasure) -> ErasureOut:
-        """The result for the API."""
-        return cls.from_fields(erasure)
-
 
 class BackupOut(Out):
-    """A written backup: its folder name, per-table row counts and checksums, per-file SHA-256."""
+    """A written backup: its folder name, per-table row counts and checksums, per-file SHA-256.
+
+    Never the server's folder path (``Backup.path`` has no field here).
+    """
 
     name: str
     created_at: str
     duckdb_version: str
     tables: dict[str, dict[str, int | str]]
     files: dict[str, str]
-
-    @classmethod
-    def from_backup(cls, backup: Backup) -> BackupOut:
-        """The result for the API (the server's folder path is left out)."""
-        return cls.from_fields(backup)

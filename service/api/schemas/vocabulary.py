@@ -7,8 +7,7 @@ from datetime import datetime
 from pydantic import Field
 
 from service.api.schemas.common import Items, LanguageIn, Out, Page, SafeText, Strict, strict_with_examples
-from service.usecases.vocabulary_gaps import Gap
-from vocabulary import AliasKind, AliasRecord
+from vocabulary import AliasKind
 
 #: The store's alias kinds (`vocabulary.KINDS`).
 KindIn = AliasKind
@@ -44,7 +43,7 @@ class AliasPatch(Strict):
 
 
 class AliasOut(Out):
-    """An alias as stored."""
+    """An alias as stored (an `AliasRecord`)."""
 
     id: str
     kind: str
@@ -56,11 +55,6 @@ class AliasOut(Out):
     created_by: str
     updated_at: datetime | None
     updated_by: str
-
-    @classmethod
-    def from_record(cls, rec: AliasRecord) -> AliasOut:
-        """An alias for the API."""
-        return cls.from_fields(rec)
 
 
 class AliasPage(Page[AliasOut]):
@@ -76,11 +70,6 @@ class GapOut(Out):
     openings: int = Field(examples=[3])
     participants: int = Field(examples=[2])
     count: int = Field(examples=[5])
-
-    @classmethod
-    def from_gap(cls, gap: Gap) -> GapOut:
-        """A gap for the API."""
-        return cls.from_fields(gap)
 
 
 class GapsOut(Items[GapOut]):
