@@ -19,7 +19,7 @@ _EXAMPLE: dict[str, Any] = {
 
 
 class TokenOut(Out):
-    """An API token or browser session (a `TokenInfo`): ``live`` when neither revoked nor expired (UTC)."""
+    """An API token or browser session: ``live`` when neither revoked nor expired (UTC times)."""
 
     model_config = with_examples(_EXAMPLE)
 

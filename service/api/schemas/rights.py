@@ -26,7 +26,7 @@ class ConsentIn(Strict):
 
 
 class ConsentOut(Out):
-    """One entry of the consent register (a `ConsentRecord`)."""
+    """One entry of the consent register."""
 
     id: str
     participant_id: str
@@ -68,10 +68,9 @@ class ErasureOut(Out):
 
 
 class BackupOut(Out):
-    """A written backup: its folder name, per-table row counts and checksums, per-file SHA-256.
+    """A written backup: its folder name, per-table row counts and checksums, per-file SHA-256."""
 
-    Never the server's folder path (``Backup.path`` has no field here).
-    """
+    # No ``path`` field: from_fields(backup) leaves the server's folder path out.
 
     name: str
     created_at: str

@@ -43,7 +43,7 @@ class AliasPatch(Strict):
 
 
 class AliasOut(Out):
-    """An alias as stored (an `AliasRecord`)."""
+    """An alias as stored."""
 
     id: str
     kind: str
