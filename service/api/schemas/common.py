@@ -57,6 +57,13 @@ class Out(BaseModel):
         return cls(**(values | extra))
 
 
+class ParticipantRecordOut(Out):
+    """A record that belongs to one participant: its own id, then the participant's."""
+
+    id: str
+    participant_id: str
+
+
 T = TypeVar("T")
 
 

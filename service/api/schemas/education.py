@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from service.api.schemas.common import Items, Out, Strict, strict_with_examples
+from service.api.schemas.common import Items, ParticipantRecordOut, Strict, strict_with_examples
 
 LevelIn = Literal["basic", "secondary", "vocational", "higher", "adult_education", "course", "other"]
 EducationStatusIn = Literal["planned", "enrolled", "paused", "completed", "left"]
@@ -47,11 +47,9 @@ class EducationPatch(Strict):
     status: EducationStatusIn | None = None
 
 
-class EducationOut(Out):
+class EducationOut(ParticipantRecordOut):
     """An education episode as stored."""
 
-    id: str
-    participant_id: str
     institution: str
     programme: str
     level: str

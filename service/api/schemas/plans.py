@@ -11,7 +11,15 @@ from pydantic import Field
 from matching.types import DisclosureLevel
 from participants import BenefitStatus, Discussion
 from participants.plan_body import Owner, Period, TargetKind, Topic, When, WhoDiscloses
-from service.api.schemas.common import Day, Hours, Items, Out, SafeText, Strict, strict_with_examples
+from service.api.schemas.common import (
+    Day,
+    Hours,
+    Items,
+    ParticipantRecordOut,
+    SafeText,
+    Strict,
+    strict_with_examples,
+)
 from service.api.schemas.versions import VersionOut
 
 Confirm = Field(False, description="Save approved statements despite screening warnings")
@@ -134,11 +142,9 @@ class DiscussionIn(Strict):
     note: SafeText = Field("", max_length=2000)
 
 
-class DiscussionOut(Out):
+class DiscussionOut(ParticipantRecordOut):
     """A recorded disclosure discussion."""
 
-    id: str
-    participant_id: str
     discussed_on: date
     topics: list[str]
     note: str

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from participants.consents import ConsentRecord
-from service.api.schemas.common import Out, Strict, strict_with_examples
+from service.api.schemas.common import Out, ParticipantRecordOut, Strict, strict_with_examples
 
 Purpose = Literal["team_sharing", "employer_disclosure", "national_register_export"]
 
@@ -25,11 +25,9 @@ class ConsentIn(Strict):
     )
 
 
-class ConsentOut(Out):
+class ConsentOut(ParticipantRecordOut):
     """One entry of the consent register."""
 
-    id: str
-    participant_id: str
     purpose: str
     state: str
     effective_on: date

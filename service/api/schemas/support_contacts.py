@@ -8,7 +8,7 @@ from uuid import UUID
 
 from pydantic import Field
 
-from service.api.schemas.common import Items, Out, Strict, strict_with_examples
+from service.api.schemas.common import Items, Out, ParticipantRecordOut, Strict, strict_with_examples
 from service.usecases.follow_along import DueContact
 
 ModeIn = Literal["face_to_face", "phone", "video", "message"]
@@ -57,11 +57,9 @@ class SupportContactPatch(Strict):
     note: str | None = Field(None, max_length=4000)
 
 
-class SupportContactOut(Out):
+class SupportContactOut(ParticipantRecordOut):
     """A support contact as stored (``created_by`` is who logged it)."""
 
-    id: str
-    participant_id: str
     contact_date: date
     mode: str
     location: str
