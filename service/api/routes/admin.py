@@ -24,4 +24,4 @@ router = APIRouter(prefix="/admin", tags=["admin"], responses=error_responses())
 )
 def backup(user: UserDep, db: DbDep, settings: SettingsDep) -> BackupOut:
     """Export the database to Parquet in the backup folder, while requests go on; name and checksums."""
-    return BackupOut.from_backup(backup_now(db=db, settings=settings, user=user))
+    return BackupOut.from_fields(backup_now(db=db, settings=settings, user=user))

@@ -26,7 +26,7 @@ def list_tokens(
 ) -> TokenList:
     """Your tokens and sessions (live ones unless ``ended``), newest first; never the secrets."""
     tokens = accounts.tokens_of(db, user=user, username=username, ended=ended)
-    return TokenList(items=[TokenOut.from_info(t) for t in tokens])
+    return TokenList(items=[TokenOut.from_fields(t) for t in tokens])
 
 
 @router.delete(

@@ -54,7 +54,7 @@ def export_participant(
 def erase_participant(participant_id: UUID, body: ErasureIn, user: UserDep, db: DbDep) -> ErasureOut:
     """Erase or pseudonymise the person (their unit's supervisor, or an admin); a tombstone keeps counts."""
     done = erasure.erase(db=db, user=user, participant_id=str(participant_id), mode=body.mode)
-    return ErasureOut.from_erasure(done)
+    return ErasureOut.from_fields(done)
 
 
 @router.get("/{participant_id}/consents", response_model=ConsentsOut, responses=_ERRORS)
@@ -75,4 +75,4 @@ def record_consent(participant_id: UUID, body: ConsentIn, user: UserDep, db: DbD
         state=body.state,
         effective_on=body.effective_on,
     )
-    return ConsentOut.from_record(rec)
+    return ConsentOut.from_fields(rec)

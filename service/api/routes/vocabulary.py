@@ -41,7 +41,7 @@ def _writer(user: User) -> str:
 def create_alias(body: AliasIn, user: UserDep, store: AliasesDep, engine: EngineDep) -> AliasOut:
     """Add an alias; titles and skills saved from now on link through it before the linker."""
     values = cast(AliasValues, body.store_values())
-    return AliasOut.from_record(
+    return AliasOut.from_fields(
         vocabulary.add_alias(
             catalog=engine.catalog, engine=engine, store=store, values=values, actor=_writer(user)
         )
@@ -59,7 +59,7 @@ def list_aliases(
 ) -> AliasPage:
     """Aliases ordered by id, optionally of one kind and language; cursor pagination."""
     records = store.list(kind=kind, language=language, limit=limit, after=after_id(after))
-    return id_page(AliasPage, records, limit, AliasOut.from_record)
+    return id_page(AliasPage, records, limit, AliasOut.from_fields)
 
 
 @router.get("/gaps", response_model=GapsOut)
@@ -73,13 +73,13 @@ def list_gaps(
     gaps = vocabulary_gaps(
         openings=openings, participants=participants, unit_ids=caseload_units(user), limit=limit
     )
-    return GapsOut(items=[GapOut.from_gap(g) for g in gaps])
+    return GapsOut(items=[GapOut.from_fields(g) for g in gaps])
 
 
 @router.get("/{alias_id}", response_model=AliasOut)
 def get_alias(alias_id: UUID, user: UserDep, store: AliasesDep) -> AliasOut:
     """Read one alias."""
-    return AliasOut.from_record(store.get(record_id=str(alias_id)))
+    return AliasOut.from_fields(store.get(record_id=str(alias_id)))
 
 
 @router.patch("/{alias_id}", response_model=AliasOut)
@@ -96,18 +96,18 @@ def update_alias(
         values=values,
         actor=_writer(user),
     )
-    return AliasOut.from_record(rec)
+    return AliasOut.from_fields(rec)
 
 
 @router.delete("/{alias_id}", response_model=AliasOut)
 def delete_alias(alias_id: UUID, user: UserDep, store: AliasesDep, engine: EngineDep) -> AliasOut:
     """Remove an alias (soft delete; restorable). Already linked records keep their link."""
     rec = vocabulary.remove_alias(engine=engine, store=store, alias_id=str(alias_id), actor=_writer(user))
-    return AliasOut.from_record(rec)
+    return AliasOut.from_fields(rec)
 
 
 @router.post("/{alias_id}/restore", response_model=AliasOut)
 def restore_alias(alias_id: UUID, user: UserDep, store: AliasesDep, engine: EngineDep) -> AliasOut:
     """Bring back a removed alias."""
     rec = vocabulary.restore_alias(engine=engine, store=store, alias_id=str(alias_id), actor=_writer(user))
-    return AliasOut.from_record(rec)
+    return AliasOut.from_fields(rec)

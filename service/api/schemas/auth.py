@@ -5,9 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
-from service.access.tokens import TokenInfo
+from service.api.schemas.common import Items, Out, with_examples
 
 _EXAMPLE: dict[str, Any] = {
     "id": "5b0b1e3c-6f0e-4a57-9a39-1c0f7d1d2b11",
@@ -20,10 +18,10 @@ _EXAMPLE: dict[str, Any] = {
 }
 
 
-class TokenOut(BaseModel):
+class TokenOut(Out):
     """An API token or browser session: ``live`` when neither revoked nor expired (UTC times)."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [_EXAMPLE]})
+    model_config = with_examples(_EXAMPLE)
 
     id: str
     username: str
@@ -33,21 +31,6 @@ class TokenOut(BaseModel):
     revoked_at: datetime | None
     live: bool
 
-    @classmethod
-    def from_info(cls, token: TokenInfo) -> TokenOut:
-        """The listed form of a token."""
-        return cls(
-            id=token.id,
-            username=token.username,
-            name=token.name,
-            created_at=token.created_at,
-            expires_at=token.expires_at,
-            revoked_at=token.revoked_at,
-            live=token.live,
-        )
 
-
-class TokenList(BaseModel):
+class TokenList(Items[TokenOut]):
     """Tokens, newest first."""
-
-    items: list[TokenOut]

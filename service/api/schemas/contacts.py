@@ -106,7 +106,5 @@ class ContactOut(Out):
         return cls.from_fields(rec, **participant_view(rec.participant_id, rec.participant_unit, units))
 
 
-class ContactPage(Page):
+class ContactPage(Page[ContactOut]):
     """One page of contacts."""
-
-    items: list[ContactOut]

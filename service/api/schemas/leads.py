@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from matching.types import LEAD_KINDS, ApplicationRoute, Explanation, Lead, LeadKind
 from participants import Feedback, LeadRecord
-from service.api.schemas.common import ConceptOut, Out, SafeText, Strict, strict_with_examples
+from service.api.schemas.common import ConceptOut, Items, Out, SafeText, Strict, strict_with_examples
 from service.usecases.leads import ServedLead, ServedLeads
 
 LeadKindIn = LeadKind
@@ -221,7 +221,5 @@ class RecordedLeadOut(Out):
         return cls.from_fields(rec, lead_id=rec.id)
 
 
-class RecordedLeads(BaseModel):
+class RecordedLeads(Items[RecordedLeadOut]):
     """A participant's recorded leads, newest first."""
-
-    items: list[RecordedLeadOut]

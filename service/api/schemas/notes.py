@@ -37,7 +37,5 @@ class NoteOut(Out):
     created_by: str
 
 
-class NotePage(Page):
+class NotePage(Page[NoteOut]):
     """One page of notes."""
-
-    items: list[NoteOut]

@@ -115,7 +115,5 @@ class OpeningOut(Out):
     remote: bool = False
 
 
-class OpeningPage(Page):
+class OpeningPage(Page[OpeningOut]):
     """One page of openings."""
-
-    items: list[OpeningOut]

@@ -227,7 +227,5 @@ class ParticipantOut(Out):
         )
 
 
-class ParticipantPage(Page):
+class ParticipantPage(Page[ParticipantOut]):
     """One page of participants."""
-
-    items: list[ParticipantOut]

@@ -89,7 +89,5 @@ class PersonOut(Out):
         return cls.from_fields(rec, employers=[PersonLinkOut.from_fields(link) for link in rec.employers])
 
 
-class PersonPage(Page):
+class PersonPage(Page[PersonOut]):
     """One page of people."""
-
-    items: list[PersonOut]

@@ -9,9 +9,18 @@ from uuid import UUID
 from pydantic import Field
 
 from matching.types import DisclosureLevel
-from participants import BenefitStatus, Discussion, PlanVersion
+from participants import BenefitStatus, Discussion
 from participants.plan_body import Owner, Period, TargetKind, Topic, When, WhoDiscloses
-from service.api.schemas.common import Day, Hours, Out, SafeText, Strict, strict_with_examples
+from service.api.schemas.common import (
+    Day,
+    Hours,
+    Items,
+    ParticipantRecordOut,
+    SafeText,
+    Strict,
+    strict_with_examples,
+)
+from service.api.schemas.versions import VersionOut
 
 Confirm = Field(False, description="Save approved statements despite screening warnings")
 
@@ -110,27 +119,17 @@ class BenefitsPlanIn(Strict):
     notes: SafeText = Field("", max_length=2000)
 
 
-class PlanVersionOut(Out):
+class PlanVersionOut(VersionOut):
     """One saved version of a plan, with the warnings the save confirmed."""
 
-    participant_id: str
+    body_field = "plan"
+
     kind: str
-    version: int
-    saved_at: datetime
-    saved_by: str
     plan: dict[str, Any]
-    warnings: list[str]
-
-    @classmethod
-    def from_version(cls, v: PlanVersion) -> PlanVersionOut:
-        """A version for the API."""
-        return cls.from_fields(v, plan=dict(v.body), warnings=[w.describe() for w in v.warnings])
 
 
-class PlanVersions(Out):
+class PlanVersions(Items[PlanVersionOut]):
     """Every version of one plan, newest first."""
-
-    items: list[PlanVersionOut]
 
 
 class DiscussionIn(Strict):
@@ -143,11 +142,9 @@ class DiscussionIn(Strict):
     note: SafeText = Field("", max_length=2000)
 
 
-class DiscussionOut(Out):
+class DiscussionOut(ParticipantRecordOut):
     """A recorded disclosure discussion."""
 
-    id: str
-    participant_id: str
     discussed_on: date
     topics: list[str]
     note: str
@@ -160,7 +157,5 @@ class DiscussionOut(Out):
         return cls.from_fields(d, topics=list(d.topics))
 
 
-class Discussions(Out):
+class Discussions(Items[DiscussionOut]):
     """Disclosure discussions, newest first."""
-
-    items: list[DiscussionOut]

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import Field
 
-from participants import ProfileVersion
 from participants.profile_body import Shift, Trigger
 from service.api.schemas.common import (
     ContractIn,
     Hours,
     HoursChecked,
-    Out,
+    Items,
     SafeText,
     Strict,
     strict_with_examples,
 )
+from service.api.schemas.versions import VersionOut
 
 Short = Field("", max_length=300)
 Words: Any = Field(default_factory=list, max_length=30)
@@ -120,24 +119,14 @@ class ProfileIn(HoursChecked):
         return self.model_dump(exclude={"trigger", "confirm_warnings"})
 
 
-class ProfileVersionOut(Out):
+class ProfileVersionOut(VersionOut):
     """One saved version of a career profile, with the warnings the save confirmed."""
 
-    participant_id: str
-    version: int
+    body_field = "profile"
+
     trigger: str
-    saved_at: datetime
-    saved_by: str
     profile: dict[str, Any]
-    warnings: list[str]
-
-    @classmethod
-    def from_version(cls, v: ProfileVersion) -> ProfileVersionOut:
-        """A version for the API."""
-        return cls.from_fields(v, profile=dict(v.body), warnings=[w.describe() for w in v.warnings])
 
 
-class ProfileVersions(Out):
+class ProfileVersions(Items[ProfileVersionOut]):
     """Every version of a profile, newest first."""
-
-    items: list[ProfileVersionOut]

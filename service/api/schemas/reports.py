@@ -8,14 +8,15 @@ from typing import Any
 import polars as pl
 from pydantic import BaseModel
 
-from reports.results import Evidence, ItemResult
+from reports.results import ItemResult
 from reports.self_assessment import ITEMS
+from service.api.schemas.common import Out
 
 #: item id -> its name on the IPS-25 scale.
 ITEM_NAMES = {item: name for item, _, name in ITEMS}
 
 
-class EvidenceOut(BaseModel):
+class EvidenceOut(Out):
     """One row behind a figure: a participant, contact, job, job check, employer or specialist."""
 
     kind: str
@@ -24,13 +25,8 @@ class EvidenceOut(BaseModel):
     value: float | None
     note: str
 
-    @classmethod
-    def from_evidence(cls, e: Evidence) -> EvidenceOut:
-        """The row as served."""
-        return cls(kind=e.kind, id=e.id, met=e.met, value=e.value, note=e.note)
 
-
-class FidelityItemOut(BaseModel):
+class FidelityItemOut(Out):
     """One computed IPS-25 item: figure = numerator / denominator (null with nothing to count)."""
 
     id: str
@@ -48,18 +44,12 @@ class FidelityItemOut(BaseModel):
     @classmethod
     def from_result(cls, r: ItemResult) -> FidelityItemOut:
         """The item as served, named from the scale."""
-        return cls(
+        return cls.from_fields(
+            r,
             id=r.item,
             name=ITEM_NAMES.get(r.item, r.item),
-            figure=r.figure,
-            numerator=r.numerator,
-            denominator=r.denominator,
-            unit=r.unit,
-            band=r.band,
-            proxy=r.proxy,
-            source=r.source,
             extra=dict(r.extra),
-            evidence=[EvidenceOut.from_evidence(e) for e in r.evidence],
+            evidence=[EvidenceOut.from_fields(e) for e in r.evidence],
         )
 
 

@@ -8,9 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from participants.consents import ConsentRecord
-from service.api.schemas.common import Out, Strict, strict_with_examples
-from service.runtime.backup import Backup
-from service.usecases.erasure import Erasure
+from service.api.schemas.common import Out, ParticipantRecordOut, Strict, strict_with_examples
 
 Purpose = Literal["team_sharing", "employer_disclosure", "national_register_export"]
 
@@ -27,21 +25,14 @@ class ConsentIn(Strict):
     )
 
 
-class ConsentOut(Out):
+class ConsentOut(ParticipantRecordOut):
     """One entry of the consent register."""
 
-    id: str
-    participant_id: str
     purpose: str
     state: str
     effective_on: date
     recorded_at: datetime
     recorded_by: str
-
-    @classmethod
-    def from_record(cls, rec: ConsentRecord) -> ConsentOut:
-        """The entry for the API."""
-        return cls.from_fields(rec)
 
 
 class ConsentsOut(Out):
@@ -54,7 +45,7 @@ class ConsentsOut(Out):
     def from_history(cls, entries: list[ConsentRecord]) -> ConsentsOut:
         """The register from its entries (the latest per purpose is the current state)."""
         current = {e.purpose: e.state for e in sorted(entries, key=lambda e: e.recorded_at)}
-        return cls(current=current, history=[ConsentOut.from_record(e) for e in entries])
+        return cls(current=current, history=[ConsentOut.from_fields(e) for e in entries])
 
 
 class ErasureIn(Strict):
@@ -73,22 +64,14 @@ class ErasureOut(Out):
     caseload: dict[str, int]
     crm: dict[str, int]
 
-    @classmethod
-    def from_erasure(cls, erasure: Erasure) -> ErasureOut:
-        """The result for the API."""
-        return cls.from_fields(erasure)
-
 
 class BackupOut(Out):
     """A written backup: its folder name, per-table row counts and checksums, per-file SHA-256."""
+
+    # No ``path`` field: from_fields(backup) leaves the server's folder path out.
 
     name: str
     created_at: str
     duckdb_version: str
     tables: dict[str, dict[str, int | str]]
     files: dict[str, str]
-
-    @classmethod
-    def from_backup(cls, backup: Backup) -> BackupOut:
-        """The result for the API (the server's folder path is left out)."""
-        return cls.from_fields(backup)

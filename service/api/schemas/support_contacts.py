@@ -6,9 +6,9 @@ from datetime import date, datetime
 from typing import Literal
 from uuid import UUID
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
-from service.api.schemas.common import Out, Strict, strict_with_examples
+from service.api.schemas.common import Items, Out, ParticipantRecordOut, Strict, strict_with_examples
 from service.usecases.follow_along import DueContact
 
 ModeIn = Literal["face_to_face", "phone", "video", "message"]
@@ -57,11 +57,9 @@ class SupportContactPatch(Strict):
     note: str | None = Field(None, max_length=4000)
 
 
-class SupportContactOut(Out):
+class SupportContactOut(ParticipantRecordOut):
     """A support contact as stored (``created_by`` is who logged it)."""
 
-    id: str
-    participant_id: str
     contact_date: date
     mode: str
     location: str
@@ -73,10 +71,8 @@ class SupportContactOut(Out):
     created_by: str
 
 
-class SupportContactList(BaseModel):
+class SupportContactList(Items[SupportContactOut]):
     """A participant's support contacts, oldest first."""
-
-    items: list[SupportContactOut]
 
 
 class DueContactOut(Out):
@@ -100,7 +96,5 @@ class DueContactOut(Out):
         )
 
 
-class FollowAlong(BaseModel):
+class FollowAlong(Items[DueContactOut]):
     """A participant's follow-along schedule from their jobs, by first day."""
-
-    items: list[DueContactOut]

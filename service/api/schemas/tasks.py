@@ -54,7 +54,5 @@ class TaskOut(Out):
     created_at: datetime | None
 
 
-class TaskPage(Page):
+class TaskPage(Page[TaskOut]):
     """One page of tasks."""
-
-    items: list[TaskOut]

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
-from service.api.schemas.common import LanguageIn, Out, Page, SafeText, Strict, strict_with_examples
-from service.usecases.vocabulary_gaps import Gap
-from vocabulary import AliasKind, AliasRecord
+from service.api.schemas.common import Items, LanguageIn, Out, Page, SafeText, Strict, strict_with_examples
+from vocabulary import AliasKind
 
 #: The store's alias kinds (`vocabulary.KINDS`).
 KindIn = AliasKind
@@ -57,19 +56,12 @@ class AliasOut(Out):
     updated_at: datetime | None
     updated_by: str
 
-    @classmethod
-    def from_record(cls, rec: AliasRecord) -> AliasOut:
-        """An alias for the API."""
-        return cls.from_fields(rec)
 
-
-class AliasPage(Page):
+class AliasPage(Page[AliasOut]):
     """One page of aliases."""
 
-    items: list[AliasOut]
 
-
-class GapOut(BaseModel):
+class GapOut(Out):
     """Words openings or people use that did not link to ESCO, with how often."""
 
     kind: str = Field(examples=["occupation"])
@@ -79,20 +71,6 @@ class GapOut(BaseModel):
     participants: int = Field(examples=[2])
     count: int = Field(examples=[5])
 
-    @classmethod
-    def from_gap(cls, gap: Gap) -> GapOut:
-        """A gap for the API."""
-        return cls(
-            kind=gap.kind,
-            language=gap.language,
-            text=gap.text,
-            openings=gap.openings,
-            participants=gap.participants,
-            count=gap.count,
-        )
 
-
-class GapsOut(BaseModel):
+class GapsOut(Items[GapOut]):
     """The vocabulary gaps, most used first."""
-
-    items: list[GapOut]
