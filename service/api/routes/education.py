@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from participants import EducationStore
-from service.api.participant_records import ParticipantRecordRoutes, episode_cases
+from service.api.episode_routes import EpisodeRoutes, episode_cases
 from service.api.schemas.education import EducationIn, EducationList, EducationOut, EducationPatch
 from service.api.schemas.problems import error_responses
 
@@ -14,7 +14,7 @@ router = APIRouter(
     tags=["jobs and follow-along"],
     responses=error_responses(),
 )
-routes = ParticipantRecordRoutes(
+routes = EpisodeRoutes(
     router,
     names=("education", "education"),
     id_name="education_id",

@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from service.access.users import User
-from service.api.participant_records import ParticipantRecordRoutes
+from service.api.episode_routes import EpisodeRoutes
 from service.api.schemas.jobs import JobIn, JobList, JobOut, JobPatch
 from service.api.schemas.problems import error_responses
 from service.deps import DbDep, EngineDep, ProgrammeDep, UserDep
@@ -78,7 +78,7 @@ def job_cases(user: UserDep, db: DbDep, engine: EngineDep, programme: ProgrammeD
     return JobCases(user, db, engine, programme)
 
 
-routes = ParticipantRecordRoutes(
+routes = EpisodeRoutes(
     router,
     names=("job", "jobs"),
     id_name="job_id",

@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter
 
 from participants import SupportContactStore
-from service.api.participant_records import ParticipantRecordRoutes, episode_cases
+from service.api.episode_routes import EpisodeRoutes, episode_cases
 from service.api.schemas.problems import error_responses
 from service.api.schemas.support_contacts import (
     DueContactOut,
@@ -26,7 +26,7 @@ router = APIRouter(
 )
 
 
-routes = ParticipantRecordRoutes(
+routes = EpisodeRoutes(
     router,
     names=("support_contact", "support_contacts"),
     id_name="contact_id",

@@ -1,4 +1,4 @@
-"""Routes for the records a participant has (jobs, education episodes, support contacts).
+"""Routes for a participant's episodes: jobs, education, support contacts (the `EpisodeStore` records).
 
 Add, list, read and change, each scoped by ``participant_id`` in the path: the use cases answer
 404 for a person outside the caller's unit. An entity's use cases come as one object bound to
@@ -90,7 +90,7 @@ def episode_cases(kind: type[EpisodeStore[Any]]) -> Callable[..., EpisodeCases]:
 
 
 @dataclass(frozen=True)
-class ParticipantRecordRoutes:
+class EpisodeRoutes:
     """Adds one entity's participant-scoped routes to its router.
 
     Args:
