@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from inspect import Parameter, Signature
 from typing import Any, TypeVar
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Path, Response
 
 from service.access.users import User
-from service.api.pagination import after_id, id_page
+from service.api.pagination import Limit, after_id, id_page
 from service.deps import DbDep, UserDep
 from service.runtime.database import Database
 
@@ -68,6 +69,44 @@ class RecordRoutes:
 
         create.__annotations__["body"] = in_model  # the body model is the entity's, known only here
         self._add(create, doc, "", "POST", f"create_{self.entity}", status_code=201)
+
+    def add_list(
+        self, page_model: Any, doc: str, *, name: str, store: Callable[..., Any] | None = None, **filters: Any
+    ) -> None:
+        """Add ``GET {path}`` (route name ``name``): `page` of the records, filtered by equality.
+
+        Args:
+            page_model: The page answered (``NotePage``...).
+            doc: The route's description.
+            name: The route's name (``list_notes``...).
+            store: The dependency of the store to list from; by default ``get_store``.
+            filters: Query parameter name -> its annotation (``UUID | None``...); each defaults to
+                None (any value) and names the store column it filters.
+        """
+        get_store = store or self.get_store
+
+        def list_records(
+            *, user: User, store: Any, limit: int, after: UUID | None, **values: object
+        ) -> object:  # ``user``: only signed-in callers list
+            return self.page(page_model, store, limit=limit, after=after, **values)
+
+        # the query parameters are the entity's, known only here: the signature FastAPI reads
+        # lists them between the store and the page cursor, as a written-out route would
+        keyword = Parameter.KEYWORD_ONLY
+        list_records.__signature__ = Signature(  # type: ignore[attr-defined]
+            [
+                Parameter("user", keyword, annotation=UserDep),
+                Parameter("store", keyword, default=Depends(get_store)),
+                *(Parameter(key, keyword, default=None, annotation=kind) for key, kind in filters.items()),
+                Parameter("limit", keyword, default=50, annotation=Limit),
+                Parameter("after", keyword, default=None, annotation=UUID | None),
+            ],
+            return_annotation=page_model,
+        )
+        list_records.__doc__ = doc
+        self.router.add_api_route(
+            self.path, list_records, methods=["GET"], name=name, response_model=page_model
+        )
 
     def add_get(self, doc: str) -> None:
         """Add ``GET {path}/{<entity>_id}`` (route name ``get_<entity>``), reading one record."""

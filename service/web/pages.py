@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any
@@ -33,21 +34,35 @@ class LoginRequired(Exception):
     """A page needs a signed-in user; answered with a redirect to the login page."""
 
 
-def browser_user(
-    request: Request,
-    db: DbDep,
+@dataclass(frozen=True)
+class Credentials:
+    """What a browser request may carry to sign in: a bearer ``Authorization`` header, a session cookie."""
+
+    authorization: str | None
+    session: str | None
+
+
+def credentials(
     authorization: Annotated[str | None, Header()] = None,
     session: Annotated[str | None, Cookie(alias=SESSION_COOKIE)] = None,
-) -> User:
+) -> Credentials:
+    """The request's credentials (either may be missing)."""
+    return Credentials(authorization, session)
+
+
+CredentialsDep = Annotated[Credentials, Depends(credentials)]
+
+
+def browser_user(request: Request, db: DbDep, creds: CredentialsDep) -> User:
     """The caller of a page or a page's action: AuthError, or ForbiddenError for a cross-site write.
 
     Writes with the cookie or anonymous must name this host as their Origin (or Referer); fetch()
     writes with the cookie must also carry the UI header (forms cannot set headers, scripts can).
     """
-    user = auth.page_user(db, authorization, session, app_anonymous(request))
-    if not authorization:
+    user = auth.page_user(db, creds.authorization, creds.session, app_anonymous(request))
+    if not creds.authorization:
         form = request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded")
-        _same_origin(request, need_ui_header=bool(session) and not form)
+        _same_origin(request, need_ui_header=bool(creds.session) and not form)
     return user
 
 
@@ -63,15 +78,10 @@ def _same_origin(request: Request, *, need_ui_header: bool = False) -> None:
     )
 
 
-def page_user(
-    request: Request,
-    db: DbDep,
-    authorization: Annotated[str | None, Header()] = None,
-    session: Annotated[str | None, Cookie(alias=SESSION_COOKIE)] = None,
-) -> User:
+def page_user(request: Request, db: DbDep, creds: CredentialsDep) -> User:
     """The signed-in user of a page, or LoginRequired (a redirect to the sign-in page)."""
     try:
-        user = browser_user(request, db, authorization, session)
+        user = browser_user(request, db, creds)
     except AuthError:
         raise LoginRequired from None
     request.state.user_id = user.id  # for the request audit of refusals

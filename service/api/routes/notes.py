@@ -6,11 +6,10 @@ from uuid import UUID
 
 from fastapi import APIRouter
 
-from service.api.pagination import Limit
 from service.api.record_routes import RecordRoutes
 from service.api.schemas.notes import NoteIn, NoteOut, NotePage, NotePatch
 from service.api.schemas.problems import error_responses
-from service.deps import NotesDep, UserDep, get_note_store
+from service.deps import get_note_store
 from service.usecases import tasks
 
 router = APIRouter(prefix="/notes", tags=["tasks and notes"], responses=error_responses())
@@ -22,21 +21,13 @@ routes.add_create(
 )
 
 
-@router.get("", response_model=NotePage)
-def list_notes(
-    user: UserDep,
-    store: NotesDep,
-    employer_id: UUID | None = None,
-    person_id: UUID | None = None,
-    limit: Limit = 50,
-    after: UUID | None = None,
-) -> NotePage:
-    """Notes ordered by id, filtered; cursor pagination."""
-    return routes.page(
-        NotePage, store, limit=limit, after=after, employer_id=employer_id, person_id=person_id
-    )
-
-
+routes.add_list(
+    NotePage,
+    "Notes ordered by id, filtered; cursor pagination.",
+    name="list_notes",
+    employer_id=UUID | None,
+    person_id=UUID | None,
+)
 routes.add_get("Read one note.")
 routes.add_update(
     NotePatch,

@@ -8,11 +8,10 @@ from uuid import UUID
 from fastapi import APIRouter, Query
 
 from employers.values import OpeningValues
-from service.api.pagination import Limit
 from service.api.record_routes import RecordRoutes
 from service.api.schemas.openings import OpeningIn, OpeningOut, OpeningPage, OpeningPatch
 from service.api.schemas.problems import error_responses
-from service.deps import EngineDep, OpeningsDep, UserDep, get_indexed_openings
+from service.deps import EngineDep, OpeningsDep, UserDep, get_indexed_openings, get_opening_store
 from service.usecases import openings as workflows
 
 router = APIRouter(tags=["openings"], responses=error_responses())
@@ -32,19 +31,14 @@ def create_opening(body: OpeningIn, user: UserDep, store: OpeningsDep, engine: E
     )
 
 
-@router.get("/openings", response_model=OpeningPage)
-def list_openings(
-    user: UserDep,
-    store: OpeningsDep,
-    employer_id: UUID | None = None,
-    status: Annotated[str | None, Query(pattern="^(lead|open|filled|closed)$")] = None,
-    limit: Limit = 50,
-    after: UUID | None = None,
-) -> OpeningPage:
-    """List openings ordered by id, optionally of one employer and status (cursor pagination)."""
-    return routes.page(OpeningPage, store, limit=limit, after=after, employer_id=employer_id, status=status)
-
-
+routes.add_list(
+    OpeningPage,
+    "List openings ordered by id, optionally of one employer and status (cursor pagination).",
+    name="list_openings",
+    store=get_opening_store,  # the listing needs no lead index
+    employer_id=UUID | None,
+    status=Annotated[str | None, Query(pattern="^(lead|open|filled|closed)$")],
+)
 routes.add_get("Read one opening.")
 routes.add_update(
     OpeningPatch, "Change fields (each change logged with old and new); status changes must follow the flow."

@@ -8,7 +8,6 @@ from uuid import UUID
 from fastapi import APIRouter, Response
 
 from employers.values import PersonLinkValues, PersonValues
-from service.api.pagination import Limit
 from service.api.record_routes import RecordRoutes
 from service.api.schemas.people import (
     PersonIn,
@@ -38,18 +37,12 @@ def create_person(body: PersonIn, user: UserDep, store: PeopleDep) -> PersonOut:
     )
 
 
-@router.get("", response_model=PersonPage)
-def list_people(
-    user: UserDep,
-    store: PeopleDep,
-    employer_id: UUID | None = None,
-    limit: Limit = 50,
-    after: UUID | None = None,
-) -> PersonPage:
-    """People ordered by id, optionally only those linked to one employer (cursor pagination)."""
-    return routes.page(PersonPage, store, limit=limit, after=after, employer_id=employer_id)
-
-
+routes.add_list(
+    PersonPage,
+    "People ordered by id, optionally only those linked to one employer (cursor pagination).",
+    name="list_people",
+    employer_id=UUID | None,
+)
 routes.add_get("Read one person with their employer links.")
 routes.add_update(
     PersonPatch,

@@ -26,65 +26,50 @@ router = APIRouter(prefix="/participants", tags=["plans"], responses=error_respo
 Kind = Literal["job_search", "disclosure", "benefits"]
 
 
-def _save(
-    participant_id: UUID, kind: str, body: Any, user: Any, store: Any, crm: Any, db: Any
-) -> PlanVersionOut:
-    values = body.model_dump(mode="json", exclude={"confirm_warnings"})
-    saved = cases.save_plan(
-        store=store,
-        crm=crm,
-        db=db,
-        user=user,
-        participant_id=str(participant_id),
-        kind=kind,
-        values=values,
-        confirm_warnings=getattr(body, "confirm_warnings", False),
-    )
-    return PlanVersionOut.from_version(saved)
+def _add_save(kind: str, body_model: Any, doc: str) -> None:
+    """Add ``PUT /participants/{participant_id}/plans/<kind>`` (``save_<kind>_plan``): save a version."""
+
+    def save(
+        participant_id: UUID, body: Any, user: UserDep, store: ParticipantsDep, crm: EmployersDep, db: DbDep
+    ) -> PlanVersionOut:
+        saved = cases.save_plan(
+            store=store,
+            crm=crm,
+            db=db,
+            user=user,
+            participant_id=str(participant_id),
+            kind=kind,
+            values=body.model_dump(mode="json", exclude={"confirm_warnings"}),
+            confirm_warnings=getattr(body, "confirm_warnings", False),
+        )
+        return PlanVersionOut.from_version(saved)
+
+    save.__annotations__["body"] = body_model  # each plan has its own body model
+    save.__doc__ = doc
+    path = f"/{{participant_id}}/plans/{kind}"
+    router.add_api_route(path, save, methods=["PUT"], name=f"save_{kind}_plan", response_model=PlanVersionOut)
 
 
-@router.put("/{participant_id}/plans/job_search", response_model=PlanVersionOut)
-def save_job_search_plan(
-    participant_id: UUID,
-    body: JobSearchPlanIn,
-    user: UserDep,
-    store: ParticipantsDep,
-    crm: EmployersDep,
-    db: DbDep,
-) -> PlanVersionOut:
-    """Save the job search plan as a new version; targets a person refused are a 422."""
-    return _save(participant_id, "job_search", body, user, store, crm, db)
-
-
-@router.put("/{participant_id}/plans/disclosure", response_model=PlanVersionOut)
-def save_disclosure_plan(
-    participant_id: UUID,
-    body: DisclosurePlanIn,
-    user: UserDep,
-    store: ParticipantsDep,
-    crm: EmployersDep,
-    db: DbDep,
-) -> PlanVersionOut:
+_add_save(
+    "job_search",
+    JobSearchPlanIn,
+    "Save the job search plan as a new version; targets a person refused are a 422.",
+)
+_add_save(
+    "disclosure",
+    DisclosurePlanIn,
     """Save the disclosure plan as a new version; the ranking and the contact log follow it.
 
     Level ``none`` with employer contact allowed is refused as contradictory (422); approved
     statements naming a diagnosis, medication, hospital stay, benefit or criminal record give a
     422 of type ``needs_confirmation`` unless ``confirm_warnings`` is true.
-    """
-    return _save(participant_id, "disclosure", body, user, store, crm, db)
-
-
-@router.put("/{participant_id}/plans/benefits", response_model=PlanVersionOut)
-def save_benefits_plan(
-    participant_id: UUID,
-    body: BenefitsPlanIn,
-    user: UserDep,
-    store: ParticipantsDep,
-    crm: EmployersDep,
-    db: DbDep,
-) -> PlanVersionOut:
-    """Save the benefits plan as a new version (its status never reaches the ranking)."""
-    return _save(participant_id, "benefits", body, user, store, crm, db)
+    """,
+)
+_add_save(
+    "benefits",
+    BenefitsPlanIn,
+    "Save the benefits plan as a new version (its status never reaches the ranking).",
+)
 
 
 @router.get("/{participant_id}/plans/{kind}", response_model=PlanVersionOut)

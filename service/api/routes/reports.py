@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from service.api.schemas.problems import error_responses
@@ -25,17 +25,17 @@ Until = Annotated[dt.date | None, Query(description="last day, included (default
 Unit = Annotated[str | None, Query(max_length=100, description="admins: one unit (default all)")]
 
 
+def window_scope(user: UserDep, since: Since = None, until: Until = None, unit: Unit = None) -> uc.Scope:
+    """The units the caller may report on and the window asked for (403 for roles without reports)."""
+    return uc.scope_for(user, unit=unit, since=since, until=until)
+
+
+WindowScope = Annotated[uc.Scope, Depends(window_scope)]
+
+
 @router.get("/fidelity", response_model=FidelityOut)
-def fidelity(
-    user: UserDep,
-    db: DbDep,
-    programme: ProgrammeDep,
-    since: Since = None,
-    until: Until = None,
-    unit: Unit = None,
-) -> FidelityOut:
+def fidelity(user: UserDep, db: DbDep, programme: ProgrammeDep, scope: WindowScope) -> FidelityOut:
     """Every computable IPS-25 item: figure, numerator, denominator, band, proxy flag and evidence rows."""
-    scope = uc.scope_for(user, unit=unit, since=since, until=until)
     items = uc.fidelity_report(db=db, user=user, rules=programme.rules, scope=scope)
     w = scope.window
     return FidelityOut(
@@ -54,7 +54,9 @@ def outcomes(
     by: Literal["programme", "unit", "specialist"] = "programme",
 ) -> TableOut:
     """Outcome rates per quarter of the window and per group, with the ids behind each count."""
-    scope = uc.scope_for(user, unit=unit, since=since, until=until)
+    # not WindowScope: a dependency's query parameters come after the route's own, and ``by`` is
+    # documented last (clients generated from the spec keep their argument order)
+    scope = window_scope(user, since, until, unit)
     table = uc.outcomes_report(db=db, user=user, rules=programme.rules, scope=scope, by=by)
     return TableOut.from_frame(table, scope.window.start, scope.window.end, scope.units)
 

@@ -8,6 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter
 
 from participants import SupportContactStore
+from service.api.episode_routes import EpisodeRoutes, episode_cases
 from service.api.schemas.problems import error_responses
 from service.api.schemas.support_contacts import (
     DueContactOut,
@@ -25,44 +26,20 @@ router = APIRouter(
 )
 
 
-@router.post("/support-contacts", status_code=201, response_model=SupportContactOut)
-def add_support_contact(
-    participant_id: UUID, body: SupportContactIn, user: UserDep, db: DbDep
-) -> SupportContactOut:
-    """Log a support contact; a face-to-face one with the participant ticks off a due item."""
-    rec = episodes.add_record(
-        db=db,
-        user=user,
-        participant_id=str(participant_id),
-        kind=SupportContactStore,
-        values=body.store_values(),
-    )
-    return SupportContactOut.from_fields(rec)
-
-
-@router.get("/support-contacts", response_model=SupportContactList)
-def list_support_contacts(participant_id: UUID, user: UserDep, db: DbDep) -> SupportContactList:
-    """The participant's support contacts, oldest first."""
-    recs = episodes.list_records(
-        db=db, user=user, participant_id=str(participant_id), kind=SupportContactStore
-    )
-    return SupportContactList(items=[SupportContactOut.from_fields(r) for r in recs])
-
-
-@router.patch("/support-contacts/{contact_id}", response_model=SupportContactOut)
-def change_support_contact(
-    participant_id: UUID, contact_id: UUID, body: SupportContactPatch, user: UserDep, db: DbDep
-) -> SupportContactOut:
-    """Correct a logged support contact."""
-    rec = episodes.change_record(
-        db=db,
-        user=user,
-        participant_id=str(participant_id),
-        record_id=str(contact_id),
-        kind=SupportContactStore,
-        values=body.store_values(exclude_unset=True),
-    )
-    return SupportContactOut.from_fields(rec)
+routes = EpisodeRoutes(
+    router,
+    names=("support_contact", "support_contacts"),
+    id_name="contact_id",
+    get_cases=episode_cases(SupportContactStore),
+    out_model=SupportContactOut,
+    list_model=SupportContactList,
+    path="/support-contacts",
+)
+routes.add_create(
+    SupportContactIn, "Log a support contact; a face-to-face one with the participant ticks off a due item."
+)
+routes.add_list("The participant's support contacts, oldest first.")
+routes.add_change(SupportContactPatch, "Correct a logged support contact.")
 
 
 @router.get("/follow-along", response_model=FollowAlong)
