@@ -24,8 +24,8 @@ from participants import (
     ParticipantStore,
 )
 from service.access.audit import access_rows, insert_access, log_access
-from service.access.auth import caseload_units
 from service.access.users import User
+from service.access.visibility import participant_scope
 from service.runtime.database import Database
 from service.usecases.lead_cards import CardFacts, card_facts, merge_duplicates
 from service.usecases.lead_engine import LeadEngine
@@ -288,7 +288,7 @@ def record_feedback(
     """Record what the specialist did with a lead (NotFoundError for participants outside their unit)."""
     lead = store.get(lead_id=lead_id)
     try:  # another unit's lead answers like a lead that does not exist (no participant id in it)
-        people.get(participant_id=lead.participant_id, unit_ids=caseload_units(user))
+        people.get(participant_id=lead.participant_id, **participant_scope(user))
     except NotFoundError:
         raise NotFoundError("lead", lead_id) from None
     updated = store.add_feedback(
