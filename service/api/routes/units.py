@@ -12,7 +12,7 @@ from service.deps import DbDep, SettingsDep, UserDep
 from service.usecases import unit_settings
 
 router = APIRouter(prefix="/units", tags=["units"], responses=error_responses())
-UnitId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")]
+UnitId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.@-]*$")]
 _ERRORS: dict[int | str, dict[str, str]] = {
     401: {"description": "No or bad credentials"},
     404: {"description": "No such unit, or not the caller's"},
