@@ -5,7 +5,9 @@ supersedes the earlier row, so the current state is the latest row by ``recorded
 history is every row. What each purpose means, and where it is consulted (docs/privacy.md):
 
 - ``team_sharing``: the person agreed that their unit's team (not only their own specialist)
-  works with their data.
+  works with their data. When its latest row is ``withdrawn``, reads made for a ``viewer``
+  (`team_scope`: a colleague who is not the unit's supervisor) leave the person out unless the
+  viewer is their own specialist. No row at all: shared with the team (the IPS default).
 - ``employer_disclosure``: the person agreed that their specialist speaks to employers about
   them. When its latest row is ``withdrawn``, every caseload read returns the most private
   disclosure plan (`DisclosurePlan()`: level ``none``, no employer contact), whatever plan is
@@ -138,3 +140,22 @@ def current_states(con: Connection, uuids: Sequence[uuid.UUID]) -> dict[str, dic
     for pid, purpose, state in rows:
         out.setdefault(str(pid), {})[purpose] = state
     return out
+
+
+#: True for a ``caseload_participants`` row whose latest ``team_sharing`` entry is ``withdrawn``.
+_TEAM_WITHDRAWN = (
+    "(SELECT arg_max(c.state, c.recorded_at) FROM caseload_consents c "
+    "WHERE c.participant_id = caseload_participants.id AND c.purpose = 'team_sharing') "
+    "IS NOT DISTINCT FROM 'withdrawn'"
+)
+
+
+def team_scope(viewer: str | None) -> tuple[str, list[Any]]:
+    """A WHERE condition on ``caseload_participants`` and its two arguments: the rows ``viewer`` sees.
+
+    Args:
+        viewer: A user id whose reads honour ``team_sharing``: people who withdrew it are seen only
+            by their own specialist (``specialist_id``); None: no such narrowing (supervisors,
+            the batch, the operator).
+    """
+    return f"(?::VARCHAR IS NULL OR specialist_id = ? OR NOT {_TEAM_WITHDRAWN})", [viewer, viewer]

@@ -76,17 +76,34 @@ class SubjectData(Store):
         return out
 
     def closed_before(self, *, cutoff: datetime) -> builtins.list[dict[str, Any]]:
-        """Participants closed (status ``closed``, last changed before ``cutoff``) and not yet erased.
+        """Participants closed before ``cutoff`` (UTC) and not yet erased, oldest closure first.
 
-        There is no closing date column; a closed row's ``updated_at`` is when it was last
-        changed, at the latest its closing, so it is the conservative "closed since".
+        The closure date (``closed_on``) is ``closed_at``, else the day of the latest move to
+        ``closed`` in ``caseload_status_history`` (the rows migration 010 wrote for older records
+        start from the creation day, not a closure, so they are not counted), else, for a record
+        closed before the lifecycle existed, the day of ``updated_at`` (its last change, at the
+        latest its closing: it can only keep data longer). A closed day counts whole: the
+        person is due once that day has ended before ``cutoff``.
+
+        Returns:
+            Dicts with id, unit_id, status, closed_on (date) and updated_at.
         """
-        return _dicts(
-            self.con,
-            "SELECT id, unit_id, status, updated_at FROM caseload_participants WHERE status = 'closed' "
-            "AND erased_at IS NULL AND updated_at < ? ORDER BY updated_at, id",
-            [cutoff],
-        )
+        return _dicts(self.con, _CLOSED_BEFORE, [cutoff.date()])
+
+
+#: Closed people and their closure day (see `SubjectData.closed_before`).
+_CLOSED_BEFORE = """
+SELECT * FROM (
+    SELECT p.id, p.unit_id, p.status, COALESCE(
+        p.closed_at,
+        (SELECT max(h.effective_on) FROM caseload_status_history h
+          WHERE h.participant_id = p.id AND h.status = 'closed' AND h.previous IS NOT NULL),
+        CAST(p.updated_at AS DATE)
+    ) AS closed_on, p.updated_at
+    FROM caseload_participants p
+    WHERE p.status = 'closed' AND p.erased_at IS NULL
+) WHERE closed_on < ? ORDER BY closed_on, id
+"""
 
 
 def erase_participant(con: Connection, *, participant_id: str, mode: str, actor: str) -> dict[str, int]:

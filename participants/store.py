@@ -11,7 +11,7 @@ from typing import Any
 from matching.types import Concept
 from participants import profile_body
 from participants.change_log import CHANGE_LOG
-from participants.consents import current_states
+from participants.consents import current_states, team_scope
 from participants.history import record_changes
 from participants.lifecycle import LIFECYCLE, check_closure, dated, phase_for_status, status_of, today
 from participants.models import (
@@ -93,13 +93,17 @@ class ParticipantStore(Store):
             apply_update(con, before, values, now(), actor)
         return self.get(participant_id=participant_id)
 
-    def get(self, *, participant_id: str, unit_ids: Sequence[str] | None = None) -> ParticipantRecord:
-        """Return the live participant, if in ``unit_ids`` (None = any unit).
+    def get(
+        self, *, participant_id: str, unit_ids: Sequence[str] | None = None, viewer: str | None = None
+    ) -> ParticipantRecord:
+        """Return the live participant, if in ``unit_ids`` (None = any unit) and seen by ``viewer``.
 
         Raises:
-            NotFoundError: Missing, deleted, or in another unit (callers cannot tell which).
+            NotFoundError: Missing, deleted, in another unit, or withheld from ``viewer`` by the
+                person's ``team_sharing`` consent (`consents.team_scope`; callers cannot tell which).
         """
-        return first(self._get_many([participant_id], unit_ids=unit_ids), "participant", participant_id)
+        found = self._get_many([participant_id], unit_ids=unit_ids, viewer=viewer)
+        return first(found, "participant", participant_id)
 
     def list(
         self,
@@ -108,14 +112,16 @@ class ParticipantStore(Store):
         status: str | None = None,
         limit: int = 50,
         after: str | None = None,
+        viewer: str | None = None,
     ) -> builtins.list[ParticipantRecord]:
-        """Live participants in ``unit_ids`` ordered by id, after the cursor id ``after``."""
+        """Live participants in ``unit_ids`` seen by ``viewer`` (as `get`), by id, after ``after``."""
+        team, team_args = team_scope(viewer)
         ids = page_rows(
             self.con,
             "caseload_participants",
             ("id",),
-            where=f"{_LIVE} AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], unit_id))",
-            parameters=[unit_ids, unit_ids],
+            where=f"{_LIVE} AND {team} AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], unit_id))",
+            parameters=[*team_args, unit_ids, unit_ids],
             equal={"status": status},
             after=after,
             limit=limit,
@@ -142,13 +148,15 @@ class ParticipantStore(Store):
         return int(row[0]) if row else 0
 
     def _get_many(
-        self, ids: Sequence[str], *, unit_ids: Sequence[str] | None
+        self, ids: Sequence[str], *, unit_ids: Sequence[str] | None, viewer: str | None = None
     ) -> builtins.list[ParticipantRecord]:
         if not ids:
             return []
         uuids = [uuid_of("id", i) for i in ids]
-        args = [uuids, unit_ids, unit_ids]
-        where = "list_contains(?, id) AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], unit_id))"
+        team, team_args = team_scope(viewer)
+        args = [uuids, unit_ids, unit_ids, *team_args]
+        units = "(?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], unit_id))"
+        where = f"list_contains(?, id) AND {units} AND {team}"
         people = self.con.execute(
             f"SELECT {', '.join(_PROFILE)} FROM caseload_participants WHERE {_LIVE} AND {where}",
             args,

@@ -43,6 +43,7 @@ from service.api.routes import people as crm_people
 from service.api.routes import plans as participant_plans
 from service.api.routes import profiles as participant_profiles
 from service.api.routes import reports as report_routes
+from service.api.routes import units as unit_routes
 from service.config import Settings, settings_from_env
 from service.runtime.database import Database
 from service.runtime.resources import Resources
@@ -159,6 +160,7 @@ def _install_routes(app: FastAPI) -> None:
         app.include_router(module.router)
     app.include_router(participant_rights.router)
     app.include_router(admin_routes.router)
+    app.include_router(unit_routes.router)
     app.include_router(web.router)
     app.include_router(web_crm.router)
     app.include_router(web_actions.router)

@@ -12,6 +12,11 @@ step and its due date: the next step is the shared follow-up task). Hidden: the 
 say who was introduced. They may not change, delete or restore such a contact, nor re-link it
 through an import: those answer exactly like a contact that does not exist.
 
+Inside a unit, a participant whose latest ``team_sharing`` consent is withdrawn (or refused) is
+seen only by their own specialist and the unit's supervisor (`participant_scope`); to anyone
+else in the unit every participant read answers as for an id that names nothing. Admins keep
+what their own rules give them (erasure of any unit; no caseload reads).
+
 Imports belong to the unit of the user who ran them (their failed rows carry participant ids and
 text); batches started by a unit's supervisor belong to that unit. Another unit gets the same
 404 as for an id that does not exist.
@@ -22,7 +27,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar
 
 import employers
 import participants
@@ -44,6 +49,22 @@ NOT_ALLOWED = (
 PARTICIPANT_TEXT = ("learned", "detail")
 
 
+class ParticipantScope(TypedDict):
+    """The `participants.ParticipantStore` read filter for one caller (pass as ``**scope``)."""
+
+    unit_ids: list[str]
+    viewer: str | None
+
+
+def participant_scope(user: User) -> ParticipantScope:
+    """Which participants ``user`` may read: their unit's, less those withheld by ``team_sharing``.
+
+    The unit's supervisor sees everyone of the unit; any other caseload role sees a person who
+    withdrew team sharing only as that person's own specialist (``viewer``: their user id).
+    """
+    return {"unit_ids": caseload_units(user), "viewer": None if user.role == "supervisor" else user.id}
+
+
 def participant_link(
     store: participants.ParticipantStore, user: User, participant_id: Any, employer_id: Any = None
 ) -> dict[str, str]:
@@ -56,7 +77,7 @@ def participant_link(
             unit: the message does not tell which), or the disclosure plan does not allow it.
     """
     try:
-        rec = store.get(participant_id=str(participant_id), unit_ids=caseload_units(user))
+        rec = store.get(participant_id=str(participant_id), **participant_scope(user))
     except participants.NotFoundError:
         raise employers.InvalidError("participant_id", "no participant with this id in your unit") from None
     if not rec.disclosure.may_contact(str(employer_id) if employer_id else None):

@@ -103,9 +103,7 @@ def retention(
     try:
         plan = plan_retention(database, settings, now=datetime.now(UTC))
         for person in plan.participants:
-            typer.echo(
-                f"participant {person['id']}\tunit {person['unit_id']}\tchanged {person['updated_at']}"
-            )
+            typer.echo(f"participant {person['id']}\tunit {person['unit_id']}\tclosed {person['closed_on']}")
         typer.echo(f"audit rows before {plan.audit_cutoff:%Y-%m-%d}: {plan.audit_rows}")
         if apply:
             done = apply_retention(database, plan)

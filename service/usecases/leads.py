@@ -24,13 +24,13 @@ from participants import (
     ParticipantStore,
 )
 from service.access.audit import access_rows, insert_access, log_access
-from service.access.auth import caseload_units
 from service.access.users import User
+from service.access.visibility import participant_scope
 from service.runtime.database import Database
 from service.usecases.lead_cards import CardFacts, card_facts, merge_duplicates
 from service.usecases.lead_engine import LeadEngine
 from service.usecases.lead_sets import Fingerprint, Reusable, find_reusable, fingerprint, items_of, latest_set
-from service.usecases.travel import ranking_profile
+from service.usecases.rank_inputs import RankInput, rank_input
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +100,10 @@ SET_ASIDE = frozenset({"not_relevant", "person_declined"})
 
 @dataclass(frozen=True, slots=True)
 class _Request:
-    """One leads request: who asks, for whom, and what."""
+    """One leads request: who asks, for whom (and what they are ranked with), and what."""
 
     person: ParticipantRecord
+    inputs: RankInput
     user: User
     engine: LeadEngine
     db: Database
@@ -140,8 +141,9 @@ def serve_leads(
     are ranked. New leads, their set and the audit row are one write, committed (grouped with
     other requests' writes) before the answer goes out.
     """
-    req = _Request(person, user, engine, db, n, kinds, exclude)
-    profile = ranking_profile(db, person, engine.travel_area_km)
+    inputs = rank_input(db, person, engine.travel_area_km)  # the batch ranks the same (rank_inputs)
+    req = _Request(person, inputs, user, engine, db, n, kinds, exclude)
+    profile = inputs.profile
     fp = fingerprint(
         db,
         person=person,
@@ -160,7 +162,7 @@ def serve_leads(
 def _rank_and_record(req: _Request, profile: Profile, fp: Fingerprint) -> ServedLeads:
     previous = latest_set(req.db, person_id=req.person.id)
     result = req.engine.rank(
-        profile, goals_text=req.person.preferences.goals, n=req.n + DUPLICATE_SLACK, kinds=req.kinds,
+        profile, goals_text=req.inputs.goals_text, n=req.n + DUPLICATE_SLACK, kinds=req.kinds,
         exclude=req.exclude,
     )  # fmt: skip
     shown = merge_duplicates(result.leads, card_facts(req.db.cursor(), result.leads, profile.home), req.n)
@@ -185,7 +187,7 @@ def _rank_and_record(req: _Request, profile: Profile, fp: Fingerprint) -> Served
 
 def _reuse(req: _Request, profile: Profile, fp: Fingerprint, found: Reusable) -> ServedLeads:
     records = {r.item_id: r for r in LeadStore(req.db.cursor()).get_many(lead_ids=found.lead_ids)}
-    leads = req.engine.explain(profile, goals_text=req.person.preferences.goals, ids=list(records))
+    leads = req.engine.explain(profile, goals_text=req.inputs.goals_text, ids=list(records))
     cards = card_facts(req.db.cursor(), leads, profile.home)
     if found.set is None:  # an overnight batch's leads, adopted as a set
         return _adopt(req, profile, fp, found, records, merge_duplicates(leads, cards, req.n))
@@ -209,7 +211,7 @@ def _adopt(
 ) -> ServedLeads:  # fmt: skip
     served = [ServedLead(records[lead.id].id, lead, card) for lead, card in pairs]
     result = req.engine.rank(  # only for what the person's constraints remove
-        profile, goals_text=req.person.preferences.goals, n=1, kinds=req.kinds, exclude=req.exclude
+        profile, goals_text=req.inputs.goals_text, n=1, kinds=req.kinds, exclude=req.exclude
     )
     audit = req.audit(fp, f"batch={found.batch_id}")
 
@@ -286,7 +288,7 @@ def record_feedback(
     """Record what the specialist did with a lead (NotFoundError for participants outside their unit)."""
     lead = store.get(lead_id=lead_id)
     try:  # another unit's lead answers like a lead that does not exist (no participant id in it)
-        people.get(participant_id=lead.participant_id, unit_ids=caseload_units(user))
+        people.get(participant_id=lead.participant_id, **participant_scope(user))
     except NotFoundError:
         raise NotFoundError("lead", lead_id) from None
     updated = store.add_feedback(

@@ -15,6 +15,7 @@ from participants import ParticipantRecord, ParticipantStore
 from service.access.audit import log_access
 from service.access.auth import caseload_units, require_caseload_role
 from service.access.users import User
+from service.access.visibility import participant_scope
 from service.runtime.database import Database
 
 T = TypeVar("T")
@@ -53,8 +54,8 @@ class SaveFor(Protocol[V_co]):
 
 
 def visible_participant(*, store: ParticipantStore, user: User, participant_id: str) -> ParticipantRecord:
-    """One participant of the caller's unit, not logged (the use case that follows logs the access)."""
-    return store.get(participant_id=participant_id, unit_ids=caseload_units(user))
+    """One participant the caller may see, not logged (the use case that follows logs the access)."""
+    return store.get(participant_id=participant_id, **participant_scope(user))
 
 
 def log_participant(db: Database, user: User, participant_id: str, action: str, detail: str = "") -> None:

@@ -10,6 +10,7 @@ from service.access.audit import log_access
 from service.access.auth import caseload_units, require_caseload_role
 from service.access.errors import ForbiddenError
 from service.access.users import User
+from service.access.visibility import participant_scope
 from service.runtime.database import Database
 from service.usecases.lead_engine import LeadEngine
 from service.usecases.participant_access import log_participant, visible_participant
@@ -42,8 +43,8 @@ def create_participant(
 def list_participants(
     *, store: ParticipantStore, db: Database, user: User, status: str | None, limit: int, after: str | None
 ) -> list[ParticipantRecord]:
-    """Participants of the caller's unit, ordered by id (the list is audit-logged)."""
-    records = store.list(unit_ids=caseload_units(user), status=status, limit=limit, after=after)
+    """Participants of the caller's unit they may see (`participant_scope`), by id; audit-logged."""
+    records = store.list(**participant_scope(user), status=status, limit=limit, after=after)
     log_access(db, user_id=user.id, action="list", entity="participant", entity_ids=[r.id for r in records])
     return records
 

@@ -1,6 +1,7 @@
 """Retention: what is past the configured periods, listed (dry run) or dealt with (apply).
 
-Closed participants past ``retention_closed_months`` are pseudonymised (their tombstone keeps the
+Participants closed (by their closure date, not their last change) longer than
+``retention_closed_months`` ago are pseudonymised (their tombstone keeps the
 aggregate figures right, see usecases/erasure.py); audit rows past ``retention_audit_years`` are
 deleted. Both periods are settings (service/config.py), chosen by the programme's controller.
 """
@@ -30,7 +31,9 @@ class RetentionPlan:
 
     participants_cutoff: datetime
     audit_cutoff: datetime
-    participants: list[dict[str, Any]] = field(default_factory=list)  # id, unit_id, status, updated_at
+    participants: list[dict[str, Any]] = field(
+        default_factory=list
+    )  # id, unit_id, status, closed_on, updated_at
     audit_rows: int = 0
 
 

@@ -25,6 +25,7 @@ from service.access.audit import list_access, log_access
 from service.access.auth import caseload_units
 from service.access.errors import ForbiddenError
 from service.access.users import User
+from service.access.visibility import participant_scope
 from service.runtime.database import Database
 
 FORMATS = ("json", "zip")
@@ -47,7 +48,7 @@ def export_participant(*, db: Database, user: User, participant_id: str, fmt: st
         participants.NotFoundError: Not a live participant of the caller's unit.
         ForbiddenError: In the unit, but the caller is neither its supervisor nor their specialist.
     """
-    person = ParticipantStore(db.cursor()).get(participant_id=participant_id, unit_ids=caseload_units(user))
+    person = ParticipantStore(db.cursor()).get(participant_id=participant_id, **participant_scope(user))
     if not may_export(user, person):
         raise ForbiddenError(
             "only the participant's specialist or their unit's supervisor may export their data"

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from participants import ParticipantRecord, ParticipantStore
 from service.access.audit import log_access
-from service.access.auth import caseload_units
 from service.access.users import User
+from service.access.visibility import participant_scope
 from service.runtime.database import Database
 from service.usecases.episodes import due_contacts
 from service.usecases.follow_along import DueContact, WeekItems, for_week
@@ -63,14 +63,14 @@ def week_support(
 
 def _caseload(db: Database, user: User, specialist: User) -> list[ParticipantRecord]:
     """Live participants assigned to ``specialist`` in the caller's units (all statuses)."""
-    units = caseload_units(user)
-    if not units:
+    scope = participant_scope(user)  # people who withdrew team sharing: their specialist's only
+    if not scope["unit_ids"]:
         return []
     store = ParticipantStore(db.cursor())
     out: list[ParticipantRecord] = []
     after = None
     while True:
-        page = store.list(unit_ids=units, limit=_PAGE, after=after)
+        page = store.list(**scope, limit=_PAGE, after=after)
         out.extend(p for p in page if p.specialist_id == specialist.id)
         if len(page) < _PAGE:
             return out

@@ -46,8 +46,3 @@ class TravelAreas:
         if home is not None and not home.country and country:
             home = dataclasses.replace(home, country=country)
         return dataclasses.replace(profile, home=home, travel_area_km=area or self.default_km)
-
-
-def ranking_profile(db: Database, record: ParticipantRecord, default_km: float) -> Profile:
-    """The profile ``record`` is ranked with (one person; see `TravelAreas` for many)."""
-    return TravelAreas.load(db, default_km).profile(record)

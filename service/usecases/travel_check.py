@@ -19,7 +19,7 @@ from matching.types import Profile
 from participants import ParticipantRecord, ParticipantStore
 from service.runtime.database import Database
 from service.usecases.lead_engine import LeadEngine
-from service.usecases.travel import TravelAreas
+from service.usecases.rank_inputs import RankInputs
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +49,14 @@ class TravelCheck:
 
 def check_travel(db: Database, engine: LeadEngine, *, n: int = 10) -> TravelCheck:
     """Run the check over every active participant of ``db``."""
-    areas = TravelAreas.load(db, engine.travel_area_km)
+    inputs = RankInputs.load(db, engine.travel_area_km)  # what the API and the batch rank with
     counts = np.zeros(5, np.int64)
     for record in _active(db):
-        profile = areas.profile(record)
+        person = inputs.of(record)
+        profile = person.profile
         if profile.home is None or travel_area(profile) is None:
             continue
-        goals = engine.ranking.goal_vectors(profile, record.preferences.goals)
+        goals = engine.ranking.goal_vectors(profile, person.goals_text)
         with engine.index.reading() as ranker:
             counts += _one(ranker, profile, goals, n)
     people, leads, bad, affected, abroad = (int(c) for c in counts)

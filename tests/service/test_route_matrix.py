@@ -60,6 +60,8 @@ _EXPORT = {"jd.a": "403"}
 #: same 403 whatever the id (the role is checked first, so it tells nothing about the person).
 _ERASE = {"spec.a": "403", "jd.a": "403", "spec.b": "403", "jd.b": "403", "admin": "ok"}
 _ADMIN_ONLY = {"sup.a": "403", "sup.b": "403"}
+#: A unit's settings: the unit's specialist and job developer may read but not change them.
+_UNIT_SETTINGS = {"spec.a": "403", "jd.a": "403", "admin": "ok"}
 _SUPPORT = {"contact_id": "support_contact"}
 #: Admins hold no participant data: writes to a profile or plan get the same 403 whatever the id.
 _ADMIN_WRITES = {"admin": "403"}
@@ -142,6 +144,9 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/reports/key-dates"): Rule(SUP),
     ("GET", "/reports/ips-grow"): Rule(SUP),
     ("POST", "/admin/backup"): Rule(SUP, overrides=_ADMIN_ONLY),
+    # a unit's settings: its team reads them, its supervisor (or an admin) changes them
+    ("GET", "/units/{unit_id}/settings"): Rule(UNIT, overrides={"admin": "ok"}),
+    ("PUT", "/units/{unit_id}/settings"): Rule(UNIT, body={"travel_area_km": 30}, overrides=_UNIT_SETTINGS),
     ("GET", "/auth/tokens"): Rule(SHARED),
     ("DELETE", "/auth/tokens/{token_id}"): Rule(SHARED),
     ("GET", "/participants/{participant_id}/leads/funnel"): Rule(UNIT),
@@ -230,7 +235,7 @@ PARAMS = {
     "participant_id": "participant", "lead_id": "lead", "batch_id": "batch", "contact_id": "contact",
     "import_id": "import", "employer_id": "employer", "opening_id": "opening", "person_id": "person",
     "link_id": "link", "note_id": "note", "task_id": "task", "job_id": "job",
-    "education_id": "education",
+    "education_id": "education", "unit_id": "unit",
 }  # fmt: skip
 
 

@@ -1,6 +1,6 @@
 """A two-unit programme for the unit-line tests: every role in both units, and unit A's records.
 
-Unit A holds a participant, a contact naming them (with participant text in ``learned``), a
+Unit A (``ids["unit"]``) holds a participant, a contact naming them (with participant text in ``learned``), a
 recorded lead, an applied contacts import with a bad row, a batch started by A's supervisor and, after
 it, a job, an education episode and a support contact of the participant.
 Employer-side records (employer, opening, person, note, task, alias) are shared by the programme.
@@ -78,6 +78,7 @@ def build(api: Api, *, batch: bool = True) -> World:
         "contact": linked["id"],
         "lead": leads[0]["lead_id"],
         "import": import_contacts(api, emp["id"], pid),
+        "unit": "unit-a",
     }
     if batch:  # then a job: its start ends the job search, so a batch run later would skip the person
         world.ids["batch"] = run_batch(api, "sup.a")

@@ -2,7 +2,8 @@
 
 The rule (`assign`):
 
-1. **Within the caps**, greedily by score over all (participant, item) pairs: a pair is taken
+1. **Within the caps**, greedily by (travel tier, score) over all (participant, item) pairs, so
+   each person's pairs are taken in their own rank order, as the API ranks them: a pair is taken
    while its opening has fewer than ``max_per_opening`` people and its employer fewer than
    ``max_per_employer`` leads, until the person has ``leads``.
 2. **Over a cap, as the fallback**: anyone left with fewer than ``min(leads, their candidates)``
@@ -30,13 +31,18 @@ SHARED_FLAG = "shared_over_cap"
 
 
 class Candidates(NamedTuple):
-    """One person's ranked candidates (best first) and what their own constraints removed."""
+    """One person's ranked candidates (best first) and what their own constraints removed.
+
+    ``tiers`` is each candidate's (k,) int8 travel tier (`matching.ranking.travel`; None: all 0):
+    candidates come ordered by (tier, score), as the API ranks them.
+    """
 
     participant_id: str
     item_ids: list[str]
     employer_ids: list[str]
     scores: np.ndarray
     removed: tuple[tuple[str, int], ...] = ()
+    tiers: np.ndarray | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +152,10 @@ def _within_caps(
     )
     rank = np.concatenate([np.arange(len(c.item_ids)) for c in candidates] or [np.zeros(0, int)])
     score = np.concatenate([np.asarray(c.scores, float) for c in candidates] or [np.zeros(0)])
-    order = np.lexsort((rank, pidx, -score))  # best score first; ties by participant, then rank
+    tier = np.concatenate([_tiers(c) for c in candidates] or [np.zeros(0, np.int8)])
+    # Local work first, then best score; ties by participant, then rank. By score alone a far
+    # lead would push a person's local ones out of their own list (the API orders by tier too).
+    order = np.lexsort((rank, pidx, -score, tier))
     chosen: list[set[int]] = [set() for _ in candidates]
     per_item: dict[str, int] = {i: 0 for c in candidates for i in c.item_ids}
     per_emp: dict[str, int] = {e: 0 for c in candidates for e in c.employer_ids}
@@ -161,6 +170,11 @@ def _within_caps(
         per_emp[emp] += 1
         chosen[p].add(r)
     return chosen, per_item
+
+
+def _tiers(c: Candidates) -> np.ndarray:
+    """(k,) int8 travel tiers of ``c``'s candidates (all 0 when not given)."""
+    return np.zeros(len(c.item_ids), np.int8) if c.tiers is None else np.asarray(c.tiers, np.int8)
 
 
 def _planned(c: Candidates, k: int, cap: str, holders: dict[tuple[str, str], set[str]]) -> Planned:

@@ -20,13 +20,14 @@ Chunk = list[tuple[str, Any, np.ndarray, list[str]]]  # (participant id, profile
 
 
 def rank_chunk(ranker: Ranker, chunk: Chunk, n: int) -> list[Candidates]:
-    """Phase 1 for one chunk: each person's candidates best first, and what their constraints removed."""
+    """Phase 1 for one chunk: each person's candidates best first (by travel tier, then score), removals."""
     out = []
     for pid, profile, goals, _ in chunk:
         best, removed = ranker.best(profile, goals, n=n)
         items = ranker.store_.items_at(best.rows)
         ids, emps = [i.id for i in items], [i.employer_id for i in items]
-        out.append(Candidates(pid, ids, emps, best.scores, tuple(sorted(removed.items()))))
+        tiers = best.tiers if best.tiers is not None else np.zeros(len(ids), np.int8)
+        out.append(Candidates(pid, ids, emps, best.scores, tuple(sorted(removed.items())), tiers))
     return out
 
 

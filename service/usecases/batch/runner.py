@@ -30,14 +30,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from participants import ParticipantRecord, ParticipantStore, to_profile
+from participants import ParticipantRecord, ParticipantStore
 from participants.batches import BatchRecord, BatchStore
 from service.runtime.database import Database
 from service.usecases.batch.caps import assign, effect_columns, mark_shared, plan_columns
 from service.usecases.batch.chunks import Chunk, executor_for, explain_chunk, rank_chunk
 from service.usecases.batch.options import BatchOptions, Progress, Quiet
 from service.usecases.lead_engine import LeadEngine
-from service.usecases.travel import TravelAreas
+from service.usecases.rank_inputs import RankInputs
 from storekit.transactions import now
 
 
@@ -109,11 +109,11 @@ def _chunks(
     engine: LeadEngine,
     ids_after: Iterator[tuple[list[ParticipantRecord], dict[str, list[str]]]],
 ) -> Iterator[Chunk]:
-    areas = TravelAreas.load(db, engine.travel_area_km)
+    inputs = RankInputs.load(db, engine.travel_area_km)  # exactly what on-demand leads rank with
     for records, planned in ids_after:
-        goals = engine.goal_vectors_many([(to_profile(r), r.preferences.goals) for r in records])
         yield [
-            (r.id, areas.profile(r), g, planned.get(r.id, [])) for r, g in zip(records, goals, strict=True)
+            (i.participant_id, i.profile, g, planned.get(i.participant_id, []))
+            for i, g in inputs.with_goals(records, engine.ranking)
         ]
 
 
