@@ -11,6 +11,12 @@ else sizeBars();
 // Status words in the page's language: the server renders them as data-msg-* on <body>.
 const msg = (name) => document.body.dataset[name] || name;
 
+// The header's language switcher works without script (a GET form with a button); with script,
+// choosing a language is enough.
+document.addEventListener("change", (event) => {
+  if (event.target.matches("header form.lang select")) event.target.form.submit();
+});
+
 // Feedback buttons on lead cards: POST the specialist's choice to the page's own action under /ui
 // with the session cookie (the JSON API takes bearer tokens only). The X-Ipsmatch-UI header marks
 // the request as coming from our own page (CSRF guard).
