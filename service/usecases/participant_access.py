@@ -13,7 +13,7 @@ from typing import Any, Protocol, TypeVar
 
 from participants import ParticipantRecord, ParticipantStore
 from service.access.audit import log_access
-from service.access.auth import caseload_units, require_caseload_role
+from service.access.auth import require_caseload_role
 from service.access.users import User
 from service.access.visibility import participant_scope
 from service.runtime.database import Database

@@ -5,14 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Cookie, Depends, Form, Header, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
 
-from matching.ranking.labels import DISCLOSURE_LABELS, label, sector_label
 from service.access import auth
 from service.access.auth import SESSION_COOKIE, UI_HEADER, check_same_origin
 from service.access.errors import AuthError
@@ -22,10 +20,10 @@ from service.access.users import User, authenticate
 from service.deps import DbDep, EngineDep, ParticipantsDep, SettingsDep, app_anonymous
 from service.usecases.leads import serve_leads
 from service.usecases.participants import get_participant, list_participants
+from service.web.i18n import LANG_COOKIE, LOCALES, gettext, rendering
+from service.web.templating import TEMPLATES, render, request_locale
 
-TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
-TEMPLATES.env.filters["sector"] = sector_label
-TEMPLATES.env.filters["disclosure"] = lambda code: label(DISCLOSURE_LABELS, code)
+__all__ = ["TEMPLATES", "render"]  # the other page modules render through pages.render
 STATIC = Path(__file__).parent / "static"
 router = APIRouter(prefix="/ui", include_in_schema=False)
 
@@ -93,11 +91,6 @@ PageUser = Annotated[User, Depends(page_user)]
 ActionUser = Annotated[User, Depends(browser_user)]
 
 
-def render(request: Request, template: str, *, status_code: int = 200, **context: Any) -> Response:
-    """The page ``template`` filled with ``context``."""
-    return TEMPLATES.TemplateResponse(request, template, context, status_code=status_code)
-
-
 @router.get("", response_class=RedirectResponse)
 def home() -> RedirectResponse:
     """Start at the caseload."""
@@ -134,12 +127,18 @@ def login(
         with throttle.attempt(username, address):
             user = authenticate(db, username=username, password=password)
     except TooManyAttempts as exc:
-        response = render(request, "login.html", status_code=429, error=str(exc).capitalize() + ".")
+        with rendering(request_locale(request)):
+            error = gettext("Too many sign-in attempts: try again in %(seconds)s s.") % {
+                "seconds": exc.retry_after
+            }
+        response = render(request, "login.html", status_code=429, error=error)
         response.headers["Retry-After"] = str(exc.retry_after)
         return response
     if user is None:
         throttle.failed(username, address)
-        return render(request, "login.html", status_code=401, error="Unknown user or wrong password.")
+        with rendering(request_locale(request)):
+            error = gettext("Unknown user or wrong password.")
+        return render(request, "login.html", status_code=401, error=error)
     throttle.succeeded(username)
     response = RedirectResponse("/ui/participants", status_code=303)
     response.set_cookie(
@@ -150,6 +149,25 @@ def login(
         secure=request.url.scheme == "https",
         max_age=int(settings.token_hours * 3600),
     )
+    return response
+
+
+@router.get("/lang", response_class=RedirectResponse)
+def choose_language(
+    lang: Annotated[str, Query(max_length=8)] = "",
+    back: Annotated[str, Query(alias="next", max_length=2000)] = "/ui",
+) -> RedirectResponse:
+    """The header's language switcher: remember ``lang`` for a year and go back to the page.
+
+    Only a path on this site under /ui is a place to go back to (no open redirect); an unknown
+    language (or none) clears the choice, so the browser's Accept-Language decides again.
+    """
+    target = back if back.startswith("/ui") and not back.startswith("//") else "/ui"
+    response = RedirectResponse(target, status_code=303)
+    if lang in LOCALES:
+        response.set_cookie(LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax", httponly=True)
+    else:
+        response.delete_cookie(LANG_COOKIE)
     return response
 
 

@@ -14,28 +14,28 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from reports.bands import COMPETITIVE_RATE_BENCHMARKS, JOB_OUTCOME_BENCHMARK, SUSTAINED_BENCHMARK
-from reports.self_assessment import ITEMS
 from service.deps import DbDep, ProgrammeDep
 from service.usecases import reports as uc
 from service.web.pages import PageUser, render
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
-NAMES = {item: name for item, _, name in ITEMS}
 #: Chart geometry, in SVG user units: plot height, bar width and gap, left margin for the labels.
 HEIGHT, BAR, GAP, LEFT = 160, 36, 24, 40
 
 
 def chart(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Bars of the competitive employment rate per quarter and the benchmark lines, as coordinates."""
+    """Bars of the competitive employment rate per quarter and the benchmark lines, as coordinates.
+
+    Rates stay numbers (``rate``, ``floor`` in [0, 1]): the template formats them in the page's locale.
+    """
     bars = []
     for i, row in enumerate(rows):
         rate = row["competitive_rate"]
         h = round(HEIGHT * (rate or 0.0))
         x = LEFT + GAP + i * (BAR + GAP)
-        label = "–" if rate is None else f"{rate:.0%}"
-        bars.append({"x": x, "y": HEIGHT - h, "h": h, "w": BAR, "quarter": row["quarter"], "label": label})
+        bars.append({"x": x, "y": HEIGHT - h, "h": h, "w": BAR, "quarter": row["quarter"], "rate": rate})
     lines = [
-        {"y": round(HEIGHT * (1 - floor)), "name": f"{name} {floor:.0%}"}
+        {"y": round(HEIGHT * (1 - floor)), "name": name, "floor": floor}
         for name, floor in COMPETITIVE_RATE_BENCHMARKS
     ]
     return {"bars": bars, "lines": lines, "width": LEFT + GAP + len(rows) * (BAR + GAP), "height": HEIGHT}
@@ -61,7 +61,6 @@ def reports_page(
         user=user,
         scope=scope,
         items=items,
-        names=NAMES,
         outcomes=rows,
         chart=chart(rows),
         benchmarks={"job_outcome": JOB_OUTCOME_BENCHMARK, "sustained": SUSTAINED_BENCHMARK},

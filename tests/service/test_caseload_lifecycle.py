@@ -176,7 +176,7 @@ def test_the_participant_page_shows_the_lifecycle(api: Api) -> None:
     assert api.call("PATCH", f"/participants/{pid}", json=body).status_code == 200
     page = api.call("GET", f"/ui/participants/{pid}")
     assert page.status_code == 200, page.text[:300]
-    assert "mh team · received 5 Jan 2026" in page.text and "1 May 2026 · moved away" in page.text
+    assert "Mental health team · received 5 Jan 2026" in page.text and "1 May 2026 · Moved away" in page.text
 
 
 def test_patched_statements_are_screened_and_named_under_disclosure(api: Api) -> None:

@@ -128,6 +128,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/ui/login"): Rule(PUBLIC),
     ("POST", "/ui/login"): Rule(PUBLIC),
     ("POST", "/ui/logout"): Rule(PUBLIC),
+    ("GET", "/ui/lang"): Rule(PUBLIC),  # the language switcher: a cookie and a redirect
     ("GET", "/ui"): Rule(PUBLIC),
     ("POST", "/participants"): Rule(CASELOAD, body={"display_name": "Ny P."}),
     ("GET", "/participants"): Rule(HIDDEN, shows="pid"),

@@ -8,6 +8,15 @@ function sizeBars() {
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", sizeBars);
 else sizeBars();
 
+// Status words in the page's language: the server renders them as data-msg-* on <body>.
+const msg = (name) => document.body.dataset[name] || name;
+
+// The header's language switcher works without script (a GET form with a button); with script,
+// choosing a language is enough.
+document.addEventListener("change", (event) => {
+  if (event.target.matches("header form.lang select")) event.target.form.submit();
+});
+
 // Feedback buttons on lead cards: POST the specialist's choice to the page's own action under /ui
 // with the session cookie (the JSON API takes bearer tokens only). The X-Ipsmatch-UI header marks
 // the request as coming from our own page (CSRF guard).
@@ -16,7 +25,7 @@ document.addEventListener("click", async (event) => {
   if (!button) return;
   const card = button.closest("[data-lead-id]");
   const status = card.querySelector(".status");
-  status.textContent = "saving…";
+  status.textContent = msg("msgSaving");
   const response = await fetch(`/ui/leads/${card.dataset.leadId}/feedback`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-ipsmatch-ui": "1" },
@@ -25,12 +34,12 @@ document.addEventListener("click", async (event) => {
   if (response.ok) {
     card.querySelectorAll("button[data-feedback]").forEach((b) => b.classList.remove("chosen"));
     button.classList.add("chosen");
-    status.textContent = "saved";
+    status.textContent = msg("msgSaved");
     card.dataset.feedback = button.dataset.feedback;
     // Setting a lead aside, or taking that back, moves it: show the (same, recorded) list again.
     if (button.hasAttribute("data-reload")) window.location.reload();
   } else {
-    status.textContent = `not saved (${response.status})`;
+    status.textContent = `${msg("msgNotSaved")} (${response.status})`;
   }
 });
 
@@ -47,6 +56,8 @@ document.addEventListener("click", async (event) => {
     body: JSON.stringify(merge ? { survivor_id: pair.dataset.a, loser_id: pair.dataset.b }
                                : { a_id: pair.dataset.a, b_id: pair.dataset.b }),
   });
-  pair.querySelector(".status").textContent = response.ok ? (merge ? "merged" : "kept apart") : `failed (${response.status})`;
+  pair.querySelector(".status").textContent = response.ok
+    ? msg(merge ? "msgMerged" : "msgKeptApart")
+    : `${msg("msgFailed")} (${response.status})`;
   if (response.ok) pair.querySelectorAll("button").forEach((b) => (b.disabled = true));
 });
