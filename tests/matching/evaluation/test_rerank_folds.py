@@ -60,4 +60,3 @@ def test_nested_two_stage_beats_the_fusion_out_of_fold() -> None:
     assert mrr(t, first[0]) < 0.8
     assert mrr(t, final[0]) > mrr(t, first[0]) + 0.15
     assert first[0].shape == final[0].shape == (len(t.candidates.query),)
-

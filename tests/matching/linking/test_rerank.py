@@ -79,3 +79,41 @@ def test_rows_below_depth_keep_their_order_under_the_reranked_ones() -> None:
         assert out[head].min() > out[tail].max()
         assert (np.diff(out[tail]) <= 0).all()  # the fusion's order, shifted
     assert len(top.rows) == 50 * 4 and top.features.shape == (200, len(top.names))
+
+
+def test_the_linker_runs_its_reranker_and_takes_its_threshold() -> None:
+    import polars as pl
+
+    from matching.linking.linker import TitleLinker
+
+    labels = pl.DataFrame(
+        {
+            "uri": ["o/clean", "o/clean", "o/cook", "o/cook", "o/drive", "o/ware"],
+            "lang": ["en"] * 6,
+            "kind": ["preferred", "alternative", "preferred", "alternative", "preferred", "preferred"],
+            "label": [
+                "cleaner",
+                "office cleaner",
+                "cook",
+                "kitchen cook",
+                "delivery driver",
+                "warehouse worker",
+            ],
+            "isco": ["9112", "9112", "5120", "5120", "8322", "9333"],
+        }
+    )
+    titles = ["cleaner", "office cleaner", "cook", "kitchen cook", "delivery driver", "warehouse worker"]
+    plain = TitleLinker().fit(labels)
+    found = plain.score(titles, lang="en").candidates
+    gold = np.array([plain.index_.uris.index(u) for u in labels["uri"].to_list()])
+    y = (found.concept == gold[found.query]).astype(np.int64)
+    small = {"max_iter": 5, "min_samples_leaf": 1, "max_leaf_nodes": 3}
+    fusion = fit_trees(found.features, y, found.names, params=small)
+    top = top_rows(found, fusion.decision(found.features, found.names), plain.index_.tree)
+    reranker = fit_trees(top.features, y[top.rows], top.names, params=small, meta={"min_score": 0.42})
+    linker = TitleLinker(fusion=fusion, reranker=reranker).fit(labels)
+    scored = linker.score(titles, lang="en")
+    raw = fusion.decision(scored.candidates.features, scored.candidates.names)
+    expected = rerank_scores(scored.candidates, raw, linker.index_.tree, reranker)
+    assert np.allclose(scored.scores, 1 / (1 + np.exp(-expected)))
+    assert linker.threshold == 0.42 and linker.with_encoder(None).reranker is reranker
