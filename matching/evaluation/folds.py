@@ -18,6 +18,7 @@ import numpy.typing as npt
 from matching.evaluation.metrics import NOT_FOUND, first_relevant_rank
 from matching.linking.features import Candidates
 from matching.linking.fusion import TreeEnsemble, fit_classifier, fit_trees
+from matching.linking.isco_tree import IscoTree
 
 
 @dataclass(frozen=True)
@@ -29,12 +30,21 @@ class LinkTable:
         candidates: Candidate rows (query, concept, features).
         uris: Concept URIs indexed by ``candidates.concept``.
         gold: (n_queries,) gold concept URI of each query.
+        tree: The ISCO tree over ``uris`` (what the re-ranker's agreement features read);
+            None when unknown (an empty tree).
     """
 
     name: str
     candidates: Candidates
     uris: Sequence[str]
     gold: Sequence[str]
+    tree: IscoTree | None = None
+
+    @property
+    def isco(self) -> IscoTree:
+        """``tree``, or a tree that knows no codes."""
+        n = len(self.uris)
+        return self.tree if self.tree is not None else IscoTree([""] * n, [False] * n)
 
     @property
     def labels(self) -> npt.NDArray[np.int64]:

@@ -21,6 +21,7 @@ import polars as pl
 from matching.linking.features import Candidates, candidates
 from matching.linking.fusion import TreeEnsemble
 from matching.linking.label_index import LabelIndex
+from matching.linking.rerank import rerank_scores
 from matching.linking.text import title_variants
 from matching.types import LANGUAGES
 
@@ -64,8 +65,11 @@ class TitleLinker:
         fusion: Learned fusion; None scores by character TF-IDF alone.
         encode: Sentence encoder for the titles; used only when label vectors were fitted.
         pool: Candidates taken from the top of each signal.
-        min_score: Below this `best` returns None; defaults to the fusion's calibrated value
-            (``fusion.meta["min_score"]``) or, without fusion, a TF-IDF cosine of 0.35.
+        min_score: Below this `best` returns None; defaults to the calibrated value of the
+            last stage (``reranker.meta["min_score"]``, else ``fusion.meta["min_score"]``) or,
+            without fusion, a TF-IDF cosine of 0.35.
+        reranker: Optional second stage re-ordering the fusion's top candidates of each title
+            (`rerank.rerank_scores`); only used with a fusion.
     """
 
     def __init__(
@@ -75,11 +79,13 @@ class TitleLinker:
         encode: Encode | None = None,
         pool: int = 30,
         min_score: float | None = None,
+        reranker: TreeEnsemble | None = None,
     ) -> None:
         self.fusion = fusion
         self.encode = encode
         self.pool = pool
         self.min_score = min_score
+        self.reranker = reranker
 
     def fit(
         self,
@@ -110,7 +116,13 @@ class TitleLinker:
 
     def with_encoder(self, encode: Encode | None) -> TitleLinker:
         """A linker sharing this fitted index that encodes titles with ``encode``."""
-        other = TitleLinker(fusion=self.fusion, encode=encode, pool=self.pool, min_score=self.min_score)
+        other = TitleLinker(
+            fusion=self.fusion,
+            encode=encode,
+            pool=self.pool,
+            min_score=self.min_score,
+            reranker=self.reranker,
+        )
         other.index_ = self.index_
         return other
 
@@ -127,7 +139,10 @@ class TitleLinker:
         if self.fusion is None:
             scores = found.column("char_all").astype(np.float64) if len(found.names) else np.zeros(0)
         else:
-            scores = 1.0 / (1.0 + np.exp(-self.fusion.decision(found.features, found.names)))
+            raw = self.fusion.decision(found.features, found.names)
+            if self.reranker is not None and len(raw):
+                raw = rerank_scores(found, raw, self.index_.tree, self.reranker)
+            scores = 1.0 / (1.0 + np.exp(-raw))
         return Scored(found, scores)
 
     def link(
@@ -199,7 +214,8 @@ class TitleLinker:
         if self.min_score is not None:
             return self.min_score
         if self.fusion is not None:
-            return float(self.fusion.meta.get("min_score", FUSION_MIN_SCORE))
+            last = self.reranker if self.reranker is not None else self.fusion
+            return float(last.meta.get("min_score", FUSION_MIN_SCORE))
         return TFIDF_MIN_SCORE
 
     def _best_label(self, concept: int, char: npt.NDArray[np.float32], lang: str | None) -> tuple[str, str]:

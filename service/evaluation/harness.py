@@ -22,11 +22,13 @@ from embeddings.file_store import FileVectorStore
 from embeddings.packed import LayeredVectorStore, PackedVectorStore
 from matching.evaluation.folds import LinkTable, concept_ranks, element_ranks, out_of_fold
 from matching.evaluation.melo import MeloSet
+from matching.evaluation.rerank_folds import two_stage_out_of_fold
 from matching.linking.esco import EscoCatalog
 from matching.linking.fusion import TreeEnsemble
 from matching.linking.linker import TitleLinker
+from matching.linking.rerank import rerank_scores
 from matching.linking.text import normalise
-from service.runtime.linkers import description_vectors, fusion_path, pack_path
+from service.runtime.linkers import description_vectors, fusion_path, load_reranker, pack_path
 
 #: "esco": index the set's surface forms plus every ESCO label (4 languages) and description of
 #: its concepts, as the service does; "corpus": the set's surface forms only (like-for-like with
@@ -44,6 +46,7 @@ class QualityContext:
     catalog_folder: Path
     knowledge: Knowledge
     fusion: TreeEnsemble | None
+    reranker: TreeEnsemble | None = None
     descriptions: dict[str, np.ndarray] = field(default_factory=dict)
 
     @classmethod
@@ -58,7 +61,7 @@ class QualityContext:
         shipped = TreeEnsemble.load(model) if model.is_file() else None
         if shipped is not None and shipped.meta.get("encoder") != encoder.model_id:
             shipped = None  # its dense features came from another model: cross-validate instead
-        ctx = cls(cached, catalog, data_dir / "esco", knowledge, shipped)
+        ctx = cls(cached, catalog, data_dir / "esco", knowledge, shipped, load_reranker(data_dir, "dense"))
         if knowledge == "esco":
             ctx.descriptions = description_vectors(catalog, lambda t: cached.encode(t, kind="passage"))
         return ctx
@@ -111,7 +114,8 @@ def link_table(dataset: MeloSet, ctx: QualityContext) -> LinkTable:
     linker = TitleLinker(encode=lambda t: ctx.encoder.encode(t, kind="query"))
     linker.fit(labels, vectors=vectors, descriptions=ctx.descriptions or None)
     scored = linker.score(dataset.queries["text"].to_list(), lang=dataset.query_lang)
-    return LinkTable(dataset.name, scored.candidates, linker.index_.uris, dataset.queries["uri"].to_list())
+    gold = dataset.queries["uri"].to_list()
+    return LinkTable(dataset.name, scored.candidates, linker.index_.uris, gold, linker.index_.tree)
 
 
 def baseline_ranks(dataset: MeloSet, ctx: QualityContext, chunk: int = 256) -> dict[str, np.ndarray]:
@@ -158,7 +162,7 @@ def rank_sets(
     cv_tables = [t for t, cv in zip(tables, needs_cv, strict=True) if cv]
     if cv_tables:
         say(f"{folds}-fold cross-validation grouped by gold concept over {len(cv_tables)} set(s)")
-    cv_scores = iter(out_of_fold(cv_tables, k=folds) if cv_tables else [])
+    cv_scores = iter(_cross_validated(cv_tables, folds, rerank=ctx.reranker is not None))
     out = []
     for table, base, cv in zip(tables, baselines, needs_cv, strict=True):
         if cv:
@@ -166,5 +170,16 @@ def rank_sets(
         else:
             assert ctx.fusion is not None
             scores, source = ctx.fusion.decision(table.candidates.features, table.candidates.names), "shipped"
+            if ctx.reranker is not None:
+                scores = rerank_scores(table.candidates, scores, table.isco, ctx.reranker)
         out.append(SetRanks(table.name, concept_ranks(table, scores), source, base))
     return out
+
+
+def _cross_validated(tables: Sequence[LinkTable], folds: int, *, rerank: bool) -> list[np.ndarray]:
+    """Out-of-fold scores: the fusion, then (as served when a re-ranker ships) the nested re-ranker."""
+    if not tables:
+        return []
+    if rerank:
+        return two_stage_out_of_fold(tables, k=folds, nested=True)[1]
+    return out_of_fold(tables, k=folds)

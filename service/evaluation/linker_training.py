@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import sklearn
@@ -18,9 +19,11 @@ import sklearn
 from matching.evaluation.folds import LinkTable, concept_ranks, fit_all, out_of_fold
 from matching.evaluation.melo import MeloSet
 from matching.evaluation.metrics import hits, reciprocal_ranks
-from matching.linking.fusion import DEFAULT_PARAMS
+from matching.evaluation.rerank_folds import fit_reranker, stacked_out_of_fold
+from matching.linking.fusion import DEFAULT_PARAMS, TreeEnsemble
+from matching.linking.rerank import DEPTH, RERANK_PARAMS
 from service.evaluation.harness import QualityContext, link_table, query_key
-from service.runtime.linkers import fusion_path
+from service.runtime.linkers import fusion_path, rerank_path
 
 VECTOR_FEATURES = ("dense_", "desc_")
 #: `best` links nothing below the score where the links it drops were right at most this often
@@ -41,7 +44,7 @@ def train_fusions(
     folds: int = 5,
     progress: Callable[[str], None] | None = None,
 ) -> Iterator[tuple[Path, str]]:
-    """Cross-validate, fit on everything and save the dense and lexical fusions; yields (path, summary)."""
+    """Cross-validate, fit and save both fusions and their re-rankers; yields (path, summary)."""
     say = progress or (lambda _: None)
     tables = []
     for dataset in datasets:
@@ -71,6 +74,24 @@ def train_fusions(
         target.parent.mkdir(parents=True, exist_ok=True)
         model.save(target)
         yield target, ", ".join(f"{k} MRR@10 {v['mrr_at_10']:.3f}" for k, v in cv.items())
+        say(f"{kind}: top-{DEPTH} re-ranker on the out-of-fold fusion scores")
+        yield train_reranker(tables, oof, {**meta, "stage": "rerank"}, rerank_path(data_dir, kind), folds)
+
+
+def train_reranker(
+    tables: Sequence[LinkTable], oof: Sequence[np.ndarray], meta: dict[str, Any], target: Path, folds: int
+) -> tuple[Path, str]:
+    """Fit and save the re-ranker on every query's out-of-fold fusion scores (stacking).
+
+    Its metadata gets the stacked out-of-fold figures (each fold's re-ranker learned from the
+    other folds) and its own threshold; ``ipsmatch eval`` reports the stricter nested figure.
+    """
+    two_stage = stacked_out_of_fold(tables, list(oof), k=folds)
+    cv = {t.name: _figures(concept_ranks(t, s)) for t, s in zip(tables, two_stage, strict=True)}
+    model, names = fit_reranker(tables, list(oof), [np.ones(len(t.gold), bool) for t in tables])
+    meta = {**meta, "cv": cv, "min_score": _threshold(tables, two_stage), "params": dict(RERANK_PARAMS)}
+    TreeEnsemble.from_sklearn(model, names, meta).save(target)
+    return target, ", ".join(f"{k} MRR@10 {v['mrr_at_10']:.3f}" for k, v in cv.items())
 
 
 def _figures(ranks: np.ndarray) -> dict[str, float]:

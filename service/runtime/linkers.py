@@ -8,7 +8,10 @@ Shipped files (see docs/quality.md):
   trained on all MELO dev queries by ``ipsmatch linker train``; used when the encoder is the one
   the vectors and the model were made with;
 - ``data/linker/fusion-lexical.npz``: the same without vector signals, for any other encoder
-  (e.g. the hashing encoder in tests).
+  (e.g. the hashing encoder in tests);
+- ``data/linker/rerank-dense.npz`` / ``rerank-lexical.npz`` (optional): the second stage that
+  re-orders each fusion's top 20 (`matching.linking.rerank`), trained by the same command on
+  the fusion's out-of-fold scores; used with its fusion when present.
 """
 
 from __future__ import annotations
@@ -41,6 +44,17 @@ def pack_path(data_dir: Path, model_id: str) -> Path:
 def fusion_path(data_dir: Path, kind: str) -> Path:
     """The shipped fusion model, ``kind`` "dense" or "lexical"."""
     return data_dir / "linker" / f"fusion-{kind}.npz"
+
+
+def rerank_path(data_dir: Path, kind: str) -> Path:
+    """The shipped top-20 re-ranker of the ``kind`` fusion."""
+    return data_dir / "linker" / f"rerank-{kind}.npz"
+
+
+def load_reranker(data_dir: Path, kind: str) -> TreeEnsemble | None:
+    """The shipped re-ranker of the ``kind`` fusion, or None when none ships."""
+    path = rerank_path(data_dir, kind)
+    return TreeEnsemble.load(path) if path.is_file() else None
 
 
 def pack_texts(catalog: EscoCatalog) -> list[str]:
@@ -83,11 +97,19 @@ def load_linker(catalog: EscoCatalog, encoder: Encoder, data_dir: Path) -> Title
         fusion = TreeEnsemble.load(dense_model)
         vectors = cached.encode(labels["label"].to_list(), kind="passage")
         descriptions = description_vectors(catalog, lambda t: cached.encode(t, kind="passage"))
-        linker = TitleLinker(fusion=fusion, encode=lambda t: encoder.encode(t, kind="query"))
+        linker = TitleLinker(
+            fusion=fusion,
+            encode=lambda t: encoder.encode(t, kind="query"),
+            reranker=load_reranker(data_dir, "dense"),
+        )
         return linker.fit(labels, vectors=vectors, descriptions=descriptions)
     lexical = fusion_path(data_dir, "lexical")
     log.info("linking lexically: no shipped vectors for %s", encoder.model_id)
-    return TitleLinker(fusion=TreeEnsemble.load(lexical) if lexical.is_file() else None).fit(labels)
+    if not lexical.is_file():
+        return TitleLinker().fit(labels)
+    return TitleLinker(fusion=TreeEnsemble.load(lexical), reranker=load_reranker(data_dir, "lexical")).fit(
+        labels
+    )
 
 
 def _missing_texts(cached: CachedEncoder, texts: Sequence[str]) -> int:
