@@ -7,6 +7,6 @@ Nothing here does I/O beyond decoding the bytes it is given: fetching is the ser
 from __future__ import annotations
 
 from feeds.ad import FeedAd, FeedError, ParsedFeed, Rejected
-from feeds.sources import SOURCES, adapter_for
+from feeds.sources import SOURCE_LABELS, SOURCES, adapter_for
 
-__all__ = ["SOURCES", "FeedAd", "FeedError", "ParsedFeed", "Rejected", "adapter_for"]
+__all__ = ["SOURCES", "SOURCE_LABELS", "FeedAd", "FeedError", "ParsedFeed", "Rejected", "adapter_for"]

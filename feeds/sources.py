@@ -16,6 +16,15 @@ SOURCES: dict[str, Adapter] = {
 }
 
 
+#: Built-in boards in words, for lead cards ("where the ad came from").
+SOURCE_LABELS = {
+    "jobtech": "Platsbanken (Arbetsförmedlingen)",
+    "francetravail": "France Travail",
+    "jobnet": "Jobnet",
+    "uk": "Adzuna (UK)",
+}
+
+
 def adapter_for(source: str, mapping: Mapping[str, Any] | None = None) -> Adapter:
     """The adapter for ``source``: a built-in one, or ``generic`` with its mapping.
 
