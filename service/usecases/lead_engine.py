@@ -123,10 +123,10 @@ class LeadEngine:
         return self.normaliser.normalise_opening(values)
 
     def normalise_openings(
-        self, rows: Sequence[OpeningValues], *, hints: Sequence[str] = ()
+        self, rows: Sequence[OpeningValues], *, labels: Sequence[Sequence[str]] = ()
     ) -> list[OpeningValues]:
         """Many openings' values linked with one linker call per language (a feed pull)."""
-        return self.normaliser.normalise_openings(rows, hints=hints)
+        return self.normaliser.normalise_openings(rows, labels=labels)
 
     def normalise_participant(self, values: ParticipantValues) -> ParticipantValues:
         """A participant's values with stated occupations and free-text skills linked to ESCO."""

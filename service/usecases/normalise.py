@@ -73,29 +73,33 @@ class EscoNormaliser:
         return self._filled(out, found["uri"])
 
     def normalise_openings(
-        self, rows: Sequence[OpeningValues], *, hints: Sequence[str] = ()
+        self, rows: Sequence[OpeningValues], *, labels: Sequence[Sequence[str]] = ()
     ) -> list[OpeningValues]:
         """`normalise_opening` for many rows that state their language: one linker call per language.
 
         Args:
             rows: Openings' values, each with ``language`` set.
-            hints: One per row ("" for none): a second label linked when the title links to
-                nothing (a job board's own occupation label).
+            labels: One list per row of labels to link, tried in order until one links (default:
+                the title). A job board's curated occupation label can come before a headline.
         """
-        hints = list(hints) or [""] * len(rows)
+        tries = [list(t) for t in labels] or [[str(r.get("title") or "")] for r in rows]
         uris = [str(r.get("occupation_uri") or "") for r in rows]
-        for labels in ([str(r.get("title") or "") for r in rows], hints):
-            todo = [i for i, uri in enumerate(uris) if not uri and labels[i].strip()]
+        for round_ in range(max((len(t) for t in tries), default=0)):
+            todo = [
+                i
+                for i, uri in enumerate(uris)
+                if not uri and len(tries[i]) > round_ and tries[i][round_].strip()
+            ]
             for i in todo:  # the team's own word for it comes before the learned linker
-                alias = self.aliases.lookup(labels[i], kind="occupation", lang=rows[i]["language"])
+                alias = self.aliases.lookup(tries[i][round_], kind="occupation", lang=rows[i]["language"])
                 uris[i] = alias.uri if alias is not None else ""
             by_lang: dict[str, list[int]] = {}
             for i in (i for i in todo if not uris[i]):
                 by_lang.setdefault(str(rows[i]["language"]), []).append(i)
             for lang, members in by_lang.items():
-                best = self._best_many(sorted({labels[i] for i in members}), lang)
+                best = self._best_many(sorted({tries[i][round_] for i in members}), lang)
                 for i in members:
-                    uris[i] = best.get(labels[i], "")
+                    uris[i] = best.get(tries[i][round_], "")
         return [self._filled(dict(row), uri) for row, uri in zip(rows, uris, strict=True)]
 
     def _best_many(self, labels: list[str], lang: str, chunk: int = 2000) -> dict[str, str]:

@@ -22,6 +22,10 @@ AD_FIELDS = (
 )  # fmt: skip
 #: Fields linked from the title: changed with it, and only then.
 LINKED_FIELDS = ("occupation_uri", "occupation_label", "isco_group", "essential_skills")
+#: Boards whose occupation code is a curated taxonomy (JobTech concepts, ROME appellations, Jobnet's
+#: occupations): its label is linked before the headline, which is often an advert's slogan. A
+#: board's category (Adzuna's "Logistics & Warehouse Jobs") is too broad: the headline comes first.
+CURATED_CODES = ("jobtech:", "rome:", "jobnet:")
 #: Relationship stages at which a contact at the employer can be used for a person.
 WORKING_STAGES = frozenset({"introduced", "learning", "partnered", "hired_from_us"})
 
@@ -39,6 +43,13 @@ def application_route(employer: EmployerRecord | None, with_people: set[str]) ->
         and employer.id in with_people
     )
     return "either" if usable else "self_apply"
+
+
+def link_labels(ad: FeedAd) -> list[str]:
+    """The labels to link an ad's occupation from, best first (the board's, then the headline)."""
+    if ad.occupation_code.startswith(CURATED_CODES) and ad.occupation_label:
+        return [ad.occupation_label, ad.title]
+    return [ad.title, ad.occupation_label]
 
 
 def opening_values(ad: FeedAd, *, employer_id: str, site_id: str | None, route: str) -> OpeningValues:

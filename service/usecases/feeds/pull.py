@@ -111,7 +111,7 @@ def _new_openings(
     tick("link", 0, len(ads))
     linked = engine.normalise_openings(
         [ad_values.opening_values(ad, employer_id="", site_id=None, route="self_apply") for ad in ads],
-        hints=[ad.occupation_label for ad in ads],
+        labels=[ad_values.link_labels(ad) for ad in ads],
     )
     tick("link", len(ads), len(ads))
     cur = db.cursor()
@@ -143,7 +143,7 @@ def _placed(
     """``row`` with its employer: the matched one, or a new prospect (added to ``writes``)."""
     match = matcher.match(ad)
     if match.employer_id is not None:
-        summary.employers_matched += match.reason != "created by this pull"
+        summary.employers_matched += match.employer_id in employers  # in the CRM before this pull
         row["application_route"] = ad_values.application_route(employers.get(match.employer_id), with_people)
         return row | {"employer_id": match.employer_id}
     if not ad.employer_name.strip():
@@ -164,7 +164,7 @@ def _changed_openings(engine: LeadEngine, plan: PullPlan, writes: _Writes, summa
             ad_values.opening_values(ad, employer_id=rec.employer_id, site_id=None, route="")
             for ad, rec in retitled
         ],
-        hints=[ad.occupation_label for ad, _ in retitled],
+        labels=[ad_values.link_labels(ad) for ad, _ in retitled],
     )
     by_ad = {ad.ad_id: values for (ad, _), values in zip(retitled, linked, strict=True)}
     for ad, rec in plan.changed:
