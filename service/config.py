@@ -81,6 +81,9 @@ class Settings(BaseSettings):
         feeds_api_keys: API keys by source (JSON): JobTech's ``api-key``, France Travail's bearer
             token, Adzuna's ``app_id:app_key``. Never logged or shown.
         feeds_timeout_s: Seconds a live fetch may take.
+        feeds_pull_minutes: Minutes between the server's scheduled pulls of ``feeds_pull_sources``
+            (0, the default: none; needs ``feeds_live`` too).
+        feeds_pull_sources: Boards the server pulls on that schedule (``["jobtech"]``, JSON).
     """
 
     model_config = SettingsConfigDict(env_prefix="IPSMATCH_", env_file=None, extra="ignore")
@@ -133,6 +136,8 @@ class Settings(BaseSettings):
     feeds_urls: dict[str, str] = Field(default_factory=dict)
     feeds_api_keys: dict[str, str] = Field(default_factory=dict, repr=False)
     feeds_timeout_s: float = Field(60.0, gt=0, le=600)
+    feeds_pull_minutes: int = Field(0, ge=0, le=7 * 24 * 60)
+    feeds_pull_sources: list[str] = Field(default_factory=list)
 
     max_body_bytes: int = Field(2 * 1024 * 1024, ge=1024)
     max_upload_bytes: int = Field(21 * 1024 * 1024, ge=1024)

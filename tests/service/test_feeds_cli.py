@@ -12,6 +12,8 @@ from typer.testing import CliRunner
 from service import cli
 from service.config import Settings
 from service.usecases.feeds.fetch import FeedFetchError, request_for
+from service.usecases.feeds.schedule import FeedScheduler
+from tests.conftest import Api
 from tests.feeds.helpers import FIXTURES
 
 
@@ -70,3 +72,22 @@ def test_live_requests_carry_the_keys_each_board_wants() -> None:
         request_for("jobtech", Settings())
     with pytest.raises(FeedFetchError, match="app_id"):
         request_for("uk", Settings(feeds_live=True))
+
+
+def test_the_scheduled_pull_is_off_by_default_and_pulls_what_the_fetch_gives(api: Api) -> None:
+    engine = api.client.app.state.engine  # type: ignore[attr-defined]
+    assert FeedScheduler.start_if_enabled(api.db, engine, Settings()) is None
+    asked: list[tuple[str, datetime | None]] = []
+
+    def fetch(source: str, settings: Settings, *, since: datetime | None = None) -> bytes:
+        asked.append((source, since))
+        if source == "jobnet":
+            raise FeedFetchError("jobnet: ConnectTimeout")
+        return (FIXTURES / "uk_sample.json").read_bytes()
+
+    settings = Settings(feeds_live=True, feeds_pull_minutes=60, feeds_pull_sources=["jobnet", "uk"])
+    scheduler = FeedScheduler(api.db, engine, settings, fetch=fetch)
+    first = scheduler.run_once()
+    assert list(first) == ["uk"] and first["uk"].new == 2  # the failing board is skipped, not raised
+    assert scheduler.run_once()["uk"].new == 0
+    assert asked[2][1] is None and asked[3][1] is not None  # the next uk fetch asks since the last pull
