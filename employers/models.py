@@ -67,6 +67,8 @@ class EmployerRecord(StoredRecord):
     hiring_occupations: tuple[str, ...] = ()
     owner: str | None = None
     external_id: str | None = None
+    #: The job board a feed pull created this employer from (None: typed or imported by the team).
+    feed_source: str | None = None
     sites: tuple[SiteRecord, ...] = field(default=())
 
 
@@ -105,6 +107,14 @@ class OpeningRecord(EmployerItem):
     subsidy_type: str | None = None
     external_id: str | None = None
     remote: bool = False
+    #: A pulled ad (see `feeds.FeedAd`): board, its ad id, the ad's page, how to apply, the board's
+    #: occupation code and its last change; all None for an opening the team entered.
+    feed_source: str | None = None
+    feed_ad_id: str | None = None
+    feed_url: str | None = None
+    feed_apply: str | None = None
+    feed_occupation: str | None = None
+    feed_updated_at: datetime | None = None
 
 
 def column_names(record_type: type) -> tuple[str, ...]:

@@ -31,7 +31,11 @@ class OpeningStore(RecordStore[OpeningRecord, OpeningValues]):
     table = "crm_openings"
     entity = "opening"
     record = OpeningRecord
-    filters = ("employer_id", "status")
+    filters = ("employer_id", "status", "feed_source")
+    #: Set only by a feed pull (`insert(..., internal_ok=True)`), never from an API body or import row.
+    internal: ClassVar[frozenset[str]] = frozenset(
+        {"feed_source", "feed_ad_id", "feed_url", "feed_apply", "feed_occupation", "feed_updated_at"}
+    )
     defaults: ClassVar[Mapping[str, Any]] = {
         "description": "",
         "language": "en",
@@ -111,6 +115,14 @@ class OpeningStore(RecordStore[OpeningRecord, OpeningValues]):
             [as_of or now()],
         ).fetchall()
         return [OpeningRecord(**clean(OPENING_COLUMNS, r)) for r in rows]
+
+    def by_feed(self, source: str) -> dict[str, OpeningRecord]:
+        """Live (not deleted) openings pulled from job board ``source``, by the board's ad id."""
+        rows = self.con.execute(
+            f"{_SELECT} WHERE deleted_at IS NULL AND feed_source = ? ORDER BY created_at, id", [source]
+        ).fetchall()
+        records = [OpeningRecord(**clean(OPENING_COLUMNS, r)) for r in rows]
+        return {str(rec.feed_ad_id): rec for rec in records}
 
     def _sites_of(self, employer_ids: set[str]) -> dict[str, dict[str, Any]]:
         """Live employers' sites: employer id -> {site id -> (city, lat, lon)}; raises if missing."""

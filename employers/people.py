@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, ClassVar
 
 from employers import changes
@@ -156,6 +156,16 @@ class PeopleStore(RecordStore[PersonRecord, PersonValues]):
             "WHERE l.person_id = crm_people.id AND l.employer_id = ?::UUID AND l.deleted_at IS NULL))"
         )
         return [linked], [emp, emp]
+
+    def employers_with_people(self, *, on: date) -> set[str]:
+        """Ids of live employers with a live person still there on day ``on`` (not left before it)."""
+        rows = self.con.execute(
+            "SELECT DISTINCT l.employer_id FROM crm_employer_people l "
+            "JOIN crm_people p ON p.id = l.person_id "
+            "WHERE l.deleted_at IS NULL AND p.deleted_at IS NULL AND (l.left_on IS NULL OR l.left_on >= ?)",
+            [on],
+        ).fetchall()
+        return {str(r[0]) for r in rows}
 
     def ids_at(self, *, employer_id: str) -> builtins.list[str]:
         """Ids of people ever linked to an employer (live links), for its timeline."""

@@ -52,6 +52,7 @@ class EmployerValues(TypedDict, total=False):
     hiring_occupations: Sequence[str]
     owner: str | None
     external_id: str | None
+    feed_source: str | None
     sites: Sequence[SiteValues]
 
 
@@ -93,6 +94,12 @@ class OpeningValues(TypedDict, total=False):
     subsidy_type: str | None
     external_id: str | None
     remote: bool
+    feed_source: str | None
+    feed_ad_id: str | None
+    feed_url: str | None
+    feed_apply: str | None
+    feed_occupation: str | None
+    feed_updated_at: datetime | None
 
 
 class PersonLinkValues(TypedDict, total=False):

@@ -47,6 +47,7 @@ from service.api.routes import units as unit_routes
 from service.config import Settings, settings_from_env
 from service.runtime.database import Database
 from service.runtime.resources import Resources
+from service.usecases.feeds.schedule import FeedScheduler
 from service.usecases.imports import recover_imports
 from service.usecases.lead_engine import LeadEngine
 from service.usecases.rerank import load_reranker
@@ -110,10 +111,13 @@ def create_app(
             recover_imports(db)  # a run a crash left half-written is undone before serving
             engine = _engine(db, settings, resources)
             app.state.settings, app.state.db, app.state.engine = settings, db, engine
+            pulls = FeedScheduler.start_if_enabled(db, engine, settings)  # off unless configured
             try:
                 app.state.anonymous_user = _anonymous_user(db, settings, demo_user)
                 yield
             finally:
+                if pulls is not None:
+                    pulls.stop()
                 db.close()
 
     app = FastAPI(

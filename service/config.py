@@ -74,6 +74,16 @@ class Settings(BaseSettings):
         programme_count_subsidised_as_competitive: Whether subsidised jobs count as competitive.
         programme_job_start_min_paid_hours: Paid hours before a job counts as a start (IPS Grow 4).
         programme_follow_along_months: Months of follow-along support due after a job start.
+        feeds_live: Whether ``ipsmatch feeds pull SOURCE`` without a file may fetch from the
+            boards' APIs (off by default: nothing calls the internet unless asked).
+        feeds_urls: Board API URLs by source, over `service.usecases.feeds.fetch.DEFAULT_URLS`
+            (``{"jobtech": "https://jobstream.api.jobtechdev.se/stream"}``, JSON in the environment).
+        feeds_api_keys: API keys by source (JSON): JobTech's ``api-key``, France Travail's bearer
+            token, Adzuna's ``app_id:app_key``. Never logged or shown.
+        feeds_timeout_s: Seconds a live fetch may take.
+        feeds_pull_minutes: Minutes between the server's scheduled pulls of ``feeds_pull_sources``
+            (0, the default: none; needs ``feeds_live`` too).
+        feeds_pull_sources: Boards the server pulls on that schedule (``["jobtech"]``, JSON).
     """
 
     model_config = SettingsConfigDict(env_prefix="IPSMATCH_", env_file=None, extra="ignore")
@@ -121,6 +131,13 @@ class Settings(BaseSettings):
         if bad or any(w < 0 for w in table.values()):
             raise ValueError(f"keys must be COUNTRY-YEAR (e.g. GB-2026) and wages >= 0; got {bad or table}")
         return table
+
+    feeds_live: bool = False
+    feeds_urls: dict[str, str] = Field(default_factory=dict)
+    feeds_api_keys: dict[str, str] = Field(default_factory=dict, repr=False)
+    feeds_timeout_s: float = Field(60.0, gt=0, le=600)
+    feeds_pull_minutes: int = Field(0, ge=0, le=7 * 24 * 60)
+    feeds_pull_sources: list[str] = Field(default_factory=list)
 
     max_body_bytes: int = Field(2 * 1024 * 1024, ge=1024)
     max_upload_bytes: int = Field(21 * 1024 * 1024, ge=1024)

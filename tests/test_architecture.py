@@ -22,6 +22,7 @@ PACKAGES = [
     "participants",
     "vocabulary",
     "reports",
+    "feeds",
     "service",
 ]
 HTTP_EDGE = {"service.app", "service.errors", "service.deps", "service.api", "service.web"}
@@ -78,3 +79,12 @@ def test_framework_contracts_cover_every_room_outside_their_edge() -> None:
     api_rooms = rooms("service.api") - {"service.api.schemas"}
     expected = (service - {"service.api", "service.config"}) | api_rooms
     assert pydantic_free == expected, pydantic_free ^ expected
+
+
+def test_feeds_are_pure_parsers() -> None:
+    forbidden = set(contract("feeds are pure")["forbidden_modules"])
+    assert set(PACKAGES) - {"feeds", "matching"} <= forbidden  # of our packages, matching.types only
+    assert rooms("matching") - {"matching.types"} <= forbidden
+    assert {"fastapi", "duckdb", "pydantic", "httpx"} <= forbidden
+    assert "feeds" in contract("Nothing imports service")["source_modules"]
+    assert "feeds" in contract("stores use")["forbidden_modules"]

@@ -11,6 +11,7 @@ from rich.console import Console
 
 from service.cli import backup as cli_backup
 from service.cli import check as cli_check
+from service.cli import feeds as cli_feeds
 from service.cli import io as cli_io
 from service.cli import quality as cli_quality
 from service.cli import report as cli_report
@@ -183,6 +184,7 @@ app.add_typer(cli_quality.linker_app, name="linker")
 app.add_typer(cli_rerank.rerank_app, name="rerank")
 app.add_typer(cli_check.check_app, name="check")
 app.add_typer(cli_vocabulary.vocabulary_app, name="vocabulary")
+app.add_typer(cli_feeds.feeds_app, name="feeds")
 app.add_typer(cli_rights.participants_app, name="participants")
 app.command("retention")(cli_rights.retention)
 app.command("backup")(cli_backup.backup)

@@ -17,6 +17,7 @@ import numpy as np
 
 from employers import EmployerRecord, EmployerStore, OpeningRecord, OpeningStore
 from employers import NotFoundError as EmployerNotFound
+from feeds import SOURCE_LABELS
 from matching.ranking.geo import haversine_km
 from matching.ranking.labels import CONTRACT_LABELS, STAGE_LABELS, label, sector_label
 from matching.types import Lead, Place
@@ -51,6 +52,8 @@ class CardFacts:
         stage: The employer's relationship stage; ``stage_label`` in words.
         sector: The employer's NACE code; ``sector_label`` in words.
         also_posted: Ids of the same opening posted again, merged into this lead.
+        ad_source: The job board the opening was pulled from, in words ("" when the team entered it).
+        ad_url: The advert's page on that board ("" when none); how to apply adds the board's route.
     """
 
     line: str
@@ -73,6 +76,8 @@ class CardFacts:
     sector: str = ""
     sector_label: str = ""
     also_posted: tuple[str, ...] = ()
+    ad_source: str = ""
+    ad_url: str = ""
 
 
 def card_facts(cur: Any, leads: Sequence[Lead], home: Place | None) -> list[CardFacts]:
@@ -137,7 +142,7 @@ def _card(lead: Lead, rec: OpeningRecord | None, emp: EmployerRecord | None, hom
     stage = emp.stage if emp is not None else "prospect"
     sector = (emp.sector_nace or "") if emp is not None else ""
     contract = rec.contract_type if rec is not None else ""
-    return CardFacts(
+    card = CardFacts(
         line=f"{lead.title} · {lead.employer_name}" if lead.kind == "opening" else lead.employer_name,
         site=site.name if site else "",
         city=(rec.city if rec is not None and rec.city else "") or (site.city if site else ""),
@@ -157,6 +162,16 @@ def _card(lead: Lead, rec: OpeningRecord | None, emp: EmployerRecord | None, hom
         stage_label=label(STAGE_LABELS, stage),
         sector=sector,
         sector_label=sector_label(sector) if sector else "",
+    )
+    return _advert(card, rec) if rec is not None and rec.feed_source else card
+
+
+def _advert(card: CardFacts, rec: OpeningRecord) -> CardFacts:
+    """A pulled opening's card: where the ad came from, its page, and the board's way to apply."""
+    source = rec.feed_source or ""
+    how = f"{card.how_to_apply}: {rec.feed_apply}" if rec.feed_apply else card.how_to_apply
+    return replace(
+        card, ad_source=SOURCE_LABELS.get(source, source), ad_url=rec.feed_url or "", how_to_apply=how
     )
 
 

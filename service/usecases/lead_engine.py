@@ -6,7 +6,7 @@ A small facade for the API, pages, CLI and batch: each job lives in its own modu
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -121,6 +121,12 @@ class LeadEngine:
     def normalise_opening(self, values: OpeningValues) -> OpeningValues:
         """An opening's values with its ESCO occupation and named skills."""
         return self.normaliser.normalise_opening(values)
+
+    def normalise_openings(
+        self, rows: Sequence[OpeningValues], *, labels: Sequence[Sequence[str]] = ()
+    ) -> list[OpeningValues]:
+        """Many openings' values linked with one linker call per language (a feed pull)."""
+        return self.normaliser.normalise_openings(rows, labels=labels)
 
     def normalise_participant(self, values: ParticipantValues) -> ParticipantValues:
         """A participant's values with stated occupations and free-text skills linked to ESCO."""

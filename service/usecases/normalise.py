@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
 from employers.values import OpeningValues
@@ -70,10 +70,54 @@ class EscoNormaliser:
             {"label": out.get("title", ""), "uri": out.get("occupation_uri")}, lang
         )
         out["language"] = lang or found_in or "en"
-        out["occupation_uri"] = found["uri"]
-        out["isco_group"] = found["isco_group"]
-        if found["uri"] and not out.get("occupation_label"):
-            out["occupation_label"] = self.catalog.occupation(found["uri"]).label
+        return self._filled(out, found["uri"])
+
+    def normalise_openings(
+        self, rows: Sequence[OpeningValues], *, labels: Sequence[Sequence[str]] = ()
+    ) -> list[OpeningValues]:
+        """`normalise_opening` for many rows that state their language: one linker call per language.
+
+        Args:
+            rows: Openings' values, each with ``language`` set.
+            labels: One list per row of labels to link, tried in order until one links (default:
+                the title). A job board's curated occupation label can come before a headline.
+        """
+        tries = [list(t) for t in labels] or [[str(r.get("title") or "")] for r in rows]
+        uris = [str(r.get("occupation_uri") or "") for r in rows]
+        for round_ in range(max((len(t) for t in tries), default=0)):
+            todo = [
+                i
+                for i, uri in enumerate(uris)
+                if not uri and len(tries[i]) > round_ and tries[i][round_].strip()
+            ]
+            for i in todo:  # the team's own word for it comes before the learned linker
+                alias = self.aliases.lookup(tries[i][round_], kind="occupation", lang=rows[i]["language"])
+                uris[i] = alias.uri if alias is not None else ""
+            by_lang: dict[str, list[int]] = {}
+            for i in (i for i in todo if not uris[i]):
+                by_lang.setdefault(str(rows[i]["language"]), []).append(i)
+            for lang, members in by_lang.items():
+                best = self._best_many(sorted({tries[i][round_] for i in members}), lang)
+                for i in members:
+                    uris[i] = best.get(tries[i][round_], "")
+        return [self._filled(dict(row), uri) for row, uri in zip(rows, uris, strict=True)]
+
+    def _best_many(self, labels: list[str], lang: str, chunk: int = 2000) -> dict[str, str]:
+        """Each label -> the URI of its best occupation or ISCO unit group (absent below the threshold)."""
+        best: dict[str, str] = {}
+        for start in range(0, len(labels), chunk):
+            part = labels[start : start + chunk]
+            for label, found in zip(part, self.linker.link(part, k=1, lang=lang, groups="unit"), strict=True):
+                if found and found[0].score >= self.linker.threshold:
+                    best[label] = found[0].uri
+        return best
+
+    def _filled(self, out: dict[str, Any], uri: str) -> OpeningValues:
+        """``out`` with its occupation ``uri``, ISCO group, label and the skills its text names."""
+        out["occupation_uri"] = uri
+        out["isco_group"] = self.catalog.occupation(uri).isco_group if uri else ""
+        if uri and not out.get("occupation_label"):
+            out["occupation_label"] = self.catalog.occupation(uri).label
         if self.skills is not None:
             text = f"{out.get('title') or ''}. {out.get('description') or ''}"
             named = [m.uri for m in self.skills.find_in_text(text)]

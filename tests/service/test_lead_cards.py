@@ -13,7 +13,7 @@ from tests.service.test_api import _employer, _opening, _participant
 CARD_FIELDS = {
     "line", "site", "city", "country", "distance_km", "remote", "hours_min", "hours_max", "wage_hourly",
     "currency", "contract_type", "contract_label", "closes_at", "application_route", "how_to_apply",
-    "stage", "stage_label", "sector", "sector_label", "also_posted",
+    "stage", "stage_label", "sector", "sector_label", "also_posted", "ad_source", "ad_url",
 }  # fmt: skip
 
 
@@ -37,6 +37,7 @@ def test_every_lead_carries_the_job_on_its_card(api: Api) -> None:
     assert all(set(lead["card"]) == CARD_FIELDS for lead in leads)
     card = next(lead["card"] for lead in leads if lead["id"] == op["id"])
     assert (card["city"], card["country"], card["site"]) == ("Kista", "SE", "Kista")
+    assert (card["ad_source"], card["ad_url"]) == ("", "")  # typed in by the team, not from a board
     assert card["distance_km"] == pytest.approx(5.6, abs=0.1)  # Solna -> Kista
     assert (card["hours_min"], card["hours_max"], card["wage_hourly"], card["currency"]) == (
         20,

@@ -127,6 +127,9 @@ class EmployerOut(Out):
     hiring_occupations: list[str]
     owner: str | None = None
     external_id: str | None = None
+    feed_source: str | None = Field(
+        None, description="The job board a feed pull created it from; null when typed in"
+    )
     sites: list[SiteOut]
     created_at: datetime | None
     updated_at: datetime | None = None

@@ -112,6 +112,8 @@ class CardOut(Out):
     sector: str
     sector_label: str
     also_posted: list[str] = Field(description="Ids of the same opening posted again, merged into this lead")
+    ad_source: str = Field("", description="The job board the opening was pulled from; empty when typed in")
+    ad_url: str = Field("", description="The advert's page on that board; empty when none")
 
 
 class LeadOut(BaseModel):

@@ -113,6 +113,9 @@ class OpeningOut(Out):
     external_id: str | None = None
     created_at: datetime | None
     remote: bool = False
+    feed_source: str | None = Field(None, description="The job board it was pulled from; null when typed in")
+    feed_ad_id: str | None = Field(None, description="The board's id of the advert")
+    feed_url: str | None = Field(None, description="The advert's page on the board")
 
 
 class OpeningPage(Page[OpeningOut]):
