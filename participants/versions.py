@@ -1,4 +1,4 @@
-"""What the versioned bodies (career profiles, plans) share: their live owner and the next number.
+"""What the versioned bodies (career profiles, plans) share: a saved version, its owner, the next number.
 
 Both append a JSON body per save to a ``caseload_*_versions`` table keyed by the participant (and,
 for plans, the plan's kind), numbered 1, 2, ... per key.
@@ -6,10 +6,27 @@ for plans, the plan's kind), numbered 1, 2, ... per key.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
+from participants.screening import Warning
 from storekit.connection import Connection
 from storekit.rows import row_by_id, uuid_of
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SavedVersion:
+    """One saved version of a participant's body; ``warnings`` are those the saver confirmed."""
+
+    participant_id: str
+    version: int
+    saved_at: dt.datetime
+    saved_by: str
+    body: Mapping[str, Any]
+    warnings: tuple[Warning, ...] = ()
 
 
 def live_participant(con: Connection, participant_id: str) -> uuid.UUID:
