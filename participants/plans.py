@@ -21,7 +21,7 @@ from participants import plan_body
 from participants.change_log import CHANGE_LOG
 from participants.errors import InvalidError
 from participants.screening import require_confirmed
-from participants.versions import SavedVersion, live_participant, next_version
+from participants.versions import SavedVersion, live_participant, next_version, read_versions
 from storekit.connection import Connection
 from storekit.rows import select_records, uuid_of
 from storekit.store import Store
@@ -88,22 +88,13 @@ class PlanStore(Store):
 
     def versions(self, *, participant_id: str, kind: str) -> builtins.list[PlanVersion]:
         """Every version of one plan, newest first."""
-        rows = self.con.execute(
-            "SELECT participant_id, kind, version, saved_at, saved_by, body FROM caseload_plan_versions "
-            "WHERE participant_id = ? AND kind = ? ORDER BY version DESC",
+        return read_versions(
+            self.con,
+            PlanVersion,
+            "caseload_plan_versions",
+            "participant_id = ? AND kind = ?",
             [uuid_of("participant_id", participant_id), kind],
-        ).fetchall()
-        return [
-            PlanVersion(
-                participant_id=str(pid),
-                kind=plan_kind,
-                version=version,
-                saved_at=at,
-                saved_by=by,
-                body=json.loads(body),
-            )
-            for pid, plan_kind, version, at, by, body in rows
-        ]
+        )
 
     def current(self, *, participant_id: str, kind: str) -> PlanVersion | None:
         """The newest version of one plan, or None when it was never saved."""

@@ -21,7 +21,7 @@ from participants.change_log import CHANGE_LOG
 from participants.errors import InvalidError
 from participants.models import Preferences
 from participants.screening import require_confirmed
-from participants.versions import SavedVersion, live_participant, next_version
+from participants.versions import SavedVersion, live_participant, next_version, read_versions
 from storekit.connection import Connection
 from storekit.rows import uuid_of
 from storekit.store import Store
@@ -84,22 +84,13 @@ class ProfileStore(Store):
 
     def versions(self, *, participant_id: str) -> builtins.list[ProfileVersion]:
         """Every version of the participant's profile, newest first."""
-        rows = self.con.execute(
-            "SELECT participant_id, version, trigger, saved_at, saved_by, body "
-            "FROM caseload_profile_versions WHERE participant_id = ? ORDER BY version DESC",
+        return read_versions(
+            self.con,
+            ProfileVersion,
+            "caseload_profile_versions",
+            "participant_id = ?",
             [uuid_of("participant_id", participant_id)],
-        ).fetchall()
-        return [
-            ProfileVersion(
-                participant_id=str(pid),
-                version=version,
-                trigger=trigger,
-                saved_at=at,
-                saved_by=by,
-                body=json.loads(body),
-            )
-            for pid, version, trigger, at, by, body in rows
-        ]
+        )
 
     def current(self, *, participant_id: str) -> ProfileVersion | None:
         """The newest version, or None when the profile was never saved as a version."""
