@@ -103,16 +103,15 @@ class Disclosure:
         return self.es_may_contact_employers
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
-    """What the person told their specialist they want and can do.
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WorkPreferences:
+    """What the person wants from work, as they told their specialist.
 
-    Preferences shape the score; a field becomes a hard constraint only where the person said so
-    (``*_is_constraint``, ``refused_*``, ``exclude_missing_licence``).
+    A field is a hard constraint only where the person said so (``*_is_constraint``,
+    ``refused_*``, ``exclude_missing_licence``); the rest shape the score. The caseload stores
+    exactly these (with the free-text goals) as the person's preferences.
 
     Attributes:
-        id: Participant id (UUID string).
-        language: The language the person writes in.
         preferred_occupations: Job goals, in the person's words, normalised where possible.
         refused_occupations: Occupations the person will not do (constraint).
         liked_sectors: NACE section/division codes the person likes (soft).
@@ -120,25 +119,15 @@ class Profile:
         hours_min: Preferred minimum hours per week, None when not stated.
         hours_max: Preferred maximum hours per week, None when not stated.
         hours_is_constraint: Remove openings outside [hours_min, hours_max] instead of flagging.
-        home: Where the person travels from, None when not stated.
         max_commute_km: Preferred maximum distance (km, straight line), None when not stated.
         commute_is_constraint: Remove openings beyond max_commute_km instead of flagging.
         contract_types: Contract types the person prefers (soft); empty means any.
-        skills: Skills the person has, normalised to ESCO where possible.
-        licences: Licences and certificates the person holds.
         exclude_missing_licence: Remove openings that need a licence the person lacks.
-        benefit_hours_threshold: Weekly hours above which a flag reminds to check the benefits
-            plan; never a score input.
-        disclosure: The disclosure plan.
-        travel_area_km: The programme's (or unit's) default travel area in km, used where the
-            person stated no ``max_commute_km``; None for none (distance then stays neutral).
         willing_to_relocate: The person said they would move for work: far and other-country
             work is then not ranked after local work.
         remote_ok: The person said they would work remotely: remote openings' commute part is 1.
     """
 
-    id: str
-    language: Language = "en"
     preferred_occupations: tuple[Concept, ...] = ()
     refused_occupations: tuple[Concept, ...] = ()
     liked_sectors: tuple[str, ...] = ()
@@ -146,18 +135,39 @@ class Profile:
     hours_min: float | None = None
     hours_max: float | None = None
     hours_is_constraint: bool = False
-    home: Place | None = None
     max_commute_km: float | None = None
     commute_is_constraint: bool = False
     contract_types: tuple[str, ...] = ()
+    exclude_missing_licence: bool = False
+    willing_to_relocate: bool = False
+    remote_ok: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Profile(WorkPreferences):
+    """What the person told their specialist they want (`WorkPreferences`) and can do.
+
+    Attributes:
+        id: Participant id (UUID string).
+        language: The language the person writes in.
+        home: Where the person travels from, None when not stated.
+        skills: Skills the person has, normalised to ESCO where possible.
+        licences: Licences and certificates the person holds.
+        benefit_hours_threshold: Weekly hours above which a flag reminds to check the benefits
+            plan; never a score input.
+        disclosure: The disclosure plan.
+        travel_area_km: The programme's (or unit's) default travel area in km, used where the
+            person stated no ``max_commute_km``; None for none (distance then stays neutral).
+    """
+
+    id: str
+    language: Language = "en"
+    home: Place | None = None
     skills: tuple[Concept, ...] = ()
     licences: tuple[str, ...] = ()
-    exclude_missing_licence: bool = False
     benefit_hours_threshold: float | None = None
     disclosure: Disclosure = field(default_factory=Disclosure)
     travel_area_km: float | None = None
-    willing_to_relocate: bool = False
-    remote_ok: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, get_args
 
-from matching.types import DISCLOSURE_LEVELS, LANGUAGES, Concept, Disclosure, Place, Profile
+from matching.types import (
+    DISCLOSURE_LEVELS,
+    LANGUAGES,
+    Concept,
+    Disclosure,
+    Place,
+    Profile,
+    WorkPreferences,
+)
 from participants.errors import InvalidError
 from participants.lifecycle import (
     ENTRY_EMPLOYMENT,
@@ -27,24 +35,11 @@ BenefitStatus = Literal[
 BENEFIT_STATUSES: tuple[BenefitStatus, ...] = get_args(BenefitStatus)
 
 
-@dataclass(frozen=True, slots=True)
-class Preferences:
-    """What the person wants; ``*_is_constraint`` marks what they made a hard limit."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Preferences(WorkPreferences):
+    """The person's `WorkPreferences` and their job goals in their own words (``goals``)."""
 
-    preferred_occupations: tuple[Concept, ...] = ()
-    refused_occupations: tuple[Concept, ...] = ()
-    liked_sectors: tuple[str, ...] = ()
-    refused_sectors: tuple[str, ...] = ()
-    hours_min: float | None = None
-    hours_max: float | None = None
-    hours_is_constraint: bool = False
-    max_commute_km: float | None = None
-    commute_is_constraint: bool = False
-    contract_types: tuple[str, ...] = ()
-    exclude_missing_licence: bool = False
     goals: str = ""
-    willing_to_relocate: bool = False
-    remote_ok: bool = False
 
 
 #: The person's disclosure choice, stored as the ranker reads it (`matching.types.Disclosure`):
@@ -94,7 +89,7 @@ class ParticipantRecord(StoredRecord):
 
 #: The `Preferences` fields a `Profile` takes as they are: all but the free-text ``goals``, which
 #: reach the ranker only as a goal embedding.
-_RANKED_PREFERENCES = tuple(f.name for f in fields(Preferences) if f.name != "goals")
+_RANKED_PREFERENCES = tuple(f.name for f in fields(WorkPreferences))
 
 
 def to_profile(record: ParticipantRecord) -> Profile:

@@ -20,25 +20,19 @@ from typing import Any
 from participants import plan_body
 from participants.change_log import CHANGE_LOG
 from participants.errors import InvalidError
-from participants.screening import Warning, require_confirmed
-from participants.versions import live_participant, next_version
+from participants.screening import require_confirmed
+from participants.versions import SavedVersion, live_participant, next_version, read_versions
 from storekit.connection import Connection
 from storekit.rows import select_records, uuid_of
 from storekit.store import Store
 from storekit.transactions import now
 
 
-@dataclass(frozen=True, slots=True)
-class PlanVersion:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlanVersion(SavedVersion):
     """One saved plan of ``kind``; ``body`` has the keys `plan_body` documents for it."""
 
-    participant_id: str
     kind: str
-    version: int
-    saved_at: dt.datetime
-    saved_by: str
-    body: Mapping[str, Any]
-    warnings: tuple[Warning, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,16 +76,25 @@ class PlanStore(Store):
         at = now()
         with self.transaction() as con:
             version = save_plan(con, participant_id, kind, body, at, actor)
-        return PlanVersion(participant_id, kind, version, at, actor, body, confirmed)
+        return PlanVersion(
+            participant_id=participant_id,
+            kind=kind,
+            version=version,
+            saved_at=at,
+            saved_by=actor,
+            body=body,
+            warnings=confirmed,
+        )
 
     def versions(self, *, participant_id: str, kind: str) -> builtins.list[PlanVersion]:
         """Every version of one plan, newest first."""
-        rows = self.con.execute(
-            "SELECT participant_id, kind, version, saved_at, saved_by, body FROM caseload_plan_versions "
-            "WHERE participant_id = ? AND kind = ? ORDER BY version DESC",
+        return read_versions(
+            self.con,
+            PlanVersion,
+            "caseload_plan_versions",
+            "participant_id = ? AND kind = ?",
             [uuid_of("participant_id", participant_id), kind],
-        ).fetchall()
-        return [PlanVersion(str(r[0]), r[1], r[2], r[3], r[4], json.loads(r[5])) for r in rows]
+        )
 
     def current(self, *, participant_id: str, kind: str) -> PlanVersion | None:
         """The newest version of one plan, or None when it was never saved."""

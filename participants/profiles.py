@@ -10,7 +10,6 @@ has none until the first save (their preferences stand as they are).
 from __future__ import annotations
 
 import builtins
-import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -21,8 +20,8 @@ from participants import profile_body
 from participants.change_log import CHANGE_LOG
 from participants.errors import InvalidError
 from participants.models import Preferences
-from participants.screening import Warning, require_confirmed
-from participants.versions import live_participant, next_version
+from participants.screening import require_confirmed
+from participants.versions import SavedVersion, live_participant, next_version, read_versions
 from storekit.connection import Connection
 from storekit.rows import uuid_of
 from storekit.store import Store
@@ -38,17 +37,11 @@ _BOOLS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class ProfileVersion:
-    """One saved career profile: ``body`` has the keys `profile_body` documents."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProfileVersion(SavedVersion):
+    """One saved career profile: ``body`` has the keys `profile_body` documents; ``trigger`` why."""
 
-    participant_id: str
-    version: int
     trigger: str
-    saved_at: dt.datetime
-    saved_by: str
-    body: Mapping[str, Any]
-    warnings: tuple[Warning, ...] = ()
 
 
 class ProfileStore(Store):
@@ -79,16 +72,25 @@ class ProfileStore(Store):
         at = now()
         with self.transaction() as con:
             version = save_version(con, participant_id, body, trigger, at, actor)
-        return ProfileVersion(participant_id, version, trigger, at, actor, body, confirmed)
+        return ProfileVersion(
+            participant_id=participant_id,
+            version=version,
+            trigger=trigger,
+            saved_at=at,
+            saved_by=actor,
+            body=body,
+            warnings=confirmed,
+        )
 
     def versions(self, *, participant_id: str) -> builtins.list[ProfileVersion]:
         """Every version of the participant's profile, newest first."""
-        rows = self.con.execute(
-            "SELECT participant_id, version, trigger, saved_at, saved_by, body "
-            "FROM caseload_profile_versions WHERE participant_id = ? ORDER BY version DESC",
+        return read_versions(
+            self.con,
+            ProfileVersion,
+            "caseload_profile_versions",
+            "participant_id = ?",
             [uuid_of("participant_id", participant_id)],
-        ).fetchall()
-        return [ProfileVersion(str(r[0]), r[1], r[2], r[3], r[4], json.loads(r[5])) for r in rows]
+        )
 
     def current(self, *, participant_id: str) -> ProfileVersion | None:
         """The newest version, or None when the profile was never saved as a version."""

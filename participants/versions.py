@@ -1,4 +1,4 @@
-"""What the versioned bodies (career profiles, plans) share: their live owner and the next number.
+"""What the versioned bodies (career profiles, plans) share: a saved version, its owner, the next number.
 
 Both append a JSON body per save to a ``caseload_*_versions`` table keyed by the participant (and,
 for plans, the plan's kind), numbered 1, 2, ... per key.
@@ -6,10 +6,28 @@ for plans, the plan's kind), numbered 1, 2, ... per key.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
+from typing import Any, TypeVar
 
+from participants.screening import Warning
 from storekit.connection import Connection
-from storekit.rows import row_by_id, uuid_of
+from storekit.rows import row_by_id, select_records, uuid_of
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SavedVersion:
+    """One saved version of a participant's body; ``warnings`` are those the saver confirmed."""
+
+    participant_id: str
+    version: int
+    saved_at: dt.datetime
+    saved_by: str
+    body: Mapping[str, Any]
+    warnings: tuple[Warning, ...] = ()
 
 
 def live_participant(con: Connection, participant_id: str) -> uuid.UUID:
@@ -39,3 +57,21 @@ def next_version(con: Connection, table: str, pid: uuid.UUID, kind: str | None =
         [pid] if kind is None else [pid, kind],
     ).fetchone()
     return int(row[0] if row else 0) + 1
+
+
+V = TypeVar("V", bound=SavedVersion)
+
+
+def read_versions(
+    con: Connection, make: type[V], table: str, where: str, parameters: Sequence[object]
+) -> list[V]:
+    """The versions in ``table`` matching ``where``, newest first, read into ``make`` by field name.
+
+    ``body`` is decoded from its JSON text; ``warnings`` are not stored (only a save returns them).
+    """
+    columns = tuple(f.name for f in fields(make) if f.name != "warnings")
+
+    def version(body: str, **stored: Any) -> V:
+        return make(body=json.loads(body), **stored)
+
+    return select_records(con, version, table, columns, where, parameters, order="version DESC")
