@@ -3,9 +3,10 @@
 Per specialist: face-to-face employer contacts this ISO week against the IPS target of 6 and in
 each of the 8 weeks ending with it, caseload size, follow-ups overdue, and the median days from
 entry to the first face-to-face employer contact. The numbers come from the reports' own frames
-and definitions (`service.usecases.report_frames`, ``reports``), so they agree with V6, S1 and
-V4 on the report page, and the week count agrees with the specialist's own "My week" (held
-contacts in a face-to-face mode, by UTC day).
+(`service.usecases.report_frames.activity_caseload`) and definitions (``reports``), so they agree
+with V6, S1 and V4 on the report page, and the week count agrees with the specialist's own "My
+week" (held contacts in a face-to-face mode, by UTC day). Follow-ups overdue are the week view's:
+open tasks due before today (`employers.ActivityStore.overdue_counts`).
 
 Who may: as for the reports (`service.usecases.reports.scope_for`): a supervisor sees their own
 unit, an admin every unit or the one named; other roles get ForbiddenError. Only figures per
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from employers import FACE_TO_FACE_TARGET, TaskStore
+from employers import FACE_TO_FACE_TARGET, ActivityStore
 from reports.active import active_ids
 from reports.fidelity_job_search import days_to_first_contact
 from reports.frames import Caseload
@@ -31,7 +32,7 @@ from service.access.audit import log_access
 from service.access.users import User
 from service.runtime.database import Database
 from service.usecases.activity import monday_of
-from service.usecases.report_frames import build_caseload
+from service.usecases.report_frames import activity_caseload
 from service.usecases.reports import scope_for
 
 #: Weeks of history shown, the chosen week last.
@@ -132,15 +133,10 @@ def _names(db: Database, usernames: list[str]) -> dict[str, str]:
     return {u: name or u for u, name in rows.fetchall()}
 
 
-def _overdue(tasks: TaskStore, username: str, today: dt.date) -> int:
-    mine = tasks.list(filters={"assignee": username, "status": "open"}, limit=10_000)
-    return sum(t.due_on is not None and t.due_on < today for t in mine)
-
-
 def team_view(
     *,
     db: Database,
-    tasks: TaskStore,
+    activity: ActivityStore,
     user: User,
     rules: ProgrammeRules,
     week: str | None,
@@ -156,7 +152,7 @@ def team_view(
     monday = monday_of(week, today=today)
     mondays = [monday - dt.timedelta(weeks=n) for n in range(HISTORY_WEEKS - 1, -1, -1)]
     as_of = min(monday + dt.timedelta(days=6), today)
-    caseload = build_caseload(db, rules, scope.units)
+    caseload = activity_caseload(db, rules, scope.units)
     p = caseload.participants
     owner = dict(zip(p["participant_id"].to_list(), p["specialist"].to_list(), strict=True))
     counts = _week_counts(caseload, rules, mondays)
@@ -164,6 +160,7 @@ def team_view(
     days, waiting = _first_contact_days(caseload, rules, as_of, owner)
     staff = caseload.staff.select("specialist", "unit").rows()
     names = _names(db, [es for es, _ in staff])
+    overdue = activity.overdue_counts(assignees=[es for es, _ in staff], today=today)
     rows = tuple(
         SpecialistFigures(
             username=es,
@@ -174,7 +171,7 @@ def team_view(
             weeks=tuple(WeekCount(week_label(m), m, counts[(es, m)]) for m in mondays),
             weekly_mean=sum(counts[(es, m)] for m in mondays) / len(mondays),
             caseload=active[es],
-            follow_ups_overdue=_overdue(tasks, es, today),
+            follow_ups_overdue=overdue.get(es, 0),
             median_days_to_first_contact=statistics.median(days[es]) if es in days else None,
             waiting=waiting[es],
         )

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from service.access.users import list_units
-from service.deps import DbDep, ProgrammeDep, TasksDep
+from service.deps import ActivityDep, DbDep, ProgrammeDep
 from service.usecases.team_view import SpecialistFigures, TeamView, team_view, week_label
 from service.web.pages import PageUser, render
 
@@ -50,13 +50,13 @@ def team_page(
     request: Request,
     user: PageUser,
     db: DbDep,
-    tasks: TasksDep,
+    activity: ActivityDep,
     programme: ProgrammeDep,
     week: Annotated[str | None, Query(pattern=r"^\d{4}-W\d{2}$")] = None,
     unit: Annotated[str | None, Query(max_length=100)] = None,
 ) -> Response:
     """Supervisors: each specialist's week against the target, the last 8 weeks, caseload, follow-ups."""
-    view = team_view(db=db, tasks=tasks, user=user, rules=programme.rules, week=week, unit=unit)
+    view = team_view(db=db, activity=activity, user=user, rules=programme.rules, week=week, unit=unit)
     names = {u["id"]: u["name"] for u in list_units(db)}
     previous, following = _previous_next(view)
     return render(

@@ -16,7 +16,7 @@ from fastapi.responses import Response
 from service.api.schemas.problems import error_responses
 from service.api.schemas.reports import FidelityItemOut, FidelityOut, IpsGrowOut, TableOut
 from service.api.schemas.team import TeamOut
-from service.deps import DbDep, ProgrammeDep, TasksDep, UserDep
+from service.deps import ActivityDep, DbDep, ProgrammeDep, UserDep
 from service.usecases import reports as uc
 from service.usecases.report_csv import to_csv
 from service.usecases.team_view import team_view
@@ -110,7 +110,7 @@ def ips_grow(
 def team(
     user: UserDep,
     db: DbDep,
-    tasks: TasksDep,
+    activity: ActivityDep,
     programme: ProgrammeDep,
     week: Annotated[
         str | None, Query(pattern=r"^\d{4}-W\d{2}$", description="ISO week, e.g. 2026-W48; default: this one")
@@ -123,5 +123,5 @@ def team(
     the 8 weeks ending with it, caseload size, follow-ups overdue, and the median days from entry
     to the first face-to-face employer contact. One audit row per unit (no participant is shown).
     """
-    view = team_view(db=db, tasks=tasks, user=user, rules=programme.rules, week=week, unit=unit)
+    view = team_view(db=db, activity=activity, user=user, rules=programme.rules, week=week, unit=unit)
     return TeamOut.from_view(view)
