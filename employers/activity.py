@@ -87,3 +87,15 @@ class ActivityStore(Store):
             due=tuple(sorted(due, key=lambda t: (t.due_on, t.id))),
             overdue=tuple(sorted(overdue, key=lambda t: (t.due_on, t.id))),
         )
+
+    def overdue_counts(self, *, assignees: list[str], today: date) -> dict[str, int]:
+        """Assignee -> their live open tasks due before ``today`` (the week view's "overdue"), one query.
+
+        Assignees with none are left out (read them as 0).
+        """
+        rows = self.con.execute(
+            "SELECT assignee, count(*) FROM crm_tasks WHERE deleted_at IS NULL AND status = 'open' "
+            "AND due_on < ? AND list_contains(?::VARCHAR[], assignee) GROUP BY assignee",
+            [today, assignees],
+        ).fetchall()
+        return {a: int(n) for a, n in rows}

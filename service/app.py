@@ -56,6 +56,7 @@ from service.web import crm_pages as web_crm
 from service.web import pages as web
 from service.web import report_pages as web_reports
 from service.web import security
+from service.web import team_pages as web_team
 
 log = logging.getLogger("ipsmatch")
 #: Route modules in order: fixed paths under /employers (dormant, duplicates, merges) come before
@@ -169,6 +170,7 @@ def _install_routes(app: FastAPI) -> None:
     app.include_router(web_crm.router)
     app.include_router(web_actions.router)
     app.include_router(web_reports.router)
+    app.include_router(web_team.router)
     app.mount("/static", StaticFiles(directory=web.STATIC), name="static")
 
     @app.exception_handler(web.LoginRequired)

@@ -105,7 +105,7 @@ def summarise_week(
     specialist = get_user(db, username=username)
     if specialist is None or not _may_see_week(user, specialist):
         raise NotFoundError("specialist", username)  # another unit's colleague answers like nobody
-    monday = _monday(week)
+    monday = monday_of(week)
     start = datetime.combine(monday, time(), tzinfo=UTC)
     data = store.week(specialist=username, start=start, end=start + timedelta(days=7), today=date.today())
     held = [c for c in data.contacts if c.status == "held"]
@@ -140,9 +140,10 @@ def _may_see_week(user: User, specialist: User) -> bool:
     return user.role == "admin" or user.username == specialist.username or same_unit
 
 
-def _monday(week: str | None) -> date:
+def monday_of(week: str | None, *, today: date | None = None) -> date:
+    """The Monday of ISO ``week`` (``2026-W48``), or of the week holding ``today`` (default: today)."""
     if week is None:
-        today = date.today()
+        today = today or date.today()
         return today - timedelta(days=today.weekday())
     year, number = int(week[:4]), int(week[6:])
     try:

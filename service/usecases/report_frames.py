@@ -113,3 +113,24 @@ def build_caseload(db: Database, rules: ProgrammeRules, unit_ids: Sequence[str] 
         ),
         profile_versions=frame("profile_versions", _rows(profile_version_rows(con, unit_ids))),
     )
+
+
+def activity_caseload(db: Database, rules: ProgrammeRules, unit_ids: Sequence[str] | None) -> Caseload:
+    """The frames the team view reads (people, statuses, staff, employer and support contacts).
+
+    The same rows as `build_caseload`, without the jobs, plans, profiles and employers it does not
+    need (those frames are empty): S1's active rule, V4 and V6 read only these.
+    """
+    con = db.cursor()
+    people = _people(db, unit_ids)
+    ids = [str(p["participant_id"]) for p in people]
+    staff = staff_rows(db, unit_ids)
+    contacts = _contacts(db, set(ids), {str(s["specialist"]) for s in staff}, unit_ids)
+    scope = None if unit_ids is None else ids
+    return Caseload(
+        participants=frame("participants", people),
+        status_history=frame("status_history", _rows(status_history_rows(con, unit_ids))),
+        staff=frame("staff", staff),
+        employer_contacts=frame("employer_contacts", _rows(contacts)),
+        support_contacts=frame("support_contacts", _rows(support_contact_rows(con, participant_ids=scope))),
+    )

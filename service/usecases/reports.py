@@ -112,6 +112,20 @@ def fidelity_report(*, db: Database, user: User, rules: ProgrammeRules, scope: S
     return _run(db, user, rules, scope, "fidelity", lambda c: fidelity_items(c, rules, scope.window))
 
 
+def report_page(
+    *, db: Database, user: User, rules: ProgrammeRules, scope: Scope
+) -> tuple[list[ItemResult], pl.DataFrame]:
+    """The report page's fidelity items and outcomes per quarter, from one caseload read logged once."""
+    return _run(
+        db,
+        user,
+        rules,
+        scope,
+        "fidelity and outcomes",
+        lambda c: (fidelity_items(c, rules, scope.window), outcomes(c, rules, scope.window, "programme")),
+    )
+
+
 def outcomes_report(
     *, db: Database, user: User, rules: ProgrammeRules, scope: Scope, by: Grouping
 ) -> pl.DataFrame:

@@ -166,6 +166,13 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "minimum": N_("minimum"),
         "below minimum": N_("below minimum"),
     },
+    #: The IPS-25 total's bands (reports.bands.total_band).
+    "total_band": {
+        "exemplary": N_("exemplary fidelity"),
+        "good": N_("good fidelity"),
+        "fair": N_("fair fidelity"),
+        "not supported employment": N_("not supported employment"),
+    },
     #: IPS-25 item names (reports.self_assessment.ITEMS) by item id.
     "item": {
         "S1": N_("Caseload size"),

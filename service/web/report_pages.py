@@ -1,8 +1,11 @@
 """The supervisor's report page: IPS-25 items with their evidence, and outcome rates per quarter.
 
-It calls the same use cases as ``GET /reports/fidelity`` and ``/reports/outcomes`` (same scope, same
-audit rows). The chart is inline SVG drawn from numbers computed here: no script, no style
-attribute (the CSP forbids both), no library.
+It computes what ``GET /reports/fidelity`` and ``/reports/outcomes`` do (same scope) from one read
+of the caseload, logged once per participant (`service.usecases.reports.report_page`). The items
+no function computes are listed with a rating the reviewer enters in the page's form: ratings
+travel in the address (``?S2=4&O1=5``) and are not stored; with all 12 the page shows the
+IPS-25 total and its band (`reports.self_assessment.assess`). The chart is inline SVG drawn from
+numbers computed here: no script, no style attribute (the CSP forbids both), no library.
 """
 
 from __future__ import annotations
@@ -14,9 +17,12 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from reports.bands import COMPETITIVE_RATE_BENCHMARKS, JOB_OUTCOME_BENCHMARK, SUSTAINED_BENCHMARK
+from reports.self_assessment import HAND_ITEMS, HandRating, assess
+from service.access.users import list_units
 from service.deps import DbDep, ProgrammeDep
 from service.usecases import reports as uc
 from service.web.pages import PageUser, render
+from storekit.errors import InvalidError
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 #: Chart geometry, in SVG user units: plot height, bar width and gap, left margin for the labels.
@@ -41,6 +47,22 @@ def chart(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {"bars": bars, "lines": lines, "width": LEFT + GAP + len(rows) * (BAR + GAP), "height": HEIGHT}
 
 
+def hand_ratings(request: Request) -> dict[str, HandRating]:
+    """The reviewer's ratings in the query (``S2=4``): item -> rating; empty fields are not rated yet.
+
+    Raises InvalidError (``query.<item>``) for anything but a whole number 1..5.
+    """
+    out = {}
+    for item in HAND_ITEMS:
+        raw = request.query_params.get(item, "").strip()
+        if not raw:
+            continue
+        if not (raw.isdigit() and 1 <= int(raw) <= 5):
+            raise InvalidError(f"query.{item}", "a rating is a whole number from 1 to 5")
+        out[item] = HandRating(item, int(raw), rater="page")
+    return out
+
+
 @router.get("/reports", response_class=HTMLResponse)
 def reports_page(
     request: Request,
@@ -53,8 +75,9 @@ def reports_page(
 ) -> Response:
     """Fidelity items (band, figure, denominator, evidence) and the outcomes per quarter with a chart."""
     scope = uc.scope_for(user, unit=unit, since=since, until=until)
-    items = uc.fidelity_report(db=db, user=user, rules=programme.rules, scope=scope)
-    rows = uc.outcomes_report(db=db, user=user, rules=programme.rules, scope=scope, by="programme").to_dicts()
+    ratings = hand_ratings(request)
+    items, table = uc.report_page(db=db, user=user, rules=programme.rules, scope=scope)
+    rows = table.to_dicts()
     return render(
         request,
         "reports.html",
@@ -64,4 +87,8 @@ def reports_page(
         outcomes=rows,
         chart=chart(rows),
         benchmarks={"job_outcome": JOB_OUTCOME_BENCHMARK, "sustained": SUSTAINED_BENCHMARK},
+        unit_names={u["id"]: u["name"] for u in list_units(db)},
+        hand_items=HAND_ITEMS,
+        ratings=ratings,
+        assessment=assess(items, ratings.values()),
     )

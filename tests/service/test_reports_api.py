@@ -147,3 +147,42 @@ def test_the_page_shows_bands_evidence_and_the_chart(api: Api, world: dict[str, 
     assert api.call("GET", "/ui/reports", user="spec.a").status_code == 403
     nav = api.call("GET", "/ui/participants", user="spec.a").text
     assert 'href="/ui/reports"' not in nav
+
+
+def test_the_page_reads_the_caseload_once_per_participant(api: Api, world: dict[str, Any]) -> None:
+    r = api.call("GET", "/ui/reports", user="sup.a", params=WINDOW)
+    assert r.status_code == 200, r.text
+    logged = api.db.cursor().execute(
+        "SELECT entity_id, detail FROM app_audit_log WHERE action = 'read_report' ORDER BY entity_id"
+    )
+    rows = logged.fetchall()
+    assert sorted(pid for pid, _ in rows) == sorted(world["a"])  # one row each, not one per report
+    assert {detail for _, detail in rows} == {"fidelity and outcomes"}
+
+
+def test_the_page_names_the_unit_and_formats_v6(api: Api, world: dict[str, Any]) -> None:
+    html = api.call("GET", "/ui/reports", user="sup.a", params=WINDOW).text
+    heading = html.split("<h1>", 1)[1].split("</h1>", 1)[0]
+    assert "Unit A" in heading and "unit-a" not in heading
+    v6 = _items(api, "sup.a")["V6"]
+    row = html.split("<td>V6</td>", 1)[1].split("</tr>", 1)[0]
+    assert f"<td>{v6['numerator']:.1f}</td>" in row and f"{v6['numerator']:.4f}" not in row
+
+
+def test_hand_rated_items_and_the_total(api: Api, world: dict[str, Any]) -> None:
+    html = api.call("GET", "/ui/reports", user="sup.a", params=WINDOW).text
+    placeholder = '<span class="muted">rated by the reviewer</span>'
+    assert html.count(placeholder) == 12  # S2, S3, O1–O8, V11, V13, none rated yet
+    assert 'name="O5" type="number" min="1" max="5"' in html and "items without a band yet: S2" in html
+    hand = dict.fromkeys(["S2", "S3", "O1", "O2", "O3", "O4", "O5", "O6", "O7", "O8", "V11", "V13"], "5")
+    computed = {i["id"]: i["band"] for i in _items(api, "sup.a").values()}
+    full = api.call("GET", "/ui/reports", user="sup.a", params=WINDOW | hand).text
+    assert placeholder not in full and 'name="O5" type="number" min="1" max="5" step="1"' in full
+    if all(b is not None for b in computed.values()):
+        total = 60 + sum(computed.values())
+        assert f"IPS-25 total: <strong>{total}</strong> of 125" in full
+    else:  # an item without a figure keeps the total open, and the page says which
+        missing = [i for i, b in computed.items() if b is None]
+        assert f"items without a band yet: {', '.join(missing)}" in full
+    bad = api.call("GET", "/ui/reports", user="sup.a", params=WINDOW | {"S2": "7"})
+    assert bad.status_code == 422 and bad.json()["detail"][0]["loc"] == ["query", "S2"]

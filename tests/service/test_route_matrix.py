@@ -144,6 +144,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/reports/outcomes"): Rule(SUP),
     ("GET", "/reports/key-dates"): Rule(SUP),
     ("GET", "/reports/ips-grow"): Rule(SUP),
+    ("GET", "/reports/team"): Rule(SUP),
     ("POST", "/admin/backup"): Rule(SUP, overrides=_ADMIN_ONLY),
     # a unit's settings: its team reads them, its supervisor (or an admin) changes them
     ("GET", "/units/{unit_id}/settings"): Rule(UNIT, overrides={"admin": "ok"}),
@@ -220,6 +221,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/imports/{import_id}/revert"): Rule(UNIT),
     ("GET", "/ui/participants"): Rule(HIDDEN, page=True, shows="pid"),
     ("GET", "/ui/reports"): Rule(SUP, page=True),
+    ("GET", "/ui/team"): Rule(SUP, page=True),
     ("GET", "/ui/participants/{participant_id}"): Rule(UNIT, page=True),
     ("GET", "/ui/employers/{employer_id}"): Rule(HIDDEN, page=True, shows="learned"),
     ("GET", "/ui/employers"): Rule(SHARED, page=True),

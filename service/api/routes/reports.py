@@ -1,7 +1,8 @@
-"""The supervisor's reports: IPS-25 fidelity items, outcomes per quarter, key dates, IPS Grow export.
+"""The supervisor's reports: IPS-25 fidelity items, outcomes per quarter, key dates, IPS Grow, team view.
 
 A supervisor sees their unit, an admin every unit (or the one in ``unit``); other roles get 403.
-Every read is audit-logged per participant in scope (`service.usecases.reports`).
+Every report read is audit-logged per participant in scope (`service.usecases.reports`); the team
+view, which shows no participant, once per unit (`service.usecases.team_view`).
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from fastapi.responses import Response
 
 from service.api.schemas.problems import error_responses
 from service.api.schemas.reports import FidelityItemOut, FidelityOut, IpsGrowOut, TableOut
-from service.deps import DbDep, ProgrammeDep, UserDep
+from service.api.schemas.team import TeamOut
+from service.deps import ActivityDep, DbDep, ProgrammeDep, UserDep
 from service.usecases import reports as uc
 from service.usecases.report_csv import to_csv
+from service.usecases.team_view import team_view
 
 router = APIRouter(prefix="/reports", tags=["reports"], responses=error_responses())
 
@@ -101,3 +104,24 @@ def ips_grow(
         caseload=TableOut.from_frame(people, q.start, q.end, scope.units),
         counts=TableOut.from_frame(counts, q.start, q.end, scope.units),
     )
+
+
+@router.get("/team", response_model=TeamOut)
+def team(
+    user: UserDep,
+    db: DbDep,
+    activity: ActivityDep,
+    programme: ProgrammeDep,
+    week: Annotated[
+        str | None, Query(pattern=r"^\d{4}-W\d{2}$", description="ISO week, e.g. 2026-W48; default: this one")
+    ] = None,
+    unit: Unit = None,
+) -> TeamOut:
+    """The team view: per specialist of the caller's unit, the week's figures a supervisor checks.
+
+    Face-to-face employer contacts held in the ISO week against the IPS target of 6 and in each of
+    the 8 weeks ending with it, caseload size, follow-ups overdue, and the median days from entry
+    to the first face-to-face employer contact. One audit row per unit (no participant is shown).
+    """
+    view = team_view(db=db, activity=activity, user=user, rules=programme.rules, week=week, unit=unit)
+    return TeamOut.from_view(view)
