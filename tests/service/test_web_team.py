@@ -3,8 +3,8 @@
 Karin (karin.sv) supervises the Swedish unit, whose three specialists are ebba.sv, ahmed.sv and
 linnea.sv (data/demo/units.json). The page is checked as she sees it: one row per specialist of
 her unit and nobody else's, 8 weekly bars each, no CSP violation, no horizontal scroll on a
-390 px wide phone, rendered in under 300 ms (best of five warm loads); a screenshot goes to the
-artifacts folder.
+390 px wide phone; the render time (best of five warm loads) is printed, not asserted: speed is
+shown in benchmarks, not in timed tests. A screenshot goes to the artifacts folder.
 """
 
 from __future__ import annotations
@@ -88,5 +88,5 @@ def test_the_team_view_as_a_swedish_supervisor(server: str, browser) -> None:  #
     page.screenshot(path=str(ARTIFACTS / "team-sv.png"), full_page=True)
     page.goto(f"{server}/ui/week")
     assert page.locator("a[href^='/ui/team?week=']").count() == 1  # My week leads to the team
-    assert violations == [] and ms < 300
+    assert violations == []
     page.close()
