@@ -22,6 +22,9 @@ class DuplicatePairOut(Out):
     b_name: str
     score: float
     reasons: list[str]
+    review: bool = Field(
+        False, description="Only a phone number or website in common (a switchboard?): look before merging"
+    )
 
     @classmethod
     def from_pair(cls, pair: DuplicatePair) -> DuplicatePairOut:
