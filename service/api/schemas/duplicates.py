@@ -39,6 +39,10 @@ class DuplicateQueue(Page[DuplicatePairOut]):
 class NotDuplicateIn(Strict):
     """Remember that two employers are different."""
 
+    model_config = strict_with_examples(
+        {"a_id": "0190a1b2-0000-7000-8000-000000000001", "b_id": "0190a1b2-0000-7000-8000-000000000002"}
+    )
+
     a_id: UUID
     b_id: UUID
 
