@@ -5,6 +5,8 @@ with an inline script (refused by a CSP without ``'unsafe-inline'``). Here the a
 ``fastapi-offline`` wheel, which vendors swagger-ui-dist (Apache-2.0) and ReDoc (MIT), mounted at
 `ASSETS_URL`; the pages are plain HTML whose only scripts are files: the vendored bundle and our
 ``static/docs/swagger-init.js``, which reads the spec's address from a ``data-`` attribute.
+The two page titles are English and not translated: the API, its spec and Swagger UI's own
+interface are English (docs/web.md lists what stays English).
 """
 
 from __future__ import annotations
