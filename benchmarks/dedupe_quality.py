@@ -6,6 +6,10 @@ Usage::
 
 Prints the figures per category, the misclassified pairs with ``--errors``, and a JSON line last
 (``{"pairs": ..., "precision": ..., "recall": ..., "f1": ..., ...}``).
+
+Two decisions are measured: ``precision``/``recall`` of the blocking one (``duplicate``: a create
+gets a 409, an import row is refused), and ``queue_precision``/``queue_recall`` of what the
+review queue lists (``duplicate`` or ``review``: a shared phone or website only).
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ def evaluate(path: Path = PAIRS) -> dict[str, object]:
     with path.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     counts: Counter[str] = Counter()
+    queue: Counter[str] = Counter()
     per_category: dict[str, Counter[str]] = {}
     errors = []
     started = time.perf_counter()
@@ -53,14 +58,21 @@ def evaluate(path: Path = PAIRS) -> dict[str, object]:
         truth = row["label"] == "1"
         outcome = ("t" if match.duplicate == truth else "f") + ("p" if match.duplicate else "n")
         counts[outcome] += 1
+        listed = match.duplicate or match.review
+        queue[("t" if listed == truth else "f") + ("p" if listed else "n")] += 1
+        if match.review:
+            outcome += " (review)"
         per_category.setdefault(row["category"], Counter())[outcome] += 1
-        if outcome in ("fp", "fn"):
+        if outcome.startswith(("fp", "fn")):
             errors.append((outcome, row["category"], row["name_a"], row["name_b"], match.score))
     elapsed = time.perf_counter() - started
     tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    q_tp = queue["tp"]
+    q_precision = q_tp / (q_tp + queue["fp"]) if q_tp + queue["fp"] else 1.0
+    q_recall = q_tp / (q_tp + queue["fn"]) if q_tp + queue["fn"] else 1.0
     return {
         "pairs": len(rows),
         "positives": tp + fn,
@@ -72,11 +84,19 @@ def evaluate(path: Path = PAIRS) -> dict[str, object]:
         "precision": round(precision, 4),
         "recall": round(recall, 4),
         "f1": round(f1, 4),
+        "queue_precision": round(q_precision, 4),
+        "queue_recall": round(q_recall, 4),
+        "review": sum(v for k, v in per_category_total(per_category).items() if "review" in k),
         "name_threshold": NAME_THRESHOLD,
         "ms_per_pair": round(1000 * elapsed / max(len(rows), 1), 3),
         "per_category": {k: dict(v) for k, v in sorted(per_category.items())},
         "errors": errors,
     }
+
+
+def per_category_total(per_category: dict[str, Counter[str]]) -> Counter[str]:
+    """The outcome counts summed over categories."""
+    return sum(per_category.values(), Counter())
 
 
 def main() -> int:
@@ -88,6 +108,7 @@ def main() -> int:
     result = evaluate(args.pairs)
     print(f"pairs {result['pairs']} ({result['positives']} duplicates, {result['negatives']} not)")
     print(f"precision {result['precision']:.3f}  recall {result['recall']:.3f}  f1 {result['f1']:.3f}")
+    print(f"review queue: precision {result['queue_precision']:.3f}  recall {result['queue_recall']:.3f}")
     for category, c in result["per_category"].items():  # type: ignore[union-attr]
         print(f"  {category:20s} " + " ".join(f"{k}={v}" for k, v in sorted(c.items())))
     if args.errors:

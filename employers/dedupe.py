@@ -4,8 +4,11 @@ Rules, in order (each a reason a person can read):
 
 1. Both registry numbers known and different: two legal entities, never a duplicate (groups
    share websites and switchboards, their companies do not share registry numbers).
-2. Same registry number (after removing dashes and spaces): duplicate, score 100.
-3. Same website domain or same phone (last eight digits): duplicate, score at least 90.
+2. Same registry number (in its normal form per kind, `employers.registry`): duplicate, score 100.
+3. Same website domain or same phone (last eight digits) with a similar name (rule 4): duplicate,
+   score at least 90. The shared key alone (a council's switchboard, a co-working centre's site
+   or reception) makes a pair to *review*: listed by `scan` (score `REVIEW_SCORE`, after the
+   likely duplicates), never returned by `find_candidates`, so it does not block a create.
 4. Cleaned names (see `employers.keys`): every word of one must line up with a word of the
    other, equal or a typo of a long word (one edit in 6-9 letters, two from 10). Then the score
    is rapidfuzz ``token_sort_ratio`` of the cleaned names; a word left over on either side caps
@@ -31,6 +34,8 @@ from employers.keys import domain_key, name_key, name_tokens, phone_key, registr
 NAME_THRESHOLD = 88.0
 #: Score given to a pair sharing a website domain or phone number.
 KEY_SCORE = 90.0
+#: Score of a pair that shares only a website domain or phone number (to review, not blocking).
+REVIEW_SCORE = 70.0
 #: A leftover word caps the name score here (below the threshold).
 UNALIGNED_CAP = 80.0
 #: Loose blocks (a name prefix or one word) larger than this are skipped in a scan; exact-key
@@ -66,13 +71,17 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A scored pair: ``score`` in [0, 100], ``duplicate`` the decision, ``reasons`` for people."""
+    """A scored pair: ``score`` in [0, 100], ``duplicate`` the decision, ``reasons`` for people.
+
+    ``review``: not a likely duplicate, but sharing a phone or website: a person should look.
+    """
 
     a: str
     b: str
     score: float
     duplicate: bool
     reasons: tuple[str, ...] = field(default=())
+    review: bool = False
 
 
 def tokens_align(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -117,15 +126,22 @@ def compare(a: Candidate, b: Candidate) -> Match:
     if ra and ra == rb:
         reasons.append("same registry number")
         score = 100.0
-    for label, ka, kb in (
-        ("website domain", domain_key(a.website), domain_key(b.website)),
-        ("phone number", phone_key(a.phone), phone_key(b.phone)),
-    ):
-        if ka and ka == kb:
-            reasons.append(f"same {label}")
-            score = max(score, KEY_SCORE)
+    shared = [
+        f"same {label}"
+        for label, ka, kb in (
+            ("website domain", domain_key(a.website), domain_key(b.website)),
+            ("phone number", phone_key(a.phone), phone_key(b.phone)),
+        )
+        if ka and ka == kb
+    ]
+    similar = best_name >= NAME_THRESHOLD
+    if shared and not reasons and not similar:
+        return Match(a.id, b.id, REVIEW_SCORE, False, (*shared, "nothing else in common"), review=True)
+    reasons += shared
+    if shared:
+        score = max(score, KEY_SCORE)
     name_only = not reasons
-    if best_name >= NAME_THRESHOLD:
+    if similar:
         reasons.append(f"similar name ({best_name:.0f})")
     other_country = bool(a.country and b.country and a.country != b.country)
     duplicate = bool(reasons) and not (name_only and other_country)
@@ -189,7 +205,9 @@ class CandidateIndex:
 
 
 def scan(records: Sequence[Candidate], *, skip: Iterable[tuple[str, str]] = ()) -> list[Match]:
-    """Every likely duplicate pair among ``records``, best first; pairs in ``skip`` never return.
+    """Every likely duplicate pair and pair to review among ``records``, best first.
+
+    Pairs in ``skip`` never return; review pairs (a shared key only) score `REVIEW_SCORE`.
 
     Pairs are formed only inside blocks (same registry number, domain, phone, cleaned name, name
     prefix, or one long word of the name), so the work is far below n²/2.
@@ -210,7 +228,7 @@ def scan(records: Sequence[Candidate], *, skip: Iterable[tuple[str, str]] = ()) 
         if tuple(sorted((a.id, b.id))) in skipped:
             continue
         match = compare(a, b)
-        if match.duplicate:
+        if match.duplicate or match.review:
             out.append(match)
     return sorted(out, key=lambda m: (-m.score, min(m.a, m.b), max(m.a, m.b)))
 

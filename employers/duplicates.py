@@ -15,7 +15,7 @@ from storekit.transactions import now
 
 @dataclass(frozen=True, slots=True)
 class DuplicatePair:
-    """A suggested pair for review, ``a_id < b_id``."""
+    """A suggested pair for review, ``a_id < b_id``; ``review``: only a phone or website in common."""
 
     a_id: str
     a_name: str
@@ -23,6 +23,7 @@ class DuplicatePair:
     b_name: str
     score: float
     reasons: tuple[str, ...]
+    review: bool = False
 
 
 class DuplicateStore(Store):
@@ -65,4 +66,4 @@ class DuplicateStore(Store):
 
 def _pair(match: Match, names: dict[str, str]) -> DuplicatePair:
     a, b = sorted((match.a, match.b))
-    return DuplicatePair(a, names[a], b, names[b], match.score, match.reasons)
+    return DuplicatePair(a, names[a], b, names[b], match.score, match.reasons, match.review)

@@ -12,6 +12,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from employers.registry import registry_key
+
+__all__ = ["domain_key", "fold", "name_key", "name_tokens", "phone_key", "registry_key"]
+
 #: Letters NFKD does not decompose.
 _FOLD = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "œ": "oe", "ł": "l", "đ": "d", "þ": "th"})
 #: Slash and dotted legal forms, rewritten before punctuation is dropped ("A/S" -> "as").
@@ -91,17 +95,6 @@ def name_tokens(name: str) -> tuple[str, ...]:
 def name_key(name: str) -> str:
     """The cleaned name as one string (tokens joined by a space)."""
     return " ".join(name_tokens(name))
-
-
-def registry_key(number: str | None) -> str | None:
-    """Letters and digits only, upper case: ``"556677-8899"`` -> ``"5566778899"``; None if empty."""
-    if not number:
-        return None
-    key = re.sub(r"[^0-9A-Za-z]", "", number).upper()
-    # Danish numbers are often written "DK12345678" and Swedish ones "SE556677889901" (VAT form).
-    key = re.sub(r"^(DK|GB)(?=\d{8}$)", "", key)
-    key = re.sub(r"^SE(\d{10})01$", r"\1", key)
-    return key or None
 
 
 def domain_key(website: str | None) -> str | None:

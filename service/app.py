@@ -52,10 +52,10 @@ from service.usecases.imports import recover_imports
 from service.usecases.lead_engine import LeadEngine
 from service.usecases.rerank import load_reranker
 from service.web import actions as web_actions
+from service.web import api_docs, security
 from service.web import crm_pages as web_crm
 from service.web import pages as web
 from service.web import report_pages as web_reports
-from service.web import security
 from service.web import team_pages as web_team
 
 log = logging.getLogger("ipsmatch")
@@ -126,6 +126,10 @@ def create_app(
         version="0.1.0",
         summary="Job leads and employer network for IPS supported-employment teams",
         lifespan=lifespan,
+        # The docs pages are our own (web/api_docs.py: offline assets, no inline script).
+        docs_url=None,
+        redoc_url=None,
+        swagger_ui_oauth2_redirect_url=None,
     )
     errors.install(app)
     audit.install(app)
@@ -171,6 +175,7 @@ def _install_routes(app: FastAPI) -> None:
     app.include_router(web_actions.router)
     app.include_router(web_reports.router)
     app.include_router(web_team.router)
+    api_docs.install(app)  # its /static/vendor mount must come before /static
     app.mount("/static", StaticFiles(directory=web.STATIC), name="static")
 
     @app.exception_handler(web.LoginRequired)

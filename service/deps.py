@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, TypeVar
 
-from fastapi import Depends, Header, Request
+from fastapi import Depends, Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from employers import (
     ActivityStore,
@@ -65,12 +66,25 @@ def app_anonymous(request: Request) -> str | None:
     return getattr(request.app.state, "anonymous_user", None)
 
 
-def current_user(request: Request, db: DbDep, authorization: Annotated[str | None, Header()] = None) -> User:
+#: Declares the bearer token in the OpenAPI spec (Swagger UI's "Authorize") on every route that
+#: takes `UserDep`. It never refuses (``auto_error=False``): `current_user` reads the header itself,
+#: so a missing or malformed one gets the same answer as before (401, or the demo's user).
+BEARER = HTTPBearer(
+    scheme_name="bearerToken",
+    bearerFormat="ipsm_ API token",
+    description="An API token: `ipsmatch token USERNAME` prints one.",
+    auto_error=False,
+)
+BearerDep = Annotated[HTTPAuthorizationCredentials | None, Security(BEARER)]
+
+
+def current_user(request: Request, db: DbDep, _declared: BearerDep) -> User:
     """The API caller (a bearer token; the session cookie is for the pages only).
 
     An anonymous demo write must come from no browser page or from our own (DNS rebinding,
     cross-site form posts: `access.auth.check_same_origin`).
     """
+    authorization = request.headers.get("authorization")
     user = api_user(db, authorization, app_anonymous(request))
     request.state.user_id = user.id  # for the request audit of refusals (service.api.routes.audit)
     if not authorization:

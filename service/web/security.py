@@ -5,8 +5,9 @@
   sends its own name as Host, so it can neither read the demo nor reach a signed-in session.
 - Content-Security-Policy without inline script or style: the pages load ``/static/app.js`` and
   ``app.css`` only, so an injected ``<script>`` or ``onclick=`` would not run even if escaping
-  failed. The Swagger and ReDoc pages FastAPI serves need inline script and their CDN, and get a
-  policy allowing just that (they show no data of their own).
+  failed. The Swagger UI and ReDoc pages (`api_docs`: vendored assets, no inline script either)
+  get a policy that adds inline styles and a blob: worker, which ReDoc needs (they show no data
+  of their own).
 - ``frame-ancestors 'none'`` and ``X-Frame-Options: DENY`` (no clickjacking), ``nosniff``, a
   same-origin Referrer-Policy (the Referer stays on our own requests, for the CSRF check, and
   never leaves for another site), and ``Cache-Control: no-store`` on everything but static assets
@@ -24,16 +25,16 @@ from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service.config import Settings
+from service.web.api_docs import DOCS_PATHS
 
 PAGE_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 DOCS_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly; worker-src blob:; "
-    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; worker-src blob:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 COMMON = (
     ("x-frame-options", "DENY"),
@@ -54,9 +55,8 @@ def allowed_hosts(settings: Settings) -> frozenset[str] | None:
 
 
 def install(app: FastAPI, settings: Settings) -> None:
-    """Add the middleware to ``app`` (the docs paths get `DOCS_CSP`)."""
-    docs = {p for p in (app.docs_url, app.redoc_url, app.swagger_ui_oauth2_redirect_url) if p}
-    app.add_middleware(SecurityMiddleware, hosts=allowed_hosts(settings), docs_paths=frozenset(docs))
+    """Add the middleware to ``app`` (the docs pages get `DOCS_CSP`)."""
+    app.add_middleware(SecurityMiddleware, hosts=allowed_hosts(settings), docs_paths=DOCS_PATHS)
 
 
 class SecurityMiddleware:

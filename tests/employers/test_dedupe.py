@@ -11,10 +11,12 @@ from employers.dedupe import Candidate, compare, find_candidates, scan
 from employers.keys import name_key, phone_key, registry_key
 
 ROOT = Path(__file__).resolve().parents[2]
-#: Measured with benchmarks/dedupe_quality.py on tests/data/employer_pairs.csv (docs/crm.md);
+#: Measured with benchmarks/dedupe_quality.py on tests/data/employer_pairs.csv (docs/crm.md):
+#: the blocking decision, and the review queue (blocking pairs plus shared-phone/website pairs);
 #: the gate allows a small margin below them.
 MEASURED_PRECISION = 1.0
-MEASURED_RECALL = 0.9167
+MEASURED_RECALL = 0.8529
+MEASURED_QUEUE_RECALL = 0.9265
 MARGIN = 0.02
 
 
@@ -28,9 +30,10 @@ def _bench():  # type: ignore[no-untyped-def]
 
 def test_precision_and_recall_on_labelled_pairs_do_not_drop() -> None:
     result = _bench().evaluate()
-    assert result["pairs"] >= 200
+    assert result["pairs"] >= 260
     assert result["precision"] >= MEASURED_PRECISION - MARGIN, result["errors"]
     assert result["recall"] >= MEASURED_RECALL - MARGIN, result["errors"]
+    assert result["queue_recall"] >= MEASURED_QUEUE_RECALL - MARGIN, result["errors"]
 
 
 @pytest.mark.parametrize(

@@ -19,15 +19,22 @@ def test_likely_duplicate_gives_409_with_candidates_unless_confirmed(api: Api) -
     assert r.status_code == 409
     (candidate,) = r.json()["candidates"]
     assert candidate["id"] == first["id"] and candidate["score"] >= 88 and candidate["reasons"]
-    by_phone = _post(api, {"name": "Helt Annat Namn ApS", "phone": "+45 33123456"})
+    by_phone = _post(api, {"name": "Hansen og Søn", "phone": "+45 33123456", "country": "SE"})
     assert by_phone.status_code == 409 and by_phone.json()["candidates"][0]["reasons"] == [
-        "same phone number"
-    ]
+        "same phone number",
+        "similar name (100)",
+    ]  # a shared phone and a similar name block (even across countries, which a name alone does not)
+    switchboard = _post(api, {"name": "Helt Annat Namn ApS", "phone": "+45 33123456"})
+    assert switchboard.status_code == 201  # the phone alone (a switchboard?) is only to review
+    queue = api.call("GET", "/employers/duplicates").json()["items"]
+    assert {(p["b_name"] if p["a_id"] == first["id"] else p["a_name"], p["review"]) for p in queue} == {
+        ("Helt Annat Namn ApS", True)
+    }
     assert _post(api, {"name": "Hansen og Søn A/S"}, **{"X-Skip-Duplicate-Check": "true"}).status_code == 201
     assert _post(api, {"name": "Hansen and Son", "skip_duplicate_check": True}).status_code == 201
     assert _post(api, {"name": "Nordic Care AB"}).status_code == 201
     assert _post(api, {"name": "Nordic Cars AB"}).status_code == 201  # a hard negative passes
-    assert api.db.cursor().execute("SELECT count(*) FROM crm_employers").fetchone() == (5,)
+    assert api.db.cursor().execute("SELECT count(*) FROM crm_employers").fetchone() == (6,)
 
 
 def test_scan_queue_and_not_duplicate_memory(api: Api) -> None:
@@ -39,7 +46,10 @@ def test_scan_queue_and_not_duplicate_memory(api: Api) -> None:
     queue = api.call("GET", "/employers/duplicates").json()["items"]
     pairs = {frozenset((p["a_id"], p["b_id"])): p for p in queue}
     assert set(pairs) == {frozenset((a["id"], b["id"])), frozenset((c["id"], d["id"]))}
-    assert pairs[frozenset((c["id"], d["id"]))]["reasons"] == ["same website domain"]
+    shared_site = pairs[frozenset((c["id"], d["id"]))]
+    assert shared_site["reasons"] == ["same website domain", "nothing else in common"]
+    assert shared_site["review"] and not pairs[frozenset((a["id"], b["id"]))]["review"]
+    assert queue[0] is pairs[frozenset((a["id"], b["id"]))]  # likely duplicates before pairs to review
     assert api.call("POST", "/employers/duplicates/scan").json()["items"] == queue
     r = api.call("POST", "/employers/duplicates/not-duplicate", json={"a_id": d["id"], "b_id": c["id"]})
     assert r.status_code == 204

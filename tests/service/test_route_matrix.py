@@ -121,7 +121,6 @@ POST /vocabulary/{alias_id}/restore
 RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/openapi.json"): Rule(PUBLIC),
     ("GET", "/docs"): Rule(PUBLIC),
-    ("GET", "/docs/oauth2-redirect"): Rule(PUBLIC),
     ("GET", "/redoc"): Rule(PUBLIC),
     ("GET", "/"): Rule(PUBLIC),
     ("GET", "/health"): Rule(PUBLIC),

@@ -65,6 +65,15 @@ class ContactIn(Strict):
 class ContactPatch(Strict):
     """Fields of a contact to change (e.g. a planned visit that was held)."""
 
+    model_config = strict_with_examples(
+        {
+            "status": "held",
+            "learned": "Two warehouse shifts open from April",
+            "next_step": "Send CVs",
+            "next_step_due": "2026-03-20",
+        }
+    )
+
     occurred_at: AwareMoment | None = None
     mode: ModeIn | None = None
     status: ContactStatusIn | None = None

@@ -22,6 +22,9 @@ class DuplicatePairOut(Out):
     b_name: str
     score: float
     reasons: list[str]
+    review: bool = Field(
+        False, description="Only a phone number or website in common (a switchboard?): look before merging"
+    )
 
     @classmethod
     def from_pair(cls, pair: DuplicatePair) -> DuplicatePairOut:
@@ -35,6 +38,10 @@ class DuplicateQueue(Page[DuplicatePairOut]):
 
 class NotDuplicateIn(Strict):
     """Remember that two employers are different."""
+
+    model_config = strict_with_examples(
+        {"a_id": "0190a1b2-0000-7000-8000-000000000001", "b_id": "0190a1b2-0000-7000-8000-000000000002"}
+    )
 
     a_id: UUID
     b_id: UUID

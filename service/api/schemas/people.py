@@ -23,6 +23,8 @@ class PersonLinkIn(Strict):
 class PersonLinkPatch(Strict):
     """Change a role or dates; set ``left_on`` when the person leaves (the link stays)."""
 
+    model_config = strict_with_examples({"left_on": "2026-02-28"})
+
     role: SafeText | None = Field(None, max_length=200)
     active_from: Day | None = None
     left_on: Day | None = None
@@ -50,6 +52,8 @@ class PersonIn(Strict):
 
 class PersonPatch(Strict):
     """Fields of a person to change."""
+
+    model_config = strict_with_examples({"title": "Store manager", "phone": "+46 8 123 45 67"})
 
     full_name: SafeText | None = Field(None, min_length=1, max_length=200)
     email: SafeText | None = Field(None, max_length=200)

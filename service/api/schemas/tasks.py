@@ -33,6 +33,8 @@ class TaskIn(Strict):
 class TaskPatch(Strict):
     """Fields of a task to change; status ``done`` stamps ``done_at``."""
 
+    model_config = strict_with_examples({"status": "done"}, {"due_on": "2026-03-20", "assignee": "ann.se"})
+
     title: SafeText | None = Field(None, min_length=1, max_length=500)
     due_on: Day | None = None
     assignee: SafeText | None = Field(None, min_length=1, max_length=100)
