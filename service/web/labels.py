@@ -110,6 +110,9 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "temporary": N_("Temporary"),
         "seasonal": N_("Seasonal"),
         "apprenticeship": N_("Apprenticeship"),
+        "temp_agency": N_("Through a temping agency"),
+        "transitional": N_("Transitional job"),
+        "sheltered": N_("Sheltered work"),
     },
     "event": {
         "contact": N_("Contact"),
