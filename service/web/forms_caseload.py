@@ -18,8 +18,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from participants import InvalidError, ParticipantRecord
 from participants.jobs import JOB_CONTRACT_TYPES
+from participants.support_contacts import SUPPORT_MODES, WITH_WHOM, SupportContactStore
 from service.access.users import User
 from service.deps import DbDep, EmployersDep, EngineDep, ParticipantsDep, ProgrammeDep
+from service.usecases.episodes import add_record
 from service.usecases.jobs import add_job
 from service.usecases.participants import get_participant, update_participant
 from service.web.contact_form import employer_choices
@@ -165,3 +167,39 @@ def job_values(form: Posted) -> dict[str, Any]:
     if not values["lead_id"] and not values["employer_id"] and form.given("start_date"):
         form.fail("employer_id", REQUIRED)
     return {k: v for k, v in values.items() if v is not None}
+
+
+SUPPORT_FIELDS = ("contact_date", "mode", "with_whom", "note")
+
+
+@router.post("/participants/{participant_id}/support-contacts", response_class=HTMLResponse)
+def log_support_contact(
+    request: Request, participant_id: UUID, user: PageUser, form: PostedDep, store: ParticipantsDep, db: DbDep
+) -> Response:
+    """Log a follow-along support contact (face to face with the person ticks a due item off)."""
+    person = get_participant(store=store, db=db, user=user, participant_id=str(participant_id))
+    if not form.given("contact_date"):
+        form.fail(FORM, NOTHING_SENT)
+    values = {
+        "contact_date": form.day("contact_date", required=True),
+        "mode": form.choice("mode", SUPPORT_MODES),
+        "with_whom": form.choices("with_whom", WITH_WHOM),
+        "note": form.text("note", max_length=2000),
+    }
+    if form.ok:
+        try:
+            add_record(db=db, user=user, participant_id=person.id, kind=SupportContactStore, values=values)
+            return RedirectResponse(f"/ui/participants/{person.id}", status_code=303)
+        except InvalidError as exc:
+            form.store_error(exc, SUPPORT_FIELDS)
+    return render(
+        request,
+        "support_form.html",
+        status_code=422,
+        user=user,
+        person=person,
+        support_form=form,
+        errors=messages(request, form),
+        modes=SUPPORT_MODES,
+        with_whom=WITH_WHOM,
+    )

@@ -41,6 +41,12 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "video": N_("Video call"),
         "message": N_("Text message"),
     },
+    "with_whom": {
+        "participant": N_("The person"),
+        "employer": N_("Employer"),
+        "family": N_("Family"),
+        "team": N_("Team"),
+    },
     "contact_status": {"planned": N_("Planned"), "held": N_("Held"), "cancelled": N_("Cancelled")},
     "purpose": {
         "introduction": N_("Introduction"),

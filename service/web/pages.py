@@ -11,6 +11,7 @@ from uuid import UUID
 from fastapi import APIRouter, Cookie, Depends, Form, Header, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from participants.support_contacts import SUPPORT_MODES, WITH_WHOM
 from service.access import auth
 from service.access.auth import SESSION_COOKIE, UI_HEADER, check_same_origin
 from service.access.errors import AuthError
@@ -23,6 +24,7 @@ from service.usecases.follow_along import OVERDUE_SHOWN_DAYS, DueContact
 from service.usecases.jobs import list_jobs
 from service.usecases.leads import serve_leads
 from service.usecases.participants import get_participant, list_participants
+from service.web.forms import Posted
 from service.web.i18n import LANG_COOKIE, LOCALES, gettext, rendering
 from service.web.templating import TEMPLATES, render, request_locale
 
@@ -229,6 +231,16 @@ def participant_leads(
         n=n,
         jobs=jobs,
         support=open_support,
+        support_form=_support_blank(),
+        support_modes=SUPPORT_MODES,
+        with_whom=WITH_WHOM,
+    )
+
+
+def _support_blank() -> Posted:
+    """The support contact form as first shown: today, face to face, with the person."""
+    return Posted(
+        {"contact_date": [date.today().isoformat()], "mode": ["face_to_face"], "with_whom": ["participant"]}
     )
 
 

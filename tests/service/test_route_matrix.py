@@ -239,6 +239,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/ui/participants/{participant_id}/profile"): Rule(UNIT, body={}, page=True),
     ("GET", "/ui/participants/{participant_id}/jobs/new"): Rule(UNIT, page=True),
     ("POST", "/ui/participants/{participant_id}/jobs"): Rule(UNIT, body={}, page=True),
+    ("POST", "/ui/participants/{participant_id}/support-contacts"): Rule(UNIT, body={}, page=True),
     **{
         (method, path): Rule(SHARED, body={} if method in ("POST", "PATCH") else None, fake=ANY_ID)
         for method, path in (line.split() for line in EMPLOYER_SIDE.strip().splitlines())

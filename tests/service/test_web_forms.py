@@ -298,3 +298,53 @@ def test_a_job_start_that_fails_keeps_the_input(signed_in: Api) -> None:
     )
     assert hours.status_code == 422 and 'id="err-hours_week"' in hours.text
     assert api.call("GET", f"/participants/{pid}/jobs").json()["items"] == []
+
+
+def test_a_support_contact_logged_on_the_participant_page_ticks_the_due_item_off(signed_in: Api) -> None:
+    api = signed_in
+    emp = employer(api)
+    pid = participant(api)["id"]
+    start = dt.date.today() - dt.timedelta(days=1)
+    _post(api, f"/ui/participants/{pid}/jobs", {"employer_id": emp["id"], "start_date": start.isoformat()})
+    page = api.client.get(f"/ui/participants/{pid}").text
+    assert f'action="/ui/participants/{pid}/support-contacts"' in page and "the first days in the job" in page
+    today = dt.date.today().isoformat()
+    form = {
+        "contact_date": today,
+        "mode": "face_to_face",
+        "with_whom": ["participant", "employer"],
+        "note": "Met at work",
+    }
+    r = _post(api, f"/ui/participants/{pid}/support-contacts", form)
+    assert r.status_code == 303 and r.headers["location"] == f"/ui/participants/{pid}"
+    [logged] = api.call("GET", f"/participants/{pid}/support-contacts").json()["items"]
+    assert (logged["contact_date"], logged["with_whom"], logged["note"]) == (
+        today,
+        ["participant", "employer"],
+        "Met at work",
+    )
+    after = api.call("GET", f"/participants/{pid}/follow-along").json()["items"]
+    assert [i["status"] for i in after if i["check"] == "after"] == ["met"]
+    assert "the first days in the job" not in api.client.get(f"/ui/participants/{pid}").text
+
+
+def test_a_support_contact_that_fails_keeps_the_input(signed_in: Api) -> None:
+    api = signed_in
+    pid = participant(api)["id"]
+    future = (dt.date.today() + dt.timedelta(days=3)).isoformat()
+    r = _post(
+        api,
+        f"/ui/participants/{pid}/support-contacts",
+        {"contact_date": future, "mode": "phone", "note": "Kept"},
+    )
+    assert r.status_code == 422 and "Kept" in r.text and 'id="err-' in r.text
+    nobody = _post(
+        api, f"/ui/participants/{pid}/support-contacts", {"contact_date": "", "mode": "phone"}, **SV
+    )
+    assert nobody.status_code == 422 and "Fyll i det här." in nobody.text
+    assert api.call("GET", f"/participants/{pid}/support-contacts").json()["items"] == []
+    theirs = participant(api, user="spec.b")["id"]
+    other = _post(
+        api, f"/ui/participants/{theirs}/support-contacts", {"contact_date": future, "mode": "phone"}
+    )
+    assert other.status_code == 404
