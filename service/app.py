@@ -54,6 +54,8 @@ from service.usecases.rerank import load_reranker
 from service.web import actions as web_actions
 from service.web import api_docs, security
 from service.web import crm_pages as web_crm
+from service.web import forms_caseload as web_forms_caseload
+from service.web import forms_crm as web_forms_crm
 from service.web import pages as web
 from service.web import report_pages as web_reports
 from service.web import team_pages as web_team
@@ -176,6 +178,8 @@ def _install_routes(app: FastAPI) -> None:
     app.include_router(web_reports.router)
     app.include_router(web_team.router)
     api_docs.install(app)  # its /static/vendor mount must come before /static
+    app.include_router(web_forms_crm.router)
+    app.include_router(web_forms_caseload.router)
     app.mount("/static", StaticFiles(directory=web.STATIC), name="static")
 
     @app.exception_handler(web.LoginRequired)

@@ -6,16 +6,34 @@ something the API would not (or skip an audit entry the API writes).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from service.deps import ActivityDep, DbDep, DuplicatesDep, EmployersDep, ProgrammeDep, TimelineDep
+from employers import EmployerStore, TaskStore, TimelineStore
+from matching.types import STAGES
+from participants import ParticipantStore
+from service.access.users import User
+from service.deps import (
+    ActivityDep,
+    DbDep,
+    DuplicatesDep,
+    EmployersDep,
+    ParticipantsDep,
+    ProgrammeDep,
+    TasksDep,
+    TimelineDep,
+)
+from service.runtime.database import Database
 from service.usecases import activity
 from service.usecases.duplicates import list_duplicates
 from service.usecases.employers import find_employers
+from service.web.contact_form import contact_form, prefilled
+from service.web.forms import Posted, messages
 from service.web.pages import PageUser, render
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
@@ -51,16 +69,82 @@ def duplicates(request: Request, user: PageUser, store: DuplicatesDep) -> Respon
     return render(request, "duplicates.html", user=user, pairs=pairs)
 
 
+@dataclass(frozen=True)
+class EmployerPageStores:
+    """What the employer page reads: the employer, its timeline and tasks, the caller's caseload."""
+
+    employers: EmployerStore
+    timeline: TimelineStore
+    tasks: TaskStore
+    caseload: ParticipantStore
+    db: Database
+
+
+def employer_page_stores(
+    employers: EmployersDep, timeline: TimelineDep, tasks: TasksDep, caseload: ParticipantsDep, db: DbDep
+) -> EmployerPageStores:
+    """The employer page's stores, as one dependency."""
+    return EmployerPageStores(employers, timeline, tasks, caseload, db)
+
+
+EmployerPageDep = Annotated[EmployerPageStores, Depends(employer_page_stores)]
+
+
 @router.get("/employers/{employer_id}", response_class=HTMLResponse)
 def employer(
-    request: Request, employer_id: UUID, user: PageUser, store: EmployersDep, timeline: TimelineDep, db: DbDep
+    request: Request,
+    employer_id: UUID,
+    user: PageUser,
+    stores: EmployerPageDep,
 ) -> Response:
-    """One employer with its timeline, newest first."""
-    record = store.get(employer_id=str(employer_id))
+    """One employer with its open follow-ups, its timeline (newest first) and the day's forms."""
+    return employer_page(request, user, stores, str(employer_id))
+
+
+def employer_page(
+    request: Request,
+    user: User,
+    stores: EmployerPageStores,
+    employer_id: str,
+    *,
+    contact: Posted | None = None,
+    note: Posted | None = None,
+    stage: Posted | None = None,
+) -> Response:
+    """The employer page; a form given (posted with an error) is shown as typed, with a 422."""
+    record = stores.employers.get(employer_id=employer_id)
     events = activity.list_timeline(
-        store=timeline, db=db, user=user, employer_id=str(employer_id), limit=100, before=None
+        store=stores.timeline, db=stores.db, user=user, employer_id=employer_id, limit=100, before=None
     )
-    return render(request, "employer.html", user=user, employer=record, events=events)
+    open_tasks = stores.tasks.list(
+        limit=100, after=None, filters={"employer_id": employer_id, "status": "open"}, since=None, until=None
+    )
+    here = f"/ui/employers/{employer_id}"
+    form = contact_form(
+        form=contact or prefilled(employer=record),
+        back=here,
+        employers=stores.employers,
+        caseload=stores.caseload,
+        db=stores.db,
+        user=user,
+        employer=record,
+    )
+    failed = next((f for f in (contact, note, stage) if f is not None), None)
+    return render(
+        request,
+        "employer.html",
+        status_code=422 if failed is not None else 200,
+        user=user,
+        employer=record,
+        events=events,
+        tasks=sorted(open_tasks, key=lambda t: (t.due_on is None, t.due_on or date.max)),
+        contact=form,
+        note=note or Posted({}),
+        stage=stage or Posted({"stage": [record.stage]}),
+        errors=messages(request, failed) if failed is not None else {},
+        stages=STAGES,
+        today=date.today(),
+    )
 
 
 @router.get("/week", response_class=HTMLResponse)
@@ -70,10 +154,17 @@ def week(
     store: ActivityDep,
     db: DbDep,
     programme: ProgrammeDep,
+    employers: EmployersDep,
+    caseload: ParticipantsDep,
     week: Annotated[str | None, Query(pattern=r"^\d{4}-W\d{2}$")] = None,
 ) -> Response:
-    """The caller's ISO week: contacts, face-to-face count, follow-ups, support contacts due."""
+    """The caller's ISO week: contacts, face-to-face count, follow-ups, support contacts due.
+
+    With the "log a contact" form (the employer to choose) and a "done" button on each follow-up.
+    """
     data = activity.summarise_week(
         store=store, db=db, user=user, username=user.username, week=week, programme=programme
     )
-    return render(request, "week.html", user=user, week=data)
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    form = contact_form(form=prefilled(), back=here, employers=employers, caseload=caseload, db=db, user=user)
+    return render(request, "week.html", user=user, week=data, contact=form, errors={})

@@ -41,6 +41,12 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "video": N_("Video call"),
         "message": N_("Text message"),
     },
+    "with_whom": {
+        "participant": N_("The person"),
+        "employer": N_("Employer"),
+        "family": N_("Family"),
+        "team": N_("Team"),
+    },
     "contact_status": {"planned": N_("Planned"), "held": N_("Held"), "cancelled": N_("Cancelled")},
     "purpose": {
         "introduction": N_("Introduction"),
@@ -110,6 +116,9 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "temporary": N_("Temporary"),
         "seasonal": N_("Seasonal"),
         "apprenticeship": N_("Apprenticeship"),
+        "temp_agency": N_("Through a temping agency"),
+        "transitional": N_("Transitional job"),
+        "sheltered": N_("Sheltered work"),
     },
     "event": {
         "contact": N_("Contact"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated
 from uuid import UUID
@@ -11,21 +11,28 @@ from uuid import UUID
 from fastapi import APIRouter, Cookie, Depends, Form, Header, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from participants.support_contacts import SUPPORT_MODES, WITH_WHOM
 from service.access import auth
 from service.access.auth import SESSION_COOKIE, UI_HEADER, check_same_origin
 from service.access.errors import AuthError
 from service.access.throttle import LoginThrottle, TooManyAttempts
 from service.access.tokens import create_token, revoke_token
 from service.access.users import User, authenticate
-from service.deps import DbDep, EngineDep, ParticipantsDep, SettingsDep, app_anonymous
+from service.deps import DbDep, EngineDep, ParticipantsDep, ProgrammeDep, SettingsDep, app_anonymous
+from service.usecases.episodes import follow_along_of
+from service.usecases.follow_along import OVERDUE_SHOWN_DAYS, DueContact
+from service.usecases.jobs import list_jobs
 from service.usecases.leads import serve_leads
 from service.usecases.participants import get_participant, list_participants
+from service.web.forms import Posted
 from service.web.i18n import LANG_COOKIE, LOCALES, gettext, rendering
 from service.web.templating import TEMPLATES, render, request_locale
 
 __all__ = ["TEMPLATES", "render"]  # the other page modules render through pages.render
 STATIC = Path(__file__).parent / "static"
 router = APIRouter(prefix="/ui", include_in_schema=False)
+#: Upcoming support contacts the participant page lists (the rest of the schedule follows them).
+_UPCOMING_SHOWN = 4
 
 
 class LoginRequired(Exception):
@@ -200,10 +207,46 @@ def participant_leads(
     engine: EngineDep,
     db: DbDep,
     settings: SettingsDep,
+    programme: ProgrammeDep,
     n: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> Response:
-    """A participant's stated preferences and their leads: the recorded set again while it is current."""
+    """A participant's stated preferences, jobs, follow-along support contacts due and leads.
+
+    The leads are the recorded set again while it is current.
+    """
     person = get_participant(store=store, db=db, user=user, participant_id=str(participant_id))
     window = timedelta(hours=settings.lead_set_hours)
     leads = serve_leads(person=person, user=user, engine=engine, db=db, n=n, reuse_within=window)
-    return render(request, "participant.html", user=user, person=person, result=leads, n=n)
+    jobs = list_jobs(db=db, user=user, participant_id=person.id, programme=programme)
+    support = follow_along_of(
+        db=db, user=user, participant_id=person.id, today=date.today(), programme=programme
+    )
+    open_support = _open_support(support, date.today())
+    return render(
+        request,
+        "participant.html",
+        user=user,
+        person=person,
+        result=leads,
+        n=n,
+        jobs=jobs,
+        support=open_support,
+        support_form=_support_blank(),
+        support_modes=SUPPORT_MODES,
+        with_whom=WITH_WHOM,
+    )
+
+
+def _support_blank() -> Posted:
+    """The support contact form as first shown: today, face to face, with the person."""
+    return Posted(
+        {"contact_date": [date.today().isoformat()], "mode": ["face_to_face"], "with_whom": ["participant"]}
+    )
+
+
+def _open_support(items: list[DueContact], today: date) -> list[DueContact]:
+    """What the page lists: due now, the next upcoming ones, and recently missed ones (by period)."""
+    recent = today - timedelta(days=OVERDUE_SHOWN_DAYS)
+    missed = [i for i in items if i.status == "missed" and i.last >= recent]
+    upcoming = [i for i in items if i.status == "upcoming"][:_UPCOMING_SHOWN]
+    return sorted([*missed, *(i for i in items if i.status == "due"), *upcoming], key=lambda i: i.first)

@@ -14,6 +14,8 @@ from service.access.auth import SESSION_COOKIE
 from service.access.users import set_password
 from service.web import actions as web_actions
 from service.web import crm_pages as web_crm
+from service.web import forms_caseload as web_forms_caseload
+from service.web import forms_crm as web_forms_crm
 from service.web import pages as web
 from tests.conftest import Api
 from tests.service.test_api import _employer, _opening, _participant
@@ -181,7 +183,13 @@ def test_every_page_renders_without_inline_script_or_style(api: Api, world: dict
     ids = {"participant_id": world["participant_id"], "employer_id": world["employer_id"]}
     pages = [
         r.path
-        for router in (web.router, web_crm.router, web_actions.router)
+        for router in (
+            web.router,
+            web_crm.router,
+            web_actions.router,
+            web_forms_crm.router,
+            web_forms_caseload.router,
+        )
         for r in router.routes
         if isinstance(r, APIRoute) and "GET" in r.methods
     ]

@@ -63,6 +63,8 @@ _ADMIN_ONLY = {"sup.a": "403", "sup.b": "403"}
 #: A unit's settings: the unit's specialist and job developer may read but not change them.
 _UNIT_SETTINGS = {"spec.a": "403", "jd.a": "403", "admin": "ok"}
 _SUPPORT = {"contact_id": "support_contact"}
+#: A form page lists the caller's own caseload: its unit is answered (and sees its people).
+_OWN_PEOPLE = dict.fromkeys(SAME_UNIT, "ok")
 #: Admins hold no participant data: writes to a profile or plan get the same 403 whatever the id.
 _ADMIN_WRITES = {"admin": "403"}
 #: The world's disclosure plan saved again (contact allowed), so later routes see the same person.
@@ -227,6 +229,18 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/ui/employers/dormant"): Rule(SHARED, page=True),
     ("GET", "/ui/employers/duplicates"): Rule(SHARED, page=True),
     ("GET", "/ui/week"): Rule(HIDDEN, page=True),  # own follow-along items name own participants
+    # the pages' HTML forms (service/web/forms_*.py): an empty form answers 422 with the form again,
+    # whose participant choices are the caller's own caseload (so the same unit sees its people)
+    ("GET", "/ui/contacts/new"): Rule(HIDDEN, page=True),
+    ("POST", "/ui/contacts"): Rule(SHARED, body={}, page=True, overrides=_OWN_PEOPLE),
+    ("POST", "/ui/tasks/{task_id}/done"): Rule(SHARED, body={}, page=True, fake=("task_id",)),
+    ("POST", "/ui/employers/{employer_id}/notes"): Rule(SHARED, body={}, page=True, fake=ANY_ID),
+    ("POST", "/ui/employers/{employer_id}/stage"): Rule(SHARED, body={}, page=True, fake=ANY_ID),
+    ("GET", "/ui/participants/{participant_id}/profile"): Rule(UNIT, page=True),
+    ("POST", "/ui/participants/{participant_id}/profile"): Rule(UNIT, body={}, page=True),
+    ("GET", "/ui/participants/{participant_id}/jobs/new"): Rule(UNIT, page=True),
+    ("POST", "/ui/participants/{participant_id}/jobs"): Rule(UNIT, body={}, page=True),
+    ("POST", "/ui/participants/{participant_id}/support-contacts"): Rule(UNIT, body={}, page=True),
     **{
         (method, path): Rule(SHARED, body={} if method in ("POST", "PATCH") else None, fake=ANY_ID)
         for method, path in (line.split() for line in EMPLOYER_SIDE.strip().splitlines())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import shutil
@@ -228,3 +229,53 @@ def test_no_page_breaks_the_content_security_policy(server: str, browser) -> Non
         )
     assert violations == []
     page.close()
+
+
+def test_a_swedish_specialist_logs_a_contact_ticks_it_off_and_edits_a_profile(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15's day in Swedish: a contact from the week view (with its follow-up), the follow-up
+    ticked off, a participant's preferences edited (one wrong field first), all without the API."""
+    context = browser.new_context(locale="sv-SE")
+    context.add_cookies([{"name": "ipsmatch_lang", "value": "sv", "url": server}])
+    page = context.new_page()
+    _sign_in(page, server)
+    page.goto(f"{server}/ui/week")
+    assert page.inner_text("header nav").count("Min vecka") == 1
+    page.click("details.write summary")  # 1: open the form (mode, status, time, purpose are filled in)
+    employer_id = page.locator("#f-employer_id option[value]:not([value=''])").first.get_attribute("value")
+    page.select_option("#f-employer_id", employer_id)  # 2: the employer
+    page.fill("#f-next_step", "Ring tillbaka om våren")
+    page.fill("#f-next_step_due", dt.date.today().isoformat())
+    page.click("form.contact button[type=submit]")  # 3: save
+    page.wait_for_url("**/ui/week")
+    follow_up = page.locator("ul.follow-ups li", has_text="Ring tillbaka om våren")
+    assert follow_up.count() == 1
+    contacts = httpx.get(f"{server}/contacts", params={"employer_id": employer_id}, headers=_bearer()).json()
+    assert any(
+        c["next_step"] == "Ring tillbaka om våren" and c["mode"] == "face_to_face" for c in contacts["items"]
+    )
+    follow_up.locator("form.tick button").click()  # the follow-up ticked off
+    page.wait_for_url("**/ui/week")
+    assert page.locator("ul.follow-ups li", has_text="Ring tillbaka om våren").count() == 0
+    tasks = httpx.get(f"{server}/tasks", params={"employer_id": employer_id}, headers=_bearer()).json()[
+        "items"
+    ]
+    assert [t["status"] for t in tasks if t["title"] == "Ring tillbaka om våren"] == ["done"]
+
+    page.goto(f"{server}/ui/participants")
+    page.click("a.person >> nth=0")
+    pid = page.url.rsplit("/", 1)[-1].split("?")[0]
+    page.click("text=Ändra önskemål")
+    page.fill("#f-goals", "Vill jobba med djur")
+    page.fill("#f-hours_min", "tio")
+    page.click("form.profile-form button[type=submit]")
+    assert "Ange ett tal." in page.inner_text("#err-hours_min")  # the field's message, in Swedish
+    assert page.input_value("#f-goals") == "Vill jobba med djur"  # what was typed is kept
+    page.fill("#f-hours_min", "10")
+    page.fill("#f-hours_max", "20")
+    page.click("form.profile-form button[type=submit]")
+    page.wait_for_url(f"**/ui/participants/{pid}")
+    assert "Vill jobba med djur" in page.inner_text("section.profile")
+    prefs = httpx.get(f"{server}/participants/{pid}", headers=_bearer()).json()["preferences"]
+    assert (prefs["goals"], prefs["hours_min"], prefs["hours_max"]) == ("Vill jobba med djur", 10, 20)
+    assert page.locator("html").get_attribute("lang") == "sv"
+    context.close()
