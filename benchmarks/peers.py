@@ -1,9 +1,9 @@
 """The tools a team would otherwise reach for, each computing similarity top-k under a filter.
 
-Every peer answers the comparable question: the 50 openings most similar to the person's goals
-(max over goals) among those the person's constraints allow. That is less work than our path,
-which also computes seven more score parts, ranks by the full score and explains 50 leads. Peers
-that cannot filter inside the search (scikit-learn, faiss without a selector) search globally for
+Each peer answers: the k openings most similar to the person's goals (max over goals) among those
+the person's constraints allow, configured as its own documentation recommends. `fullscore.Rescored`
+then orders those candidates by our full score, which is the question our path answers. Peers that
+cannot filter inside the search (scikit-learn, faiss without a selector) search globally for
 ``OVERFETCH`` x k and filter afterwards, which loses leads; their recall says how many.
 """
 
@@ -63,24 +63,29 @@ class NumpyPeer:
 
 
 class SklearnPeer:
-    """scikit-learn NearestNeighbors (brute, cosine): global k x OVERFETCH, then the filter."""
+    """scikit-learn NearestNeighbors (brute, euclidean on unit vectors): global k x OVERFETCH, then filter.
+
+    On unit vectors euclidean distance orders neighbours as cosine does (|a-b|^2 = 2 - 2 a.b), and
+    scikit-learn's euclidean brute search is one GEMM; ``metric="cosine"`` would re-normalise every
+    row per query.
+    """
 
     name, exact = "sklearn", False
 
     def __init__(self, vectors: np.ndarray, cols: Columns) -> None:
         from sklearn.neighbors import NearestNeighbors
 
-        self.nn = NearestNeighbors(algorithm="brute", metric="cosine").fit(vectors)
+        self.nn = NearestNeighbors(algorithm="brute", metric="euclidean").fit(vectors)
         self.cols, self.nbytes = cols, vectors.nbytes
 
     def query(self, p: Profile, goals: np.ndarray, k: int) -> np.ndarray:  # noqa: D102
-        dist, idx = self.nn.kneighbors(goals, n_neighbors=k * OVERFETCH)
+        dist, idx = self.nn.kneighbors(goals, n_neighbors=min(k * OVERFETCH, self.nn.n_samples_fit_))
         mask = self.cols.mask(p)
         best: dict[int, float] = {}
         for d_row, i_row in zip(dist, idx, strict=True):
             for d, i in zip(d_row.tolist(), i_row.tolist(), strict=True):
                 if mask[i]:
-                    best[i] = max(best.get(i, -1.0), 1.0 - d)
+                    best[i] = max(best.get(i, -1.0), 1.0 - d * d / 2)
         rows = np.fromiter(best, np.int64, len(best))
         return top_k(np.fromiter(best.values(), np.float64, len(best)), rows, k)
 
@@ -108,7 +113,7 @@ class FaissPeer:
             params = self.faiss.SearchParameters(sel=selector)
             sims, idx = self.index.search(goals, k, params=params)
         else:
-            sims, idx = self.index.search(goals, k * OVERFETCH)
+            sims, idx = self.index.search(goals, min(k * OVERFETCH, self.index.ntotal))
         keep = (idx >= 0) & mask[np.maximum(idx, 0)]
         best: dict[int, float] = {}
         for i, s in zip(idx[keep].tolist(), sims[keep].tolist(), strict=True):
@@ -122,11 +127,11 @@ class DuckDBPeer:
 
     name, exact = "duckdb", True
 
-    def __init__(self, vectors: np.ndarray, cols: Columns) -> None:
+    def __init__(self, vectors: np.ndarray, cols: Columns, threads: int = 1) -> None:
         import duckdb
         import pyarrow as pa
 
-        self.con = duckdb.connect(":memory:")
+        self.con = duckdb.connect(":memory:", config={"threads": threads})
         d = vectors.shape[1]
         vec = pa.FixedSizeListArray.from_arrays(pa.array(vectors.reshape(-1)), d)
         frame = pa.table(  # noqa: F841  (DuckDB reads it by name in the SQL below)
@@ -134,8 +139,8 @@ class DuckDBPeer:
                 "row": np.arange(len(vectors)),
                 "vec": vec,
                 "sector": cols.sector,
-                "hmin": cols.hours_min,
-                "hmax": cols.hours_max,
+                "hmin": pa.array(cols.hours_min, from_pandas=True),  # NaN -> NULL (unknown)
+                "hmax": pa.array(cols.hours_max, from_pandas=True),
                 "lat": cols.lat,
                 "lon": cols.lon,
             }
@@ -148,10 +153,16 @@ class DuckDBPeer:
             self.con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()[0]
         )
 
+    def set_threads(self, threads: int) -> None:
+        """DuckDB's own thread pool size (threadpoolctl does not reach it)."""
+        self.con.execute(f"SET threads = {int(threads)}")
+
     def query(self, p: Profile, goals: np.ndarray, k: int) -> np.ndarray:  # noqa: D102
         where, args = ["NOT list_contains(?, sector)"], [list(p.refused_sectors)]
         if p.hours_is_constraint:
-            where.append("NOT hmin > ? AND NOT hmax < ?")
+            where.append(
+                "NOT coalesce(hmin > ?, false) AND NOT coalesce(hmax < ?, false)"
+            )  # unknown hours stay
             args += [p.hours_max or 1e9, p.hours_min or -1e9]
         if p.commute_is_constraint and p.home and p.max_commute_km:
             where.append(
@@ -165,12 +176,7 @@ class DuckDBPeer:
         return np.array([r[0] for r in rows], np.int64)
 
 
-def recall(found: np.ndarray, exact: np.ndarray) -> float:
-    """Share of the exact top-k that ``found`` contains."""
-    return len(set(found.tolist()) & set(exact.tolist())) / max(1, len(exact))
-
-
-def build(name: str, vectors: np.ndarray, cols: Columns) -> Any:
+def build(name: str, vectors: np.ndarray, cols: Columns, threads: int = 1) -> Any:
     """A peer by name."""
     if name == "numpy":
         return NumpyPeer(vectors, cols)
@@ -179,5 +185,5 @@ def build(name: str, vectors: np.ndarray, cols: Columns) -> Any:
     if name in ("faiss_selector", "faiss_postfilter"):
         return FaissPeer(vectors, cols, selector=name == "faiss_selector")
     if name == "duckdb":
-        return DuckDBPeer(vectors, cols)
+        return DuckDBPeer(vectors, cols, threads)
     raise ValueError(name)

@@ -1,6 +1,7 @@
-"""Plot how time and memory grow with the number of openings, from bench_rank's JSON line.
+"""Plot how p50 latency grows with the number of openings, per path, from bench_rank's JSON line.
 
 Run: ``.venv/bin/python benchmarks/plot.py docs/bench_rank.json docs/rank_growth.png``
+One panel per data kind (realistic, clustered), at the first thread count the run measured.
 """
 
 from __future__ import annotations
@@ -15,27 +16,27 @@ import matplotlib.pyplot as plt
 
 
 def main() -> None:
-    """Two panels: filtered-query p50 per path, and memory per path, against openings."""
+    """One panel per data kind: p50 of every path against openings, log-log."""
     with open(sys.argv[1]) as fh:
         data = json.loads(fh.read().strip().splitlines()[-1])
-    sizes = data["sizes"]
-    fig, (ax, mem) = plt.subplots(1, 2, figsize=(11, 4.2))
-    xs = [s["n"] for s in sizes]
-    ax.plot(xs, [s["ours"]["filtered"]["p50_ms"] for s in sizes], "o-", lw=2.5, label="ours (full path)")
-    names = sorted({p for s in sizes for p in s["peers"]})
-    for name in names:
-        pts = [(s["n"], s["peers"][name]) for s in sizes if name in s["peers"]]
-        ys = [p["filtered"]["p50_ms"] if "filtered" in p else p["p50_ms"] for _, p in pts]
-        ax.plot([n for n, _ in pts], ys, ".--", label=name)
-    mem.plot(xs, [s["ours"]["memory_mb"] for s in sizes], "o-", lw=2.5, label="ours: index")
-    mem.plot(xs, [s["raw_vectors_mb"] for s in sizes], "k:", label="raw float32 vectors")
-    for a, title in ((ax, "p50 latency, filtered people (ms)"), (mem, "memory (MB)")):
-        a.set_xscale("log")
-        a.set_yscale("log")
-        a.set_xlabel("openings")
-        a.set_title(title)
-        a.grid(alpha=0.3, which="both")
-        a.legend(fontsize=7)
+    threads = data["threads"][0]
+    kinds = data["data_kinds"]
+    fig, axes = plt.subplots(1, len(kinds), figsize=(5.5 * len(kinds), 4.2), squeeze=False)
+    for ax, kind in zip(axes[0], kinds, strict=True):
+        rows = [r for r in data["rows"] if r["data"] == kind and r["threads"] == threads]
+        names = sorted({p for r in rows for p in r["paths"]}, key=lambda p: (not p.startswith("ours"), p))
+        for name in names:
+            pts = [(r["n"], r["paths"][name]["p50_ms"]) for r in rows if name in r["paths"]]
+            style = "o-" if name.startswith("ours") else ".--"
+            ax.plot(
+                [n for n, _ in pts], [y for _, y in pts], style, lw=2.5 if name == "ours" else 1, label=name
+            )
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xlabel("openings")
+        ax.set_title(f"{kind}: p50 ms, {threads} thread(s), commit {data['commit']}")
+        ax.grid(alpha=0.3, which="both")
+        ax.legend(fontsize=7)
     fig.tight_layout()
     fig.savefig(sys.argv[2], dpi=110)
 

@@ -59,6 +59,8 @@ class Ranker:
         similarity_floor: Cosine similarity that counts as "unrelated" for the encoder in use
             (it maps to a preference value of 0; 1.0 maps to 1).
         stage_values: Relationship stage -> value in [0, 1], overriding the defaults.
+        prune: Skip rows whose score bound cannot reach the top ``n`` (the default). False
+            scores every allowed row: the same leads, slower (the benchmarks' baseline).
 
     Example:
         >>> import numpy as np
@@ -76,10 +78,12 @@ class Ranker:
         weights: Mapping[str, float] | None = None,
         similarity_floor: float = 0.0,
         stage_values: Mapping[str, float] | None = None,
+        prune: bool = True,
     ) -> None:
         self.weights = weights
         self.similarity_floor = similarity_floor
         self.stage_values = stage_values
+        self.prune = prune
 
     def fit(self, openings: Sequence[Opening], vectors: npt.NDArray[np.float32]) -> Ranker:
         """Learn the items to rank, replacing any learned before.
@@ -186,6 +190,7 @@ class Ranker:
         # reading all their vectors costs more; a few thousand diverse rows are scored directly.
         groups = allowed.groups
         shared = int(groups.sum()) * GROUP_SHARING <= len(rows) or len(rows) >= LARGE_ALLOWED
+        shared = shared and getattr(self, "prune", True)  # rankers pickled before `prune` existed
         upper = (lambda some: self._upper_bounds(profile, some, groups, goals)) if shared else None
         evaluate, ids = self._evaluator(profile, goals), self.store_.table.ids
         tiers = travel_tiers(self.store_.table, rows, profile)

@@ -80,6 +80,12 @@ def test_bounded_search_equals_scoring_every_row(person: Profile, monkeypatch: p
     assert fast.scores.tolist() == full.scores.tolist()
     expected = reference_rank(items, vecs.tolist(), person, goals.tolist(), n=50, similarity_floor=0.1)
     assert [s for _, s in expected] == pytest.approx(fast.scores.tolist(), abs=1e-5)
+    ranker.prune = False  # the benchmarks' baseline: no bounds at all, whatever SMALL says
+    monkeypatch.setattr(topn, "SMALL", 64)
+    unpruned, _ = ranker.best(person, goals, n=50)
+    assert unpruned.scored == full.scored  # every row of each tier it needed, as with no bound
+    assert unpruned.rows.tolist() == fast.rows.tolist()
+    assert unpruned.scores.tolist() == fast.scores.tolist()
 
 
 def test_region_cells_keep_exactly_the_rows_within_reach() -> None:
