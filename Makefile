@@ -33,7 +33,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/deptry .
 	$(BIN)/mypy
-	$(BIN)/mypy --strict matching storekit vocabulary reports
+	$(BIN)/mypy --strict matching storekit vocabulary reports feeds
 
 # The pages' translations (docs/web.md): re-extract every UI string into messages.pot and merge it
 # into the sv, da and fr catalogs; new strings arrive empty and the i18n test fails until translated.
