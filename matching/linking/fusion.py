@@ -111,7 +111,7 @@ class TreeEnsemble:
             x = x[:, [list(names).index(n) for n in self.names]]
         out = np.full(len(x), self.baseline)
         if len(x):  # summed over the (m, n_trees) leaf values in C order, as before the fast walk
-            out += self.value[self.forest.leaves(x)].sum(axis=1)
+            out += self.forest.leaf_values(x).sum(axis=1)
         return out
 
     @property
@@ -120,7 +120,8 @@ class TreeEnsemble:
         cached: Forest | None = self.__dict__.get("_forest")
         if cached is None:
             cached = Forest(
-                self.roots, self.feature, self.threshold, self.left, self.right, self.leaf, self.missing_left
+                *(self.roots, self.feature, self.threshold, self.left, self.right),
+                *(self.leaf, self.missing_left, self.value),
             )
             self.__dict__["_forest"] = cached  # frozen dataclass: derived, not a field
         return cached

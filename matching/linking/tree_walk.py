@@ -1,17 +1,18 @@
-"""Which leaf of every tree each sample reaches: the inner loop of `fusion.TreeEnsemble.decision`.
+"""The value of the leaf each sample reaches in every tree: the inner loop of `TreeEnsemble.decision`.
 
 A linker batch scores ~120 candidate rows per title through 600 trees of up to 30 levels, so
 this walk is most of the linker's time. Two exact implementations:
 
-- `compiled_leaves` walks each tree with scikit-learn's compiled predictor (the routine
-  `HistGradientBoostingClassifier.predict` uses), made to return leaf rows instead of leaf
-  values by storing each leaf's row number as its value. About 15x faster than numpy.
-- `numpy_leaves` walks all trees in lockstep with numpy, deepest trees first so each level only
+- `compiled_leaf_values` walks each tree with scikit-learn's compiled predictor (the routine
+  `HistGradientBoostingClassifier.predict` uses), one tree at a time. About 15x faster than numpy.
+- `numpy_leaf_values` walks all trees in lockstep with numpy, deepest trees first so each level only
   touches the trees still that deep; used when the compiled routine cannot be imported or
   called (it is private to scikit-learn).
 
 Both send a sample left when ``x <= threshold`` and a NaN where ``missing_left`` says, as the
-classifier does, so they reach the same leaves.
+classifier does, so they reach the same leaves. Both return the leaf values as one C-ordered
+(samples, trees) matrix, so `decision` sums each sample's trees in the same (numpy pairwise)
+order as it always did and the scores stay bit-identical.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 log = logging.getLogger("ipsmatch")
-BLOCK = 4096  # samples walked at once by numpy: bounds the (samples x trees) node matrix
+BLOCK = 4096  # samples walked at once: bounds the (samples x trees) working matrices (~20 MB)
 
 
 @dataclass(frozen=True, eq=False)
@@ -33,8 +34,8 @@ class Forest:
 
     Attributes:
         roots: (n_trees,) int64 root row of each tree.
-        feature, threshold, left, right, leaf, missing_left: (n_nodes,) node arrays, children
-            as global rows.
+        feature, threshold, left, right, leaf, missing_left, value: (n_nodes,) node arrays,
+            children as global rows.
     """
 
     roots: npt.NDArray[np.int64]
@@ -44,15 +45,16 @@ class Forest:
     right: npt.NDArray[np.int64]
     leaf: npt.NDArray[np.bool_]
     missing_left: npt.NDArray[np.bool_]
+    value: npt.NDArray[np.float64]
 
-    def leaves(self, x: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
-        """(m, n_trees) int64 leaf row reached in each tree by each row of (m, k) float64 ``x``."""
+    def leaf_values(self, x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        """(m, n_trees) C-ordered float64 value of the leaf each row of (m, k) ``x`` reaches per tree."""
         if _PREDICT is not None:
             try:
-                return compiled_leaves(self, x)
+                return compiled_leaf_values(self, x)
             except (TypeError, ValueError) as error:  # a scikit-learn whose private routine changed
                 log.warning("compiled tree walk unavailable (%s); walking trees with numpy", error)
-        return numpy_leaves(self, x)
+        return numpy_leaf_values(self, x)
 
 
 def _import_predictor() -> Any:
@@ -68,7 +70,7 @@ _PREDICT = _import_predictor()
 
 
 def _records(forest: Forest) -> list[npt.NDArray[Any]]:
-    """Per tree, scikit-learn's node records with local children and the leaf's global row as value."""
+    """Per tree, scikit-learn's node records (children as rows within the tree)."""
     cached: list[npt.NDArray[Any]] | None = forest.__dict__.get("_records")
     if cached is not None:
         return cached
@@ -78,7 +80,7 @@ def _records(forest: Forest) -> list[npt.NDArray[Any]]:
     for root, end in zip(forest.roots.tolist(), ends.tolist(), strict=True):
         rec = np.zeros(end - root, dtype)
         leaf = forest.leaf[root:end]
-        rec["value"] = np.arange(root, end, dtype=np.float64)  # exact: rows are far below 2**53
+        rec["value"] = forest.value[root:end]
         rec["feature_idx"] = np.where(leaf, 0, forest.feature[root:end])
         rec["num_threshold"] = forest.threshold[root:end]
         rec["missing_go_to_left"] = forest.missing_left[root:end]
@@ -90,25 +92,28 @@ def _records(forest: Forest) -> list[npt.NDArray[Any]]:
     return out
 
 
-def compiled_leaves(forest: Forest, x: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
-    """`Forest.leaves` by scikit-learn's compiled predictor, one call per tree (one thread)."""
+def compiled_leaf_values(forest: Forest, x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """`Forest.leaf_values` by scikit-learn's compiled predictor, one call per tree (one thread)."""
     predict = _PREDICT[0]
-    data = np.ascontiguousarray(x, np.float64)
     no_bitsets = np.zeros((0, 8), np.uint32)  # no categorical splits
     no_map = np.zeros(0, np.uint32)
     records = _records(forest)
-    found = np.empty((len(records), len(data)), np.float64)
-    for t, rec in enumerate(records):
-        predict(rec, data, no_bitsets, no_bitsets, no_map, 1, found[t])
-    return np.ascontiguousarray(found.T.astype(np.int64))
+    out = np.empty((len(x), len(records)), np.float64)
+    for start in range(0, len(x), BLOCK):
+        block = np.ascontiguousarray(x[start : start + BLOCK], np.float64)
+        by_tree = np.empty((len(records), len(block)), np.float64)  # each tree's row contiguous
+        for t, rec in enumerate(records):
+            predict(rec, block, no_bitsets, no_bitsets, no_map, 1, by_tree[t])
+        out[start : start + BLOCK] = by_tree.T
+    return out
 
 
-def numpy_leaves(forest: Forest, x: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
-    """`Forest.leaves` in numpy: all trees in lockstep, level by level, deepest trees first."""
+def numpy_leaf_values(forest: Forest, x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """`Forest.leaf_values` in numpy: all trees in lockstep, level by level, deepest trees first."""
     depth = _tree_depths(forest)
     order = np.argsort(-depth, kind="stable")
     deeper = [int((depth > d).sum()) for d in range(int(depth.max(initial=0)))]
-    out = np.empty((len(x), len(order)), np.int64)
+    out = np.empty((len(x), len(order)), np.float64)
     for start in range(0, len(x), BLOCK):
         block = x[start : start + BLOCK]
         node = np.broadcast_to(forest.roots[order], (len(block), len(order))).copy()
@@ -119,7 +124,7 @@ def numpy_leaves(forest: Forest, x: npt.NDArray[np.float64]) -> npt.NDArray[np.i
             left = np.where(np.isnan(value), forest.missing_left[at], value <= forest.threshold[at])
             step = np.where(left, forest.left[at], forest.right[at])
             node[:, :k] = np.where(forest.leaf[at], at, step)
-        out[start : start + BLOCK, order] = node
+        out[start : start + BLOCK, order] = forest.value[node]
     return out
 
 
