@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
 import polars as pl
+from rapidfuzz import utils
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from matching.linking.isco_tree import IscoTree
@@ -104,6 +106,11 @@ class LabelIndex:
         """(n_concepts,) int64 one past the last label row of each concept."""
         ends: npt.NDArray[np.int64] = np.r_[self.starts[1:], len(self.texts)].astype(np.int64)
         return ends
+
+    @cached_property
+    def processed_texts(self) -> tuple[str, ...]:
+        """Label texts as rapidfuzz's ``default_process`` leaves them (computed once)."""
+        return tuple(utils.default_process(t) for t in self.texts)
 
     def label_scores(
         self, texts: Sequence[str], vectors: npt.NDArray[np.float32] | None
