@@ -204,7 +204,8 @@ class TitleLinker:
             if q - q % CHAR_CHUNK != char_first:  # the chunk of titles q is in
                 char_first = q - q % CHAR_CHUNK
                 char = self._char_scores(titles[char_first : char_first + CHAR_CHUNK])
-            title_char = char[q - char_first].toarray()[0]
+            lo, hi = char.indptr[q - char_first], char.indptr[q - char_first + 1]
+            title_char = (char.indices[lo:hi], char.data[lo:hi])  # the title's non-zero label scores
             for score, uri, c in chosen:
                 label, label_lang = self._best_label(c, title_char, lang)
                 out[q].append(LinkCandidate(uri, float(score), label, label_lang))
@@ -259,13 +260,26 @@ class TitleLinker:
             return float(last.meta.get("min_score", FUSION_MIN_SCORE))
         return TFIDF_MIN_SCORE
 
-    def _best_label(self, concept: int, char: npt.NDArray[np.float32], lang: str | None) -> tuple[str, str]:
-        """The concept's label closest to the title in characters, preferring the title's language."""
+    def _best_label(
+        self, concept: int, char: tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]], lang: str | None
+    ) -> tuple[str, str]:
+        """The concept's label closest to the title in characters, preferring the title's language.
+
+        Args:
+            concept: Concept index.
+            char: The title's sparse character scores: label columns and their values.
+            lang: The title's language, or None.
+        """
         index = self.index_
-        rows = np.arange(index.starts[concept], index.ends[concept])
+        start, end = int(index.starts[concept]), int(index.ends[concept])
+        rows = np.arange(start, end)
+        columns, values = char
+        inside = (columns >= start) & (columns < end)
+        scores = np.zeros(end - start, np.float32)  # as the dense row reads: 0 where no n-gram is shared
+        scores[columns[inside] - start] = values[inside]
         own = rows[index.langs[rows] == lang] if lang else rows
         rows = own if len(own) else rows
-        j = int(rows[int(np.argmax(char[rows]))])
+        j = int(rows[int(np.argmax(scores[rows - start]))])
         return index.texts[j], str(index.langs[j])
 
 
