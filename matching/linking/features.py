@@ -67,16 +67,19 @@ def candidates(
         pool: Top concepts taken from each signal.
     """
     same = index.langs == lang if lang in LANGS else np.ones(len(index.texts), bool)
+    facts = _ConceptFacts.of(index, same)
     parts: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float32]]] = []
     names: tuple[str, ...] = ()
     for start in range(0, len(variants), CHUNK):
         chunk = variants[start : start + CHUNK]
         chunk_vectors = vectors[start : start + CHUNK] if vectors is not None else None
         signals = _concept_signals(index, chunk, chunk_vectors, same)
+        ordered = {key: np.sort(value, axis=1) for key, value in signals.items() if key[2] == "own"}
         for i, spellings in enumerate(chunk):
             row = {key: value[i] for key, value in signals.items()}
             pool_ids = _pool(row, pool)
-            feats = _features(index, row, pool_ids, spellings, same, lang)
+            sorted_row = {key: value[i] for key, value in ordered.items()}
+            feats = _features(index, facts, row, sorted_row, pool_ids, spellings, lang)
             names = tuple(feats)
             matrix = np.column_stack([feats[n] for n in names]).astype(np.float32)
             parts.append((np.full(len(pool_ids), start + i, np.int64), pool_ids, matrix))
@@ -132,12 +135,18 @@ def _pool(row: dict[tuple[str, str, str], npt.NDArray[np.float32]], k: int) -> n
 
 def _features(
     index: LabelIndex,
+    facts: _ConceptFacts,
     row: dict[tuple[str, str, str], npt.NDArray[np.float32]],
+    sorted_row: dict[tuple[str, str, str], npt.NDArray[np.float32]],
     pool: npt.NDArray[np.int64],
     spellings: Sequence[str],
-    same: npt.NDArray[np.bool_],
     lang: str | None,
 ) -> dict[str, npt.NDArray[np.floating[Any]]]:
+    """Feature name -> (len(pool),) values of one title's candidates.
+
+    ``sorted_row`` holds each "own" score row of ``row`` sorted ascending (a candidate's rank is
+    the count of concepts scoring above it, found by bisection).
+    """
     f: dict[str, npt.NDArray[np.floating[Any]]] = {}
     for (name, group, view), scores in row.items():
         if view != "own":
@@ -146,17 +155,18 @@ def _features(
         child, parent = row[(name, group, "child")][pool], row[(name, group, "parent")][pool]
         f[key] = np.maximum(own, 0)
         f[f"{key}_gap"] = np.where(own > -1, best - own, 1.0)
-        f[f"{key}_lrank"] = np.log1p((scores[None, :] > own[:, None]).sum(axis=1) + 1)
+        above = len(scores) - np.searchsorted(sorted_row[(name, group, view)], own, side="right")
+        f[f"{key}_lrank"] = np.log1p(above + 1)
         f[f"{key}_child"] = np.maximum(child, 0)
         f[f"{key}_child_gap"] = np.where(child > -1, best - child, 1.0)
         f[f"{key}_parent"] = np.maximum(parent, 0)
-    f.update(_fuzzy(index, pool, spellings, same))
-    n_same = np.add.reduceat(same.astype(np.int64), index.starts)[pool]
+    f.update(_fuzzy(index, facts, pool, spellings))
+    n_same = facts.n_same[pool]
     f["exact_same"] = (f["ratio_same"] >= 0.999).astype(np.float32)
     f["n_same"] = np.log1p(n_same)
     f["n_all"] = np.log1p(index.ends[pool] - index.starts[pool])
     f["has_same"] = (n_same > 0).astype(np.float32)
-    level = index.tree.level()[pool]
+    level = facts.level[pool]
     for lv in range(5):
         f[f"isco{lv}"] = (level == lv).astype(np.float32)
     title = spellings[0]
@@ -169,7 +179,7 @@ def _features(
 
 
 def _fuzzy(
-    index: LabelIndex, pool: npt.NDArray[np.int64], spellings: Sequence[str], same: npt.NDArray[np.bool_]
+    index: LabelIndex, facts: _ConceptFacts, pool: npt.NDArray[np.int64], spellings: Sequence[str]
 ) -> dict[str, npt.NDArray[np.float32]]:
     """Best rapidfuzz ratios (0-1) of any spelling against each candidate's labels."""
     starts, ends = index.starts[pool], index.ends[pool]
@@ -177,12 +187,15 @@ def _fuzzy(
         [np.zeros(0, np.int64)] + [np.arange(a, b) for a, b in zip(starts, ends, strict=True)]
     )
     owner = np.repeat(np.arange(len(pool)), ends - starts)
-    labels = [index.texts[j] for j in rows]
+    # rapidfuzz's default_process applied once per text rather than inside every cdist call
+    labels = [facts.processed[j] for j in rows.tolist()]
+    queries = [utils.default_process(s) for s in spellings]
+    same = facts.same
     out = {}
     for name, scorer in FUZZY.items():
         best = np.zeros(len(labels), np.float32)
         if labels:
-            sims = process.cdist(spellings, labels, scorer=scorer, processor=utils.default_process)
+            sims = process.cdist(queries, labels, scorer=scorer, processor=None)
             best = np.asarray(sims, np.float32).max(axis=0) / 100
         groups = [("all", np.ones(len(labels), bool)), ("same", same[rows])]
         if name == "ratio":
@@ -192,3 +205,25 @@ def _fuzzy(
             np.maximum.at(vals, owner[keep], best[keep])
             out[f"{name}_{group}"] = vals
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _ConceptFacts:
+    """What every title of one `candidates` call shares.
+
+    Attributes:
+        same: (n_labels,) bool, labels in the titles' language.
+        n_same: (n_concepts,) int64 labels per concept in that language.
+        level: (n_concepts,) int64 ISCO level (0 for occupations).
+        processed: Label texts as rapidfuzz's ``default_process`` leaves them.
+    """
+
+    same: npt.NDArray[np.bool_]
+    n_same: npt.NDArray[np.int64]
+    level: npt.NDArray[np.int64]
+    processed: Sequence[str]
+
+    @classmethod
+    def of(cls, index: LabelIndex, same: npt.NDArray[np.bool_]) -> _ConceptFacts:
+        n_same: npt.NDArray[np.int64] = np.add.reduceat(same.astype(np.int64), index.starts)
+        return cls(same, n_same, index.tree.level(), index.processed_texts)

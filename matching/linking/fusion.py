@@ -18,6 +18,8 @@ import numpy as np
 import numpy.typing as npt
 from sklearn.ensemble import HistGradientBoostingClassifier
 
+from matching.linking.tree_walk import Forest
+
 _ARRAYS = ("roots", "feature", "threshold", "left", "right", "leaf", "missing_left", "value")
 
 #: Measured on the MELO dev split with grouped 5-fold CV (docs/quality.md); early stopping is
@@ -108,18 +110,21 @@ class TreeEnsemble:
         if names is not None and tuple(names) != self.names:
             x = x[:, [list(names).index(n) for n in self.names]]
         out = np.full(len(x), self.baseline)
-        for start in range(0, len(x), 4096):  # bounds the (samples x trees) node matrix
-            block = x[start : start + 4096]
-            node = np.broadcast_to(self.roots, (len(block), len(self.roots))).copy()
-            rows = np.arange(len(block))[:, None]
-            for _ in range(self.depth):
-                x_node = block[rows, self.feature[node]]
-                goes_left = np.where(
-                    np.isnan(x_node), self.missing_left[node], x_node <= self.threshold[node]
-                )
-                node = np.where(self.leaf[node], node, np.where(goes_left, self.left[node], self.right[node]))
-            out[start : start + 4096] += self.value[node].sum(axis=1)
+        if len(x):  # summed over the (m, n_trees) leaf values in C order, as before the fast walk
+            out += self.forest.leaf_values(x).sum(axis=1)
         return out
+
+    @property
+    def forest(self) -> Forest:
+        """The node arrays as a `tree_walk.Forest` (built once, it caches the walk's records)."""
+        cached: Forest | None = self.__dict__.get("_forest")
+        if cached is None:
+            cached = Forest(
+                *(self.roots, self.feature, self.threshold, self.left, self.right),
+                *(self.leaf, self.missing_left, self.value),
+            )
+            self.__dict__["_forest"] = cached  # frozen dataclass: derived, not a field
+        return cached
 
     def save(self, path: str | Path) -> None:
         """Write the model as one ``.npz`` (arrays) with its names and meta as JSON."""

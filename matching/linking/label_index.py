@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
 import polars as pl
+from rapidfuzz import utils
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from matching.linking.isco_tree import IscoTree
@@ -105,6 +107,11 @@ class LabelIndex:
         ends: npt.NDArray[np.int64] = np.r_[self.starts[1:], len(self.texts)].astype(np.int64)
         return ends
 
+    @cached_property
+    def processed_texts(self) -> tuple[str, ...]:
+        """Label texts as rapidfuzz's ``default_process`` leaves them (computed once)."""
+        return tuple(utils.default_process(t) for t in self.texts)
+
     def label_scores(
         self, texts: Sequence[str], vectors: npt.NDArray[np.float32] | None
     ) -> dict[str, npt.NDArray[np.float32]]:
@@ -121,9 +128,18 @@ class LabelIndex:
         self, scores: npt.NDArray[np.float32], mask: npt.NDArray[np.bool_] | None = None
     ) -> npt.NDArray[np.float32]:
         """(q, n_concepts) best label score per concept; -1 where no label passes ``mask``."""
-        if mask is not None:
-            scores = np.where(mask[None, :], scores, np.float32(-1.0))
-        return np.maximum.reduceat(scores, self.starts, axis=1)
+        if mask is None:
+            return np.maximum.reduceat(scores, self.starts, axis=1)
+        # the max over only the labels that pass (a fraction of them), floored at -1 as when the
+        # others were filled with -1: the same values, without a (q, n_labels) copy
+        keep = np.flatnonzero(mask)
+        out = np.full((len(scores), len(self.starts)), np.float32(-1.0), dtype=scores.dtype)
+        if len(keep):
+            owner = self.label_concept[keep]
+            runs = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
+            best = np.maximum.reduceat(scores[:, keep], runs, axis=1)
+            out[:, owner[runs]] = np.maximum(best, np.float32(-1.0))
+        return out
 
     def description_scores(self, vectors: npt.NDArray[np.float32] | None) -> npt.NDArray[np.float32] | None:
         """(q, n_concepts) cosine to each concept's description, -1 where it has none."""

@@ -10,9 +10,9 @@ character n-gram TF-IDF cosine over all labels (the published MELO baseline).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -21,6 +21,7 @@ import polars as pl
 from matching.linking.features import Candidates, candidates
 from matching.linking.fusion import TreeEnsemble
 from matching.linking.label_index import LabelIndex
+from matching.linking.link_cache import DEFAULT_SIZE, LinkCache
 from matching.linking.rerank import rerank_scores
 from matching.linking.text import title_variants
 from matching.types import LANGUAGES
@@ -31,6 +32,7 @@ Encode = Callable[[Sequence[str]], npt.NDArray[np.float32]]
 Groups = Literal["none", "unit", "all"]
 TFIDF_MIN_SCORE = 0.35  # cosine; below it a character match is mostly noise
 FUSION_MIN_SCORE = 0.05  # probability; see docs/quality.md for how often titles fall below it
+CHAR_CHUNK = 64  # titles whose (sparse) character scores against every label are held at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,8 @@ class TitleLinker:
             without fusion, a TF-IDF cosine of 0.35.
         reranker: Optional second stage re-ordering the fusion's top candidates of each title
             (`rerank.rerank_scores`); only used with a fusion.
+        cache_size: Titles whose `link` answers are remembered (`link_cache.LinkCache`); 0
+            remembers none.
     """
 
     def __init__(
@@ -80,12 +84,14 @@ class TitleLinker:
         pool: int = 30,
         min_score: float | None = None,
         reranker: TreeEnsemble | None = None,
+        cache_size: int = DEFAULT_SIZE,
     ) -> None:
         self.fusion = fusion
         self.encode = encode
         self.pool = pool
         self.min_score = min_score
         self.reranker = reranker
+        self.cache: LinkCache[tuple[LinkCandidate, ...]] = LinkCache(cache_size)
 
     def fit(
         self,
@@ -107,6 +113,7 @@ class TitleLinker:
         if "kind" not in labels.columns:
             labels = labels.with_columns(pl.lit("preferred").alias("kind"))
         self.index_ = LabelIndex.build(labels, vectors=vectors, concept_vectors=descriptions)
+        self.cache.clear()
         return self
 
     @property
@@ -122,6 +129,7 @@ class TitleLinker:
             pool=self.pool,
             min_score=self.min_score,
             reranker=self.reranker,
+            cache_size=self.cache.size,
         )
         other.index_ = self.index_
         return other
@@ -150,6 +158,9 @@ class TitleLinker:
     ) -> list[list[LinkCandidate]]:
         """Top-k concepts per title, best first (equal scores by URI).
 
+        A title already linked with the same question (and the same linker parts) is answered
+        from `cache`; the others are scored together, each distinct title once.
+
         Args:
             titles: Job titles as written.
             k: Concepts per title.
@@ -158,21 +169,52 @@ class TitleLinker:
                 4-digit unit groups, which the ranker compares like occupations' groups) or
                 "all" (MELO evaluation).
         """
+        # the parts in the key are compared by identity: a changed model or index asks afresh
+        ask = (lang, groups, k, self.fusion, self.reranker, self.pool, self.encode, self.index_)
+        keys: list[Hashable] = [(title, *ask) for title in titles]
+        known = self.cache.get_many(keys)
+        todo = list(dict.fromkeys(t for t, key in zip(titles, keys, strict=True) if key not in known))
+        if todo:
+            fresh = self._link_scored(todo, k=k, lang=lang, groups=groups)
+            answers: dict[Hashable, tuple[LinkCandidate, ...]] = {
+                (t, *ask): tuple(found) for t, found in zip(todo, fresh, strict=True)
+            }
+            self.cache.put_many(answers)
+            known.update(answers)
+        return [list(known[key]) for key in keys]
+
+    def _link_scored(
+        self, titles: Sequence[str], *, k: int, lang: str | None, groups: Groups
+    ) -> list[list[LinkCandidate]]:
+        """`link` by scoring every title (no cache)."""
         scored = self.score(titles, lang=lang)
         found = scored.candidates
+        bounds = np.searchsorted(found.query, np.arange(len(titles) + 1))  # query is non-decreasing
         out: list[list[LinkCandidate]] = [[] for _ in titles]
+        char: Any = None  # sparse character scores of the chunk of titles starting at char_first
+        char_first = -1
         for q in range(len(titles)):
-            rows = np.flatnonzero(found.query == q)
+            rows = np.arange(bounds[q], bounds[q + 1])
             concepts = [int(c) for c in found.concept[rows]]
             uris = [self.index_.uris[c] for c in concepts]
             ranked = sorted(zip(-scored.scores[rows], uris, concepts, strict=True))
             chosen = [(-neg, uri, c) for neg, uri, c in ranked if _allowed(uri, groups)][:k]
-            if chosen:
-                char = self.index_.label_scores([titles[q]], None)["char"][0]
-                for score, uri, c in chosen:
-                    label, label_lang = self._best_label(c, char, lang)
-                    out[q].append(LinkCandidate(uri, float(score), label, label_lang))
+            if not chosen:
+                continue
+            if q - q % CHAR_CHUNK != char_first:  # the chunk of titles q is in
+                char_first = q - q % CHAR_CHUNK
+                char = self._char_scores(titles[char_first : char_first + CHAR_CHUNK])
+            lo, hi = char.indptr[q - char_first], char.indptr[q - char_first + 1]
+            title_char = (char.indices[lo:hi], char.data[lo:hi])  # the title's non-zero label scores
+            for score, uri, c in chosen:
+                label, label_lang = self._best_label(c, title_char, lang)
+                out[q].append(LinkCandidate(uri, float(score), label, label_lang))
         return out
+
+    def _char_scores(self, titles: Sequence[str]) -> Any:
+        """(len(titles), n_labels) sparse CSR character TF-IDF cosines of each title to each label."""
+        index = self.index_
+        return (index.vectorizers["char"].transform(titles) @ index.matrices["char"]).tocsr()
 
     def best(self, title: str, *, lang: str | None = None, groups: Groups = "none") -> LinkCandidate | None:
         """The single best concept (see `link`), or None when nothing scores ``min_score`` or more."""
@@ -218,13 +260,26 @@ class TitleLinker:
             return float(last.meta.get("min_score", FUSION_MIN_SCORE))
         return TFIDF_MIN_SCORE
 
-    def _best_label(self, concept: int, char: npt.NDArray[np.float32], lang: str | None) -> tuple[str, str]:
-        """The concept's label closest to the title in characters, preferring the title's language."""
+    def _best_label(
+        self, concept: int, char: tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]], lang: str | None
+    ) -> tuple[str, str]:
+        """The concept's label closest to the title in characters, preferring the title's language.
+
+        Args:
+            concept: Concept index.
+            char: The title's sparse character scores: label columns and their values.
+            lang: The title's language, or None.
+        """
         index = self.index_
-        rows = np.arange(index.starts[concept], index.ends[concept])
+        start, end = int(index.starts[concept]), int(index.ends[concept])
+        rows = np.arange(start, end)
+        columns, values = char
+        inside = (columns >= start) & (columns < end)
+        scores = np.zeros(end - start, np.float32)  # as the dense row reads: 0 where no n-gram is shared
+        scores[columns[inside] - start] = values[inside]
         own = rows[index.langs[rows] == lang] if lang else rows
         rows = own if len(own) else rows
-        j = int(rows[int(np.argmax(char[rows]))])
+        j = int(rows[int(np.argmax(scores[rows - start]))])
         return index.texts[j], str(index.langs[j])
 
 

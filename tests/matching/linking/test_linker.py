@@ -97,3 +97,27 @@ def test_a_title_in_an_unstated_language_is_linked_in_the_right_one(
     assert found is not None and catalog.occupations[found.uri][0] == "9412" and lang == "en"
     assert linker.best_any_language("qzxv wrrk") == (None, None)
     assert linker.best_any_language("-") == (None, None)
+
+
+def test_a_title_linked_before_is_answered_from_memory_unchanged(linker: TitleLinker) -> None:
+    titles = ["Lagerarbetare", "Kock till vårt kök", "Lagerarbetare"]
+    fresh = linker.with_encoder(None)  # shares the index, starts with an empty memory
+    first = fresh.link(titles, k=3, lang="sv", groups="unit")
+    assert fresh.cache.misses == 3 and len(fresh.cache) == 2  # the repeated title scored once
+    again = fresh.link(titles[::-1], k=3, lang="sv", groups="unit")
+    assert fresh.cache.hits == 3
+    assert again == first[::-1] and first[0] == first[2]
+    unremembered = TitleLinker(fusion=linker.fusion, cache_size=0)
+    unremembered.index_ = linker.index_
+    assert unremembered.link(titles, k=3, lang="sv", groups="unit") == first
+    assert len(unremembered.cache) == 0
+
+
+def test_a_different_question_or_model_is_not_answered_from_memory(linker: TitleLinker) -> None:
+    fresh = linker.with_encoder(None)
+    fused = fresh.link(["Städare"], k=2, lang="sv")[0]
+    assert fresh.link(["Städare"], k=1, lang="sv")[0] == fused[:1]
+    assert fresh.cache.hits == 0  # k is part of the question
+    fresh.fusion = None  # character TF-IDF alone scores differently
+    plain = fresh.link(["Städare"], k=2, lang="sv")[0]
+    assert [c.score for c in plain] != [c.score for c in fused] and fresh.cache.hits == 0
