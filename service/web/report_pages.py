@@ -2,10 +2,12 @@
 
 It computes what ``GET /reports/fidelity`` and ``/reports/outcomes`` do (same scope) from one read
 of the caseload, logged once per participant (`service.usecases.reports.report_page`). The items
-no function computes are listed with a rating the reviewer enters in the page's form: ratings
-travel in the address (``?S2=4&O1=5``) and are not stored; with all 12 the page shows the
-IPS-25 total and its band (`reports.self_assessment.assess`). The chart is inline SVG drawn from
-numbers computed here: no script, no style attribute (the CSP forbids both), no library.
+no function computes are listed with the reviewer's 1–5 rating and evidence: for one unit the form
+posts to ``POST /ui/reports/hand-ratings`` (`service.usecases.hand_ratings`, the twin of
+``PUT /reports/hand-ratings``) and the total uses the stored ratings; a rating in the address
+(``?S2=4``) overrides one for a what-if, and is all an admin viewing every unit has. With all 12
+the page shows the IPS-25 total and its band (`reports.self_assessment.assess`). The chart is
+inline SVG drawn from numbers computed here: no script, no style attribute (the CSP forbids both), no library.
 """
 
 from __future__ import annotations
@@ -13,14 +15,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from reports.bands import COMPETITIVE_RATE_BENCHMARKS, JOB_OUTCOME_BENCHMARK, SUSTAINED_BENCHMARK
 from reports.self_assessment import HAND_ITEMS, HandRating, assess
-from service.access.users import list_units
+from service.access.users import User, list_units
 from service.deps import DbDep, ProgrammeDep
+from service.usecases import hand_ratings as stored
 from service.usecases import reports as uc
+from service.web.forms import FORM, Posted, messages, posted
+from service.web.hand_rating_form import rating_fields, read_ratings
 from service.web.pages import PageUser, render
 from storekit.errors import InvalidError
 
@@ -75,12 +80,67 @@ def reports_page(
 ) -> Response:
     """Fidelity items (band, figure, denominator, evidence) and the outcomes per quarter with a chart."""
     scope = uc.scope_for(user, unit=unit, since=since, until=until)
-    ratings = hand_ratings(request)
+    ratings = _stored(db, user, scope) | hand_ratings(request)
+    return _page(request, user, db, programme, scope, ratings, Posted(rating_fields(ratings)), 200)
+
+
+@router.post("/reports/hand-ratings", response_class=HTMLResponse)
+def save_ratings(
+    request: Request,
+    user: PageUser,
+    db: DbDep,
+    programme: ProgrammeDep,
+    form: Annotated[Posted, Depends(posted)],
+) -> Response:
+    """Store the reviewer's ratings and evidence for the page's unit, then show the page again."""
+    since, until = form.day("since"), form.day("until")
+    scope = uc.scope_for(user, unit=form.raw("unit") or None, since=since, until=until)
+    given = read_ratings(form)
+    if form.ok:
+        try:
+            stored.save_hand_ratings(db, user, _one_unit(scope), given)
+            query = f"since={scope.window.start}&until={scope.window.end}&unit={_one_unit(scope) or ''}"
+            return RedirectResponse(f"/ui/reports?{query}#hand-rated", status_code=303)
+        except InvalidError as exc:
+            # a field of the row it names (ratings.<i>.rating -> that item), else above the form
+            form.fail(_field_of(exc.field, given), exc.message)
+    return _page(request, user, db, programme, scope, _stored(db, user, scope), form, 422)
+
+
+def _one_unit(scope: uc.Scope) -> str | None:
+    return scope.units[0] if scope.units and len(scope.units) == 1 else None
+
+
+def _field_of(name: str, given: list[tuple[str, int, str]]) -> str:
+    parts = name.split(".")
+    if len(parts) == 3 and parts[0] == "ratings" and parts[1].isdigit() and int(parts[1]) < len(given):
+        item = given[int(parts[1])][0]
+        return item if parts[2] == "rating" else f"evidence-{item}"
+    return FORM
+
+
+def _stored(db: DbDep, user: User, scope: uc.Scope) -> dict[str, HandRating]:
+    """The unit's stored ratings when the page shows one unit; none across units."""
+    unit = _one_unit(scope)
+    return {} if unit is None else stored.as_hand(stored.hand_ratings(db, user, unit)[1])
+
+
+def _page(
+    request: Request,
+    user: User,
+    db: DbDep,
+    programme: ProgrammeDep,
+    scope: uc.Scope,
+    ratings: dict[str, HandRating],
+    form: Posted,
+    status_code: int,
+) -> Response:
     items, table = uc.report_page(db=db, user=user, rules=programme.rules, scope=scope)
     rows = table.to_dicts()
     return render(
         request,
         "reports.html",
+        status_code=status_code,
         user=user,
         scope=scope,
         items=items,
@@ -90,5 +150,8 @@ def reports_page(
         unit_names={u["id"]: u["name"] for u in list_units(db)},
         hand_items=HAND_ITEMS,
         ratings=ratings,
+        rating_unit=_one_unit(scope),
+        form=form,
+        errors=messages(request, form),
         assessment=assess(items, ratings.values()),
     )

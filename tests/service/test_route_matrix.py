@@ -146,6 +146,9 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/reports/key-dates"): Rule(SUP),
     ("GET", "/reports/ips-grow"): Rule(SUP),
     ("GET", "/reports/team"): Rule(SUP),
+    # a supervisor's own unit (admin: 422 until a unit is named)
+    ("GET", "/reports/hand-ratings"): Rule(SUP),
+    ("PUT", "/reports/hand-ratings"): Rule(SUP, body={"ratings": [{"item": "S2", "rating": 4}]}),
     ("POST", "/admin/backup"): Rule(SUP, overrides=_ADMIN_ONLY),
     # a unit's settings: its team reads them, its supervisor (or an admin) changes them
     ("GET", "/units/{unit_id}/settings"): Rule(UNIT, overrides={"admin": "ok"}),
@@ -222,6 +225,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/imports/{import_id}/revert"): Rule(UNIT),
     ("GET", "/ui/participants"): Rule(HIDDEN, page=True, shows="pid"),
     ("GET", "/ui/reports"): Rule(SUP, page=True),
+    ("POST", "/ui/reports/hand-ratings"): Rule(SUP, body={}, page=True),
     ("GET", "/ui/team"): Rule(SUP, page=True),
     ("GET", "/ui/participants/{participant_id}"): Rule(UNIT, page=True),
     ("GET", "/ui/employers/{employer_id}"): Rule(HIDDEN, page=True, shows="learned"),

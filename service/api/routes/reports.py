@@ -1,6 +1,7 @@
 """The supervisor's reports: IPS-25 fidelity items, outcomes per quarter, key dates, IPS Grow, team view.
 
 A supervisor sees their unit, an admin every unit (or the one in ``unit``); other roles get 403.
+The hand-rated IPS-25 items are stored per unit (``/reports/hand-ratings``, `service.usecases.hand_ratings`).
 Every report read is audit-logged per participant in scope (`service.usecases.reports`); the team
 view, which shows no participant, once per unit (`service.usecases.team_view`).
 """
@@ -13,10 +14,13 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
+from reports.self_assessment import HAND_ITEMS
+from service.api.schemas.hand_ratings import HandRatingsIn, HandRatingsOut
 from service.api.schemas.problems import error_responses
 from service.api.schemas.reports import FidelityItemOut, FidelityOut, IpsGrowOut, TableOut
 from service.api.schemas.team import TeamOut
 from service.deps import ActivityDep, DbDep, ProgrammeDep, UserDep
+from service.usecases import hand_ratings as hand
 from service.usecases import reports as uc
 from service.usecases.report_csv import to_csv
 from service.usecases.team_view import team_view
@@ -125,3 +129,25 @@ def team(
     """
     view = team_view(db=db, activity=activity, user=user, rules=programme.rules, week=week, unit=unit)
     return TeamOut.from_view(view)
+
+
+@router.get("/hand-ratings", response_model=HandRatingsOut)
+def get_hand_ratings(user: UserDep, db: DbDep, unit: Unit = None) -> HandRatingsOut:
+    """The unit's latest rating of each item rated by hand (S2, S3, O1–O8, V11, V13), with evidence.
+
+    A supervisor's own unit (another unit is 404); an admin names the unit.
+    """
+    unit_id, latest = hand.hand_ratings(db, user, unit)
+    return HandRatingsOut.of(unit_id, latest, HAND_ITEMS)
+
+
+@router.put("/hand-ratings", response_model=HandRatingsOut)
+def put_hand_ratings(user: UserDep, db: DbDep, body: HandRatingsIn, unit: Unit = None) -> HandRatingsOut:
+    """Store ratings (1–5 with evidence) of hand-rated items; each changed one adds a history row.
+
+    422 for an item not rated by hand, one given twice, or a rating outside 1–5. Answers the
+    unit's latest ratings after the save.
+    """
+    given = [(r.item, r.rating, r.evidence) for r in body.ratings]
+    unit_id, latest = hand.save_hand_ratings(db, user, unit, given)
+    return HandRatingsOut.of(unit_id, latest, HAND_ITEMS)
