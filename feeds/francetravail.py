@@ -50,7 +50,9 @@ SCOPES = {"temps plein": "full_time", "temps partiel": "part_time"}
 _PERIODS = {"horaire": "hour", "mensuel": "month", "annuel": "year", "hebdomadaire": "week"}
 _WAGE = re.compile(r"^(horaire|mensuel|annuel|hebdomadaire)\s+de\s+([\d\s]+(?:[.,]\d+)?)", re.I)
 #: "75 - Paris 11e" -> "Paris 11e"; "69 - LYON 03" -> "LYON 03".
-_PLACE = re.compile(r"^\s*(?:\d[\dAB]?\s*-\s*)?(.*)$")
+_PLACE = re.compile(
+    r"^\s*(?:\d[\dAB]?\s*-\s*)?(.*)$", re.DOTALL
+)  # DOTALL: a label with a line break still matches
 
 
 def parse_ad(raw: Mapping[str, Any]) -> FeedAd:

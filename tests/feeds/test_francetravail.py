@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
-from tests.feeds.helpers import parsed
+from feeds import adapter_for
+from tests.feeds.helpers import FIXTURES, parsed
 
 
 def test_an_offer_with_siret_rome_hours_and_an_hourly_wage() -> None:
@@ -38,3 +40,10 @@ def test_an_offer_without_title_is_rejected() -> None:
 def test_the_update_changes_hours_and_wage() -> None:
     (ad,) = parsed("francetravail", "francetravail_update.json").ads
     assert (ad.hours_min, ad.wage_hourly) == (25.0, 12.5)
+
+
+def test_a_place_label_with_a_line_break_is_read_not_a_crash() -> None:
+    raw = json.loads((FIXTURES / "francetravail_update.json").read_bytes())
+    raw["resultats"][0]["lieuTravail"]["libelle"] = "69 - Lyon\n3e arrondissement"
+    (ad,) = adapter_for("francetravail").parse(json.dumps(raw).encode()).ads
+    assert ad.city == "Lyon\n3e arrondissement"
