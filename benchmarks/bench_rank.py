@@ -72,15 +72,22 @@ def check_filter(ranker: Ranker, cols: Columns, people: list) -> float:
     return float(np.mean(shares))
 
 
-def our_paths(ranker: Ranker) -> dict[str, Any]:
-    """Our three paths by name, each (profile, goals) -> top-K rows."""
+def our_paths(ranker: Ranker, shares: list[float]) -> dict[str, Any]:
+    """Our three paths by name, each (profile, goals) -> top-K rows.
+
+    ``shares`` receives, per ``ours`` query, the share of allowed rows whose exact score was
+    computed (the rest were bounded out or sat in travel tiers that were not needed).
+    """
 
     def best(p: Any, g: np.ndarray, *, prune: bool = True) -> np.ndarray:
         ranker.prune = prune
         try:
-            return ranker.best(p, g, n=K)[0].rows
+            ranked = ranker.best(p, g, n=K)[0]
         finally:
             ranker.prune = True
+        if prune:
+            shares.append(ranked.scored / max(ranked.allowed, 1))
+        return ranked.rows
 
     def explained(p: Any, g: np.ndarray) -> np.ndarray:
         ranked = ranker.best(p, g, n=K)[0]
@@ -174,7 +181,8 @@ def run_threads(
     kind: str, n: int, threads: int, ranker: Ranker, peers: dict, people: list, allowed: float
 ) -> dict:
     """One row: every path at ``threads`` threads."""
-    paths = our_paths(ranker)
+    shares: list[float] = []
+    paths = our_paths(ranker, shares)
     skipped = {name: peer for name, peer in peers.items() if isinstance(peer, str)}
     for name, peer in peers.items():
         if not isinstance(peer, str) and not name.startswith("_"):
@@ -195,6 +203,7 @@ def run_threads(
         "threads": threads,
         "people": len(people),
         "allowed_share": round(allowed, 4),
+        "scored_share_of_allowed": round(float(np.mean(shares)), 4),
         "paths": results,
         "skipped": skipped,
         **ratios,

@@ -24,6 +24,8 @@ def tables(data: dict) -> str:
             out.append(
                 f"**{kind}, {threads} thread(s)** (allowed share per size: "
                 + ", ".join(f"{r['allowed_share']:.0%}" for r in rows)
+                + "; share of allowed rows `ours` scored exactly: "
+                + ", ".join(f"{r.get('scored_share_of_allowed', float('nan')):.0%}" for r in rows)
                 + ")\n"
             )
             out.append(f"| path | {head} |")

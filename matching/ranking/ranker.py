@@ -191,7 +191,7 @@ class Ranker:
         groups = allowed.groups
         shared = int(groups.sum()) * GROUP_SHARING <= len(rows) or len(rows) >= LARGE_ALLOWED
         shared = shared and getattr(self, "prune", True)  # rankers pickled before `prune` existed
-        upper = (lambda some: self._upper_bounds(profile, some, groups, goals)) if shared else None
+        upper = (lambda some: self._upper_bounds(profile, some, goals)) if shared else None
         evaluate, ids = self._evaluator(profile, goals), self.store_.table.ids
         tiers = travel_tiers(self.store_.table, rows, profile)
         ranked = best_tiered(rows, tiers, n, lambda some, k: best_rows(some, upper, k, evaluate, ids))
@@ -239,12 +239,12 @@ class Ranker:
         self,
         profile: Profile,
         rows: npt.NDArray[np.int64],
-        kept: npt.NDArray[np.bool_],
         goals: npt.NDArray[np.float32],
     ) -> npt.NDArray[np.float64]:
-        """(len(rows),) float64 upper bound of each row's score; ``kept`` masks their groups."""
+        """(len(rows),) float64 upper bound of each row's score."""
         groups = self.store_.groups
-        alive = np.flatnonzero(kept)
+        # Only the groups of ``rows``: constraints often keep most groups but few rows of each.
+        alive = np.unique(groups.group[rows]).astype(np.int64)
         static = static_parts(groups.reps, alive, profile, self.stage_values_)[0]
         similarity = groups.caps.bound(goals)[groups.reps.occupation[alive]]
         w = self.weights_

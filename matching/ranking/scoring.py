@@ -223,8 +223,7 @@ def _skills(table: OpeningTable, rows: npt.NDArray[np.int64], profile: Profile) 
     have = frozenset(s.uri for s in profile.skills if s.uri)
     if not have:  # nothing recorded about the person's skills is not "has none of them"
         return np.full(len(rows), NEUTRAL)
-    sizes = col.set_sizes()[col.row_set[rows]]
-    hits = col.hits_per_set(have)[col.row_set[rows]]
+    hits, sizes = col.hits_of_rows(rows, have)
     return np.where(sizes > 0, hits / np.maximum(sizes, 1), NEUTRAL)
 
 
