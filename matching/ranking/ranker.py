@@ -29,13 +29,10 @@ from matching.types import LEAD_KINDS, Lead, LeadKind, Opening, Profile, Removal
 
 _STATIC = np.array([PART_NAMES.index(p) for p in STATIC_PARTS])
 _PREFERENCE, _COMMUTE = PART_NAMES.index("preference"), PART_NAMES.index("commute")
-#: Use group bounds when there are at least this many allowed rows per allowed group ...
+#: Use group bounds when there are at least this many allowed rows per allowed group. (Bounding
+#: whenever 32k+ rows were allowed, even at one row per group, made realistic 100k openings slower
+#: once skill coverage read only the allowed rows: bench_rank p50 18.3 ms pruned vs 14.2 ms not.)
 GROUP_SHARING = 4
-#: ... or when this many rows are allowed: then reading every allowed row's vector costs more
-#: than bounding each group, even with one row per group (measured by
-#: benchmarks/bench_rank_diverse.py: below ~25k diverse rows scoring them all was faster, above
-#: it bounding was, 4x at 100k for people without a travel limit).
-LARGE_ALLOWED = 32_768
 
 
 class NotFittedError(RuntimeError):
@@ -186,10 +183,9 @@ class Ranker:
         if exclude:
             rows = rows[~np.isin(rows, self.store_.rows_of(exclude))]
         goals = as_goals(vector, self.store_.dim)
-        # Group bounds pay when allowed rows share groups, or when so many rows are allowed that
-        # reading all their vectors costs more; a few thousand diverse rows are scored directly.
+        # Group bounds pay only when allowed rows share groups; diverse rows are scored directly.
         groups = allowed.groups
-        shared = int(groups.sum()) * GROUP_SHARING <= len(rows) or len(rows) >= LARGE_ALLOWED
+        shared = int(groups.sum()) * GROUP_SHARING <= len(rows)
         shared = shared and getattr(self, "prune", True)  # rankers pickled before `prune` existed
         upper = (lambda some: self._upper_bounds(profile, some, goals)) if shared else None
         evaluate, ids = self._evaluator(profile, goals), self.store_.table.ids

@@ -154,7 +154,7 @@ def test_rows_are_reused_and_the_matrix_stays_contiguous() -> None:
 
 def test_bounds_with_one_group_per_row_rank_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
     # Every row its own group (distinct hours), as in diverse networks: the group bounds, used
-    # for large allowed sets (LARGE_ALLOWED), must never cut a true top-50 row.
+    # whenever the ranker uses them (forced here), must never cut a true top-50 row.
     from matching.ranking import ranker as ranker_module
 
     rng = np.random.default_rng(7)
@@ -169,7 +169,7 @@ def test_bounds_with_one_group_per_row_rank_exactly(monkeypatch: pytest.MonkeyPa
     vecs *= rng.uniform(1 - 9e-4, 1 + 9e-4, (len(items), 1))
     ranker = Ranker(similarity_floor=0.1).fit(items, vecs.astype(np.float32))
     person = dataclasses.replace(PERSON, commute_is_constraint=False, hours_is_constraint=False)
-    monkeypatch.setattr(ranker_module, "LARGE_ALLOWED", 100)  # bound this 3,000-row set
+    monkeypatch.setattr(ranker_module, "GROUP_SHARING", 0)  # bound this 3,000-group set
     monkeypatch.setattr(topn, "SMALL", 64)
     for seed in range(10):
         goals = centres[[3, 7]] + 0.05 * unit_vectors(2, dim=16, seed=100 + seed)
