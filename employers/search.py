@@ -8,8 +8,9 @@ from rapidfuzz import fuzz, process
 
 from employers.keys import fold, name_key
 
-#: Hits scoring below this (0-100) are not shown.
-MIN_SCORE = 60.0
+#: Hits scoring below this (0-100) are not shown: nonsense ("qqqzzxx", "qwerty") scores about
+#: 60 against some name, a typo or a prefix of a real name 85 or more.
+MIN_SCORE = 75.0
 
 
 def rank_by_name(
@@ -30,6 +31,11 @@ def rank_by_name(
     choices = {(i, n): name_key(n) or fold(n) for i, name, aliases in employers for n in (name, *aliases)}
     hits = process.extract(q, choices, scorer=fuzz.WRatio, score_cutoff=MIN_SCORE, limit=None)
     best: dict[str, float] = {}
-    for _, score, (emp_id, _) in hits:
+    for _, score, (emp_id, n) in hits:
+        # A name shorter than the query ("SD" inside "asdfgh") is no partial match: whole-string ratio.
+        if len(choices[(emp_id, n)]) < len(q):
+            score = fuzz.ratio(q, choices[(emp_id, n)])
+            if score < MIN_SCORE:
+                continue
         best[emp_id] = max(best.get(emp_id, 0.0), round(float(score), 1))
     return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
