@@ -13,8 +13,9 @@ from tests.conftest import Api
 from tests.service.crm_helpers import participant
 
 ROWS = 800
-#: Each read must answer within this while the import runs (it took the import's length before).
-READ_LIMIT_S = 1.0
+#: Each read must answer within this share of the import's own length (a read used to wait for the
+#: whole import). Relative, not absolute seconds, so a loaded machine slows both alike.
+READ_SHARE = 0.5
 
 
 def _employers_csv(count: int) -> bytes:
@@ -31,6 +32,7 @@ def test_reads_and_a_participant_answer_while_a_large_import_runs(api: Api) -> N
         result["import"] = api.call("POST", "/imports", files={**files}, data={"entity": "employers"})
 
     thread = threading.Thread(target=run_import)
+    began = time.perf_counter()
     thread.start()
     times: list[float] = []
     while thread.is_alive():
@@ -40,10 +42,11 @@ def test_reads_and_a_participant_answer_while_a_large_import_runs(api: Api) -> N
             times.append(time.perf_counter() - started)
             assert r.status_code == 200, r.text
     thread.join()
+    import_s = time.perf_counter() - began
     assert result["import"].status_code == 201, result["import"].text
     assert result["import"].json()["created"] == ROWS
     assert len(times) >= 10, "the import finished before the reads could overlap it"
-    assert max(times) < READ_LIMIT_S, sorted(times)[-5:]
+    assert max(times) < READ_SHARE * import_s, (import_s, sorted(times)[-5:])
     audit = api.db.cursor().execute(
         "SELECT count(*) FROM app_audit_log WHERE action = 'read' AND entity_id = ?", [person["id"]]
     )
