@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from matching.ranking.table import SetVocabulary
+from matching.ranking.codes import SetVocabulary
 
 _rows = st.lists(st.lists(st.sampled_from("abcdefghij"), max_size=6), max_size=300)
 
