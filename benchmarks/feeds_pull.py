@@ -7,13 +7,14 @@ organisation numbers (a Zipf spread: a few large employers, many small ones), of
 ``--known`` are already in the CRM (matched by registry number), 24 towns with coordinates,
 scopes and durations as JobTech publishes them.
 
-Timed, on ``--threads`` threads (BLAS via threadpoolctl, DuckDB ``threads``): parsing, the first
-pull (linking titles to ESCO in batches, matching employers, one write transaction), the lead
-index rebuild that takes the new openings, and a second pull of the same file (which must
-change nothing). The engine is the CLI's (`service.cli.io._engine`: hashing encoder, lexical
+Timed, on ``--threads`` threads (BLAS via threadpoolctl, DuckDB ``threads``) with titles linked
+in ``--link-workers`` threads (default: the ``link_workers`` setting, the machine's cores up to
+4): parsing, the first pull (linking titles to ESCO in batches, matching employers, one write
+transaction), the lead index rebuild that takes the new openings, and a second pull of the same
+file (which must change nothing). The engine is the CLI's (`service.cli.io._engine`: hashing encoder, lexical
 fusion linker), as ``ipsmatch feeds pull`` runs it.
 
-Run: ``.venv/bin/python benchmarks/feeds_pull.py [--ads 50000] [--threads 1]``
+Run: ``.venv/bin/python benchmarks/feeds_pull.py [--ads 50000] [--threads 1] [--link-workers 2]``
 The last line printed is one JSON object with every figure.
 """
 
@@ -195,6 +196,9 @@ def main() -> None:
     parser.add_argument("--employers", type=int, default=12_000)
     parser.add_argument("--known", type=int, default=2_000)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument(
+        "--link-workers", type=int, default=None, help="threads linking titles (default: the setting's)"
+    )
     args = parser.parse_args()
     out: dict[str, Any] = {
         "ads": args.ads,
@@ -206,6 +210,9 @@ def main() -> None:
     out["file_mb"] = round(len(data) / 1e6, 1)
     with tempfile.TemporaryDirectory() as tmp, threadpool_limits(args.threads):
         settings = Settings(db_path=str(Path(tmp) / "feeds.duckdb"), encoder="hashing")
+        if args.link_workers is not None:
+            settings = settings.model_copy(update={"link_workers": args.link_workers})
+        out["link_workers"] = settings.link_workers
         db = Database(settings.db_path)
         db.migrate()
         db.cursor().execute(f"SET threads = {args.threads}")

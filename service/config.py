@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +29,8 @@ class Settings(BaseSettings):
         request_threads: Request handlers that run at once (the rest wait their turn in the event
             loop). On a few cores, more threads only fight over the GIL and the writer lock:
             throughput fell by 11% from 8 to 32 concurrent clients with anyio's default of 40.
+        link_workers: Threads that link one batch of titles to ESCO (a feed pull, an import);
+            default: the machine's cores, at most 4. The links are the same for any number.
         anonymous_user: Never honoured from the environment: only ``ipsmatch demo`` serves without
             sign-in (on loopback, on a file its seeder made). Plain ``serve`` refuses to start
             while IPSMATCH_ANONYMOUS_USER is set, so nobody believes it is in effect.
@@ -96,6 +99,7 @@ class Settings(BaseSettings):
     blas_threads: int = Field(1, ge=1)
     encoder_threads: int = Field(2, ge=1)
     request_threads: int = Field(4, ge=1)
+    link_workers: int = Field(default_factory=lambda: min(4, os.cpu_count() or 1), ge=1, le=32)
     anonymous_user: str = ""
     token_hours: float = Field(12.0, gt=0, le=24 * 365)
     allowed_hosts: str = ""

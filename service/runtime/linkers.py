@@ -87,8 +87,11 @@ def description_vectors(
     return out
 
 
-def load_linker(catalog: EscoCatalog, encoder: Encoder, data_dir: Path) -> TitleLinker:
-    """The run-time linker: dense fusion when the encoder's vectors are shipped, else lexical."""
+def load_linker(catalog: EscoCatalog, encoder: Encoder, data_dir: Path, *, workers: int = 1) -> TitleLinker:
+    """The run-time linker: dense fusion when the encoder's vectors are shipped, else lexical.
+
+    ``workers``: threads that link the titles of one batch (`TitleLinker`'s ``workers``).
+    """
     labels = catalog.linker_labels()
     cached = shipped_encoder(encoder, data_dir)
     dense_model = fusion_path(data_dir, "dense")
@@ -101,15 +104,16 @@ def load_linker(catalog: EscoCatalog, encoder: Encoder, data_dir: Path) -> Title
             fusion=fusion,
             encode=lambda t: encoder.encode(t, kind="query"),
             reranker=load_reranker(data_dir, "dense"),
+            workers=workers,
         )
         return linker.fit(labels, vectors=vectors, descriptions=descriptions)
     lexical = fusion_path(data_dir, "lexical")
     log.info("linking lexically: no shipped vectors for %s", encoder.model_id)
     if not lexical.is_file():
-        return TitleLinker().fit(labels)
-    return TitleLinker(fusion=TreeEnsemble.load(lexical), reranker=load_reranker(data_dir, "lexical")).fit(
-        labels
-    )
+        return TitleLinker(workers=workers).fit(labels)
+    lexical_fusion = TreeEnsemble.load(lexical)
+    reranker = load_reranker(data_dir, "lexical")
+    return TitleLinker(fusion=lexical_fusion, reranker=reranker, workers=workers).fit(labels)
 
 
 def _missing_texts(cached: CachedEncoder, texts: Sequence[str]) -> int:

@@ -31,7 +31,7 @@ class Resources:
         started = time.perf_counter()
         encoder = load_encoder(settings.encoder, num_threads=settings.encoder_threads)
         catalog = EscoCatalog.load(settings.data_dir / "esco")
-        linker = load_linker(catalog, encoder, settings.data_dir)
+        linker = load_linker(catalog, encoder, settings.data_dir, workers=settings.link_workers)
         skills = load_skill_matcher(catalog, encoder, settings.data_dir)
         log.info(
             "loaded %s and ESCO (%d concepts, %s linking) in %.1fs",
