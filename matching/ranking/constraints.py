@@ -20,7 +20,7 @@ import numpy.typing as npt
 
 from matching.ranking.constraint_base import Constraint
 from matching.ranking.contact_rules import contact_constraints
-from matching.ranking.geo import haversine_km
+from matching.ranking.geo import haversine_radians
 from matching.ranking.table import CodedColumn, OpeningTable
 from matching.types import Profile
 
@@ -104,7 +104,7 @@ class MaxCommute(Constraint):
         return True
 
     def keep(self, table: OpeningTable, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:  # noqa: D102
-        dist = haversine_km(self.lat, self.lon, table.lat[rows], table.lon[rows])
+        dist = haversine_radians(self.lat, self.lon, table.phi[rows], table.lam[rows], table.cos_phi[rows])
         return ~(dist > self.km)
 
     def describe(self) -> str:  # noqa: D102

@@ -23,7 +23,7 @@ from matching.ranking.scoring import (
 from matching.ranking.selection import removals, select
 from matching.ranking.table import OpeningTable
 from matching.ranking.topn import Evaluate, Ranked, best_rows, best_tiered
-from matching.ranking.travel import travel_tiers
+from matching.ranking.travel import distances, travel_tiers
 from matching.ranking.vectors import as_goals, checked_item_vectors
 from matching.types import LEAD_KINDS, Lead, LeadKind, Opening, Profile, Removal
 
@@ -188,8 +188,13 @@ class Ranker:
         shared = int(groups.sum()) * GROUP_SHARING <= len(rows)
         shared = shared and getattr(self, "prune", True)  # rankers pickled before `prune` existed
         upper = (lambda some: self._upper_bounds(profile, some, goals)) if shared else None
-        evaluate, ids = self._evaluator(profile, goals), self.store_.table.ids
-        tiers = travel_tiers(self.store_.table, rows, profile)
+        table = self.store_.table
+        # one distance per allowed row, shared by the tiers and by every row the search scores
+        distance = distances(table, rows, profile)
+        by_row = np.full(table.capacity, np.nan)
+        by_row[rows] = distance
+        evaluate, ids = self._evaluator(profile, goals, by_row), table.ids
+        tiers = travel_tiers(table, rows, profile, distance=distance)
         ranked = best_tiered(rows, tiers, n, lambda some, k: best_rows(some, upper, k, evaluate, ids))
         return ranked, allowed.removal_counts()
 
@@ -252,7 +257,13 @@ class Ranker:
         )
         return bound[groups.group[rows]]
 
-    def _evaluator(self, profile: Profile, goals: npt.NDArray[np.float32]) -> Evaluate:
+    def _evaluator(
+        self,
+        profile: Profile,
+        goals: npt.NDArray[np.float32],
+        distance_by_row: npt.NDArray[np.float64] | None = None,
+    ) -> Evaluate:
+        """Rows -> (exact scores, parts); ``distance_by_row``: (capacity,) km already computed."""
         store, weights = self.store_, self.weights_
 
         def evaluate(rows: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.float64], PartMatrix]:
@@ -264,6 +275,7 @@ class Ranker:
                 goals,
                 similarity_floor=self.similarity_floor,
                 stage_values=self.stage_values_,
+                distance=None if distance_by_row is None else distance_by_row[rows],
             )
             return parts.total(weights), parts
 

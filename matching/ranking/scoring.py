@@ -93,6 +93,7 @@ def score_parts(
     *,
     similarity_floor: float,
     stage_values: npt.NDArray[np.float64],
+    distance: npt.NDArray[np.float64] | None = None,
 ) -> PartMatrix:
     """Compute every part for ``rows``.
 
@@ -104,6 +105,8 @@ def score_parts(
         goals: (k, d) float32 L2-normalised goal vectors (k >= 1).
         similarity_floor: Cosine similarity that maps to 0 (the model's "unrelated" level).
         stage_values: (len(STAGES),) float64 value per relationship stage.
+        distance: (m,) float64 km from home to each row (`travel.distances`) when the caller has
+            them already; computed here otherwise.
     """
     # einsum, not BLAS: its sum order per row does not depend on how many rows are scored
     # together, so a row's score is bit-identical whichever candidate set it was scored in (the
@@ -112,7 +115,8 @@ def score_parts(
     best_goal = np.argmax(sims, axis=1) if len(rows) else np.zeros(0, np.int64)
     similarity = sims[np.arange(len(rows)), best_goal] if len(rows) else np.zeros(0, np.float32)
     static, level, goal = static_parts(table, rows, profile, stage_values)
-    distance = distances(table, rows, profile)
+    if distance is None:
+        distance = distances(table, rows, profile)
     values = np.vstack(
         [
             preference_values(similarity, similarity_floor),

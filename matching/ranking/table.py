@@ -44,6 +44,8 @@ class OpeningTable:
         hours_max: (capacity,) float64, NaN when unknown.
         lat: (capacity,) float64 degrees, NaN when unknown.
         lon: (capacity,) float64 degrees, NaN when unknown.
+        phi, lam, cos_phi: (capacity,) float64 latitude and longitude in radians and the
+            latitude's cosine (`geo.haversine_radians` reads them; kept so no query redoes them).
         contract: (capacity,) int32 codes into ``contracts``.
         stage: (capacity,) int8 index into STAGES.
         route: (capacity,) int8 index into APPLICATION_ROUTES.
@@ -71,6 +73,9 @@ class OpeningTable:
     hours_max = Column(np.float64, _NAN)
     lat = Column(np.float64, _NAN)
     lon = Column(np.float64, _NAN)
+    phi = Column(np.float64, _NAN)
+    lam = Column(np.float64, _NAN)
+    cos_phi = Column(np.float64, _NAN)
     contract = Column(np.int32, 0)
     stage = Column(np.int8, 0)
     route = Column(np.int8, 0)
@@ -136,6 +141,9 @@ class OpeningTable:
         self.hours_max[rows] = _floats([o.hours_max for o in openings])
         self.lat[rows] = _floats([o.place.lat if o.place else None for o in openings])
         self.lon[rows] = _floats([o.place.lon if o.place else None for o in openings])
+        self.phi[rows] = np.radians(self.lat[rows])
+        self.lam[rows] = np.radians(self.lon[rows])
+        self.cos_phi[rows] = np.cos(self.phi[rows])
         self.contract[rows] = [self.contracts.add(o.contract_type) for o in openings]
         self.stage[rows] = [STAGES.index(o.stage) for o in openings]
         self.route[rows] = [APPLICATION_ROUTES.index(o.application_route) for o in openings]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from matching.ranking.geo import haversine_km
+from matching.ranking.geo import haversine_radians
 from matching.ranking.parts import NEUTRAL
 from matching.ranking.table import OpeningTable
 from matching.types import Opening, Profile
@@ -71,22 +71,31 @@ def distances(table: OpeningTable, rows: npt.NDArray[np.int64], profile: Profile
     """(m,) float64 km from the person's home to each row, NaN where either is unknown."""
     if profile.home is None:
         return np.full(len(rows), np.nan)
-    return haversine_km(profile.home.lat, profile.home.lon, table.lat[rows], table.lon[rows])
+    home = profile.home
+    return haversine_radians(home.lat, home.lon, table.phi[rows], table.lam[rows], table.cos_phi[rows])
 
 
-def travel_tiers(table: OpeningTable, rows: npt.NDArray[np.int64], profile: Profile) -> npt.NDArray[np.int8]:
+def travel_tiers(
+    table: OpeningTable,
+    rows: npt.NDArray[np.int64],
+    profile: Profile,
+    *,
+    distance: npt.NDArray[np.float64] | None = None,
+) -> npt.NDArray[np.int8]:
     """(m,) int8 travel tier of each of ``rows`` (see the module docstring).
 
     Args:
         table: Columns of the items.
         rows: (m,) int64 the allowed rows being ranked (the "same kind of work" test looks only here).
         profile: The person.
+        distance: (m,) float64 `distances` of ``rows`` when the caller has them already.
     """
     tiers = np.zeros(len(rows), np.int8)
     area = travel_area(profile)
     if profile.home is None or area is None or profile.willing_to_relocate or len(rows) == 0:
         return tiers
-    distance = distances(table, rows, profile)
+    if distance is None:
+        distance = distances(table, rows, profile)
     on_site = ~table.remote[rows]
     home_code = table.countries.codes.get(profile.home.country, -1) if profile.home.country else 0
     country = table.country[rows]
