@@ -128,6 +128,17 @@ class ParticipantStore(Store):
         )
         return self._get_many([str(r[0]) for r in ids], unit_ids=unit_ids)
 
+    def withheld(self, *, participant_ids: Sequence[str], viewer: str | None) -> set[str]:
+        """Of ``participant_ids``, those `get` would refuse ``viewer`` for their ``team_sharing``."""
+        if viewer is None or not participant_ids:
+            return set()
+        team, team_args = team_scope(viewer)
+        rows = self.con.execute(
+            f"SELECT id FROM caseload_participants WHERE list_contains(?, id) AND NOT {team}",
+            [[uuid_of("id", i) for i in participant_ids], *team_args],
+        ).fetchall()
+        return {str(r[0]) for r in rows}
+
     def get_many(self, *, participant_ids: Sequence[str]) -> builtins.list[ParticipantRecord]:
         """Live participants with these ids, in the given order (any unit; for the batch runner)."""
         return self._get_many(participant_ids, unit_ids=None)

@@ -14,8 +14,9 @@ through an import: those answer exactly like a contact that does not exist.
 
 Inside a unit, a participant whose latest ``team_sharing`` consent is withdrawn (or refused) is
 seen only by their own specialist and the unit's supervisor (`participant_scope`); to anyone
-else in the unit every participant read answers as for an id that names nothing. Admins keep
-what their own rules give them (erasure of any unit; no caseload reads).
+else in the unit every participant read answers as for an id that names nothing, and a contact
+naming them reads as another unit's (`redacted`). Admins keep what their own rules give them
+(erasure of any unit; no caseload reads).
 
 Imports belong to the unit of the user who ran them (their failed rows carry participant ids and
 text); batches started by a unit's supervisor belong to that unit. Another unit gets the same
@@ -90,15 +91,26 @@ def hidden_from(user: User, participant_id: str | None, participant_unit: str | 
     return participant_id is not None and participant_unit not in caseload_units(user)
 
 
-def redacted(user: User, records: Iterable[T]) -> list[T]:
-    """``records`` (contacts or timeline items) with the participant text of other units blanked.
+def redacted(db: Database, user: User, records: Iterable[T]) -> list[T]:
+    """``records`` (contacts or timeline items) with the participant text ``user`` may not read blanked.
 
-    The participant link itself stays on the record (the HTTP schemas null it, from the same
-    unit test), so a caller can still count what they are not shown.
+    Blanked: records naming another unit's participant, and records naming someone of the
+    caller's unit whose ``team_sharing`` consent withholds them from the caller
+    (`participant_scope`). The participant link itself stays on the record (the HTTP schemas
+    null it, from the same unit test: a withheld person's record reads as another unit's, its
+    ``participant_unit`` blank), so a caller can still count what they are not shown. Audit
+    what this returns (`audit_participants`): withheld people are not shown, so not logged.
     """
+    records = list(records)
+    named = sorted({pid for r in records if (pid := getattr(r, "participant_id", None))})
+    store = participants.ParticipantStore(db.cursor())
+    withheld = store.withheld(participant_ids=named, viewer=participant_scope(user)["viewer"])
     out = []
     for rec in records:
-        if hidden_from(user, getattr(rec, "participant_id", None), getattr(rec, "participant_unit", None)):
+        pid, unit = getattr(rec, "participant_id", None), getattr(rec, "participant_unit", None)
+        if pid in withheld:
+            rec = replace(rec, participant_unit="")  # type: ignore[type-var]
+        if pid in withheld or hidden_from(user, pid, unit):
             rec = replace(rec, **{f: "" for f in PARTICIPANT_TEXT if hasattr(rec, f)})  # type: ignore[type-var]
         out.append(rec)
     return out

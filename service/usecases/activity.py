@@ -83,9 +83,9 @@ def list_timeline(
     before: tuple[datetime, str] | None,
 ) -> list[TimelineItem]:
     """An employer's events, newest first, older than ``before``; participants shown are audit-logged."""
-    items = store.list(employer_id=employer_id, limit=limit, before=before)
+    items = redacted(db, user, store.list(employer_id=employer_id, limit=limit, before=before))
     audit_participants(db, user, items, detail=f"timeline of employer {employer_id}")
-    return redacted(user, items)
+    return items
 
 
 def summarise_week(
@@ -109,14 +109,15 @@ def summarise_week(
     start = datetime.combine(monday, time(), tzinfo=UTC)
     data = store.week(specialist=username, start=start, end=start + timedelta(days=7), today=date.today())
     held = [c for c in data.contacts if c.status == "held"]
-    audit_participants(db, user, data.contacts, detail=f"week of {username}")
+    contacts = redacted(db, user, data.contacts)
+    audit_participants(db, user, contacts, detail=f"week of {username}")
     iso = monday.isocalendar()
     return WeekSummary(
         specialist=username,
         week=f"{iso.year}-W{iso.week:02d}",
         starts_on=monday,
         ends_on=monday + timedelta(days=6),
-        contacts=tuple(redacted(user, data.contacts)),
+        contacts=tuple(contacts),
         held=len(held),
         planned=sum(c.status == "planned" for c in data.contacts),
         face_to_face_held=data.face_to_face_held,

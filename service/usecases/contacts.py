@@ -66,16 +66,15 @@ def list_contacts(
     until: datetime | None,
 ) -> list[ContactRecord]:
     """Contacts ordered by id, filtered (``since`` inclusive, ``until`` exclusive), audit-logged."""
-    records = store.list(limit=limit, after=after, filters=filters, since=since, until=until)
+    found = store.list(limit=limit, after=after, filters=filters, since=since, until=until)
+    records = redacted(db, user, found)
     audit_participants(db, user, records, action="list", detail="contacts")
-    return redacted(user, records)
+    return records
 
 
 def read_contact(*, store: ContactStore, db: Database, user: User, contact_id: str) -> ContactRecord:
     """One contact, audit-logged when it names a participant."""
-    rec = store.get(record_id=contact_id)
-    audit_shown(db, user, rec)
-    return redacted(user, [rec])[0]
+    return audit_shown(db, user, store.get(record_id=contact_id))
 
 
 def change_contact(
@@ -94,8 +93,9 @@ def change_contact(
 
 def audit_shown(db: Database, user: User, rec: ContactRecord) -> ContactRecord:
     """Audit-log the participant a contact shown to ``user`` names (if any); the contact as shown."""
+    rec = redacted(db, user, [rec])[0]
     audit_participants(db, user, [rec], detail=f"contact {rec.id}")
-    return redacted(user, [rec])[0]
+    return rec
 
 
 def guard_contact(store: ContactStore, user: User, contact_id: str, deleted: bool) -> None:

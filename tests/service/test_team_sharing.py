@@ -115,3 +115,40 @@ def test_colleagues_cannot_link_a_contact_to_a_withdrawn_person(team: Api) -> No
     r = team.call("POST", "/contacts", user="jd.a", json=body)
     assert r.status_code == 422 and "participant_id" in r.text and "no participant" in r.text, r.text
     assert team.call("POST", "/contacts", user="spec.a", json=body).status_code == 201
+
+
+def test_colleagues_see_a_contact_naming_a_withdrawn_person_without_the_person(team: Api) -> None:
+    """The employer-side facts stay shared; who it was about and what was learned do not."""
+    pid = _participant(team, disclosure={"level": "full", "es_may_contact_employers": True})["id"]
+    emp = _employer(team, name="Annat AB")
+    body = {
+        "employer_id": emp["id"], "occurred_at": "2026-01-05T10:00:00+00:00", "mode": "face_to_face",
+        "status": "held", "purpose": "candidate_introduction", "participant_id": pid,
+        "learned": "Sara starts Monday on the early shift",
+    }  # fmt: skip
+    made = team.call("POST", "/contacts", user="spec.a", json=body)
+    assert made.status_code == 201, made.text
+    cid = made.json()["id"]
+
+    def seen(user: str) -> list[dict[str, Any]]:
+        one = team.call("GET", f"/contacts/{cid}", user=user).json()
+        listed = [
+            c for c in team.call("GET", "/contacts?limit=100", user=user).json()["items"] if c["id"] == cid
+        ]
+        timeline = team.call("GET", f"/employers/{emp['id']}/timeline", user=user).json()["items"]
+        week = team.call("GET", "/specialists/spec.a/week?week=2026-W02", user=user).json()["contacts"]
+        return [one, *listed, *[t for t in timeline if t["entity_id"] == cid], *week]
+
+    for user in (*COLLEAGUES, *OWN):  # before the withdrawal, the unit sees the person
+        assert all(v["participant_id"] == pid for v in seen(user)), user
+    _consent(team, pid, "withdrawn")
+    for user in COLLEAGUES:
+        views = seen(user)
+        assert len(views) >= 4, views  # the contact is still there: read, list, timeline, week
+        for v in views:
+            assert v["participant_id"] is None and v["participant_hidden"] is True, (user, v)
+            assert "Sara" not in str(v), (user, v)
+    for user in OWN:
+        views = seen(user)
+        assert all(v["participant_id"] == pid and not v["participant_hidden"] for v in views), user
+        assert any("Sara starts Monday" in str(v) for v in views)
