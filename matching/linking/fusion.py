@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 
 from matching.linking.tree_walk import Forest
 
-_ARRAYS = ("roots", "feature", "threshold", "left", "right", "leaf", "missing_left", "value")
+_ARRAYS = tuple(f.name for f in fields(Forest))  # the node arrays, saved one .npz entry each
 
 #: Measured on the MELO dev split with grouped 5-fold CV (docs/quality.md); early stopping is
 #: off so a fit is deterministic.
@@ -42,27 +42,14 @@ class TreeEnsemble:
     Attributes:
         names: Feature names, in the column order ``decision`` expects.
         baseline: Raw score before any tree.
-        roots: (n_trees,) int64 row of each tree's root in the node arrays.
-        feature: (n_nodes,) int64 split feature (column in ``names``).
-        threshold: (n_nodes,) float64; a sample goes left when its value is <= threshold.
-        left, right: (n_nodes,) int64 child rows.
-        leaf: (n_nodes,) bool.
-        missing_left: (n_nodes,) bool; where a NaN goes (the features are never NaN in practice).
-        value: (n_nodes,) float64 leaf values.
+        forest: The trees' node arrays (`tree_walk.Forest`; ``feature`` is a column in ``names``).
         depth: Greatest tree depth.
         meta: Free-form provenance (training data, CV figures), saved with the model.
     """
 
     names: tuple[str, ...]
     baseline: float
-    roots: npt.NDArray[np.int64]
-    feature: npt.NDArray[np.int64]
-    threshold: npt.NDArray[np.float64]
-    left: npt.NDArray[np.int64]
-    right: npt.NDArray[np.int64]
-    leaf: npt.NDArray[np.bool_]
-    missing_left: npt.NDArray[np.bool_]
-    value: npt.NDArray[np.float64]
+    forest: Forest
     depth: int
     meta: Mapping[str, Any] = field(default_factory=dict)
 
@@ -81,14 +68,16 @@ class TreeEnsemble:
         return cls(
             names=tuple(names),
             baseline=float(np.ravel(model._baseline_prediction)[0]),
-            roots=offsets,
-            feature=allnodes["feature_idx"].astype(np.int64),
-            threshold=allnodes["num_threshold"].astype(np.float64),
-            left=allnodes["left"].astype(np.int64) + shift,
-            right=allnodes["right"].astype(np.int64) + shift,
-            leaf=allnodes["is_leaf"].astype(bool),
-            missing_left=allnodes["missing_go_to_left"].astype(bool),
-            value=allnodes["value"].astype(np.float64),
+            forest=Forest(
+                roots=offsets,
+                feature=allnodes["feature_idx"].astype(np.int64),
+                threshold=allnodes["num_threshold"].astype(np.float64),
+                left=allnodes["left"].astype(np.int64) + shift,
+                right=allnodes["right"].astype(np.int64) + shift,
+                leaf=allnodes["is_leaf"].astype(bool),
+                missing_left=allnodes["missing_go_to_left"].astype(bool),
+                value=allnodes["value"].astype(np.float64),
+            ),
             depth=int(allnodes["depth"].max()) if len(allnodes) else 0,
             meta=dict(meta or {}),
         )
@@ -114,22 +103,10 @@ class TreeEnsemble:
             out += self.forest.leaf_values(x).sum(axis=1)
         return out
 
-    @property
-    def forest(self) -> Forest:
-        """The node arrays as a `tree_walk.Forest` (built once, it caches the walk's records)."""
-        cached: Forest | None = self.__dict__.get("_forest")
-        if cached is None:
-            cached = Forest(
-                *(self.roots, self.feature, self.threshold, self.left, self.right),
-                *(self.leaf, self.missing_left, self.value),
-            )
-            self.__dict__["_forest"] = cached  # frozen dataclass: derived, not a field
-        return cached
-
     def save(self, path: str | Path) -> None:
         """Write the model as one ``.npz`` (arrays) with its names and meta as JSON."""
         header = json.dumps({"names": list(self.names), "baseline": self.baseline, "meta": self.meta})
-        arrays = {k: getattr(self, k) for k in _ARRAYS}
+        arrays = {k: getattr(self.forest, k) for k in _ARRAYS}
         with Path(path).open("wb") as fh:
             np.savez_compressed(fh, header=np.array(header), depth=np.array(self.depth), **arrays)
 
@@ -143,9 +120,9 @@ class TreeEnsemble:
         return cls(
             names=tuple(header["names"]),
             baseline=header["baseline"],
+            forest=Forest(**arrays),
             depth=depth,
             meta=header["meta"],
-            **arrays,
         )
 
 

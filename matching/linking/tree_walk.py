@@ -30,12 +30,16 @@ BLOCK = 4096  # samples walked at once: bounds the (samples x trees) working mat
 
 @dataclass(frozen=True, eq=False)
 class Forest:
-    """The node arrays of `fusion.TreeEnsemble`, prepared for walking.
+    """The node arrays of `fusion.TreeEnsemble`'s trees, all trees in one set of arrays.
 
     Attributes:
-        roots: (n_trees,) int64 root row of each tree.
-        feature, threshold, left, right, leaf, missing_left, value: (n_nodes,) node arrays,
-            children as global rows.
+        roots: (n_trees,) int64 row of each tree's root in the node arrays.
+        feature: (n_nodes,) int64 split feature (a column of the samples).
+        threshold: (n_nodes,) float64; a sample goes left when its value is <= threshold.
+        left, right: (n_nodes,) int64 child rows (global, not within the tree).
+        leaf: (n_nodes,) bool.
+        missing_left: (n_nodes,) bool; where a NaN goes (the features are never NaN in practice).
+        value: (n_nodes,) float64 leaf values.
     """
 
     roots: npt.NDArray[np.int64]

@@ -16,27 +16,28 @@ MODELS = sorted((Path(__file__).resolve().parents[3] / "data" / "linker").glob("
 
 
 def oracle_decision(model: TreeEnsemble, x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    """`TreeEnsemble.decision` as it was before the fast walk (commit 6447d5d), verbatim."""
+    """`TreeEnsemble.decision` as it was before the fast walk (commit 6447d5d), on ``forest``."""
+    trees = model.forest
     out = np.full(len(x), model.baseline)
     for start in range(0, len(x), 4096):
         block = x[start : start + 4096]
-        node = np.broadcast_to(model.roots, (len(block), len(model.roots))).copy()
+        node = np.broadcast_to(trees.roots, (len(block), len(trees.roots))).copy()
         rows = np.arange(len(block))[:, None]
         for _ in range(model.depth):
-            x_node = block[rows, model.feature[node]]
-            goes_left = np.where(np.isnan(x_node), model.missing_left[node], x_node <= model.threshold[node])
-            node = np.where(model.leaf[node], node, np.where(goes_left, model.left[node], model.right[node]))
-        out[start : start + 4096] += model.value[node].sum(axis=1)
+            x_node = block[rows, trees.feature[node]]
+            goes_left = np.where(np.isnan(x_node), trees.missing_left[node], x_node <= trees.threshold[node])
+            node = np.where(trees.leaf[node], node, np.where(goes_left, trees.left[node], trees.right[node]))
+        out[start : start + 4096] += trees.value[node].sum(axis=1)
     return out
 
 
 def _samples(model: TreeEnsemble, n: int, seed: int) -> npt.NDArray[np.float64]:
     """(n, k) values on, just above and just below the model's own thresholds, and some NaN."""
     rng = np.random.default_rng(seed)
-    inner = ~model.leaf
+    inner = ~model.forest.leaf
     x = np.zeros((n, len(model.names)))
     for col in range(len(model.names)):
-        cuts = model.threshold[inner & (model.feature == col)]
+        cuts = model.forest.threshold[inner & (model.forest.feature == col)]
         if len(cuts):
             picked = rng.choice(cuts, n)
             x[:, col] = picked + rng.choice([-1e-6, 0.0, 1e-6], n) * np.maximum(abs(picked), 1)
