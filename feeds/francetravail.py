@@ -19,6 +19,7 @@ from typing import Any
 from feeds.ad import FeedAd
 from feeds.adapter import Adapter, list_under
 from feeds.normal import (
+    coded,
     coordinate,
     dig,
     hourly,
@@ -26,7 +27,7 @@ from feeds.normal import (
     moment,
     number,
     plain,
-    registry_number,
+    registry,
     required,
     text,
 )
@@ -60,7 +61,7 @@ def parse_ad(raw: Mapping[str, Any]) -> FeedAd:
     place = raw.get("lieuTravail") or {}
     lat, lon = coordinate(place.get("latitude"), place.get("longitude"))
     hours = hours_in_text(text(raw.get("dureeTravailLibelle")))
-    siren = registry_number(dig(raw, "entreprise.siret"), "siren")
+    siren, siren_kind = registry(dig(raw, "entreprise.siret"), "siren")
     scope = SCOPES.get(text(raw.get("dureeTravailLibelleConverti")).casefold(), "")
     if hours is None and scope == "full_time":
         hours = LEGAL_WEEK_HOURS
@@ -72,7 +73,7 @@ def parse_ad(raw: Mapping[str, Any]) -> FeedAd:
         language="fr",
         employer_name=text(dig(raw, "entreprise.nom")),
         registry_number=siren,
-        registry_kind="siren" if siren else None,
+        registry_kind=siren_kind,
         city=_PLACE.match(text(place.get("libelle"))).group(1).strip(),  # type: ignore[union-attr]
         country="FR",
         lat=lat,
@@ -87,7 +88,7 @@ def parse_ad(raw: Mapping[str, Any]) -> FeedAd:
         url=text(dig(raw, "origineOffre.urlOrigine"))
         or f"https://candidat.francetravail.fr/offres/recherche/detail/{required(raw, 'id')}",
         how_to_apply=text(dig(raw, "contact.urlPostulation")) or text(dig(raw, "contact.courriel")),
-        occupation_code=f"rome:{text(raw.get('romeCode'))}" if raw.get("romeCode") else "",
+        occupation_code=coded("rome", raw.get("romeCode")),
         occupation_label=text(raw.get("appellationlibelle")) or text(raw.get("romeLibelle")),
         updated_at=moment(raw.get("dateActualisation"), "dateActualisation", zone=ZONE),
     )

@@ -16,7 +16,7 @@ from typing import Any
 
 from feeds.ad import FeedAd
 from feeds.adapter import Adapter, list_under
-from feeds.normal import coordinate, dig, moment, plain, registry_number, required, text
+from feeds.normal import coded, coordinate, dig, moment, plain, registry, required, text
 
 ZONE = "Europe/Copenhagen"
 #: The Danish collective-agreement full-time week.
@@ -39,7 +39,7 @@ def parse_ad(raw: Mapping[str, Any]) -> FeedAd:
         raw.get("Latitude", dig(raw, "Location.Latitude")),
         raw.get("Longitude", dig(raw, "Location.Longitude")),
     )
-    cvr = registry_number(raw.get("HiringOrgCVR"), "cvr")
+    cvr, cvr_kind = registry(raw.get("HiringOrgCVR"), "cvr")
     scope = SCOPES.get(text(raw.get("WorkHours")).casefold(), "")
     hours = FULL_TIME_HOURS if scope == "full_time" else None
     deadline = text(raw.get("LastDateApplication")).removesuffix("T00:00:00")
@@ -51,7 +51,7 @@ def parse_ad(raw: Mapping[str, Any]) -> FeedAd:
         language="da",
         employer_name=text(raw.get("HiringOrgName")),
         registry_number=cvr,
-        registry_kind="cvr" if cvr else None,
+        registry_kind=cvr_kind,
         city=text(raw.get("WorkPlaceCity")),
         country=COUNTRIES.get(text(raw.get("Country")).casefold(), "DK" if not raw.get("Country") else ""),
         lat=lat,
@@ -64,7 +64,7 @@ def parse_ad(raw: Mapping[str, Any]) -> FeedAd:
         closes_at=moment(deadline, "LastDateApplication", zone=ZONE, end_of_day=True),
         url=text(raw.get("JobLogUrl")) or text(raw.get("DetailsUrl")) or text(raw.get("Url")),
         how_to_apply=text(raw.get("Url")),
-        occupation_code=f"jobnet:{text(raw.get('Occupation'))}" if raw.get("Occupation") else "",
+        occupation_code=coded("jobnet", raw.get("Occupation")),
         occupation_label=text(raw.get("Occupation")),
     )
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from feeds.ad import FeedAd
 from feeds.adapter import Adapter, list_under
-from feeds.normal import coordinate, dig, moment, number, plain, registry_number, required, text
+from feeds.normal import coded, coordinate, dig, moment, number, plain, registry, required, text
 
 ZONE = "Europe/Stockholm"
 #: Weekly hours of Swedish full-time work, which ``scope_of_work`` percentages are of.
@@ -54,6 +54,7 @@ def parse_ad(raw: Mapping[str, Any]) -> FeedAd:
     lat, lon = coordinate(coords[1], coords[0]) if len(coords) == 2 else (None, None)
     lo, hi = _hours(raw)
     details = raw.get("application_details") or {}
+    org_nr, org_nr_kind = registry(dig(raw, "employer.organization_number"), "org_nr")
     return FeedAd(
         source="jobtech",
         ad_id=ad_id,
@@ -61,10 +62,8 @@ def parse_ad(raw: Mapping[str, Any]) -> FeedAd:
         description=plain(dig(raw, "description.text")),
         language="sv",
         employer_name=text(dig(raw, "employer.name")),
-        registry_number=registry_number(dig(raw, "employer.organization_number"), "org_nr"),
-        registry_kind="org_nr"
-        if registry_number(dig(raw, "employer.organization_number"), "org_nr")
-        else None,
+        registry_number=org_nr,
+        registry_kind=org_nr_kind,
         city=text(address.get("city")) or text(address.get("municipality")),
         country=COUNTRIES.get(text(address.get("country")).casefold(), ""),
         lat=lat,
@@ -77,9 +76,7 @@ def parse_ad(raw: Mapping[str, Any]) -> FeedAd:
         closes_at=moment(raw.get("application_deadline"), "application_deadline", zone=ZONE, end_of_day=True),
         url=text(raw.get("webpage_url")),
         how_to_apply=text(details.get("url")) or text(details.get("email")) or text(details.get("other")),
-        occupation_code=f"jobtech:{text(dig(raw, 'occupation.concept_id'))}"
-        if dig(raw, "occupation.concept_id")
-        else "",
+        occupation_code=coded("jobtech", dig(raw, "occupation.concept_id")),
         occupation_label=text(dig(raw, "occupation.label")),
         updated_at=updated,
     )

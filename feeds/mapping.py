@@ -22,7 +22,7 @@ from typing import Any
 
 from feeds.ad import FeedAd, FeedError
 from feeds.adapter import Adapter
-from feeds.normal import coordinate, dig, hourly, moment, number, plain, registry_number, text
+from feeds.normal import coordinate, dig, hourly, moment, number, plain, registry, text
 
 TEXT_FIELDS = (
     "description",
@@ -81,7 +81,7 @@ def _parse(raw: Mapping[str, Any], spec: Mapping[str, Any]) -> FeedAd:
         if not values[name]:
             raise FeedError(fields[name], "is required")
     kind = spec.get("registry_kind")
-    number_ = registry_number(get("registry_number"), kind) if kind else None
+    number_, kind_ = registry(get("registry_number"), kind) if kind else (None, None)
     lat, lon = coordinate(get("lat"), get("lon"))
     hours_min, hours_max = number(get("hours_min"), "hours_min"), number(get("hours_max"), "hours_max")
     return FeedAd(
@@ -90,7 +90,7 @@ def _parse(raw: Mapping[str, Any], spec: Mapping[str, Any]) -> FeedAd:
         title=values["title"],
         language=text(get("language")) or spec.get("language", "en"),
         registry_number=number_,
-        registry_kind=kind if number_ else None,
+        registry_kind=kind_,
         country=text(get("country")) or spec.get("country", ""),
         lat=lat,
         lon=lon,

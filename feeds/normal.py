@@ -45,6 +45,17 @@ def registry_number(number: Any, kind: str) -> str | None:
     raise ValueError(f"unknown registry kind {kind!r}")
 
 
+def registry(number: Any, kind: str) -> tuple[str | None, str | None]:
+    """(registry_number, registry_kind) of an ad: the normal number and ``kind``, or both None."""
+    found = registry_number(number, kind)
+    return (found, kind) if found else (None, None)
+
+
+def coded(scheme: str, code: Any) -> str:
+    """A board's occupation code as ``scheme:code`` (``rome:K1304``); "" when the ad has none."""
+    return f"{scheme}:{text(code)}" if code else ""
+
+
 def moment(value: Any, field_name: str, *, zone: str = "UTC", end_of_day: bool = False) -> datetime | None:
     """An aware UTC datetime from an ISO 8601 string or epoch milliseconds; None when empty.
 

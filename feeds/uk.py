@@ -15,7 +15,7 @@ from typing import Any
 
 from feeds.ad import FeedAd
 from feeds.adapter import Adapter, list_under
-from feeds.normal import coordinate, dig, hourly, moment, number, plain, required, text
+from feeds.normal import coded, coordinate, dig, hourly, moment, number, plain, required, text
 
 #: Hours a UK full-time salary is spread over to give an hourly figure (not stored as the hours).
 FULL_TIME_HOURS = 37.5
@@ -50,7 +50,7 @@ def parse_ad(raw: Mapping[str, Any]) -> FeedAd:
         currency="GBP" if wage is not None else None,
         url=text(raw.get("redirect_url")),
         how_to_apply=text(raw.get("redirect_url")),
-        occupation_code=f"adzuna:{text(dig(raw, 'category.tag'))}" if dig(raw, "category.tag") else "",
+        occupation_code=coded("adzuna", dig(raw, "category.tag")),
         occupation_label=text(dig(raw, "category.label")),
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from feeds.normal import hourly, hours_in_text, registry_number
+from feeds.normal import coded, hourly, hours_in_text, registry, registry_number
 
 
 @pytest.mark.parametrize(
@@ -26,6 +26,17 @@ from feeds.normal import hourly, hours_in_text, registry_number
 )
 def test_registry_numbers_in_their_normal_form(number: object, kind: str, want: str | None) -> None:
     assert registry_number(number, kind) == want
+
+
+def test_an_ads_registry_kind_is_given_only_with_a_usable_number() -> None:
+    assert registry("SE556701234501", "org_nr") == ("556701-2345", "org_nr")
+    assert registry("556701-234", "org_nr") == (None, None)
+    assert registry(0, "cvr") == (None, None)
+
+
+def test_occupation_codes_carry_their_scheme_and_none_stays_empty() -> None:
+    assert coded("rome", " K1304 ") == "rome:K1304"
+    assert coded("jobnet", None) == "" and coded("adzuna", "") == ""
 
 
 @pytest.mark.parametrize(
