@@ -20,8 +20,7 @@ from typing import Any
 from participants import plan_body
 from participants.change_log import CHANGE_LOG
 from participants.errors import InvalidError
-from participants.screening import require_confirmed
-from participants.versions import SavedVersion, live_participant, next_version, read_versions
+from participants.versions import SavedVersion, live_participant, next_version, read_versions, save_confirmed
 from storekit.connection import Connection
 from storekit.rows import select_records, uuid_of
 from storekit.store import Store
@@ -72,18 +71,16 @@ class PlanStore(Store):
             NotFoundError: No live participant with this id.
         """
         body, warnings = plan_body.build(kind, values)
-        confirmed = require_confirmed(warnings, confirmed=confirm_warnings)
-        at = now()
-        with self.transaction() as con:
-            version = save_plan(con, participant_id, kind, body, at, actor)
-        return PlanVersion(
+        return save_confirmed(
+            self,
+            PlanVersion,
+            lambda con, at: save_plan(con, participant_id, kind, body, at, actor),
+            body=body,
+            warnings=warnings,
+            confirm_warnings=confirm_warnings,
             participant_id=participant_id,
             kind=kind,
-            version=version,
-            saved_at=at,
             saved_by=actor,
-            body=body,
-            warnings=confirmed,
         )
 
     def versions(self, *, participant_id: str, kind: str) -> builtins.list[PlanVersion]:

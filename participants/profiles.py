@@ -20,12 +20,10 @@ from participants import profile_body
 from participants.change_log import CHANGE_LOG
 from participants.errors import InvalidError
 from participants.models import Preferences
-from participants.screening import require_confirmed
-from participants.versions import SavedVersion, live_participant, next_version, read_versions
+from participants.versions import SavedVersion, live_participant, next_version, read_versions, save_confirmed
 from storekit.connection import Connection
 from storekit.rows import uuid_of
 from storekit.store import Store
-from storekit.transactions import now
 
 _PREFS = tuple(Preferences.__dataclass_fields__)
 _BOOLS = (
@@ -68,18 +66,16 @@ class ProfileStore(Store):
                 "trigger", f"must be one of {', '.join(profile_body.TRIGGERS)}; got {trigger!r}"
             )
         body, warnings = profile_body.build(values)
-        confirmed = require_confirmed(warnings, confirmed=confirm_warnings)
-        at = now()
-        with self.transaction() as con:
-            version = save_version(con, participant_id, body, trigger, at, actor)
-        return ProfileVersion(
-            participant_id=participant_id,
-            version=version,
-            trigger=trigger,
-            saved_at=at,
-            saved_by=actor,
+        return save_confirmed(
+            self,
+            ProfileVersion,
+            lambda con, at: save_version(con, participant_id, body, trigger, at, actor),
             body=body,
-            warnings=confirmed,
+            warnings=warnings,
+            confirm_warnings=confirm_warnings,
+            participant_id=participant_id,
+            trigger=trigger,
+            saved_by=actor,
         )
 
     def versions(self, *, participant_id: str) -> builtins.list[ProfileVersion]:

@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any, TypeVar
 
-from participants.screening import Warning
+from participants.screening import Warning, require_confirmed
 from storekit.connection import Connection
 from storekit.rows import row_by_id, select_records, uuid_of
+from storekit.store import Store
+from storekit.transactions import now
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,3 +77,28 @@ def read_versions(
         return make(body=json.loads(body), **stored)
 
     return select_records(con, version, table, columns, where, parameters, order="version DESC")
+
+
+def save_confirmed(
+    store: Store,
+    make: type[V],
+    write: Callable[[Connection, dt.datetime], int],
+    *,
+    body: Mapping[str, Any],
+    warnings: Sequence[Warning],
+    confirm_warnings: bool,
+    **fields_: Any,
+) -> V:
+    """Save a built body: ``write(con, saved_at)`` appends it in one transaction, giving its number.
+
+    ``fields_`` are ``make``'s other fields (``participant_id``, ``saved_by``, a plan's ``kind``...).
+
+    Raises:
+        NeedsConfirmationError: ``warnings`` were found and ``confirm_warnings`` is False (nothing
+            is written).
+    """
+    confirmed = require_confirmed(warnings, confirmed=confirm_warnings)
+    at = now()
+    with store.transaction() as con:
+        version = write(con, at)
+    return make(version=version, saved_at=at, body=body, warnings=confirmed, **fields_)
