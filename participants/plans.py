@@ -15,6 +15,7 @@ import json
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from participants import plan_body
@@ -70,18 +71,13 @@ class PlanStore(Store):
                 stay, benefit or criminal record and ``confirm_warnings`` is False.
             NotFoundError: No live participant with this id.
         """
-        body, warnings = plan_body.build(kind, values)
-        return save_confirmed(
-            self,
-            PlanVersion,
-            lambda con, at: save_plan(con, participant_id, kind, body, at, actor),
-            body=body,
-            warnings=warnings,
-            confirm_warnings=confirm_warnings,
-            participant_id=participant_id,
-            kind=kind,
-            saved_by=actor,
-        )
+        built = plan_body.build(kind, values)
+
+        def write(con: Connection, body: dict[str, Any], at: dt.datetime) -> int:
+            return save_plan(con, participant_id, kind, body, at, actor)
+
+        saved = partial(PlanVersion, participant_id=participant_id, saved_by=actor, kind=kind)
+        return save_confirmed(self, saved, built, write, confirm_warnings=confirm_warnings)
 
     def versions(self, *, participant_id: str, kind: str) -> builtins.list[PlanVersion]:
         """Every version of one plan, newest first."""

@@ -10,9 +10,11 @@ has none until the first save (their preferences stand as they are).
 from __future__ import annotations
 
 import builtins
+import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from matching.types import Concept
@@ -65,18 +67,13 @@ class ProfileStore(Store):
             raise InvalidError(
                 "trigger", f"must be one of {', '.join(profile_body.TRIGGERS)}; got {trigger!r}"
             )
-        body, warnings = profile_body.build(values)
-        return save_confirmed(
-            self,
-            ProfileVersion,
-            lambda con, at: save_version(con, participant_id, body, trigger, at, actor),
-            body=body,
-            warnings=warnings,
-            confirm_warnings=confirm_warnings,
-            participant_id=participant_id,
-            trigger=trigger,
-            saved_by=actor,
-        )
+        built = profile_body.build(values)
+
+        def write(con: Connection, body: Mapping[str, Any], at: dt.datetime) -> int:
+            return save_version(con, participant_id, body, trigger, at, actor)
+
+        saved = partial(ProfileVersion, participant_id=participant_id, saved_by=actor, trigger=trigger)
+        return save_confirmed(self, saved, built, write, confirm_warnings=confirm_warnings)
 
     def versions(self, *, participant_id: str) -> builtins.list[ProfileVersion]:
         """Every version of the participant's profile, newest first."""

@@ -79,26 +79,30 @@ def read_versions(
     return select_records(con, version, table, columns, where, parameters, order="version DESC")
 
 
+B = TypeVar("B", bound=Mapping[str, Any])
+
+
 def save_confirmed(
     store: Store,
-    make: type[V],
-    write: Callable[[Connection, dt.datetime], int],
+    make: Callable[..., V],
+    built: tuple[B, Sequence[Warning]],
+    write: Callable[[Connection, B, dt.datetime], int],
     *,
-    body: Mapping[str, Any],
-    warnings: Sequence[Warning],
     confirm_warnings: bool,
-    **fields_: Any,
 ) -> V:
-    """Save a built body: ``write(con, saved_at)`` appends it in one transaction, giving its number.
+    """Save a ``built`` (body, warnings) as a new version; ``make`` gives the answer.
 
-    ``fields_`` are ``make``'s other fields (``participant_id``, ``saved_by``, a plan's ``kind``...).
+    ``write(con, body, saved_at)`` appends the body in one transaction and gives its number;
+    ``make(version=, saved_at=, body=, warnings=)`` is the version type with its other fields
+    (``participant_id``, ``saved_by``, a plan's ``kind``...) already bound.
 
     Raises:
-        NeedsConfirmationError: ``warnings`` were found and ``confirm_warnings`` is False (nothing
-            is written).
+        NeedsConfirmationError: There are warnings and ``confirm_warnings`` is False (nothing is
+            written).
     """
+    body, warnings = built
     confirmed = require_confirmed(warnings, confirmed=confirm_warnings)
     at = now()
     with store.transaction() as con:
-        version = write(con, at)
-    return make(version=version, saved_at=at, body=body, warnings=confirmed, **fields_)
+        version = write(con, body, at)
+    return make(version=version, saved_at=at, body=body, warnings=confirmed)
