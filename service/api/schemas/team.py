@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from service.api.schemas.common import Out
 from service.usecases.team_view import SpecialistFigures, TeamView
@@ -42,7 +42,7 @@ class SpecialistTeamOut(Out):
         return cls.from_fields(s, weeks=[WeekCountOut.from_fields(w) for w in s.weeks])
 
 
-class TeamOut(BaseModel):
+class TeamOut(Out):
     """The team's ISO week (``starts_on`` Monday .. ``ends_on`` Sunday) for ``units`` (null: all)."""
 
     week: str = Field(examples=["2026-W48"])
@@ -55,11 +55,4 @@ class TeamOut(BaseModel):
     @classmethod
     def from_view(cls, v: TeamView) -> TeamOut:
         """The view as served."""
-        return cls(
-            week=v.week,
-            starts_on=v.starts_on,
-            ends_on=v.ends_on,
-            units=v.units,
-            target=v.target,
-            specialists=[SpecialistTeamOut.from_figures(s) for s in v.specialists],
-        )
+        return cls.from_fields(v, specialists=[SpecialistTeamOut.from_figures(s) for s in v.specialists])

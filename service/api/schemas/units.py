@@ -40,14 +40,5 @@ class UnitSettingsOut(Out):
 
     @classmethod
     def from_settings(cls, settings: UnitSettings) -> Self:
-        """The answer for ``settings``."""
-        unit = settings.unit
-        return cls(
-            unit_id=unit.id,
-            name=unit.name,
-            country=unit.country,
-            language=unit.language,
-            travel_area_km=unit.travel_area_km,
-            default_travel_area_km=settings.default_travel_area_km,
-            effective_travel_area_km=settings.effective_travel_area_km,
-        )
+        """The answer for ``settings``: the unit's fields, then the programme's and the effective area."""
+        return cls.from_fields(settings.unit, settings, unit_id=settings.unit.id)
