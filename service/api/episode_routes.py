@@ -13,15 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Protocol
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Path
 
 from participants.episode_store import EpisodeStore
-from service.access.users import User
 from service.deps import DbDep, UserDep
-from service.runtime.database import Database
 from service.usecases import episodes
 
 
@@ -42,48 +41,48 @@ class RecordCases(Protocol):
 
 
 @dataclass(frozen=True)
-class EpisodeCases:
-    """`RecordCases` over `service.usecases.episodes` for one store class (education, support)."""
+class BoundCases:
+    """`RecordCases` over four keyword-only use cases with the request's context already bound.
 
-    kind: type[EpisodeStore[Any]]
-    user: User
-    db: Database
+    Each case is a ``functools.partial`` of a use case with ``db``, ``user`` and whatever else it
+    runs on; this passes the participant, the record id (named ``id_name`` by the use cases) and
+    the values.
+    """
+
+    add_case: Callable[..., Any]
+    list_case: Callable[..., list[Any]]
+    get_case: Callable[..., Any]
+    change_case: Callable[..., Any]
+    id_name: str = "record_id"
 
     def add(self, participant_id: str, values: Mapping[str, Any]) -> Any:
-        """See `episodes.add_record`."""
-        return episodes.add_record(
-            db=self.db, user=self.user, participant_id=participant_id, kind=self.kind, values=values
-        )
+        """The added record."""
+        return self.add_case(participant_id=participant_id, values=values)
 
     def read_all(self, participant_id: str) -> list[Any]:
-        """See `episodes.list_records`."""
-        return episodes.list_records(
-            db=self.db, user=self.user, participant_id=participant_id, kind=self.kind
-        )
+        """The participant's records."""
+        return self.list_case(participant_id=participant_id)
 
     def read(self, participant_id: str, record_id: str) -> Any:
-        """See `episodes.get_record`."""
-        return episodes.get_record(
-            db=self.db, user=self.user, participant_id=participant_id, record_id=record_id, kind=self.kind
-        )
+        """One record."""
+        return self.get_case(participant_id=participant_id, **{self.id_name: record_id})
 
     def change(self, participant_id: str, record_id: str, values: Mapping[str, Any]) -> Any:
-        """See `episodes.change_record`."""
-        return episodes.change_record(
-            db=self.db,
-            user=self.user,
-            participant_id=participant_id,
-            record_id=record_id,
-            kind=self.kind,
-            values=values,
+        """The changed record."""
+        return self.change_case(participant_id=participant_id, values=values, **{self.id_name: record_id})
+
+
+def episode_cases(kind: type[EpisodeStore[Any]]) -> Callable[..., BoundCases]:
+    """A dependency giving `service.usecases.episodes` over ``kind`` for the request's caller."""
+
+    def get_cases(user: UserDep, db: DbDep) -> BoundCases:
+        bound: dict[str, Any] = {"db": db, "user": user, "kind": kind}
+        return BoundCases(
+            partial(episodes.add_record, **bound),
+            partial(episodes.list_records, **bound),
+            partial(episodes.get_record, **bound),
+            partial(episodes.change_record, **bound),
         )
-
-
-def episode_cases(kind: type[EpisodeStore[Any]]) -> Callable[..., EpisodeCases]:
-    """A dependency giving `EpisodeCases` of ``kind`` for the request's caller."""
-
-    def get_cases(user: UserDep, db: DbDep) -> EpisodeCases:
-        return EpisodeCases(kind, user, db)
 
     get_cases.__doc__ = f"Use cases of {kind.entity} records for the request's caller."
     return get_cases

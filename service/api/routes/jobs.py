@@ -2,80 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter
 
-from service.access.users import User
-from service.api.episode_routes import EpisodeRoutes
+from service.api.episode_routes import BoundCases, EpisodeRoutes
 from service.api.schemas.jobs import JobIn, JobList, JobOut, JobPatch
 from service.api.schemas.problems import error_responses
 from service.deps import DbDep, EngineDep, ProgrammeDep, UserDep
-from service.runtime.database import Database
 from service.usecases import jobs
-from service.usecases.jobs import JobView
-from service.usecases.lead_engine import LeadEngine
-from service.usecases.programme_rules import Programme
 
 router = APIRouter(
     prefix="/participants/{participant_id}/jobs", tags=["jobs and follow-along"], responses=error_responses()
 )
 
 
-@dataclass(frozen=True)
-class JobCases:
-    """The job use cases (`service.usecases.jobs`) for one request's caller."""
-
-    user: User
-    db: Database
-    engine: LeadEngine
-    programme: Programme
-
-    def add(self, participant_id: str, values: Mapping[str, Any]) -> JobView:
-        """See `jobs.add_job`."""
-        return jobs.add_job(
-            db=self.db,
-            engine=self.engine,
-            user=self.user,
-            participant_id=participant_id,
-            values=values,
-            programme=self.programme,
-        )
-
-    def read_all(self, participant_id: str) -> list[JobView]:
-        """See `jobs.list_jobs`."""
-        return jobs.list_jobs(
-            db=self.db, user=self.user, participant_id=participant_id, programme=self.programme
-        )
-
-    def read(self, participant_id: str, record_id: str) -> JobView:
-        """See `jobs.get_job`."""
-        return jobs.get_job(
-            db=self.db,
-            user=self.user,
-            participant_id=participant_id,
-            job_id=record_id,
-            programme=self.programme,
-        )
-
-    def change(self, participant_id: str, record_id: str, values: Mapping[str, Any]) -> JobView:
-        """See `jobs.change_job`."""
-        return jobs.change_job(
-            db=self.db,
-            engine=self.engine,
-            user=self.user,
-            participant_id=participant_id,
-            job_id=record_id,
-            values=values,
-            programme=self.programme,
-        )
-
-
-def job_cases(user: UserDep, db: DbDep, engine: EngineDep, programme: ProgrammeDep) -> JobCases:
-    """The job use cases for the request's caller."""
-    return JobCases(user, db, engine, programme)
+def job_cases(user: UserDep, db: DbDep, engine: EngineDep, programme: ProgrammeDep) -> BoundCases:
+    """The job use cases (`service.usecases.jobs`) for the request's caller."""
+    bound: dict[str, Any] = {"db": db, "user": user, "programme": programme}
+    return BoundCases(
+        partial(jobs.add_job, engine=engine, **bound),
+        partial(jobs.list_jobs, **bound),
+        partial(jobs.get_job, **bound),
+        partial(jobs.change_job, engine=engine, **bound),
+        id_name="job_id",
+    )
 
 
 routes = EpisodeRoutes(
