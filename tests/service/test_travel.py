@@ -32,7 +32,7 @@ def test_no_top_lead_lies_beyond_the_travel_area_while_a_local_one_waits(
     assert found.top5_other_country == 0
     # Without the travel tiers the score alone lets far leads in: the check can fail.
     monkeypatch.setattr(
-        ranker_module, "travel_tiers", lambda table, rows, profile: np.zeros(len(rows), np.int8)
+        ranker_module, "travel_tiers", lambda table, rows, profile, **_: np.zeros(len(rows), np.int8)
     )
     assert check_travel(db, engine, n=10).outside_with_local > 0
     # Both paths resolve the area and country the same way: the unit's country fills the home's.
