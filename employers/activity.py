@@ -13,6 +13,14 @@ from storekit.store import Store
 #: IPS fidelity target (V6): face-to-face employer contacts per specialist per week.
 FACE_TO_FACE_TARGET = 6
 _EPOCH = datetime.fromisoformat("1970-01-01T00:00:00+00:00")
+#: Each employer's last held contact, (employer_id, last): what "dormant" is measured from.
+LAST_HELD = (
+    "SELECT employer_id, max(occurred_at) AS last FROM crm_contacts "
+    "WHERE deleted_at IS NULL AND status = 'held' GROUP BY employer_id"
+)
+#: Dormant, over ``crm_employers e`` joined with `LAST_HELD` as ``h``; one argument, the cutoff.
+#: Do-not-contact employers are never dormant: nobody should contact them.
+DORMANT = "NOT e.do_not_contact AND (h.last IS NULL OR h.last < ?)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +66,11 @@ class ActivityStore(Store):
         """
         last_at, last_id = after if after else (None, None)
         rows = self.con.execute(
-            "SELECT id, name, owner, stage, last FROM (SELECT e.id, e.name, e.owner, e.stage, "
-            "max(c.occurred_at) AS last FROM crm_employers e LEFT JOIN crm_contacts c "
-            "ON c.employer_id = e.id AND c.deleted_at IS NULL AND c.status = 'held' "
-            "WHERE e.deleted_at IS NULL AND NOT e.do_not_contact AND (?::VARCHAR IS NULL OR e.owner = ?) "
-            "GROUP BY e.id, e.name, e.owner, e.stage) WHERE (last IS NULL OR last < ?) "
-            "AND (?::VARCHAR IS NULL OR (coalesce(last, ?), id::VARCHAR) > (coalesce(?::TIMESTAMPTZ, ?), ?)) "
+            "SELECT id, name, owner, stage, last FROM (SELECT e.id, e.name, e.owner, e.stage, h.last "
+            f"FROM crm_employers e LEFT JOIN ({LAST_HELD}) h ON h.employer_id = e.id "
+            f"WHERE e.deleted_at IS NULL AND (?::VARCHAR IS NULL OR e.owner = ?) AND {DORMANT}) "
+            "WHERE (?::VARCHAR IS NULL "
+            "OR (coalesce(last, ?), id::VARCHAR) > (coalesce(?::TIMESTAMPTZ, ?), ?)) "
             "ORDER BY coalesce(last, ?), id::VARCHAR LIMIT ?",
             [owner, owner, cutoff, last_id, _EPOCH, last_at, _EPOCH, last_id, _EPOCH, limit],
         ).fetchall()

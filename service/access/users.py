@@ -86,6 +86,20 @@ def get_user(db: Database, *, username: str) -> User | None:
     return User(*row) if row else None
 
 
+def unit_users(db: Database, *, unit_id: str | None) -> list[User]:
+    """The active users of ``unit_id`` (none for None), by display name."""
+    rows = (
+        db.cursor()
+        .execute(
+            "SELECT id, username, display_name, role, unit_id FROM app_users WHERE unit_id = ? AND active "
+            "ORDER BY display_name, username",
+            [unit_id],
+        )
+        .fetchall()
+    )
+    return [User(*row) for row in rows]
+
+
 def find_user(db: Database, *, username: str) -> tuple[User, bool] | None:
     """The user with that username and whether they are active, or None."""
     row = (

@@ -111,10 +111,9 @@ def summarise_week(
     held = [c for c in data.contacts if c.status == "held"]
     contacts = redacted(db, user, data.contacts)
     audit_participants(db, user, contacts, detail=f"week of {username}")
-    iso = monday.isocalendar()
     return WeekSummary(
         specialist=username,
-        week=f"{iso.year}-W{iso.week:02d}",
+        week=week_of(monday),
         starts_on=monday,
         ends_on=monday + timedelta(days=6),
         contacts=tuple(contacts),
@@ -139,6 +138,12 @@ def _may_see_week(user: User, specialist: User) -> bool:
     """Own week, a colleague's in the same unit (the unit covers each other's work), or admin."""
     same_unit = user.unit_id is not None and user.unit_id == specialist.unit_id
     return user.role == "admin" or user.username == specialist.username or same_unit
+
+
+def week_of(day: date) -> str:
+    """The ISO week holding ``day``, as ``2026-W48``."""
+    iso = day.isocalendar()
+    return f"{iso.year}-W{iso.week:02d}"
 
 
 def monday_of(week: str | None, *, today: date | None = None) -> date:

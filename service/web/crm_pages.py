@@ -1,4 +1,4 @@
-"""Pages for job developers: employer search and timeline, dormant employers, duplicate review, week.
+"""Pages for job developers: employer timeline, dormant employers, duplicate review, week.
 
 Each page calls the use case the JSON route serving the same data calls, so a page can never show
 something the API would not (or skip an audit entry the API writes).
@@ -7,7 +7,7 @@ something the API would not (or skip an audit entry the API writes).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated
 from uuid import UUID
 
@@ -30,22 +30,13 @@ from service.deps import (
 )
 from service.runtime.database import Database
 from service.usecases import activity
+from service.usecases.activity import week_of
 from service.usecases.duplicates import list_duplicates
-from service.usecases.employers import find_employers
 from service.web.contact_form import contact_form, prefilled
 from service.web.forms import Posted, messages
 from service.web.pages import PageUser, render
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
-
-
-@router.get("/employers", response_class=HTMLResponse)
-def employers(
-    request: Request, user: PageUser, store: EmployersDep, q: Annotated[str, Query(max_length=200)] = ""
-) -> Response:
-    """The employer network, or fuzzy search results for ``q``."""
-    hits = find_employers(store=store, q=q or None, limit=200, after=None)
-    return render(request, "employers.html", user=user, employers=[rec for rec, _ in hits], q=q)
 
 
 @router.get("/employers/dormant", response_class=HTMLResponse)
@@ -167,4 +158,5 @@ def week(
     )
     here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     form = contact_form(form=prefilled(), back=here, employers=employers, caseload=caseload, db=db, user=user)
-    return render(request, "week.html", user=user, week=data, contact=form, errors={})
+    weeks = {k: week_of(data.starts_on + timedelta(days=d)) for k, d in (("previous", -7), ("next", 7))}
+    return render(request, "week.html", user=user, week=data, contact=form, errors={}, weeks=weeks)

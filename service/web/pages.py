@@ -23,7 +23,7 @@ from service.usecases.episodes import follow_along_of
 from service.usecases.follow_along import OVERDUE_SHOWN_DAYS, DueContact
 from service.usecases.jobs import list_jobs
 from service.usecases.leads import serve_leads
-from service.usecases.participants import get_participant, list_participants
+from service.usecases.participants import get_participant
 from service.web.forms import Posted
 from service.web.i18n import LANG_COOKIE, LOCALES, gettext, rendering
 from service.web.templating import TEMPLATES, render, request_locale
@@ -189,13 +189,6 @@ def logout(
     response = RedirectResponse("/ui/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE)
     return response
-
-
-@router.get("/participants", response_class=HTMLResponse)
-def caseload(request: Request, user: PageUser, store: ParticipantsDep, db: DbDep) -> Response:
-    """The caller's unit's participants."""
-    people = list_participants(store=store, db=db, user=user, status=None, limit=500, after=None)
-    return render(request, "participants.html", user=user, people=people)
 
 
 @router.get("/participants/{participant_id}", response_class=HTMLResponse)

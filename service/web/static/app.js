@@ -61,3 +61,30 @@ document.addEventListener("click", async (event) => {
     : `${msg("msgFailed")} (${response.status})`;
   if (response.ok) pair.querySelectorAll("button").forEach((b) => (b.disabled = true));
 });
+
+// Search-as-you-type on a list (form[data-live]): a short pause after typing fetches the same page
+// with the form's filters and swaps in its results (count, rows, pager); the address follows, so
+// a reload or a shared link shows the same list. Without script the form is a plain GET.
+let liveTimer;
+let liveAsked = 0;
+document.addEventListener("input", (event) => {
+  const form = event.target.closest("form[data-live]");
+  if (!form || event.target.name !== "q") return;
+  clearTimeout(liveTimer);
+  liveTimer = setTimeout(() => liveSearch(form), 300);
+});
+
+async function liveSearch(form) {
+  const asked = ++liveAsked;
+  const params = new URLSearchParams(new FormData(form));
+  params.delete("page"); // a new search starts on its first page
+  const url = `${form.getAttribute("action")}?${params}`;
+  const response = await fetch(url, { headers: { "x-ipsmatch-ui": "1" } });
+  const html = await response.text();
+  if (asked !== liveAsked) return; // a newer search is under way: its answer wins
+  const fresh = new DOMParser().parseFromString(html, "text/html").getElementById("list-results");
+  const shown = document.getElementById("list-results");
+  if (!fresh || !shown) return;
+  shown.replaceWith(fresh);
+  window.history.replaceState(null, "", url);
+}
