@@ -230,6 +230,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/ui/participants/{participant_id}"): Rule(UNIT, page=True),
     ("GET", "/ui/employers/{employer_id}"): Rule(HIDDEN, page=True, shows="learned"),
     ("GET", "/ui/employers"): Rule(SHARED, page=True),
+    ("GET", "/ui/openings"): Rule(SHARED, page=True),
     ("GET", "/ui/employers/dormant"): Rule(SHARED, page=True),
     ("GET", "/ui/employers/duplicates"): Rule(SHARED, page=True),
     ("GET", "/ui/week"): Rule(HIDDEN, page=True),  # own follow-along items name own participants
