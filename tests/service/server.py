@@ -63,3 +63,20 @@ def running_server(db: Path, env: Mapping[str, str], command: str = "serve") -> 
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+@contextmanager
+def chromium() -> Iterator[object]:
+    """Debian's chromium, headless, through playwright (the test is skipped when it is missing)."""
+    import shutil
+
+    from tests.needs import need
+
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    need(path is not None, "Debian chromium (make test installs it when run as root)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+        yield b
+        b.close()
