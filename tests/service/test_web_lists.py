@@ -198,6 +198,8 @@ def test_another_units_participants_never_appear(demo: Api) -> None:
     own, other = _unit_people(demo, SE_SPEC), _unit_people(demo, DK_SPEC)
     assert own and other and not set(own) & set(other)
     assert sorted(_walk(demo, "/ui/participants", _PERSON, user=SE_SPEC)) == sorted(own)
+    first = demo.call("GET", "/ui/participants", user=SE_SPEC, params={"page": "1"}).text
+    assert f"{len(own)} rows" in first  # the store counted the unit's people only, not everyone's
     danish = _sql(
         demo, "SELECT specialist_id, display_name FROM caseload_participants WHERE id = ?", other[0]
     )
