@@ -15,6 +15,7 @@ from typing import Any
 from employers.activity import DORMANT, LAST_HELD
 from employers.search import rank_by_name
 from matching.types import STAGES
+from storekit.pages import counted_page
 from storekit.rows import uuid_of
 from storekit.store import Store
 
@@ -29,6 +30,12 @@ _ORDER = {
     "openings": "coalesce(o.n, 0) DESC, lower(e.name), e.id",
     "relevance": "list_position(?::UUID[], e.id), e.id",
 }
+_FROM = f"FROM crm_employers e LEFT JOIN ({LAST_HELD}) h ON h.employer_id = e.id"
+_COLUMNS = (
+    "e.id, e.name, e.country, e.sector_nace, e.stage, e.owner, e.do_not_contact, "
+    "(SELECT list(s.city ORDER BY s.name, s.id) FROM crm_sites s WHERE s.employer_id = e.id "
+    "AND s.deleted_at IS NULL AND s.city <> ''), h.last, coalesce(o.n, 0)"
+)
 _OPEN_OPENINGS = (
     "SELECT employer_id, count(*) AS n FROM crm_openings "
     "WHERE deleted_at IS NULL AND status = 'open' GROUP BY employer_id"
@@ -83,16 +90,16 @@ class EmployerListing(Store):
         sort = "name" if sort == "relevance" and where.ids is None else sort
         conditions, args = _conditions(where)
         order_args: list[Any] = {"stage": [list(STAGES)], "relevance": [_uuids(where.ids)]}.get(sort, [])
-        rows = self.con.execute(
-            "SELECT e.id, e.name, e.country, e.sector_nace, e.stage, e.owner, e.do_not_contact, "
-            "(SELECT list(s.city ORDER BY s.name, s.id) FROM crm_sites s WHERE s.employer_id = e.id "
-            "AND s.deleted_at IS NULL AND s.city <> ''), h.last, coalesce(o.n, 0), count(*) OVER () "
-            f"FROM crm_employers e LEFT JOIN ({LAST_HELD}) h ON h.employer_id = e.id "
-            f"LEFT JOIN ({_OPEN_OPENINGS}) o ON o.employer_id = e.id WHERE {conditions} "
-            f"ORDER BY {_ORDER[sort]} LIMIT ? OFFSET ?",
-            [*args, *order_args, limit, offset],
-        ).fetchall()
-        total = int(rows[0][-1]) if rows else self._count(conditions, args)
+        rows, total = counted_page(
+            self.con,
+            select=_COLUMNS,
+            source=f"{_FROM} LEFT JOIN ({_OPEN_OPENINGS}) o ON o.employer_id = e.id WHERE {conditions}",
+            parameters=args,
+            order=_ORDER[sort],
+            order_parameters=order_args,
+            limit=limit,
+            offset=offset,
+        )
         return [_row(r) for r in rows], total
 
     def search(self, *, q: str, where: EmployerFilter) -> tuple[str, ...]:
@@ -102,8 +109,7 @@ class EmployerListing(Store):
         """
         conditions, args = _conditions(where)
         rows = self.con.execute(
-            f"SELECT e.id, e.name, e.aliases FROM crm_employers e LEFT JOIN ({LAST_HELD}) h "
-            f"ON h.employer_id = e.id WHERE {conditions}",
+            f"SELECT e.id, e.name, e.aliases {_FROM} WHERE {conditions}",
             args,
         ).fetchall()
         return tuple(i for i, _ in rank_by_name(q, [(str(i), n, tuple(a)) for i, n, a in rows]))
@@ -132,15 +138,6 @@ class EmployerListing(Store):
             [country, country],
         ).fetchall()
         return [(str(i), str(n)) for i, n in rows]
-
-    def _count(self, conditions: str, args: list[Any]) -> int:
-        # a page past the end has no row to carry the total
-        row = self.con.execute(
-            f"SELECT count(*) FROM crm_employers e LEFT JOIN ({LAST_HELD}) h ON h.employer_id = e.id "
-            f"WHERE {conditions}",
-            args,
-        ).fetchone()
-        return int(row[0]) if row else 0
 
 
 def _conditions(where: EmployerFilter) -> tuple[str, list[Any]]:

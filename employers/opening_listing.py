@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from storekit.pages import counted_page
 from storekit.rows import uuid_of
 from storekit.store import Store
 
@@ -70,18 +71,16 @@ class OpeningListing(Store):
         """
         if sort not in _ORDER:
             raise ValueError(f"unknown sort {sort!r}")
-        args = _args(where)
-        rows = self.con.execute(
-            "SELECT o.id, o.title, o.employer_id, e.name, e.country, e.sector_nace, o.status, "
-            "CASE WHEN o.feed_source IS NULL THEN 'manual' ELSE 'feed' END, o.city, o.posted_at, "
-            f"o.closes_at, count(*) OVER () {_FROM} ORDER BY {_ORDER[sort]} LIMIT ? OFFSET ?",
-            [*args, limit, offset],
-        ).fetchall()
-        if rows:
-            total = int(rows[0][-1])
-        else:  # a page past the end has no row to carry the total
-            found = self.con.execute(f"SELECT count(*) {_FROM}", args).fetchone()
-            total = int(found[0]) if found else 0
+        rows, total = counted_page(
+            self.con,
+            select="o.id, o.title, o.employer_id, e.name, e.country, e.sector_nace, o.status, "
+            "CASE WHEN o.feed_source IS NULL THEN 'manual' ELSE 'feed' END, o.city, o.posted_at, o.closes_at",
+            source=_FROM,
+            parameters=_args(where),
+            order=_ORDER[sort],
+            limit=limit,
+            offset=offset,
+        )
         return [OpeningRow(str(r[0]), r[1], str(r[2]), *r[3:11]) for r in rows], total
 
 

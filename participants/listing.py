@@ -13,6 +13,7 @@ from typing import Any
 
 from participants.consents import team_scope
 from participants.lifecycle import PHASES
+from storekit.pages import counted_page
 from storekit.store import Store
 
 #: Sort keys: by name, by phase (in the IPS order), or the newest first.
@@ -66,14 +67,14 @@ class ParticipantListing(Store):
         )
         args: list[Any] = [*team_args, list(unit_ids), where.phase, where.phase]
         args += [where.specialist_id, where.specialist_id, where.name, where.name]
-        order_args = [list(PHASES)] if sort == "phase" else []
-        rows = self.con.execute(
-            f"SELECT id, count(*) OVER () FROM caseload_participants WHERE {conditions} "
-            f"ORDER BY {_ORDER[sort]} LIMIT ? OFFSET ?",
-            [*args, *order_args, limit, offset],
-        ).fetchall()
-        if rows:
-            return [str(r[0]) for r in rows], int(rows[0][1])
-        found = self.con.execute(f"SELECT count(*) FROM caseload_participants WHERE {conditions}", args)
-        row = found.fetchone()
-        return [], int(row[0]) if row else 0
+        rows, total = counted_page(
+            self.con,
+            select="id",
+            source=f"FROM caseload_participants WHERE {conditions}",
+            parameters=args,
+            order=_ORDER[sort],
+            order_parameters=[list(PHASES)] if sort == "phase" else [],
+            limit=limit,
+            offset=offset,
+        )
+        return [str(r[0]) for r in rows], total

@@ -44,3 +44,42 @@ def page_rows(
         "AND (?::UUID IS NULL OR id > ?::UUID) ORDER BY id LIMIT ?",
         [*args, after, after, limit],
     ).fetchall()
+
+
+def counted_page(
+    con: Connection,
+    *,
+    select: str,
+    source: str,
+    parameters: Sequence[object],
+    order: str,
+    order_parameters: Sequence[object] = (),
+    limit: int,
+    offset: int,
+) -> tuple[list[Row], int]:
+    """Rows ``offset`` .. ``offset + limit`` of a filtered, sorted list, and how many it holds.
+
+    For the pages' lists (a page number, any sort order); the API pages by keyset (`page_rows`).
+
+    Args:
+        con: The connection to read with.
+        select: The columns, e.g. ``"e.id, e.name"`` (constants, never caller input).
+        source: The ``FROM ... WHERE ...`` part, its values as ``?`` placeholders.
+        parameters: The values of ``source``'s placeholders, in order.
+        order: The ``ORDER BY`` expressions (a final unique key makes pages disjoint).
+        order_parameters: The values of ``order``'s placeholders.
+        limit: Page size.
+        offset: Rows to skip.
+
+    Returns:
+        (rows with the ``select`` columns, total): one query, the total riding on each row as a
+        window count; only a page past the end counts again.
+    """
+    rows = con.execute(
+        f"SELECT {select}, count(*) OVER () {source} ORDER BY {order} LIMIT ? OFFSET ?",
+        [*parameters, *order_parameters, limit, offset],
+    ).fetchall()
+    if rows:
+        return [r[:-1] for r in rows], int(rows[0][-1])
+    found = con.execute(f"SELECT count(*) {source}", list(parameters)).fetchone()
+    return [], int(found[0]) if found else 0
