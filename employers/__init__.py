@@ -9,7 +9,7 @@ from pathlib import Path
 
 from employers.activity import FACE_TO_FACE_TARGET, ActivityStore, DormantEmployer, Week
 from employers.contacts import ContactStore
-from employers.duplicates import DuplicatePair, DuplicateStore
+from employers.duplicates import DuplicateDecision, DuplicatePair, DuplicateStore
 from employers.errors import ConflictError, DuplicateError, EmployerError, InvalidError, NotFoundError
 from employers.merge import MERGE_FIELDS, MergeRecord, MergeStore
 from employers.models import EmployerRecord, OpeningRecord, SiteRecord
@@ -62,6 +62,7 @@ __all__ = [
     "ContactStore",
     "ContactValues",
     "DormantEmployer",
+    "DuplicateDecision",
     "DuplicateError",
     "DuplicatePair",
     "DuplicateStore",

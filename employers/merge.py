@@ -10,7 +10,7 @@ those rows back and restores the values nobody has changed since.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -18,11 +18,11 @@ from typing import Any
 
 from employers import uniqueness
 from employers.change_log import CHANGE_LOG
-from employers.errors import ConflictError, InvalidError
+from employers.errors import ConflictError, InvalidError, NotFoundError
 from employers.models import EmployerRecord
 from employers.store import UPDATABLE, EmployerStore
 from storekit.connection import Connection
-from storekit.rows import new_id, row_by_id, uuid_of
+from storekit.rows import new_id, uuid_of
 from storekit.store import Store
 from storekit.transactions import now
 
@@ -42,6 +42,19 @@ _COLUMNS = (
     "id, survivor_id, loser_id, survivor_before, survivor_after, moved, merged_at, merged_by, "
     "undone_at, undone_by"
 )
+#: A merge with both employers' names (the loser's row is kept, soft-deleted, so it always joins).
+_SELECT = (
+    "SELECT " + ", ".join(f"m.{c}" for c in _COLUMNS.split(", ")) + ", s.name, l.name FROM crm_merges m "
+    "JOIN crm_employers s ON s.id = m.survivor_id JOIN crm_employers l ON l.id = m.loser_id"
+)
+#: What a merge moves that the screen counts: kind -> table (live rows only).
+COUNTED = {
+    "people": "crm_employer_people",
+    "contacts": "crm_contacts",
+    "openings": "crm_openings",
+    "tasks": "crm_tasks",
+    "notes": "crm_notes",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +70,8 @@ class MergeRecord:
     changed: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     undone_at: datetime | None = None
     undone_by: str | None = None
+    survivor_name: str = ""
+    loser_name: str = ""
 
 
 class MergeStore(Store):
@@ -144,20 +159,49 @@ class MergeStore(Store):
 
     def get(self, *, merge_id: str) -> MergeRecord:
         """One merge; NotFoundError when unknown."""
-        row = row_by_id(self.con, "crm_merges", _COLUMNS.split(", "), "merge", merge_id, id_field="merge_id")
-        mid, sid, lid, before, after, moved, at, by, undone_at, undone_by = row
-        before, after = json.loads(before), json.loads(after)
-        return MergeRecord(
-            id=str(mid),
-            survivor_id=str(sid),
-            loser_id=str(lid),
-            merged_at=at,
-            merged_by=by,
-            moved=json.loads(moved),
-            changed={k: (before[k], after[k]) for k in before},
-            undone_at=undone_at,
-            undone_by=undone_by,
-        )
+        row = self.con.execute(f"{_SELECT} WHERE m.id = ?", [uuid_of("merge_id", merge_id)]).fetchone()
+        if row is None:
+            raise NotFoundError("merge", merge_id)
+        return _record(row)
+
+    def list(self, *, merged_by: Sequence[str] | None = None, limit: int = 100) -> list[MergeRecord]:
+        """Merges, newest first; only those made by the ``merged_by`` usernames when given."""
+        where = "" if merged_by is None else " WHERE list_contains(?, m.merged_by)"
+        params: list[object] = [] if merged_by is None else [list(merged_by)]
+        rows = self.con.execute(
+            f"{_SELECT}{where} ORDER BY m.merged_at DESC, m.id LIMIT ?", [*params, limit]
+        ).fetchall()
+        return [_record(r) for r in rows]
+
+    def count_moving(self, *, employer_id: str) -> dict[str, int]:
+        """What merging this employer away would move: kind (`COUNTED`) -> its live rows."""
+        key = uuid_of("employer_id", employer_id)
+        counts = {}
+        for kind, table in COUNTED.items():
+            row = self.con.execute(
+                f"SELECT count(*) FROM {table} WHERE employer_id = ? AND deleted_at IS NULL", [key]
+            ).fetchone()
+            counts[kind] = int(row[0]) if row else 0
+        return counts
+
+
+def _record(row: tuple[Any, ...]) -> MergeRecord:
+    """A `_SELECT` row as a record."""
+    mid, sid, lid, before, after, moved, at, by, undone_at, undone_by, survivor_name, loser_name = row
+    before, after = json.loads(before), json.loads(after)
+    return MergeRecord(
+        id=str(mid),
+        survivor_id=str(sid),
+        loser_id=str(lid),
+        merged_at=at,
+        merged_by=by,
+        moved=json.loads(moved),
+        changed={k: (before[k], after[k]) for k in before},
+        undone_at=undone_at,
+        undone_by=undone_by,
+        survivor_name=survivor_name,
+        loser_name=loser_name,
+    )
 
 
 def merged_values(

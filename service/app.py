@@ -57,6 +57,7 @@ from service.web import crm_pages as web_crm
 from service.web import forms_caseload as web_forms_caseload
 from service.web import forms_crm as web_forms_crm
 from service.web import list_pages as web_lists
+from service.web import merge_pages as web_merges
 from service.web import pages as web
 from service.web import report_pages as web_reports
 from service.web import team_pages as web_team
@@ -174,6 +175,7 @@ def _install_routes(app: FastAPI) -> None:
     app.include_router(admin_routes.router)
     app.include_router(unit_routes.router)
     app.include_router(web.router)
+    app.include_router(web_merges.router)  # before /ui/employers/{employer_id}
     app.include_router(web_crm.router)
     app.include_router(web_lists.router)
     app.include_router(web_actions.router)

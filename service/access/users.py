@@ -113,6 +113,18 @@ def find_user(db: Database, *, username: str) -> tuple[User, bool] | None:
     return (User(*row[:5]), bool(row[5])) if row else None
 
 
+def unit_usernames(db: Database, *, unit_id: str | None) -> list[str]:
+    """Every username of the unit, active or not (``unit_id`` None: the users without a unit)."""
+    rows = (
+        db.cursor()
+        .execute(
+            "SELECT username FROM app_users WHERE unit_id IS NOT DISTINCT FROM ? ORDER BY username", [unit_id]
+        )
+        .fetchall()
+    )
+    return [str(r[0]) for r in rows]
+
+
 def authenticate(db: Database, *, username: str, password: str) -> User | None:
     """The user if the password matches; None otherwise (same answer for unknown users)."""
     if len(password) > MAX_PASSWORD:

@@ -1,8 +1,9 @@
-"""The pages' own writes (fetch() from ``static/app.js``): lead feedback, duplicate decisions, merges.
+"""The pages' own writes (fetch() from ``static/app.js``): lead feedback, duplicate decisions.
 
 They live under ``/ui`` because the session cookie is accepted there only; each calls the use
-case its JSON API twin calls (``POST /leads/{id}/feedback``, ``POST /employers/merges``,
+case its JSON API twin calls (``POST /leads/{id}/feedback``,
 ``POST /employers/duplicates/not-duplicate``), so the page can do nothing the API would refuse.
+A merge is no fetch: it has its own screen and form (`merge_pages`).
 Errors answer as JSON (401, 403, 404, 422), never with a redirect a script would follow.
 """
 
@@ -14,7 +15,7 @@ from uuid import UUID
 from fastapi import APIRouter, Body
 from fastapi.responses import JSONResponse, Response
 
-from service.deps import DbDep, DuplicatesDep, EmployersDep, EngineDep, LeadsDep, MergesDep, ParticipantsDep
+from service.deps import DbDep, DuplicatesDep, LeadsDep, ParticipantsDep
 from service.usecases import duplicates as workflows
 from service.usecases.leads import record_feedback
 from service.web.pages import ActionUser
@@ -46,27 +47,3 @@ def not_duplicate(
     """Remember that two employers are different."""
     workflows.mark_not_duplicate(store=store, a_id=str(a_id), b_id=str(b_id), actor=user.username)
     return Response(status_code=204)
-
-
-@router.post("/employers/merges", status_code=201)
-def merge(
-    user: ActionUser,
-    store: MergesDep,
-    employers: EmployersDep,
-    engine: EngineDep,
-    db: DbDep,
-    survivor_id: Annotated[UUID, Body()],
-    loser_id: Annotated[UUID, Body()],
-) -> JSONResponse:
-    """Merge the second employer of a pair into the first: ``{"merge_id", "survivor_id"}``."""
-    rec, _ = workflows.merge_employers(
-        store=store,
-        employers=employers,
-        engine=engine,
-        survivor_id=str(survivor_id),
-        loser_id=str(loser_id),
-        choices={},
-        db=db,
-        user=user,
-    )
-    return JSONResponse({"merge_id": rec.id, "survivor_id": rec.survivor_id}, status_code=201)

@@ -14,7 +14,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from employers import EmployerStore, TaskStore, TimelineStore
+from employers import DuplicateStore, EmployerStore, TaskStore, TimelineStore
 from matching.types import STAGES
 from participants import ParticipantStore
 from service.access.users import User
@@ -31,7 +31,7 @@ from service.deps import (
 from service.runtime.database import Database
 from service.usecases import activity
 from service.usecases.activity import week_of
-from service.usecases.duplicates import list_duplicates
+from service.usecases.duplicates import list_duplicates, list_not_duplicates
 from service.web.contact_form import contact_form, prefilled
 from service.web.forms import Posted, messages
 from service.web.pages import PageUser, render
@@ -53,11 +53,44 @@ def dormant(
     return render(request, "dormant.html", user=user, rows=rows, days=days, mine=mine)
 
 
+@dataclass(frozen=True)
+class DuplicatesPageStores:
+    """What the duplicates page reads: the queue and decisions, and the database (the unit's users)."""
+
+    duplicates: DuplicateStore
+    db: Database
+
+
+def duplicates_page_stores(store: DuplicatesDep, db: DbDep) -> DuplicatesPageStores:
+    """The duplicates page's stores, as one dependency."""
+    return DuplicatesPageStores(store, db)
+
+
+DuplicatesPageDep = Annotated[DuplicatesPageStores, Depends(duplicates_page_stores)]
+
+
 @router.get("/employers/duplicates", response_class=HTMLResponse)
-def duplicates(request: Request, user: PageUser, store: DuplicatesDep) -> Response:
-    """The duplicate review queue with "not a duplicate" and "merge" actions."""
-    pairs, _ = list_duplicates(store=store, after=0, limit=100)
-    return render(request, "duplicates.html", user=user, pairs=pairs)
+def duplicates(request: Request, user: PageUser, pages: DuplicatesPageDep) -> Response:
+    """The duplicate review queue (compare and merge, or "not a duplicate"), and its undo list.
+
+    The pairs your unit marked "not a duplicate" are listed under the queue, each with its undo.
+    """
+    return duplicates_page(request, user, pages)
+
+
+def duplicates_page(
+    request: Request,
+    user: User,
+    pages: DuplicatesPageStores,
+    *,
+    status_code: int = 200,
+    errors: dict[str, str] | None = None,
+) -> Response:
+    """The duplicates page; ``errors`` (a failed undo form) shown above the decisions."""
+    pairs, _ = list_duplicates(store=pages.duplicates, after=0, limit=100)
+    decisions = list_not_duplicates(store=pages.duplicates, db=pages.db, user=user)
+    return render(request, "duplicates.html", status_code=status_code, user=user, pairs=pairs,
+                  decisions=decisions, errors=errors or {})  # fmt: skip
 
 
 @dataclass(frozen=True)

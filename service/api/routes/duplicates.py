@@ -8,7 +8,16 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Response
 
 from service.api.pagination import Limit
-from service.api.schemas.duplicates import DuplicatePairOut, DuplicateQueue, MergeIn, MergeOut, NotDuplicateIn
+from service.api.schemas.duplicates import (
+    DuplicatePairOut,
+    DuplicateQueue,
+    MergeIn,
+    MergeList,
+    MergeOut,
+    NotDuplicateIn,
+    NotDuplicateList,
+    NotDuplicateOut,
+)
 from service.api.schemas.problems import error_responses
 from service.deps import DbDep, DuplicatesDep, EmployersDep, EngineDep, MergesDep, UserDep
 from service.usecases import duplicates as workflows
@@ -48,6 +57,30 @@ def not_duplicate(body: NotDuplicateIn, user: UserDep, store: DuplicatesDep) -> 
     return Response(status_code=204)
 
 
+@router.get("/duplicates/not-duplicate", response_model=NotDuplicateList)
+def not_duplicates(user: UserDep, store: DuplicatesDep, db: DbDep) -> NotDuplicateList:
+    """The pairs your unit marked "not a duplicate", newest first (each can be undone)."""
+    decisions = workflows.list_not_duplicates(store=store, db=db, user=user)
+    return NotDuplicateList(items=[NotDuplicateOut.from_decision(d) for d in decisions])
+
+
+@router.delete("/duplicates/not-duplicate/{a_id}/{b_id}", status_code=204)
+def undo_not_duplicate(a_id: UUID, b_id: UUID, user: UserDep, store: DuplicatesDep, db: DbDep) -> Response:
+    """Forget your unit's "not a duplicate" decision (either order): the pair may be suggested again.
+
+    404 when there is no such decision, or it is another unit's.
+    """
+    workflows.undo_not_duplicate(store=store, db=db, user=user, a_id=str(a_id), b_id=str(b_id))
+    return Response(status_code=204)
+
+
+@router.get("/merges", response_model=MergeList)
+def list_merges(user: UserDep, store: MergesDep, db: DbDep, limit: Limit = 50) -> MergeList:
+    """Your unit's merges, newest first, undone ones too (undo: ``POST /employers/merges/{id}/undo``)."""
+    merges = workflows.list_merges(store=store, db=db, user=user, limit=limit)
+    return MergeList(items=[MergeOut.from_record(m, None) for m in merges])
+
+
 @router.post("/merges", status_code=201, response_model=MergeOut)
 def merge_employers(
     body: MergeIn, user: UserDep, store: MergesDep, employers: EmployersDep, engine: EngineDep, db: DbDep
@@ -71,10 +104,12 @@ def merge_employers(
 
 
 @router.get("/merges/{merge_id}", response_model=MergeOut)
-def get_merge(merge_id: UUID, user: UserDep, store: MergesDep, employers: EmployersDep) -> MergeOut:
-    """Read a merge: what moved and how the survivor changed."""
+def get_merge(
+    merge_id: UUID, user: UserDep, store: MergesDep, employers: EmployersDep, db: DbDep
+) -> MergeOut:
+    """Read one of your unit's merges: what moved and how the survivor changed."""
     return MergeOut.from_record(
-        *workflows.get_merge(store=store, employers=employers, merge_id=str(merge_id))
+        *workflows.get_merge(store=store, employers=employers, merge_id=str(merge_id), db=db, user=user)
     )
 
 
@@ -82,7 +117,7 @@ def get_merge(merge_id: UUID, user: UserDep, store: MergesDep, employers: Employ
 def undo_merge(
     merge_id: UUID, user: UserDep, store: MergesDep, employers: EmployersDep, engine: EngineDep, db: DbDep
 ) -> MergeOut:
-    """Restore the loser and move exactly the rows the merge moved back."""
+    """Restore the loser and move exactly the rows one of your unit's merges moved back."""
     merge = workflows.undo_merge(
         store=store, employers=employers, engine=engine, merge_id=str(merge_id), db=db, user=user
     )

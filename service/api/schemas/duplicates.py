@@ -8,7 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field
 
-from employers import DuplicatePair, EmployerRecord, MergeRecord
+from employers import DuplicateDecision, DuplicatePair, EmployerRecord, MergeRecord
 from service.api.schemas.common import Out, Page, SafeText, Strict, strict_with_examples
 from service.api.schemas.employers import EmployerOut
 
@@ -45,6 +45,28 @@ class NotDuplicateIn(Strict):
 
     a_id: UUID
     b_id: UUID
+
+
+class NotDuplicateOut(Out):
+    """A pair someone marked "not a duplicate" (``a_id < b_id``): who, when, both names."""
+
+    a_id: str
+    a_name: str
+    b_id: str
+    b_name: str
+    decided_at: datetime
+    decided_by: str
+
+    @classmethod
+    def from_decision(cls, decision: DuplicateDecision) -> NotDuplicateOut:
+        """A decision for the API."""
+        return cls.from_fields(decision)
+
+
+class NotDuplicateList(BaseModel):
+    """The caller's unit's "not a duplicate" decisions, newest first."""
+
+    items: list[NotDuplicateOut]
 
 
 class MergeIn(Strict):
@@ -85,6 +107,8 @@ class MergeOut(Out):
     changed: dict[str, FieldChangeOut]
     undone_at: datetime | None
     undone_by: str | None
+    survivor_name: str = Field("", description="The survivor's name now (also when it is not live)")
+    loser_name: str = Field("", description="The merged-away employer's name")
     survivor: EmployerOut | None = None
 
     @classmethod
@@ -95,3 +119,9 @@ class MergeOut(Out):
             changed={k: FieldChangeOut(before=b, after=a) for k, (b, a) in rec.changed.items()},
             survivor=EmployerOut.from_record(survivor) if survivor is not None else None,
         )
+
+
+class MergeList(BaseModel):
+    """The caller's unit's merges, newest first (undone ones too); ``survivor`` is not filled in."""
+
+    items: list[MergeOut]

@@ -43,21 +43,19 @@ document.addEventListener("click", async (event) => {
   }
 });
 
-// Duplicate review: merge a pair (first survives, second becomes an alias) or remember that the
-// two are different employers.
+// Duplicate review: remember that the two are different employers (a merge has its own screen,
+// /ui/employers/merge, a plain form).
 document.addEventListener("click", async (event) => {
-  const button = event.target.closest(".pair button[data-action]");
+  const button = event.target.closest(".pair button[data-action=not-duplicate]");
   if (!button) return;
   const pair = button.closest(".pair");
-  const merge = button.dataset.action === "merge";
-  const response = await fetch(merge ? "/ui/employers/merges" : "/ui/employers/duplicates/not-duplicate", {
+  const response = await fetch("/ui/employers/duplicates/not-duplicate", {
     method: "POST",
     headers: { "content-type": "application/json", "x-ipsmatch-ui": "1" },
-    body: JSON.stringify(merge ? { survivor_id: pair.dataset.a, loser_id: pair.dataset.b }
-                               : { a_id: pair.dataset.a, b_id: pair.dataset.b }),
+    body: JSON.stringify({ a_id: pair.dataset.a, b_id: pair.dataset.b }),
   });
   pair.querySelector(".status").textContent = response.ok
-    ? msg(merge ? "msgMerged" : "msgKeptApart")
+    ? msg("msgKeptApart")
     : `${msg("msgFailed")} (${response.status})`;
   if (response.ok) pair.querySelectorAll("button").forEach((b) => (b.disabled = true));
 });
