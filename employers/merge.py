@@ -222,7 +222,8 @@ def merged_values(
             values[name] = mine or theirs  # an employer's objection is never lost in a merge
         else:
             values[name] = mine if mine not in (None, "", ()) else theirs
-    names = [*survivor.aliases, loser.name, *loser.aliases]
+    # the survivor's own name too: when the loser's name is kept, the old one stays findable
+    names = [*survivor.aliases, survivor.name, loser.name, *loser.aliases]
     kept = values["name"]
     values["aliases"] = [n for i, n in enumerate(names) if n != kept and n not in names[:i]]
     return values

@@ -141,12 +141,21 @@ def undo_merge(
     request: Request,
     merge_id: UUID,
     user: PageUser,
+    form: PostedDep,
     merges: MergesDep,
     employers: EmployersDep,
     engine: EngineDep,
     db: DbDep,
 ) -> Response:
-    """Undo the merge (the merged record back, exactly the moved rows with it), then the history."""
+    """Undo the merge (the merged record back, exactly the moved rows with it), then the history.
+
+    Only the confirmation page's button (``confirm=yes``) undoes; anything else shows that page.
+    """
+    workflows.get_merge(
+        store=merges, employers=employers, merge_id=str(merge_id), db=db, user=user
+    )  # 404 first
+    if form.choice("confirm", ("yes",)) is None:
+        return _undo_page(request, user, merges, employers, db, str(merge_id), error=None, status_code=422)
     try:
         workflows.undo_merge(
             store=merges, employers=employers, engine=engine, merge_id=str(merge_id), db=db, user=user
