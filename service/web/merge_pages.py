@@ -48,14 +48,6 @@ FIELD_LABELS = {
     "external_id": N_("External id"),
     "feed_source": N_("Job board"),
 }
-#: What a merge moves, by kind, in words (the table names of `employers.merge.COUNTED`).
-KIND_LABELS = {
-    "people": N_("people"),
-    "contacts": N_("contacts"),
-    "openings": N_("openings"),
-    "tasks": N_("follow-ups"),
-    "notes": N_("notes"),
-}
 
 
 @router.get("/employers/merge", response_class=HTMLResponse)
@@ -117,7 +109,7 @@ def _screen(
         picks = {f"pick_{f}": [side] for f, side in preview.picks.items()}
         form = Posted({"survivor": [preview.survivor], **picks})
     return render(request, "merge.html", status_code=status_code, user=user, preview=preview, form=form,
-                  errors=messages(request, form), labels=FIELD_LABELS, kinds=KIND_LABELS,
+                  errors=messages(request, form), labels=FIELD_LABELS,
                   fields=MERGE_FIELDS)  # fmt: skip
 
 
@@ -183,7 +175,7 @@ def _undo_page(
     )
     moving = {kind: len(merge.moved.get(table, [])) for kind, table in COUNTED.items()}
     return render(request, "merge_undo.html", status_code=status_code, user=user, merge=merge,
-                  survivor=survivor, moving=moving, kinds=KIND_LABELS, error=error)  # fmt: skip
+                  survivor=survivor, moving=moving, error=error)  # fmt: skip
 
 
 @router.post("/employers/duplicates/not-duplicate/undo", response_class=HTMLResponse)

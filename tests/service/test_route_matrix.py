@@ -63,6 +63,8 @@ _ADMIN_ONLY = {"sup.a": "403", "sup.b": "403"}
 #: A unit's settings: the unit's specialist and job developer may read but not change them.
 _UNIT_SETTINGS = {"spec.a": "403", "jd.a": "403", "admin": "ok"}
 _SUPPORT = {"contact_id": "support_contact"}
+#: A "not a duplicate" pair: two employer ids (made up by `fake`: there is no decision to delete).
+_PAIR = {"a_id": "employer", "b_id": "employer"}
 #: A form page lists the caller's own caseload: its unit is answered (and sees its people).
 _OWN_PEOPLE = dict.fromkeys(SAME_UNIT, "ok")
 #: Admins hold no participant data: writes to a profile or plan get the same 403 whatever the id.
@@ -76,6 +78,8 @@ GET /employers
 GET /employers/dormant
 GET /employers/duplicates
 POST /employers/duplicates/not-duplicate
+GET /employers/duplicates/not-duplicate
+GET /employers/merges
 POST /employers/duplicates/scan
 POST /employers/merges
 GET /employers/merges/{merge_id}
@@ -207,7 +211,6 @@ RULES: dict[tuple[str, str], Rule] = {
     ),
     ("POST", "/ui/leads/{lead_id}/feedback"): Rule(UNIT, body={"feedback": "pursued"}),
     ("POST", "/ui/employers/duplicates/not-duplicate"): Rule(SHARED, body={}),
-    ("POST", "/ui/employers/merges"): Rule(SHARED, body={}),
     ("POST", "/contacts"): Rule(SHARED, body={}),
     ("GET", "/contacts"): Rule(HIDDEN, shows="learned"),
     ("GET", "/contacts/{contact_id}"): Rule(HIDDEN, shows="learned"),
@@ -233,6 +236,17 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/ui/openings"): Rule(SHARED, page=True),
     ("GET", "/ui/employers/dormant"): Rule(SHARED, page=True),
     ("GET", "/ui/employers/duplicates"): Rule(SHARED, page=True),
+    # safe merge (service/web/merge_pages.py): employers are shared; a merge or "not a duplicate"
+    # decision belongs to its maker's unit, and the world has none (ids that name nothing: 404)
+    ("GET", "/ui/employers/merge"): Rule(SHARED, page=True),
+    ("POST", "/ui/employers/merge"): Rule(SHARED, body={}, page=True),
+    ("GET", "/ui/employers/merges"): Rule(SHARED, page=True),
+    ("GET", "/ui/employers/merges/{merge_id}/undo"): Rule(SHARED, page=True, fake=ANY_ID),
+    ("POST", "/ui/employers/merges/{merge_id}/undo"): Rule(SHARED, body={}, page=True, fake=ANY_ID),
+    ("POST", "/ui/employers/duplicates/not-duplicate/undo"): Rule(SHARED, body={}, page=True),
+    ("DELETE", "/employers/duplicates/not-duplicate/{a_id}/{b_id}"): Rule(
+        SHARED, ids=_PAIR, fake=("a_id", "b_id")
+    ),
     ("GET", "/ui/week"): Rule(HIDDEN, page=True),  # own follow-along items name own participants
     # the pages' HTML forms (service/web/forms_*.py): an empty form answers 422 with the form again,
     # whose participant choices are the caller's own caseload (so the same unit sees its people)

@@ -97,7 +97,7 @@ def test_the_screen_shows_both_records_what_differs_and_what_moves(signed_in: Ap
     assert 'name="pick_country"' not in page.text  # the same on both sides: nothing to choose
     moves = re.findall(r'<tr class="moves">(.*?)</tr>', page.text, re.S)[0]
     assert re.sub(r"\s+", " ", moves).count("0 people, 0 contacts, 0 openings, 0 follow-ups, 0 notes") == 1
-    assert "1 people, 1 contacts, 1 openings, 1 follow-ups, 1 notes" in re.sub(r"\s+", " ", moves)
+    assert "1 person, 1 contact, 1 opening, 1 follow-up, 1 note" in re.sub(r"\s+", " ", moves)
 
 
 def test_the_merge_keeps_the_chosen_record_and_values_and_moves_people_and_contacts(signed_in: Api) -> None:
@@ -158,7 +158,7 @@ def test_undo_asks_first_then_restores_both_records_exactly(signed_in: Api) -> N
     assert _snapshot(api, [copy["id"]], person["id"])["links"] == [(copy["id"], "Head chef")]
     ask = api.client.get(f"/ui/employers/merges/{merge['id']}/undo")
     assert ask.status_code == 200 and f'action="/ui/employers/merges/{merge["id"]}/undo"' in ask.text
-    assert "1 people, 1 contacts, 1 openings, 1 follow-ups, 1 notes" in re.sub(r"\s+", " ", ask.text)
+    assert "1 person, 1 contact, 1 opening, 1 follow-up, 1 note" in re.sub(r"\s+", " ", ask.text)
     assert _get(api, f"/employers/merges/{merge['id']}")["undone_at"] is None  # asking changed nothing
     unconfirmed = api.client.post(f"/ui/employers/merges/{merge['id']}/undo", headers={**ORIGIN, **UI})
     assert (
