@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -65,11 +67,20 @@ def running_server(db: Path, env: Mapping[str, str], command: str = "serve") -> 
         proc.wait(timeout=30)
 
 
-@contextmanager
-def chromium() -> Iterator[object]:
-    """Debian's chromium, headless, through playwright (the test is skipped when it is missing)."""
-    import shutil
+#: The browser tests' Chromium flags: headless on a small shared box, no network of its own.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright (the test is skipped where it is not installed)."""
     from tests.needs import need
 
     path = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -77,6 +88,8 @@ def chromium() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
-        yield b
-        b.close()
+        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()

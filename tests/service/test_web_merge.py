@@ -8,14 +8,17 @@ outcome is checked through the JSON API or the database, so a page that only loo
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
+import httpx
 import pytest
 
 from service.access.audit import list_access
 from service.access.users import set_password
 from tests.conftest import Api
 from tests.service.crm_helpers import change_log, contact, employer
+from tests.service.server import chromium, cli, env_for, running_server
 from tests.service.unit_world import missing
 
 PASSWORD = "correct horse battery staple"
@@ -272,3 +275,110 @@ def test_bad_ids_and_bad_forms_are_4xx_never_500(signed_in: Api) -> None:
     form = {"a": copy["id"], "b": real["id"], "survivor": "a"}
     assert api.client.post("/ui/employers/merge", data=form, headers=elsewhere).status_code == 403
     assert api.call("GET", "/employers/merges").json()["items"] == []
+
+
+# --- the whole flow in a real Chromium, in Swedish, on the demo data -----------------------------
+
+SV_USER = "per.sv"  # the Stockholm unit's job developer
+WARD_REAL, WARD_COPY = "5252002c-7d03-45dc-9451-295a85810108", "2afbea6b-2591-49a8-85f2-21ef06a51a7e"
+BROWSER_TOKEN: dict[str, str] = {}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("merge") / "merge.duckdb"
+    env = env_for("hashing")
+    cli(["seed", "--db", str(db)], env)
+    cli(["password", SV_USER, "--db", str(db), "--password-stdin"], env, stdin=PASSWORD + "\n")
+    BROWSER_TOKEN["api"] = cli(["token", SV_USER, "--db", str(db)], env).stdout.strip()
+    with running_server(db, env) as base:
+        yield base
+
+
+def _api(base: str, path: str) -> Any:
+    r = httpx.get(f"{base}{path}", headers={"Authorization": f"Bearer {BROWSER_TOKEN['api']}"})
+    return r.status_code, r.json()
+
+
+@pytest.mark.browser
+def test_a_swedish_job_developer_merges_the_planted_ward_grill_copy_and_undoes_it(
+    demo_server: str, browser: Any
+) -> None:
+    base = demo_server
+    _, real_before = _api(base, f"/employers/{WARD_REAL}")
+    _, copy_before = _api(base, f"/employers/{WARD_COPY}")
+    context = browser.new_context(locale="sv-SE")
+    context.add_cookies([{"name": "ipsmatch_lang", "value": "sv", "url": base}])
+    page = context.new_page()
+    page.goto(f"{base}/ui/login")
+    page.fill("input[name=username]", SV_USER)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/ui/participants")
+    page.goto(f"{base}/ui/employers/duplicates")
+    pair = page.locator("li.pair", has_text="Ward Grill Limited").filter(has_text="Ward Grill Ltd")
+    pair.locator("a.compare", has_text="Jämför och slå ihop").click()
+    page.wait_for_url("**/ui/employers/merge?*")
+    assert page.inner_text("h1") == "Slå ihop två arbetsgivare"
+    page.get_by_label("Behåll ”Ward Grill Ltd”").check()  # the real record stays
+    website = page.locator("tr[data-field=website] label", has_text="https://www.wardgrill.co.uk")
+    website.locator("input").check()
+    page.click("form.merge button[type=submit]")
+    page.wait_for_url("**/ui/employers/merges")
+    row = page.locator("table.merges tbody tr").first
+    assert "Ward Grill Ltd" in row.inner_text() and "Ward Grill Limited" in row.inner_text()
+    status, kept = _api(base, f"/employers/{WARD_REAL}")
+    assert (
+        status == 200
+        and kept["name"] == "Ward Grill Ltd"
+        and kept["website"] == "https://www.wardgrill.co.uk"
+    )
+    assert "Ward Grill Limited" in kept["aliases"] and _api(base, f"/employers/{WARD_COPY}")[0] == 404
+    row.locator("a.undo", has_text="Ångra").click()  # the confirmation step first
+    page.wait_for_url("**/undo")
+    assert _api(base, f"/employers/{WARD_COPY}")[0] == 404  # asking undid nothing
+    page.click("text=Ja, ångra sammanslagningen")
+    page.wait_for_url("**/ui/employers/merges")
+    assert "ångrad" in page.locator("table.merges tbody tr").first.inner_text()
+    for rid, before in ((WARD_REAL, real_before), (WARD_COPY, copy_before)):
+        status, now = _api(base, f"/employers/{rid}")
+        assert status == 200 and {k: v for k, v in now.items() if k not in STAMPS} == {
+            k: v for k, v in before.items() if k not in STAMPS
+        }
+    assert page.locator("html").get_attribute("lang") == "sv"
+    context.close()
+
+
+@pytest.mark.browser
+def test_not_a_duplicate_is_undone_from_the_duplicates_page_in_swedish(
+    demo_server: str, browser: Any
+) -> None:
+    base = demo_server
+    context = browser.new_context(locale="sv-SE")
+    context.add_cookies([{"name": "ipsmatch_lang", "value": "sv", "url": base}])
+    page = context.new_page()
+    page.goto(f"{base}/ui/login")
+    page.fill("input[name=username]", SV_USER)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/ui/participants")
+    page.goto(f"{base}/ui/employers/duplicates")
+    first = page.locator("li.pair").first
+    names = first.locator("a[href^='/ui/employers/']:not(.compare)").all_inner_texts()
+    first.locator("button[data-action=not-duplicate]").click()
+    first.locator(".status", has_text="hålls isär").wait_for()
+    page.reload()
+    pairs = [p.locator("a:not(.compare)").all_inner_texts() for p in page.locator("li.pair").all()]
+    assert names not in pairs
+    decision = page.locator("section.decisions li.decision", has_text=names[0]).filter(has_text=names[1])
+    decision.locator("button", has_text="Ångra").click()
+    page.wait_for_url("**/ui/employers/duplicates")
+    pairs = [p.locator("a:not(.compare)").all_inner_texts() for p in page.locator("li.pair").all()]
+    assert names in pairs and page.locator("section.decisions li.decision").count() == 0
+    context.close()
