@@ -282,6 +282,7 @@ def test_bad_ids_and_bad_forms_are_4xx_never_500(signed_in: Api) -> None:
 SV_USER = "per.sv"  # the Stockholm unit's job developer
 WARD_REAL, WARD_COPY = "5252002c-7d03-45dc-9451-295a85810108", "2afbea6b-2591-49a8-85f2-21ef06a51a7e"
 BROWSER_TOKEN: dict[str, str] = {}
+CSP_VIOLATIONS: list[str] = []
 
 
 @pytest.fixture(scope="module")
@@ -306,6 +307,21 @@ def _api(base: str, path: str) -> Any:
     return r.status_code, r.json()
 
 
+def _swedish_page(context: Any, base: str) -> Any:
+    """A page signed in as the Stockholm job developer, in Swedish, failing on any CSP violation."""
+    context.add_cookies([{"name": "ipsmatch_lang", "value": "sv", "url": base}])
+    page = context.new_page()
+    page.on(
+        "console", lambda m: CSP_VIOLATIONS.append(m.text) if "Content Security Policy" in m.text else None
+    )
+    page.goto(f"{base}/ui/login")
+    page.fill("input[name=username]", SV_USER)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/ui/participants")
+    return page
+
+
 @pytest.mark.browser
 def test_a_swedish_job_developer_merges_the_planted_ward_grill_copy_and_undoes_it(
     demo_server: str, browser: Any
@@ -314,13 +330,7 @@ def test_a_swedish_job_developer_merges_the_planted_ward_grill_copy_and_undoes_i
     _, real_before = _api(base, f"/employers/{WARD_REAL}")
     _, copy_before = _api(base, f"/employers/{WARD_COPY}")
     context = browser.new_context(locale="sv-SE")
-    context.add_cookies([{"name": "ipsmatch_lang", "value": "sv", "url": base}])
-    page = context.new_page()
-    page.goto(f"{base}/ui/login")
-    page.fill("input[name=username]", SV_USER)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/ui/participants")
+    page = _swedish_page(context, base)
     page.goto(f"{base}/ui/employers/duplicates")
     pair = page.locator("li.pair", has_text="Ward Grill Limited").filter(has_text="Ward Grill Ltd")
     pair.locator("a.compare", has_text="Jämför och slå ihop").click()
@@ -351,7 +361,7 @@ def test_a_swedish_job_developer_merges_the_planted_ward_grill_copy_and_undoes_i
         assert status == 200 and {k: v for k, v in now.items() if k not in STAMPS} == {
             k: v for k, v in before.items() if k not in STAMPS
         }
-    assert page.locator("html").get_attribute("lang") == "sv"
+    assert page.locator("html").get_attribute("lang") == "sv" and CSP_VIOLATIONS == []
     context.close()
 
 
@@ -361,13 +371,7 @@ def test_not_a_duplicate_is_undone_from_the_duplicates_page_in_swedish(
 ) -> None:
     base = demo_server
     context = browser.new_context(locale="sv-SE")
-    context.add_cookies([{"name": "ipsmatch_lang", "value": "sv", "url": base}])
-    page = context.new_page()
-    page.goto(f"{base}/ui/login")
-    page.fill("input[name=username]", SV_USER)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/ui/participants")
+    page = _swedish_page(context, base)
     page.goto(f"{base}/ui/employers/duplicates")
     first = page.locator("li.pair").first
     names = first.locator("a[href^='/ui/employers/']:not(.compare)").all_inner_texts()
@@ -381,4 +385,5 @@ def test_not_a_duplicate_is_undone_from_the_duplicates_page_in_swedish(
     page.wait_for_url("**/ui/employers/duplicates")
     pairs = [p.locator("a:not(.compare)").all_inner_texts() for p in page.locator("li.pair").all()]
     assert names in pairs and page.locator("section.decisions li.decision").count() == 0
+    assert CSP_VIOLATIONS == []
     context.close()
