@@ -94,9 +94,16 @@ def test_duplicate_actions_work_from_the_page(api: Api, world: dict[str, Any]) -
     pair = {"a_id": world["employer_id"], "b_id": other["id"]}
     assert api.client.post("/ui/employers/duplicates/not-duplicate", json=pair).status_code == 403
     assert api.client.post("/ui/employers/duplicates/not-duplicate", json=pair, headers=UI).status_code == 204
-    merge = {"survivor_id": world["employer_id"], "loser_id": other["id"]}
-    r = api.client.post("/ui/employers/merges", json=merge, headers=UI)
-    assert r.status_code == 201 and r.json()["survivor_id"] == world["employer_id"]
+    # a merge is a form on its own screen (no fetch): Origin-checked like every cookie write
+    merge = {"a": world["employer_id"], "b": other["id"], "survivor": "a"}
+    for evil in ({"origin": "http://evil.example"}, {"origin": "null"}, {"referer": "http://evil.example/x"}):
+        r = api.client.post("/ui/employers/merge", data=merge, headers=evil, follow_redirects=False)
+        assert r.status_code == 403
+    ours = {"origin": "http://localhost"}
+    r = api.client.post("/ui/employers/merge", data=merge, headers=ours, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/ui/employers/merges"
+    [done] = api.call("GET", "/employers/merges").json()["items"]
+    assert (done["survivor_id"], done["loser_id"]) == (world["employer_id"], other["id"])
 
 
 def test_sign_in_and_out_forms_from_another_site_are_refused(api: Api) -> None:
