@@ -15,9 +15,11 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from employers import MERGE_FIELDS, ConflictError, InvalidError
+from employers import MERGE_FIELDS, ConflictError, EmployerStore, InvalidError, MergeStore
 from employers.merge import COUNTED
+from service.access.users import User
 from service.deps import DbDep, EmployersDep, EngineDep, MergesDep
+from service.runtime.database import Database
 from service.usecases import duplicates as workflows
 from service.usecases.merge_preview import SIDES, merge_choices, preview_merge
 from service.web.crm_pages import DuplicatesPageDep, duplicates_page
@@ -91,9 +93,9 @@ def confirm_merge(
 
 def _screen(
     request: Request,
-    user: PageUser,
-    employers: EmployersDep,
-    merges: MergesDep,
+    user: User,
+    employers: EmployerStore,
+    merges: MergeStore,
     a: str,
     b: str,
     form: Posted,
@@ -161,10 +163,10 @@ def undo_merge(
 
 def _undo_page(
     request: Request,
-    user: PageUser,
-    merges: MergesDep,
-    employers: EmployersDep,
-    db: DbDep,
+    user: User,
+    merges: MergeStore,
+    employers: EmployerStore,
+    db: Database,
     merge_id: str,
     *,
     error: str | None,
