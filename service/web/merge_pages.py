@@ -51,6 +51,15 @@ FIELD_LABELS = {
     "feed_source": N_("Job board"),
 }
 
+#: Registry kinds (`employers.models.REGISTRY_KINDS`) in words.
+REGISTRY_LABELS = {
+    "org_nr": N_("Organisation number (SE)"),
+    "cvr": N_("CVR number (DK)"),
+    "siren": N_("SIREN (FR)"),
+    "companies_house": N_("Companies House number (UK)"),
+    "other": N_("Other registry"),
+}
+
 
 @router.get("/employers/merge", response_class=HTMLResponse)
 def merge_screen(
@@ -111,7 +120,7 @@ def _screen(
         picks = {f"pick_{f}": [side] for f, side in preview.picks.items()}
         form = Posted({"survivor": [preview.survivor], **picks})
     return render(request, "merge.html", status_code=status_code, user=user, preview=preview, form=form,
-                  errors=messages(request, form), labels=FIELD_LABELS,
+                  errors=messages(request, form), labels=FIELD_LABELS, registries=REGISTRY_LABELS,
                   fields=MERGE_FIELDS)  # fmt: skip
 
 
