@@ -5,18 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.needs import need
+from tests.service.browser import chromium
 from tests.service.server import cli, env_for, running_server
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ROOT = Path(__file__).resolve().parents[2]
 USER, PASSWORD = "owen.en", "correct horse battery staple"
 TOKEN: dict[str, str] = {}
@@ -39,21 +37,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    need(CHROMIUM is not None, "Debian chromium (make test installs it when run as root)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        args = [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-        ]
-        b = p.chromium.launch(executable_path=CHROMIUM, args=args)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def _unit_people(username: str) -> set[str]:

@@ -11,18 +11,16 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.needs import need
+from tests.service.browser import chromium
 from tests.service.server import cli, env_for, running_server
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ROOT = Path(__file__).resolve().parents[2]
 USER, PASSWORD = "karin.sv", "correct horse battery staple"
 ARTIFACTS = Path(os.environ.get("IPSMATCH_ARTIFACTS", "/tmp/ipsmatch-artifacts"))
@@ -47,15 +45,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    need(CHROMIUM is not None, "Debian chromium (make test installs it when run as root)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--no-first-run"]
-        )
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def test_the_team_view_as_a_swedish_supervisor(server: str, browser) -> None:  # type: ignore[no-untyped-def]
