@@ -160,6 +160,7 @@ def test_the_page_passes_axe_and_fits_a_phone_and_200_percent_zoom(
     for form in FORMS:
         page = site.page(lang, form, signed_in)
         times[form] = _open(page, url)
+        assert page.evaluate("document.documentElement.lang") == lang  # the language under test
         widths[form] = _page_width(page)
         if form in AXE_OPTIONS:
             found += _blocking(page, form)
