@@ -92,20 +92,38 @@ class PeopleStore(RecordStore[PersonRecord, PersonValues]):
 
     def update_link(self, *, link_id: str, values: PersonLinkValues, actor: str) -> PersonLinkRecord:
         """Change a link's role or dates (e.g. set ``left_on`` when the person leaves)."""
+        self._check_link_update(link_id, values)
+        with self.transaction() as con:
+            self._apply_link_update(con, link_id, values, actor)
+        return self.get_link(link_id=link_id)
+
+    def update_with_link(
+        self, *, record_id: str, values: PersonValues, link_id: str, link: PersonLinkValues, actor: str
+    ) -> PersonRecord:
+        """Change a person's fields and one of their links (role, dates) in one transaction."""
+        self._check_link_update(link_id, link)
+        with self.transaction() as con:
+            self.apply_update(con, record_id, values, actor)
+            self._apply_link_update(con, link_id, link, actor)
+        return self.get(record_id=record_id)
+
+    def _check_link_update(self, link_id: str, values: Mapping[str, Any]) -> None:
         refuse_unknown(values, {"role", "active_from", "left_on"}, "is not an updatable link field")
         refuse_unsafe(values)
         link = self.get_link(link_id=link_id)
         check_link({"active_from": link.active_from, "left_on": link.left_on, **values})
-        with self.transaction() as con:
-            changes.update_row(
-                con,
-                table="crm_employer_people",
-                entity="person_link",
-                entity_id=link_id,
-                values=values,
-                actor=actor,
-            )
-        return self.get_link(link_id=link_id)
+
+    def _apply_link_update(
+        self, con: Connection, link_id: str, values: Mapping[str, Any], actor: str
+    ) -> None:
+        changes.update_row(
+            con,
+            table="crm_employer_people",
+            entity="person_link",
+            entity_id=link_id,
+            values=values,
+            actor=actor,
+        )
 
     def delete_link(self, *, link_id: str, actor: str) -> None:
         """Soft-delete a link entered by mistake (someone who left keeps theirs, with ``left_on``)."""

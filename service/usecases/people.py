@@ -40,3 +40,24 @@ def remove_link(*, store: PeopleStore, person_id: str, link_id: str, actor: str)
 def _own_link(store: PeopleStore, person_id: str, link_id: str) -> None:
     if store.get_link(link_id=link_id).person_id != person_id:
         raise NotFoundError("person link", link_id)
+
+
+def person_at(
+    *, store: PeopleStore, employer_id: str, person_id: str
+) -> tuple[PersonRecord, PersonLinkRecord]:
+    """A person and their live link to this employer (NotFoundError when they have none: not theirs)."""
+    person = store.get(record_id=person_id)
+    link = next((k for k in person.employers if k.employer_id == employer_id), None)
+    if link is None:
+        raise NotFoundError("person", person_id)
+    return person, link
+
+
+def change_person_at(
+    *, store: PeopleStore, employer_id: str, person_id: str, values: PersonValues, role: str, actor: str
+) -> PersonRecord:
+    """Change a person's fields and their role at this employer, in one transaction."""
+    _, link = person_at(store=store, employer_id=employer_id, person_id=person_id)
+    return store.update_with_link(
+        record_id=person_id, values=values, link_id=link.id, link={"role": role}, actor=actor
+    )

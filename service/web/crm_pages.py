@@ -14,7 +14,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from employers import DuplicateStore, EmployerStore, TaskStore, TimelineStore
+from employers import DuplicateStore, EmployerStore, OpeningStore, PeopleStore, TaskStore, TimelineStore
 from matching.types import STAGES
 from participants import ParticipantStore
 from service.access.users import User
@@ -23,7 +23,9 @@ from service.deps import (
     DbDep,
     DuplicatesDep,
     EmployersDep,
+    OpeningsDep,
     ParticipantsDep,
+    PeopleDep,
     ProgrammeDep,
     TasksDep,
     TimelineDep,
@@ -95,20 +97,28 @@ def duplicates_page(
 
 @dataclass(frozen=True)
 class EmployerPageStores:
-    """What the employer page reads: the employer, its timeline and tasks, the caller's caseload."""
+    """What the employer page reads: the employer, its timeline, tasks, people and openings, the caseload."""
 
     employers: EmployerStore
     timeline: TimelineStore
     tasks: TaskStore
     caseload: ParticipantStore
     db: Database
+    people: PeopleStore
+    openings: OpeningStore
 
 
 def employer_page_stores(
-    employers: EmployersDep, timeline: TimelineDep, tasks: TasksDep, caseload: ParticipantsDep, db: DbDep
+    employers: EmployersDep,
+    timeline: TimelineDep,
+    tasks: TasksDep,
+    caseload: ParticipantsDep,
+    db: DbDep,
+    people: PeopleDep,
+    openings: OpeningsDep,
 ) -> EmployerPageStores:
     """The employer page's stores, as one dependency."""
-    return EmployerPageStores(employers, timeline, tasks, caseload, db)
+    return EmployerPageStores(employers, timeline, tasks, caseload, db, people, openings)
 
 
 EmployerPageDep = Annotated[EmployerPageStores, Depends(employer_page_stores)]
@@ -154,6 +164,7 @@ def employer_page(
         employer=record,
     )
     failed = next((f for f in (contact, note, stage) if f is not None), None)
+    at_employer = {"employer_id": employer_id}
     return render(
         request,
         "employer.html",
@@ -162,6 +173,8 @@ def employer_page(
         employer=record,
         events=events,
         tasks=sorted(open_tasks, key=lambda t: (t.due_on is None, t.due_on or date.max)),
+        people=stores.people.list(limit=200, filters=at_employer),
+        openings=stores.openings.list(limit=200, filters=at_employer),
         contact=form,
         note=note or Posted({}),
         stage=stage or Posted({"stage": [record.stage]}),

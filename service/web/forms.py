@@ -10,6 +10,7 @@ translated when the page is rendered (`messages`), so a store's English message 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -21,7 +22,7 @@ from service.web.i18n import gettext, rendering
 from service.web.labels import N_
 from service.web.templating import request_locale
 from storekit.checks import clean_text, sane_day, utc_moment
-from storekit.errors import InvalidError
+from storekit.errors import ConflictError, InvalidError
 
 REQUIRED = N_("Please fill this in.")
 NOT_A_DAY = N_("Please give a date (YYYY-MM-DD).")
@@ -32,6 +33,9 @@ NOT_A_CHOICE = N_("Please choose one of the options.")
 TOO_LONG = N_("Please keep this under %(max)s characters.")
 BAD_TEXT = N_("This text holds a character that cannot be stored.")
 NOTHING_SENT = N_("Nothing was sent to save.")
+NOT_A_SECTOR = N_("Please give a NACE code such as I56 or F.")
+#: A NACE Rev. 2 section letter, optionally with its two-digit division ("I", "I56").
+NACE_CODE = re.compile(r"^[A-U](\d{2})?$")
 #: Where a message that names no field of the form is shown (above the form).
 FORM = "_form"
 
@@ -149,8 +153,16 @@ class Posted:
             self.fail(name, NOT_A_CHOICE)
             return None
 
-    def store_error(self, exc: InvalidError, names: Collection[str]) -> None:
-        """Note a store's InvalidError on its field (``preferences.hours_min`` -> ``hours_min``)."""
+    def sector(self, name: str) -> str | None:
+        """A NACE code ("i56" -> "I56"), or None when blank or not a code (noting why)."""
+        code = self.text(name, max_length=10).upper()
+        if code and not NACE_CODE.match(code):
+            self.fail(name, NOT_A_SECTOR)
+            return None
+        return code or None
+
+    def store_error(self, exc: InvalidError | ConflictError, names: Collection[str]) -> None:
+        """Note a store's InvalidError or taken key on its field (``prefs.hours_min`` -> ``hours_min``)."""
         leaf = exc.field.rsplit(".", 1)[-1]
         self.fail(leaf if leaf in names else FORM, exc.message)
 

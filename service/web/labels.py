@@ -120,8 +120,20 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "transitional": N_("Transitional job"),
         "sheltered": N_("Sheltered work"),
     },
+    "registry_kind": {
+        "org_nr": N_("Organisation number (SE)"),
+        "cvr": N_("CVR number (DK)"),
+        "siren": N_("SIREN number (FR)"),
+        "companies_house": N_("Companies House number (GB)"),
+        "other": N_("Other register"),
+    },
+    "route": {
+        "self_apply": N_("The person applies themselves"),
+        "via_specialist": N_("Through the employment specialist"),
+        "either": N_("Either way"),
+    },
     "opening_status": {
-        "lead": N_("Lead"),
+        "lead": N_("Known lead"),
         "open": N_("Open"),
         "filled": N_("Filled"),
         "closed": N_("Closed"),

@@ -9,18 +9,16 @@ Hours are per week, the travel limit in km from home.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from participants import ParticipantRecord
-from service.web.forms import FORM, NOTHING_SENT, Posted
+from service.web.forms import FORM, NACE_CODE, NOTHING_SENT, Posted
 from service.web.labels import N_
 
 PROFILE_FIELDS = (
     *("goals", "occupations", "hours_min", "hours_max", "hours_is_constraint"),
     *("max_commute_km", "commute_is_constraint", "liked_sectors", "refused_sectors"),
 )
-_SECTOR = re.compile(r"^[A-U](\d{2})?$")
 NOT_A_SECTOR = N_("Please give NACE codes such as I56 or F, separated by commas.")
 _HOURS = 80.0
 _KM = 1000.0
@@ -67,7 +65,7 @@ def profile_values(form: Posted, person: ParticipantRecord) -> dict[str, Any]:
 
 def _sectors(form: Posted, name: str) -> list[str]:
     codes = [code.upper() for code in _split(form.text(name, max_length=500))]
-    if any(not _SECTOR.match(code) for code in codes):
+    if any(not NACE_CODE.match(code) for code in codes):
         form.fail(name, NOT_A_SECTOR)
     return list(dict.fromkeys(codes))
 

@@ -16,6 +16,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from service.web import i18n
+from service.web.countries import country_name
 from service.web.labels import label, sector, support_check
 
 _ENV = Environment(
@@ -41,6 +42,7 @@ TEMPLATES.env.filters.update(
         "percent": i18n.percent,
         "money": i18n.money,
         "language": i18n.language_name,
+        "country": country_name,
     }
 )
 

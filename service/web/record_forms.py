@@ -1,0 +1,52 @@
+"""What the employer, person and opening forms share: the caller's unit, owner check, the form page.
+
+A form page is rendered with the form as typed and each field's message (`forms.messages`); a
+first showing is a 200, a failed post a 422 (or a 409 for a likely duplicate or a taken key).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.responses import Response
+
+from service.access.units import UnitRecord, get_unit
+from service.access.users import User, get_user
+from service.runtime.database import Database
+from service.web.forms import Posted, messages, posted
+from service.web.pages import render
+from storekit.errors import NotFoundError
+
+PostedDep = Annotated[Posted, Depends(posted)]
+
+
+def home_unit(db: Database, user: User) -> UnitRecord | None:
+    """The caller's unit (its country and language pre-fill a new record), None for an admin."""
+    if not user.unit_id:
+        return None
+    try:
+        return get_unit(db, unit_id=user.unit_id)
+    except NotFoundError:
+        return None
+
+
+def known_user(db: Database) -> Callable[[str], bool]:
+    """A check that a username names a user (an employer's owner must be one)."""
+    return lambda username: get_user(db, username=username) is not None
+
+
+def form_page(
+    request: Request, template: str, *, user: User, form: Posted, status_code: int, **context: Any
+) -> Response:
+    """``template`` with ``form`` as typed and its fields' messages in the page's language."""
+    return render(
+        request,
+        template,
+        status_code=status_code,
+        user=user,
+        form=form,
+        errors=messages(request, form),
+        **context,
+    )
