@@ -255,6 +255,18 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/ui/tasks/{task_id}/done"): Rule(SHARED, body={}, page=True, fake=("task_id",)),
     ("POST", "/ui/employers/{employer_id}/notes"): Rule(SHARED, body={}, page=True, fake=ANY_ID),
     ("POST", "/ui/employers/{employer_id}/stage"): Rule(SHARED, body={}, page=True, fake=ANY_ID),
+    ("GET", "/ui/employers/new"): Rule(SHARED, page=True),
+    ("POST", "/ui/employers/new"): Rule(SHARED, body={}, page=True),
+    **{
+        (method, f"/ui/employers/{{employer_id}}{path}"): (
+            Rule(SHARED, page=True) if method == "GET" else Rule(SHARED, body={}, page=True, fake=ANY_ID)
+        )
+        for method in ("GET", "POST")
+        for path in (
+            *("/edit", "/people/new", "/people/{person_id}/edit"),
+            *("/openings/new", "/openings/{opening_id}/edit"),
+        )
+    },
     ("GET", "/ui/participants/{participant_id}/profile"): Rule(UNIT, page=True),
     ("POST", "/ui/participants/{participant_id}/profile"): Rule(UNIT, body={}, page=True),
     ("GET", "/ui/participants/{participant_id}/jobs/new"): Rule(UNIT, page=True),
