@@ -14,6 +14,8 @@ from typing import Any
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from service.access.users import set_password
 from tests.conftest import Api
@@ -290,6 +292,37 @@ def test_a_form_from_another_site_is_refused(signed_in: Api) -> None:
     )
     assert r.status_code == 403
     assert signed_in.call("GET", "/employers", params={"q": "Solna Lager"}).json()["items"] == []
+
+
+def test_fuzzed_forms_never_500(signed_in: Api) -> None:
+    api = signed_in
+    emp = employer(api, name="Fuzz AB")
+    _post(api, f"/ui/employers/{emp['id']}/openings/new", _opening_form())
+    _post(api, f"/ui/employers/{emp['id']}/people/new", {"full_name": "Ola T."})
+    [opening] = api.call("GET", "/openings", params={"employer_id": emp["id"]}).json()["items"]
+    [person] = api.call("GET", "/people", params={"employer_id": emp["id"]}).json()["items"]
+    forms = {
+        "/ui/employers/new": _employer_form(),
+        f"/ui/employers/{emp['id']}/edit": _employer_form(name="Fuzz AB"),
+        f"/ui/employers/{emp['id']}/openings/new": _opening_form(),
+        f"/ui/employers/{emp['id']}/openings/{opening['id']}/edit": _opening_form(),
+        f"/ui/employers/{emp['id']}/people/new": {"full_name": "Eva", "role": "", "email": ""},
+        f"/ui/employers/{emp['id']}/people/{person['id']}/edit": {"full_name": "Ola T.", "email": ""},
+    }
+
+    @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(
+        url=st.sampled_from(sorted(forms)),
+        changes=st.dictionaries(st.sampled_from(FUZZED), st.text(max_size=60)),
+    )
+    def check(url: str, changes: dict[str, str]) -> None:
+        r = _post(api, url, {**forms[url], **changes, "skip_duplicate_check": "1"})
+        assert r.status_code in (303, 409, 422), (url, changes, r.status_code, r.text[-300:])
+
+    check()
+
+
+FUZZED = sorted({*_employer_form(), *_opening_form(), "full_name", "role", "email", "notes"})
 
 
 # --- in the browser, in Swedish --------------------------------------------------------------
