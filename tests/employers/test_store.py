@@ -121,3 +121,24 @@ def test_concurrent_writes_from_threads_lose_nothing(con) -> None:  # type: igno
     assert not errors
     assert con.execute("SELECT count(*) FROM crm_employers").fetchone() == (16,)
     assert con.execute("SELECT count(*) FROM crm_change_log").fetchone() == (16,)
+
+
+def test_a_person_and_their_link_change_together_or_not_at_all(con) -> None:  # type: ignore[no-untyped-def]
+    emp = _employer(EmployerStore(con))
+    people = employers.PeopleStore(con)
+    start = datetime(2025, 3, 1, tzinfo=UTC).date()
+    link = {"employer_id": emp.id, "role": "Chef", "active_from": start}
+    eva = people.create(values={"full_name": "Eva Ek", "employers": [link]}, actor="anna")  # type: ignore[typeddict-item]
+    link_id = eva.employers[0].id
+    changed = people.update_with_link(
+        record_id=eva.id, values={"phone": "070-1"}, link_id=link_id, link={"role": "Ägare"}, actor="anna"
+    )
+    assert (changed.phone, changed.employers[0].role) == ("070-1", "Ägare")
+    left = start - timedelta(days=1)  # the link's rule fails: the person's change is not written either
+    with pytest.raises(InvalidError) as bad:
+        people.update_with_link(
+            record_id=eva.id, values={"phone": "070-2"}, link_id=link_id, link={"left_on": left}, actor="anna"
+        )
+    assert bad.value.field == "left_on"
+    after = people.get(record_id=eva.id)
+    assert (after.phone, after.employers[0].left_on) == ("070-1", None)
