@@ -94,7 +94,8 @@ def save_employer(
     """Save the changed fields (each change logged; the lead index follows) and show the employer."""
     indexed = indexed_employers(store, engine)
     rec = indexed.get(record_id=str(employer_id))  # 404 first: a missing employer is no form error
-    values = employer_values(form, known_user=known_user(db))
+    is_user = known_user(db)  # an owner kept as it was need not be a user (an imported name)
+    values = employer_values(form, known_user=lambda name: name == rec.owner or is_user(name))
     if not form.ok:
         return _employer_page(request, user, form, rec, status_code=422)
     try:

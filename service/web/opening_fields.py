@@ -1,8 +1,10 @@
 """The opening form's fields: a record shown as text, and posted text read back into store values.
 
 Hours are per week, the wage per hour in the chosen currency; the closing date is a day (the
-opening closes at the end of it, UTC). A new opening is pre-filled in the unit's language, open,
-applied for either way, and with the currency of the employer's country.
+opening closes at the end of it, UTC). The place is typed; when it is one of the employer's
+sites (or left blank), the opening is at that site and takes its coordinates (`place_of`). A
+new opening is pre-filled in the unit's language, open, applied for either way, and with the
+currency of the employer's country.
 """
 
 from __future__ import annotations
@@ -66,3 +68,14 @@ def opening_values(form: Posted) -> dict[str, Any]:
         "status": form.choice("status", OPENING_STATUSES),
         "description": form.text("description", max_length=20000),
     }
+
+
+def place_of(employer: EmployerRecord, city: str) -> dict[str, Any]:
+    """``site_id``, ``lat`` and ``lon`` for an opening in ``city``.
+
+    The employer's site there (for a blank place, its first), whose coordinates the store fills
+    in; a place that is none of its sites has no site and no coordinates.
+    """
+    wanted = city.strip().casefold()
+    site = next((s for s in employer.sites if s.city.strip().casefold() == wanted or not wanted), None)
+    return {"site_id": site.id if site else None, "lat": None, "lon": None}

@@ -30,6 +30,7 @@ from service.web.opening_fields import (
     new_opening_fields,
     opening_fields,
     opening_values,
+    place_of,
 )
 from service.web.pages import PageUser
 from service.web.record_forms import PostedDep, form_page, home_unit
@@ -61,12 +62,13 @@ def add_opening(
     """Add the opening (linked to ESCO, ranked at once) and show the employer."""
     employer = employers.get(employer_id=str(employer_id))
     values = opening_values(form)
+    place = place_of(employer, values["city"])
     if form.ok:
         try:
             openings.create_opening(
                 store=store,
                 engine=engine,
-                values=cast(OpeningValues, {**values, "employer_id": employer.id}),
+                values=cast(OpeningValues, {**values, **place, "employer_id": employer.id}),
                 actor=user.username,
             )
             return RedirectResponse(f"/ui/employers/{employer.id}", status_code=303)
@@ -105,6 +107,8 @@ def save_opening(
     employer = employers.get(employer_id=str(employer_id))
     rec = openings.opening_at(store=store, employer_id=employer.id, opening_id=str(opening_id))
     values = opening_values(form)
+    if values["city"] != rec.city:  # moved: to another site of the employer's, or off the map
+        values |= place_of(employer, values["city"])
     if form.ok:
         try:
             openings.change_opening(

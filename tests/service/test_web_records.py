@@ -180,6 +180,16 @@ def test_an_employer_is_edited_and_a_taken_registry_number_lands_on_its_field(si
     assert api.call("GET", f"/employers/{other['id']}").json()["name"] == "Bageriet AB"
 
 
+def test_an_owner_kept_as_it_was_need_not_be_a_user(signed_in: Api) -> None:
+    api = signed_in
+    emp = employer(api, name="Bageriet AB", owner="left.the.team")
+    kept = _employer_form(name="Bageriet AB", owner="left.the.team", registry_number="", stage="learning")
+    assert _post(api, f"/ui/employers/{emp['id']}/edit", kept).status_code == 303
+    assert api.call("GET", f"/employers/{emp['id']}").json()["stage"] == "learning"
+    other = _post(api, f"/ui/employers/{emp['id']}/edit", {**kept, "owner": "also.gone"})
+    assert other.status_code == 422 and 'id="err-owner"' in other.text
+
+
 def test_people_are_added_and_edited_from_the_employer_page(signed_in: Api) -> None:
     api = signed_in
     emp = employer(api)
@@ -230,13 +240,31 @@ def test_an_opening_from_the_employer_page_is_ranked_at_once_and_its_edit_too(si
         "SEK",
     )
     assert opening["closes_at"].startswith(_opening_form()["closes_at"]) and opening["occupation_uri"]
+    [site] = api.call("GET", f"/employers/{employer_id}").json()["sites"]
+    assert opening["site_id"] == site["id"]  # typed at the employer's site: the opening is there
     assert opening["id"] in _ranked(api, pid)  # the employer lead gave way to the opening
     edit = f"/ui/employers/{employer_id}/openings/{opening['id']}/edit"
     assert 'value="145.5"' in api.client.get(edit).text
-    assert _post(api, edit, _opening_form(status="filled")).status_code == 303
-    assert api.call("GET", f"/openings/{opening['id']}").json()["status"] == "filled"
+    assert _post(api, edit, _opening_form(status="filled", city="Sundbyberg")).status_code == 303
+    filled = api.call("GET", f"/openings/{opening['id']}").json()
+    assert (filled["status"], filled["city"], filled["site_id"]) == ("filled", "Sundbyberg", None)
     assert opening["id"] not in _ranked(api, pid)  # a filled opening is no lead
     assert engine.ranker() is first  # both writes reached the index in place, no rebuild
+
+
+def test_a_new_title_is_linked_to_esco_again(signed_in: Api) -> None:
+    api = signed_in
+    emp = employer(api)
+    _post(api, f"/ui/employers/{emp['id']}/openings/new", _opening_form(title="Lagerarbetare"))
+    [before] = api.call("GET", "/openings", params={"employer_id": emp["id"]}).json()["items"]
+    edit = f"/ui/employers/{emp['id']}/openings/{before['id']}/edit"
+    assert _post(api, edit, _opening_form(title="Kock")).status_code == 303
+    after = api.call("GET", f"/openings/{before['id']}").json()
+    assert after["occupation_uri"] and after["occupation_uri"] != before["occupation_uri"]
+    fresh = api.call("POST", "/openings", json={"employer_id": emp["id"], "title": "Kock", "language": "sv"})
+    assert after["occupation_uri"] == fresh.json()["occupation_uri"]  # as if it had been created so
+    assert _post(api, edit, _opening_form(title="Kock", hours_max="25")).status_code == 303
+    assert api.call("GET", f"/openings/{before['id']}").json()["occupation_uri"] == after["occupation_uri"]
 
 
 @pytest.mark.parametrize(
