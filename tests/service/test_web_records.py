@@ -386,6 +386,8 @@ def test_an_employer_and_an_opening_are_created_in_swedish(server: str) -> None:
 
 
 def _browse_in_swedish(page: Any, server: str) -> None:
+    blocked: list[str] = []
+    page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
     page.goto(f"{server}/ui/login")
     page.fill("input[name=username]", USER)
     page.fill("input[name=password]", PASSWORD)
@@ -413,7 +415,7 @@ def _browse_in_swedish(page: Any, server: str) -> None:
     page.click("form.opening-form button[type=submit]")
     page.wait_for_url(f"**/ui/employers/{employer_id}")
     assert "Bagare" in page.inner_text("section.openings") and "Öppen" in page.inner_text("section.openings")
-    assert page.locator("html").get_attribute("lang") == "sv"
+    assert page.locator("html").get_attribute("lang") == "sv" and blocked == []
     headers = {"Authorization": f"Bearer {TOKEN['api']}"}
     [opening] = httpx.get(f"{server}/openings", params={"employer_id": employer_id}, headers=headers).json()[
         "items"
