@@ -2,19 +2,37 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
 class ImportRow:
-    """One data row: ``row_number`` as a spreadsheet shows it (the header is row 1)."""
+    """One data row: ``row_number`` as a spreadsheet shows it (the header is row 1).
+
+    ``field``/``message`` are a bad row's first problem; ``problems`` all of them, as
+    (field or None, message) pairs.
+    """
 
     row_number: int
     action: str
     entity_id: str | None = None
     field: str | None = None
     message: str | None = None
+    problems: tuple[tuple[str | None, str], ...] = ()
+
+
+def import_row(
+    number: int, action: str, entity_id: Any, field: str | None, message: str | None, problems: str | None
+) -> ImportRow:
+    """An `ImportRow` from its stored columns (``problems`` JSON; absent: the one field/message)."""
+    listed = json.loads(problems) if problems else []
+    pairs = tuple((p.get("field"), str(p["message"])) for p in listed)
+    if not pairs and action == "error" and message:
+        pairs = ((field, message),)
+    return ImportRow(number, action, str(entity_id) if entity_id else None, field, message, pairs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +55,10 @@ class ImportRecord:
     skip_bad_rows: bool = False
     reverted_at: datetime | None = None
     rows: tuple[ImportRow, ...] = field(default=())
+    #: File column -> field ("" ignored); the identity for runs before the import wizard.
+    mapping: dict[str, str] = field(default_factory=dict)
+    #: (delimiter, encoding) of a CSV file; None for xlsx and for runs before it was recorded.
+    dialect: tuple[str, str] | None = None
 
     @property
     def unchanged(self) -> int:

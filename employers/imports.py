@@ -13,16 +13,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from employers.change_log import CHANGE_LOG
 from employers.errors import ConflictError, InvalidError
-from employers.import_records import ImportRecord, ImportRow
+from employers.import_failed import failed_rows_file
+from employers.import_mappings import ImportMappings, map_rows, plan_columns
+from employers.import_records import ImportRecord, ImportRow, import_row
 from employers.import_revert import delete_created, restore_updated
 from employers.import_rows import Hooks
 from employers.import_run import apply_chunks, rehearse, remembered
 from employers.io_specs import ENTITIES, MODES, check_columns
-from employers.tabular import read_table, write_table
+from employers.tabular import csv_dialect, read_table
 from storekit.connection import Connection
 from storekit.rows import insert_many, new_id, row_by_id, uuid_of
 from storekit.store import Store
@@ -30,9 +33,11 @@ from storekit.transactions import now
 
 _RUN = (
     "id, entity, mode, file_name, file_sha256, columns, dry_run, skip_bad_rows, status, created, updated, "
-    "skipped, errors, created_at, created_by, reverted_at, reverted_by"
+    "skipped, errors, created_at, created_by, mapping, delimiter, encoding, reverted_at, reverted_by"
 )
-_ROW = "import_id, row_number, action, entity_id, link_id, before, after, cells, field, message"
+#: The columns a new run is inserted with (the revert columns stay NULL).
+_NEW_RUN = _RUN.split(", ")[:18]
+_ROW = "import_id, row_number, action, entity_id, link_id, before, after, cells, field, message, problems"
 __all__ = ["ImportRecord", "ImportRow", "ImportStore"]
 
 
@@ -50,6 +55,7 @@ class ImportStore(Store):
         dry_run: bool = False,
         skip_bad_rows: bool = False,
         hooks: Hooks | None = None,
+        mapping: Mapping[str, str] | None = None,
     ) -> ImportRecord:
         """Run an import of ``data`` (CSV or xlsx) and return its report.
 
@@ -63,17 +69,23 @@ class ImportStore(Store):
             dry_run: Report only.
             skip_bad_rows: Apply the good rows even if some are bad (else a bad row changes nothing).
             hooks: ESCO linking, participant checks and the duplicate check (service-provided).
+            mapping: File column -> field ("" to ignore), saved for files of this shape
+                (`employers.import_mappings`); columns it leaves out are read by their headers.
 
         Raises:
-            InvalidError: On ``entity``, ``mode`` or ``file`` (unreadable, unknown column).
+            InvalidError: On ``entity``, ``mode``, ``mapping`` or ``file`` (unreadable, unknown column).
         """
         if entity not in ENTITIES:
             raise InvalidError("entity", f"must be one of {', '.join(ENTITIES)}")
         if mode not in MODES:
             raise InvalidError("mode", f"must be one of {', '.join(MODES)}")
-        columns, rows = read_table(data, file_name)
-        check_columns(entity, columns)
-        run = _run_row(entity, mode, file_name, data, columns, dry_run=dry_run, skip_bad_rows=skip_bad_rows)
+        headers, source = read_table(data, file_name)
+        plan = plan_columns(entity, headers, mapping)
+        check_columns(entity, [f for f in plan.values() if f])
+        rows = map_rows(entity, plan, source)
+        if mapping is not None:
+            ImportMappings(self.con, self.lock).save(entity=entity, plan=plan, actor=actor)
+        run = _run_row(entity, mode, file_name, data, plan, dry_run=dry_run, skip_bad_rows=skip_bad_rows)
         hooks = remembered(hooks or Hooks())
         results = rehearse(self.con, entity, mode, rows, actor, hooks)
         errors = [r for r in results if r["action"] == "error"]
@@ -125,8 +137,8 @@ class ImportStore(Store):
     ) -> None:
         row = run | _counts(results) | {"created_at": now(), "created_by": actor}
         con.execute(
-            f"INSERT INTO crm_imports ({_RUN}) VALUES ({', '.join('?' * 15)}, NULL, NULL)",
-            [row[c] for c in _RUN.split(", ")[:15]],
+            f"INSERT INTO crm_imports ({', '.join(_NEW_RUN)}) VALUES ({', '.join('?' * len(_NEW_RUN))})",
+            [row[c] for c in _NEW_RUN],
         )
 
     @staticmethod
@@ -145,20 +157,18 @@ class ImportStore(Store):
             con,
             "crm_import_rows",
             _ROW.split(", "),
-            [
-                [import_id]
-                + [json.dumps(r["cells"], ensure_ascii=False) if k == "cells" else r.get(k) for k in keys]
-                for r in results
-            ],
+            [[import_id] + [_row_cell(r, k) for k in keys] for r in results],
         )
 
     def get(self, *, import_id: str) -> ImportRecord:
         """A run with its row outcomes; NotFoundError when unknown."""
         row = row_by_id(self.con, "crm_imports", _RUN.split(", "), "import", import_id, id_field="import_id")
-        rid, entity, mode, name, _, cols, dry, skip, status, c, u, s, e, at, by, rev_at, _ = row
+        rid, entity, mode, name, _, cols, dry, skip, status, c, u, s, e, at, by, plan, sep, enc, rev_at, _ = (
+            row
+        )
         outcomes = self.con.execute(
-            "SELECT row_number, action, entity_id, field, message FROM crm_import_rows WHERE import_id = ? "
-            "ORDER BY row_number",
+            "SELECT row_number, action, entity_id, field, message, problems FROM crm_import_rows "
+            "WHERE import_id = ? ORDER BY row_number",
             [rid],
         ).fetchall()
         return ImportRecord(
@@ -177,24 +187,14 @@ class ImportStore(Store):
             dry_run=dry,
             skip_bad_rows=skip,
             reverted_at=rev_at,
-            rows=tuple(ImportRow(n, a, str(i) if i else None, f, m) for n, a, i, f, m in outcomes),
+            rows=tuple(import_row(*outcome) for outcome in outcomes),
+            mapping=json.loads(plan) if plan else {c: c for c in json.loads(cols)},
+            dialect=(sep, enc) if sep and enc else None,
         )
 
     def failed_rows(self, *, import_id: str, fmt: str = "csv") -> bytes:
-        """The bad rows with their original columns plus ``error``, to fix and import again."""
-        run = self.get(import_id=import_id)
-        rows = self.con.execute(
-            "SELECT row_number, cells, field, message FROM crm_import_rows "
-            "WHERE import_id = ? AND action = 'error' "
-            "ORDER BY row_number",
-            [uuid_of("import_id", import_id)],
-        ).fetchall()
-        columns = [c for c in run.columns if c != "error"] + ["error"]
-        table = [
-            json.loads(cells) | {"error": f"row {n}: {f}: {m}" if f else f"row {n}: {m}"}
-            for n, cells, f, m in rows
-        ]
-        return write_table(columns, table, fmt)
+        """The bad rows in the file's own columns and CSV dialect, plus ``error`` (`import_failed`)."""
+        return failed_rows_file(self.con, self.get(import_id=import_id), fmt)
 
     def revert(self, *, import_id: str, actor: str) -> ImportRecord:
         """Undo an applied run: soft-delete what it created, restore what it updated.
@@ -250,21 +250,33 @@ def _run_row(
     mode: str,
     file_name: str,
     data: bytes,
-    columns: list[str],
+    plan: dict[str, str],
     *,
     dry_run: bool,
     skip_bad_rows: bool,
 ) -> dict[str, Any]:
+    is_csv = not (file_name.lower().endswith(".xlsx") or data[:4] == b"PK\x03\x04")
+    delimiter, encoding = csv_dialect(data) if is_csv else (None, None)
     return {
         "id": new_id("id", None),
         "entity": entity,
         "mode": mode,
         "file_name": file_name[:300],
         "file_sha256": hashlib.sha256(data).hexdigest(),
-        "columns": json.dumps(columns),
+        "columns": json.dumps(list(plan)),
         "dry_run": dry_run,
         "skip_bad_rows": skip_bad_rows,
+        "mapping": json.dumps(plan, ensure_ascii=False),
+        "delimiter": delimiter,
+        "encoding": encoding,
     }
+
+
+def _row_cell(result: dict[str, Any], key: str) -> Any:
+    if key in ("cells", "problems"):
+        value = result.get(key)
+        return json.dumps(value, ensure_ascii=False) if value is not None else None
+    return result.get(key)
 
 
 def _counts(results: list[dict[str, Any]]) -> dict[str, int]:

@@ -1,7 +1,8 @@
 """Read and write tables as CSV or Excel (xlsx): every cell as text, so "00123" stays "00123".
 
-CSV input may be UTF-8 (with or without BOM) or cp1252, separated by ``,``, ``;`` or tab (Danish
-and French Excel write ``;``). CSV output is UTF-8 with a BOM, which Excel opens correctly.
+CSV input may be UTF-8 (with or without BOM) or cp1252, separated by ``,``, ``;`` or tab (Danish,
+Swedish and French Excel write ``;``; `csv_dialect` tells which). CSV output is UTF-8 with a BOM,
+which Excel opens correctly, or the dialect an input came in (a file of its failed rows).
 Formulas never go out live: CSV cells that would start one are quoted, xlsx cells are typed as
 text (`employers.formulas`).
 """
@@ -51,24 +52,46 @@ def read_table(data: bytes, file_name: str) -> tuple[list[str], list[dict[str, s
     return [h for h in header if h], rows
 
 
-def write_table(columns: Sequence[str], rows: Sequence[dict[str, str]], fmt: str) -> bytes:
-    """``rows`` (text cells) as a CSV (UTF-8 with BOM) or xlsx file."""
+def write_table(
+    columns: Sequence[str],
+    rows: Sequence[dict[str, str]],
+    fmt: str,
+    dialect: tuple[str, str] = (",", "utf-8-sig"),
+) -> bytes:
+    """``rows`` (text cells) as a CSV or xlsx file.
+
+    Args:
+        columns: The header, in order.
+        rows: Column -> text cell (missing cells are empty).
+        fmt: csv or xlsx.
+        dialect: (delimiter, encoding) of a CSV: UTF-8 with BOM and "," unless told; a character
+            cp1252 cannot hold becomes "?".
+    """
     if fmt == "xlsx":
         return _xlsx_bytes(columns, rows)
+    delimiter, encoding = dialect
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\r\n")
+    writer = csv.DictWriter(
+        out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\r\n", delimiter=delimiter
+    )
     writer.writeheader()
     writer.writerows({c: quote(v) for c, v in row.items()} for row in rows)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return out.getvalue().encode(encoding, errors="replace")
+
+
+def csv_dialect(data: bytes) -> tuple[str, str]:
+    """(delimiter, encoding) of CSV bytes: "utf-8-sig" (with or without BOM) or "cp1252"."""
+    try:
+        text, encoding = data.decode("utf-8-sig"), "utf-8-sig"
+    except UnicodeDecodeError:
+        text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
+    first = text.split("\n", 1)[0]
+    return max((",", ";", "\t"), key=first.count), encoding
 
 
 def _csv_grid(data: bytes) -> list[list[str]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    first = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first.count)
+    delimiter, encoding = csv_dialect(data)
+    text = data.decode(encoding, errors="replace")
     # csv's own cell limit (128 KB) would raise mid-file; refuse_long_cells names the cell instead.
     csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
