@@ -48,12 +48,15 @@ class Hooks:
         check_duplicates: Refuse new employers that look like live ones (row error on ``name``).
         may_change: A matched contact id -> whether the importer may change it (False: it names
             another unit's participant; the row is then treated as matching nothing).
+        known_owner: A username -> whether it may own an employer (a user of the importer's
+            unit); None: owners are not checked.
     """
 
     normalise_opening: Callable[[OpeningValues], OpeningValues] | None = None
     participant_link: Callable[[str], dict[str, str]] | None = None
     check_duplicates: bool = True
     may_change: Callable[[str], bool] | None = None
+    known_owner: Callable[[str], bool] | None = None
 
 
 @dataclass

@@ -33,9 +33,9 @@ from dataclasses import replace
 from typing import Any
 
 from employers.errors import ConflictError, EmployerError, InvalidError
+from employers.import_checks import RowProblems, missing, parsed, value_problems
 from employers.import_keys import ImportKeys
 from employers.import_rows import TABLES, Hooks, RowImporter
-from employers.io_specs import parse_row
 from employers.values import OpeningValues
 from storekit.connection import Connection, Result
 from storekit.transactions import write_transaction
@@ -167,9 +167,7 @@ def run_row(
     """
     result: dict[str, Any] = {"row_number": number, "cells": cells, "entity_id": None, "link_id": None}
     try:
-        values = parse_row(entity, cells)
-        given = str(values.get("id") or "")
-        found = given if given in phantoms else importer.find(values, mode)
+        values, found = _checked(importer, entity, mode, cells, phantoms)
         if (found and mode == "create") or (not found and mode == "update"):
             why = "exists (mode create)" if found else "no matching record (mode update)"
             result |= {"action": "skipped", "entity_id": found, "message": why}
@@ -186,6 +184,24 @@ def run_row(
     except EmployerError as exc:
         result |= {"action": "error", **_error(exc)}
     return result
+
+
+def _checked(
+    importer: RowImporter, entity: str, mode: str, cells: dict[str, str], phantoms: set[str] | frozenset[str]
+) -> tuple[dict[str, Any], str | None]:
+    """(values, the record the row is about); RowProblems with every problem the row has."""
+    values, problems = parsed(entity, cells)
+    problems += value_problems(entity, values, importer.hooks.known_owner)
+    given = str(values.get("id") or "")
+    try:
+        found = given if given in phantoms else importer.find(values, mode)
+    except InvalidError as exc:
+        raise RowProblems([*problems, (exc.field, exc.message)]) from None
+    if not found and mode != "update":  # a cell that did not parse is reported once, not as missing too
+        problems += [p for p in missing(entity, values) if p[0] not in {f for f, _ in problems}]
+    if problems:
+        raise RowProblems(problems)
+    return values, found
 
 
 def _keys(con: Connection, entity: str) -> ImportKeys:
@@ -212,7 +228,14 @@ def _plain(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
 
 
-def _error(exc: EmployerError) -> dict[str, str | None]:
-    if isinstance(exc, InvalidError | ConflictError):
-        return {"field": exc.field, "message": exc.message}
-    return {"field": None, "message": str(exc)}
+def _error(exc: EmployerError) -> dict[str, Any]:
+    """A bad row's first problem as field/message, and every problem (as dicts) as ``problems``."""
+    if isinstance(exc, RowProblems):
+        listed = exc.problems
+    elif isinstance(exc, InvalidError | ConflictError):
+        listed = [(exc.field, exc.message)]
+    else:
+        listed = [(None, str(exc))]
+    first_field, first_message = listed[0]
+    problems = [{"field": f, "message": m} for f, m in listed]
+    return {"field": first_field, "message": first_message, "problems": problems}

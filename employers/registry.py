@@ -57,3 +57,37 @@ def _british(key: str) -> str | None:
     if not found:
         return None
     return found.group(1) or found.group(2) + found.group(3).zfill(6)
+
+
+def registry_problem(number: str, kind: str) -> str | None:
+    """Why ``number`` is not a valid number of ``kind`` (its check digit, its length), or None.
+
+    org_nr and siren carry a Luhn check digit, cvr a modulus-11 one (weights 2765432 and 1);
+    a Companies House number has none, only its shape (8 digits, or 2 letters and 6 digits);
+    ``other`` is not checked.
+    """
+    key = registry_key(number) or ""
+    if kind == "companies_house":
+        return None if re.fullmatch(r"\d{8}|[A-Z]{2}\d{6}", key) else "is not a Companies House number"
+    length, check = _CHECKS.get(kind, (0, None))
+    if check is None:
+        return None
+    if not re.fullmatch(rf"\d{{{length}}}", key):
+        return f"must have {length} digits as a {kind} number"
+    return None if check(key) else f"{number!r} fails the {kind} check digit"
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for i, char in enumerate(reversed(digits)):
+        d = int(char) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def _modulus_11(digits: str) -> bool:
+    return sum(int(d) * w for d, w in zip(digits, (2, 7, 6, 5, 4, 3, 2, 1), strict=True)) % 11 == 0
+
+
+#: kind -> (digits in the normal form, check); see `registry_problem`.
+_CHECKS = {"org_nr": (10, _luhn), "cvr": (8, _modulus_11), "siren": (9, _luhn)}

@@ -7,14 +7,17 @@ contacts in exports, and the audit log of every export.
 
 from __future__ import annotations
 
-from employers import ContactStore
+import json
+from collections.abc import Mapping
+
+from employers import ContactStore, InvalidError
 from employers.exports import export_file
 from employers.import_rows import Hooks
 from employers.imports import ImportRecord, ImportStore
 from participants import ParticipantStore
 from service.access.audit import log_access
 from service.access.auth import caseload_units
-from service.access.users import User
+from service.access.users import User, get_user
 from service.access.visibility import contact_changeable, participant_link
 from service.runtime.database import Database
 from service.usecases.lead_engine import LeadEngine
@@ -33,14 +36,20 @@ def run_import(
     dry_run: bool,
     skip_bad_rows: bool,
     skip_duplicate_check: bool = False,
+    mapping: Mapping[str, str] | None = None,
 ) -> ImportRecord:
-    """Run an import with the service's hooks; participant links need a signed-in ``user``."""
+    """Run an import with the service's hooks; participant links need a signed-in ``user``.
+
+    ``mapping`` (file column -> field, "" ignored) is saved for files of the same headers; an
+    owner must be an active user of the importer's unit (of any unit for a user without one).
+    """
     con = db.handle()
     hooks = Hooks(
         normalise_opening=engine.normalise_opening if engine is not None else None,
         participant_link=(lambda pid: participant_link(ParticipantStore(con), user, pid)) if user else None,
         check_duplicates=not skip_duplicate_check,
         may_change=contact_changeable(ContactStore(con), user),
+        known_owner=lambda name: _known_owner(db, user, name),
     )
     record = ImportStore(con, db.write_lock).create(
         entity=entity,
@@ -51,10 +60,31 @@ def run_import(
         dry_run=dry_run,
         skip_bad_rows=skip_bad_rows,
         hooks=hooks,
+        mapping=mapping,
     )
     if engine is not None and record.status == "applied" and entity in ("employers", "openings"):
         engine.invalidate()
     return record
+
+
+def parse_mapping(text: str | None) -> dict[str, str] | None:
+    """A mapping sent as JSON text; InvalidError("mapping") unless it is an object of strings."""
+    if text is None or not text.strip():
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        raise InvalidError("mapping", "must be a JSON object") from None
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise InvalidError("mapping", 'must map each column to a field name or "" (ignore)')
+    return {str(k): v for k, v in value.items()}
+
+
+def _known_owner(db: Database, user: User | None, name: str) -> bool:
+    owner = get_user(db, username=name)
+    if owner is None:
+        return False
+    return user is None or user.unit_id is None or owner.unit_id == user.unit_id
 
 
 def recover_imports(db: Database) -> list[str]:

@@ -29,7 +29,7 @@ def source() -> Iterator[duckdb.DuckDBPyConnection]:
         values={
             "name": "Hansen & Søn ApS",
             "aliases": ["Hansen", "H&S"],
-            "registry_number": "31245678",
+            "registry_number": "31245672",
             "registry_kind": "cvr",
             "stage": "partnered",
             "do_not_contact": False,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
 
 import duckdb
@@ -92,6 +94,28 @@ def test_a_bad_mapping_is_refused_on_the_mapping_field(
     with pytest.raises(InvalidError, match=message) as err:
         _import(con, SWEDISH.encode(), mapping=mapping)
     assert err.value.field == "mapping"
+
+
+def test_failed_rows_come_back_in_the_files_headers_delimiter_and_encoding(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    data = (SWEDISH + "Trasig Ö AB;;ring åter;XX\r\n").encode("cp1252")
+    mapping = {"Namn": "name", "Orgnr": "registry_number", "Anteckning": "", "Land": "country"}
+    run = _import(con, data, mapping=mapping, skip_bad_rows=True)
+    assert (run.created, run.errors) == (1, 1)
+    out = ImportStore(con).failed_rows(import_id=run.id)
+    text = out.decode("cp1252")  # cp1252 throughout: "Ö" is the single byte 0xD6
+    assert b"\xd6" in out
+    (row,) = csv.DictReader(io.StringIO(text), delimiter=";")
+    # every column of the file, the ignored one too, under the file's own headers
+    assert row == {
+        "Namn": "Trasig Ö AB",
+        "Orgnr": "",
+        "Anteckning": "ring åter",
+        "Land": "XX",
+        "error": row["error"],
+    }
+    assert row["error"].startswith("row 3: country:")
 
 
 def test_a_utf8_comma_file_keeps_utf8_and_commas(con: duckdb.DuckDBPyConnection) -> None:

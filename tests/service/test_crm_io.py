@@ -17,7 +17,7 @@ from tests.service.crm_helpers import contact, employer, participant
 
 EMPLOYERS_CSV = (
     "name;registry_number;registry_kind;country;stage;do_not_contact;aliases\n"
-    "Hansen & Søn ApS;31245678;cvr;DK;learning;nej;Hansen\n"
+    "Hansen & Søn ApS;31245672;cvr;DK;learning;nej;Hansen\n"
     "Kvarnen AB;556677-8899;org_nr;SE;prospect;;\n"
     "Trasig AB;;;SE;married;;\n"
     "Ingen Namn;;;SE;;kanske;\n"
@@ -180,3 +180,24 @@ def test_cli_import_and_export(tmp_path: Path) -> None:
     assert exported.exit_code == 0, exported.output
     again = runner.invoke(cli.app, ["import", str(out), "--db", db])
     assert json.loads(again.stdout.strip().splitlines()[-1])["unchanged"] == 2
+
+
+def test_the_report_lists_every_problem_and_takes_a_mapping(api: Api) -> None:
+    text = "Namn;Orgnr;Land;Ansvarig;Anteckning\nFel AB;556677-8898;Sverige;spec.b;x\nRätt AB;;SE;sup.a;y\n"
+    mapping = json.dumps({"Namn": "name", "Orgnr": "registry_number", "Land": "country", "Anteckning": ""})
+    fields = {"entity": "employers", "dry_run": "true", "mapping": mapping}
+    r = api.call("POST", "/imports", files={"file": ("f.csv", text.encode())}, data=fields)
+    assert r.status_code == 201, r.text
+    rep = r.json()
+    bad, good = rep["rows"]
+    assert good["action"] == "created" and good["problems"] == []
+    # spec.b is a user of another unit; the Orgnr header says org_nr, whose check digit fails
+    assert [p["field"] for p in bad["problems"]] == ["country", "owner", "registry_number"]
+    assert (bad["field"], bad["message"]) == (bad["problems"][0]["field"], bad["problems"][0]["message"])
+    r = api.call(
+        "POST",
+        "/imports",
+        files={"file": ("f.csv", text.encode())},
+        data={"entity": "employers", "mapping": "[1]"},
+    )
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"][-1] == "mapping", r.text

@@ -34,6 +34,14 @@ def create_import(
     dry_run: Annotated[bool, Form()] = False,
     skip_bad_rows: Annotated[bool, Form()] = False,
     skip_duplicate_check: Annotated[bool, Form()] = False,
+    mapping: Annotated[
+        str | None,
+        Form(
+            description='JSON {"file column": "field", "ignored column": ""}; saved for files with the '
+            "same headers. Columns it leaves out are read by their headers (sv/da/fr/en synonyms too)",
+            examples=['{"Namn": "name", "Orgnr": "registry_number", "Anteckning": ""}'],
+        ),
+    ] = None,
 ) -> ImportReport:
     """Import employers, people, contacts or openings.
 
@@ -53,6 +61,7 @@ def create_import(
         dry_run=dry_run,
         skip_bad_rows=skip_bad_rows,
         skip_duplicate_check=skip_duplicate_check,
+        mapping=workflows.parse_mapping(mapping),
     )
     return ImportReport.from_record(rec)
 

@@ -15,14 +15,24 @@ ModeIn = Literal["create", "upsert", "update"]
 FormatIn = Literal["csv", "xlsx"]
 
 
+class ImportProblemOut(Out):
+    """One problem of a bad row: the field it is about (None: the row) and what is wrong."""
+
+    field: str | None
+    message: str
+
+
 class ImportRowOut(Out):
     """What happened to one data row (the header is row 1, so data starts at row 2)."""
 
     row: int
     action: Literal["created", "updated", "unchanged", "skipped", "error"]
     id: str | None = Field(None, description="The record created, updated or matched")
-    field: str | None = Field(None, description="The column an error is about")
+    field: str | None = Field(None, description="The column an error is about (its first problem)")
     message: str | None = None
+    problems: list[ImportProblemOut] = Field(
+        default_factory=list, description="Every problem of a bad row (the first is field/message)"
+    )
 
 
 class ImportReport(Out):
@@ -54,7 +64,14 @@ class ImportReport(Out):
     def from_record(cls, rec: ImportRecord) -> ImportReport:
         """An import run with every row's outcome (and where to get the bad rows, if any)."""
         rows = [
-            ImportRowOut(row=r.row_number, action=r.action, id=r.entity_id, field=r.field, message=r.message)
+            ImportRowOut(
+                row=r.row_number,
+                action=r.action,
+                id=r.entity_id,
+                field=r.field,
+                message=r.message,
+                problems=[ImportProblemOut(field=f, message=m) for f, m in r.problems],
+            )
             for r in rec.rows
         ]
         failed = f"/imports/{rec.id}/failed-rows" if rec.errors else None
