@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -64,3 +65,28 @@ class ImportRecord:
     def unchanged(self) -> int:
         """Rows that matched a record whose values were already the same."""
         return sum(r.action == "unchanged" for r in self.rows)
+
+
+def run_record(row: Sequence[Any], rows: tuple[ImportRow, ...]) -> ImportRecord:
+    """An `ImportRecord` from a ``crm_imports`` row (columns as `employers.imports` selects them)."""
+    rid, entity, mode, name, _, cols, dry, skip, status, c, u, s, e, at, by, plan, sep, enc, rev_at, _ = row
+    return ImportRecord(
+        id=str(rid),
+        entity=entity,
+        mode=mode,
+        file_name=name,
+        status=status,
+        created=c,
+        updated=u,
+        skipped=s,
+        errors=e,
+        created_at=at,
+        created_by=by,
+        columns=tuple(json.loads(cols)),
+        dry_run=dry,
+        skip_bad_rows=skip,
+        reverted_at=rev_at,
+        rows=rows,
+        mapping=json.loads(plan) if plan else {h: h for h in json.loads(cols)},
+        dialect=(sep, enc) if sep and enc else None,
+    )

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from employers.change_log import CHANGE_LOG
 from employers.errors import ConflictError, InvalidError
 from employers.import_failed import failed_rows_file
 from employers.import_mappings import ImportMappings, map_rows, plan_columns
-from employers.import_records import ImportRecord, ImportRow, import_row
+from employers.import_records import ImportRecord, ImportRow, import_row, run_record
 from employers.import_revert import delete_created, restore_updated
 from employers.import_rows import Hooks
 from employers.import_run import apply_chunks, rehearse, remembered
@@ -163,34 +163,21 @@ class ImportStore(Store):
     def get(self, *, import_id: str) -> ImportRecord:
         """A run with its row outcomes; NotFoundError when unknown."""
         row = row_by_id(self.con, "crm_imports", _RUN.split(", "), "import", import_id, id_field="import_id")
-        rid, entity, mode, name, _, cols, dry, skip, status, c, u, s, e, at, by, plan, sep, enc, rev_at, _ = (
-            row
-        )
         outcomes = self.con.execute(
             "SELECT row_number, action, entity_id, field, message, problems FROM crm_import_rows "
             "WHERE import_id = ? ORDER BY row_number",
-            [rid],
+            [row[0]],
         ).fetchall()
-        return ImportRecord(
-            id=str(rid),
-            entity=entity,
-            mode=mode,
-            file_name=name,
-            status=status,
-            created=c,
-            updated=u,
-            skipped=s,
-            errors=e,
-            created_at=at,
-            created_by=by,
-            columns=tuple(json.loads(cols)),
-            dry_run=dry,
-            skip_bad_rows=skip,
-            reverted_at=rev_at,
-            rows=tuple(import_row(*outcome) for outcome in outcomes),
-            mapping=json.loads(plan) if plan else {c: c for c in json.loads(cols)},
-            dialect=(sep, enc) if sep and enc else None,
-        )
+        return run_record(row, tuple(import_row(*outcome) for outcome in outcomes))
+
+    def recent(self, *, created_by: Sequence[str], limit: int = 20) -> list[ImportRecord]:
+        """The newest runs of these users, newest first, without their rows (a list page's)."""
+        found = self.con.execute(
+            f"SELECT {_RUN} FROM crm_imports WHERE list_contains(?, created_by) "
+            "ORDER BY created_at DESC, id LIMIT ?",
+            [list(created_by), limit],
+        ).fetchall()
+        return [run_record(row, ()) for row in found]
 
     def failed_rows(self, *, import_id: str, fmt: str = "csv") -> bytes:
         """The bad rows in the file's own columns and CSV dialect, plus ``error`` (`import_failed`)."""

@@ -58,6 +58,7 @@ from service.web import forms_caseload as web_forms_caseload
 from service.web import forms_crm as web_forms_crm
 from service.web import list_pages as web_lists
 from service.web import merge_pages as web_merges
+from service.web import import_pages as web_imports
 from service.web import pages as web
 from service.web import report_pages as web_reports
 from service.web import team_pages as web_team
@@ -185,6 +186,7 @@ def _install_routes(app: FastAPI) -> None:
     app.include_router(web_team.router)
     api_docs.install(app)  # its /static/vendor mount must come before /static
     app.include_router(web_forms_crm.router)
+    app.include_router(web_imports.router)
     app.include_router(web_forms_caseload.router)
     app.mount("/static", StaticFiles(directory=web.STATIC), name="static")
 

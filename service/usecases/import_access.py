@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from employers.imports import ImportRecord
-from service.access.users import User
+from employers.imports import ImportRecord, ImportStore
+from service.access.auth import CASELOAD_ROLES
+from service.access.users import User, unit_usernames
 from service.access.visibility import audit_import, check_import
 from service.runtime.database import Database
 from service.usecases import imports
@@ -27,6 +28,16 @@ def run(db: Database, engine: LeadEngine | None, user: User, **kwargs: Any) -> I
 def get(db: Database, user: User, *, import_id: str) -> ImportRecord:
     """An import run the caller may see (NotFoundError otherwise)."""
     return check_import(db, user, imports.get_import(db, import_id=import_id))
+
+
+def recent(db: Database, user: User, *, limit: int = 20) -> list[ImportRecord]:
+    """The newest runs the caller may see: their unit's (an admin's: those of users without one)."""
+    names = [user.username]  # the same line as `check_import`: own runs, the unit's, an admin's unitless
+    if user.unit_id is not None and user.role in CASELOAD_ROLES:
+        names += unit_usernames(db, unit_id=user.unit_id)
+    elif user.role == "admin":
+        names += unit_usernames(db, unit_id=None)
+    return ImportStore(db.handle(), db.write_lock).recent(created_by=sorted(set(names)), limit=limit)
 
 
 def failed_rows(db: Database, user: User, *, import_id: str, fmt: str) -> bytes:

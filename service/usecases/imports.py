@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from employers import ContactStore, InvalidError
 from employers.exports import export_file
+from employers.import_mappings import ImportMappings
 from employers.import_rows import Hooks
 from employers.imports import ImportRecord, ImportStore
 from participants import ParticipantStore
@@ -78,6 +79,11 @@ def parse_mapping(text: str | None) -> dict[str, str] | None:
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
         raise InvalidError("mapping", 'must map each column to a field name or "" (ignore)')
     return {str(k): v for k, v in value.items()}
+
+
+def propose_mapping(db: Database, *, entity: str, headers: list[str]) -> tuple[dict[str, str], bool]:
+    """(header -> field or "", whether the file shape's saved mapping) for the wizard's step 2."""
+    return ImportMappings(db.handle(), db.write_lock).propose(entity=entity, headers=headers)
 
 
 def _known_owner(db: Database, user: User | None, name: str) -> bool:

@@ -63,10 +63,12 @@ def browser_user(request: Request, db: DbDep, creds: CredentialsDep) -> User:
 
     Writes with the cookie or anonymous must name this host as their Origin (or Referer); fetch()
     writes with the cookie must also carry the UI header (forms cannot set headers, scripts can).
+    Urlencoded and multipart bodies (a file upload) are forms; the Origin check covers both.
     """
     user = auth.page_user(db, creds.authorization, creds.session, app_anonymous(request))
     if not creds.authorization:
-        form = request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded")
+        kind = request.headers.get("content-type", "")
+        form = kind.startswith(("application/x-www-form-urlencoded", "multipart/form-data"))
         _same_origin(request, need_ui_header=bool(creds.session) and not form)
     return user
 

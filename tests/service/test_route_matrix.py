@@ -267,6 +267,14 @@ RULES: dict[tuple[str, str], Rule] = {
             *("/openings/new", "/openings/{opening_id}/edit"),
         )
     },
+    # The import wizard: any signed-in user imports (as POST /imports); a run is its unit's.
+    ("GET", "/ui/imports"): Rule(SHARED, page=True),
+    ("POST", "/ui/imports/upload"): Rule(SHARED, body={}, page=True),
+    ("POST", "/ui/imports/preview"): Rule(SHARED, body={}, page=True),
+    ("POST", "/ui/imports/apply"): Rule(SHARED, body={}, page=True),
+    ("GET", "/ui/imports/{import_id}"): Rule(UNIT, page=True),
+    ("GET", "/ui/imports/{import_id}/failed-rows"): Rule(UNIT, page=True),
+    ("POST", "/ui/imports/{import_id}/revert"): Rule(UNIT, body={}, page=True),
     ("GET", "/ui/participants/{participant_id}/profile"): Rule(UNIT, page=True),
     ("POST", "/ui/participants/{participant_id}/profile"): Rule(UNIT, body={}, page=True),
     ("GET", "/ui/participants/{participant_id}/jobs/new"): Rule(UNIT, page=True),
