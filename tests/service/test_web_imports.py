@@ -11,7 +11,6 @@ import csv
 import io
 import os
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,8 +19,7 @@ import pytest
 
 from service.access.users import set_password
 from tests.conftest import Api
-from tests.needs import need
-from tests.service.server import cli, env_for, running_server
+from tests.service.server import chromium, cli, env_for, running_server
 
 PASSWORD = "correct horse battery staple"
 ORIGIN = {"origin": "http://localhost"}
@@ -165,7 +163,6 @@ def test_another_units_import_reads_as_missing(signed_in: Api) -> None:
 
 
 BROWSER_USER = "per.sv"  # the Swedish unit's job developer (data/demo/units.json)
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = Path(os.environ.get("IPSMATCH_ARTIFACTS", "/tmp/ipsmatch-artifacts"))
 #: Names no demo employer has (the duplicate check would hold them back otherwise).
 BROWSER_FILE = (
@@ -188,15 +185,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    need(CHROMIUM is not None, "Debian chromium (make test installs it when run as root)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--no-first-run"]
-        )
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.mark.browser
