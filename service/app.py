@@ -56,9 +56,9 @@ from service.web import api_docs, employer_form, opening_form, person_form, secu
 from service.web import crm_pages as web_crm
 from service.web import forms_caseload as web_forms_caseload
 from service.web import forms_crm as web_forms_crm
+from service.web import import_pages as web_imports
 from service.web import list_pages as web_lists
 from service.web import merge_pages as web_merges
-from service.web import import_pages as web_imports
 from service.web import pages as web
 from service.web import report_pages as web_reports
 from service.web import team_pages as web_team

@@ -168,18 +168,6 @@ def list_units(db: Database) -> list[dict[str, Any]]:
     return [dict(zip(cols, r, strict=True)) for r in rows]
 
 
-def unit_usernames(db: Database, *, unit_id: str | None) -> list[str]:
-    """Usernames of a unit's users (``unit_id`` None: of the users without a unit), active or not."""
-    rows = (
-        db.cursor()
-        .execute(
-            "SELECT username FROM app_users WHERE unit_id IS NOT DISTINCT FROM ? ORDER BY username", [unit_id]
-        )
-        .fetchall()
-    )
-    return [r[0] for r in rows]
-
-
 def __getattr__(name: str) -> object:
     # The token functions moved to `tokens.py`; code written before that still finds them here.
     if name in ("create_token", "user_for_token", "revoke_token"):
