@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -36,13 +38,40 @@ def cli(
     return out
 
 
+#: The demo file ``ipsmatch seed`` made, per set of IPSMATCH_* settings, for this test run. The
+#: seed is deterministic and costs a minute of CPU, so a test's new file is a copy of it.
+_SEEDED: dict[tuple[tuple[str, str], ...], Path] = {}
+
+
+def seed(db: Path, env: Mapping[str, str]) -> None:
+    """Seed ``db`` with the demo data as ``ipsmatch seed --db`` does, copying this run's seeded file.
+
+    A ``db`` that exists already is handed to the real command (which leaves a seeded file
+    alone), so whatever a test wrote to it stays.
+    """
+    if db.exists():
+        cli(["seed", "--db", str(db)], env)
+        return
+    key = tuple(sorted((k, v) for k, v in env.items() if k.startswith("IPSMATCH_")))
+    if key not in _SEEDED:
+        folder = tempfile.mkdtemp(prefix="ipsmatch-demo-")
+        atexit.register(shutil.rmtree, folder, True)
+        made = Path(folder) / "demo.duckdb"
+        cli(["seed", "--db", str(made)], env)
+        _SEEDED[key] = made
+    for suffix in ("", ".wal"):  # the command closed the file, so there is normally no WAL
+        made = Path(f"{_SEEDED[key]}{suffix}")
+        if made.exists():
+            shutil.copy2(made, f"{db}{suffix}")
+
+
 @contextmanager
 def running_server(db: Path, env: Mapping[str, str], command: str = "serve") -> Iterator[str]:
-    """Seed ``db`` with the demo data, serve it, yield the base URL, stop the server.
+    """Seed ``db`` with the demo data (`seed`), serve it, yield the base URL, stop the server.
 
     ``command="demo"`` serves it without sign-in (the seeder made the file; loopback only).
     """
-    cli(["seed", "--db", str(db)], env)
+    seed(db, env)
     port = free_port()
     proc = subprocess.Popen(
         [*CLI, command, "--db", str(db), "--port", str(port)],

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.service.server import cli, env_for, running_server
+from tests.service.server import cli, env_for, running_server, seed
 from tests.service.test_web import browser  # noqa: F401  (the shared Chromium fixture)
 
 pytestmark = pytest.mark.browser
@@ -19,7 +19,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
     """The base URL of a real server on the demo data, and an API token of one of its users."""
     db: Path = tmp_path_factory.mktemp("docs") / "docs.duckdb"
     env = env_for("hashing")
-    cli(["seed", "--db", str(db)], env)
+    seed(db, env)
     token = cli(["token", USER, "--db", str(db)], env).stdout.strip()  # before the server holds the file
     with running_server(db, env) as base:
         yield base, token

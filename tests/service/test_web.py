@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from tests.service.browser import chromium
-from tests.service.server import cli, env_for, running_server
+from tests.service.server import cli, env_for, running_server, seed
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +28,7 @@ def _bearer() -> dict[str, str]:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("web") / "web.duckdb"
     env = env_for("hashing")  # no anonymous user: the pages must ask for a sign-in
-    cli(["seed", "--db", str(db)], env)
+    seed(db, env)
     cli(["password", USER, "--db", str(db), "--password-stdin"], env, stdin=PASSWORD + "\n")
     TOKEN["api"] = cli(["token", USER, "--db", str(db)], env).stdout.strip()  # the API takes no cookie
     with running_server(db, env) as base:

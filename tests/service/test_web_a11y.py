@@ -31,7 +31,7 @@ from typing import Any
 import pytest
 
 from tests.service.browser import chromium, signed_in_state
-from tests.service.server import cli, env_for, running_server
+from tests.service.server import cli, env_for, running_server, seed
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,7 +111,7 @@ def _first_ids(page: Any, base: str) -> dict[str, str]:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     db = tmp_path_factory.mktemp("web-a11y") / "web.duckdb"
     env = env_for("hashing")
-    cli(["seed", "--db", str(db)], env)
+    seed(db, env)
     for username in SUPERVISORS.values():
         cli(["password", username, "--db", str(db), "--password-stdin"], env, stdin=PASSWORD + "\n")
     SCREENS.mkdir(parents=True, exist_ok=True)

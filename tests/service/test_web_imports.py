@@ -19,7 +19,7 @@ import pytest
 
 from service.access.users import set_password
 from tests.conftest import Api
-from tests.service.server import chromium, cli, env_for, running_server
+from tests.service.server import chromium, cli, env_for, running_server, seed
 
 PASSWORD = "correct horse battery staple"
 ORIGIN = {"origin": "http://localhost"}
@@ -177,7 +177,7 @@ BROWSER_FILE = (
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("web-imports") / "web.duckdb"
     env = env_for("hashing")
-    cli(["seed", "--db", str(db)], env)
+    seed(db, env)
     cli(["password", BROWSER_USER, "--db", str(db), "--password-stdin"], env, stdin=PASSWORD + "\n")
     with running_server(db, env) as base:
         yield base

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.service.server import chromium, cli, env_for, running_server
+from tests.service.server import chromium, cli, env_for, running_server, seed
 
 SE_JD = "per.sv"  # Per Sandberg, the Stockholm unit's job developer
 
@@ -21,7 +21,7 @@ PASSWORD = "correct horse battery staple"
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("lists-live") / "web.duckdb"
     env = env_for("hashing")
-    cli(["seed", "--db", str(db)], env)
+    seed(db, env)
     cli(["password", SE_JD, "--db", str(db), "--password-stdin"], env, stdin=PASSWORD + "\n")
     with running_server(db, env) as base:
         yield base

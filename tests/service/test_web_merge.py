@@ -18,7 +18,7 @@ from service.access.audit import list_access
 from service.access.users import set_password
 from tests.conftest import Api
 from tests.service.crm_helpers import change_log, contact, employer
-from tests.service.server import chromium, cli, env_for, running_server
+from tests.service.server import chromium, cli, env_for, running_server, seed
 from tests.service.unit_world import missing
 
 PASSWORD = "correct horse battery staple"
@@ -295,7 +295,7 @@ def browser() -> Iterator[Any]:
 def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("merge") / "merge.duckdb"
     env = env_for("hashing")
-    cli(["seed", "--db", str(db)], env)
+    seed(db, env)
     cli(["password", SV_USER, "--db", str(db), "--password-stdin"], env, stdin=PASSWORD + "\n")
     BROWSER_TOKEN["api"] = cli(["token", SV_USER, "--db", str(db)], env).stdout.strip()
     with running_server(db, env) as base:

@@ -11,7 +11,7 @@ import pytest
 
 from tests.needs import need
 from tests.service.record_forms import PASSWORD
-from tests.service.server import cli, env_for, running_server
+from tests.service.server import cli, env_for, running_server, seed
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 USER = "owen.en"
@@ -22,7 +22,7 @@ TOKEN: dict[str, str] = {}
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("records") / "web.duckdb"
     env = env_for("hashing")
-    cli(["seed", "--db", str(db)], env)
+    seed(db, env)
     cli(["password", USER, "--db", str(db), "--password-stdin"], env, stdin=PASSWORD + "\n")
     TOKEN["api"] = cli(["token", USER, "--db", str(db)], env).stdout.strip()
     with running_server(db, env) as base:

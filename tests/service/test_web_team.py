@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.service.browser import chromium
-from tests.service.server import cli, env_for, running_server
+from tests.service.server import cli, env_for, running_server, seed
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,7 +37,7 @@ def _team(supervisor: str) -> list[str]:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("web-team") / "web.duckdb"
     env = env_for("hashing")
-    cli(["seed", "--db", str(db)], env)
+    seed(db, env)
     cli(["password", USER, "--db", str(db), "--password-stdin"], env, stdin=PASSWORD + "\n")
     with running_server(db, env) as base:
         yield base
