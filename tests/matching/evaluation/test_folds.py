@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import numpy as np
 import polars as pl
+import pytest
 
 from matching.evaluation.folds import LinkTable, concept_folds, concept_ranks, element_ranks, out_of_fold
 from matching.evaluation.metrics import NOT_FOUND
@@ -30,6 +31,7 @@ def test_folds_are_by_concept_and_stable() -> None:
     assert (folds == concept_folds(gold, 5)).all()
 
 
+@pytest.mark.slow  # ~45 s of cross-validated training (CI runs it in make test-slow)
 def test_ranks_and_out_of_fold_scores_beat_chance() -> None:
     rng = np.random.default_rng(0)
     t = table(400, rng)

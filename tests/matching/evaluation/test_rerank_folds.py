@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from matching.evaluation.folds import LinkTable, concept_ranks
 from matching.evaluation.rerank_folds import two_stage_out_of_fold
@@ -54,6 +55,7 @@ def mrr(t: LinkTable, scores: np.ndarray) -> float:
     return float((1.0 / concept_ranks(t, scores)).mean())
 
 
+@pytest.mark.slow  # ~45 s of cross-validated training (CI runs it in make test-slow)
 def test_nested_two_stage_beats_the_fusion_out_of_fold() -> None:
     t = table(300, seed=0)
     first, final = two_stage_out_of_fold([t], k=5, params=SMALL, rerank_params=SMALL)
