@@ -181,6 +181,10 @@ class EmployerStore(Store):
         """Return the live employer; raise NotFoundError when missing or deleted."""
         return first(self._get_many([employer_id]), "employer", employer_id)
 
+    def get_many(self, *, employer_ids: Sequence[str]) -> builtins.list[EmployerRecord]:
+        """The live employers among ``employer_ids`` (one query per table, not one per id), by id."""
+        return self._get_many(list(dict.fromkeys(employer_ids)))
+
     def list(
         self,
         *,

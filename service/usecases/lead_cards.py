@@ -16,7 +16,6 @@ from typing import Any
 import numpy as np
 
 from employers import EmployerRecord, EmployerStore, OpeningRecord, OpeningStore
-from employers import NotFoundError as EmployerNotFound
 from feeds import SOURCE_LABELS
 from matching.ranking.geo import haversine_km
 from matching.ranking.labels import CONTRACT_LABELS, STAGE_LABELS, label, sector_label
@@ -81,16 +80,25 @@ class CardFacts:
 
 
 def card_facts(cur: Any, leads: Sequence[Lead], home: Place | None) -> list[CardFacts]:
-    """The card facts of each lead, in order (read from the CRM stores on cursor ``cur``)."""
-    openings, employers = OpeningStore(cur), EmployerStore(cur)
-    cache: dict[str, EmployerRecord | None] = {}
-    cards = []
-    for lead in leads:
-        if lead.employer_id not in cache:
-            cache[lead.employer_id] = _employer(employers, lead.employer_id)
-        emp = cache[lead.employer_id]
-        rec = _opening(openings, lead.id) if lead.kind == "opening" else None
-        cards.append(_card(lead, rec, emp, home))
+    """The card facts of each lead, in order (read from the CRM stores on cursor ``cur``).
+
+    One read of the employers and one of the openings for all the leads: a read per lead (two
+    table scans each) cost ~60 ms of a leads request at 100k openings.
+    """
+    employers = {
+        e.id: e for e in EmployerStore(cur).get_many(employer_ids=[lead.employer_id for lead in leads])
+    }
+    wanted = [lead.id for lead in leads if lead.kind == "opening"]
+    openings = {r.id: r for r in OpeningStore(cur).get_many(wanted)}
+    cards = [
+        _card(
+            lead,
+            openings.get(lead.id) if lead.kind == "opening" else None,
+            employers.get(lead.employer_id),
+            home,
+        )
+        for lead in leads
+    ]
     return _told_apart(leads, cards)
 
 
@@ -209,17 +217,3 @@ def _km(home: Place | None, lat: float | None, lon: float | None) -> float | Non
     if home is None or lat is None or lon is None:
         return None
     return round(float(haversine_km(home.lat, home.lon, np.array([lat]), np.array([lon]))[0]), 1)
-
-
-def _opening(store: OpeningStore, opening_id: str) -> OpeningRecord | None:
-    try:
-        return store.get(record_id=opening_id)
-    except EmployerNotFound:
-        return None
-
-
-def _employer(store: EmployerStore, employer_id: str) -> EmployerRecord | None:
-    try:
-        return store.get(employer_id=employer_id)
-    except EmployerNotFound:
-        return None
