@@ -13,7 +13,6 @@ import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import httpx
 
@@ -96,29 +95,5 @@ def running_server(db: Path, env: Mapping[str, str], command: str = "serve") -> 
         proc.wait(timeout=30)
 
 
-#: The browser tests' Chromium flags: headless on a small shared box, no network of its own.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@contextmanager
-def chromium() -> Iterator[Any]:
-    """Debian's Chromium driven by Playwright (the test is skipped where it is not installed)."""
-    from tests.needs import need
-
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    need(path is not None, "Debian chromium (make test installs it when run as root)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+# The one Chromium launcher lives in `tests.service.browser`; modules that import it from here keep working.
+from tests.service.browser import chromium  # noqa: E402, F401
