@@ -1,5 +1,6 @@
 # ipsmatch: two commands on a fresh machine (Python 3.11 with pip and venv, nothing else).
 #   make demo   set up, seed synthetic demo data into ipsmatch.duckdb, serve API + docs on 127.0.0.1:8000
+#               (make demo AS=ebba.sv: as that demo user instead of the Manchester supervisor)
 #   make test   set up, lint (ruff, import-linter, deptry, mypy), run the test suite (no tests is a failure)
 PYTHON ?= python3
 VENV   ?= .venv
@@ -22,7 +23,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/ipsmatch demo
+	$(BIN)/ipsmatch demo $(if $(AS),--as $(AS))
 
 serve: $(STAMP)
 	$(BIN)/ipsmatch serve

@@ -104,6 +104,10 @@ def _seed(settings: Settings) -> None:
 def demo(
     db: DbOption = None,
     port: Annotated[int | None, typer.Option(help="TCP port")] = None,
+    as_user: Annotated[
+        str | None,
+        typer.Option("--as", help="Demo user to act as, e.g. ebba.sv (default: the Manchester supervisor)"),
+    ] = None,
 ) -> None:
     """Seed the demo data into a new file if needed and serve it on 127.0.0.1 without sign-in.
 
@@ -114,7 +118,7 @@ def demo(
 
     base = _settings(db, port=port).model_copy(update={"host": "127.0.0.1"})
     _seed(base)
-    user = demo_username(base.data_dir / "demo")
+    user = as_user or demo_username(base.data_dir / "demo")
     database = Database(base.db_path)
     try:
         demo_user(database, username=user, host=base.host)

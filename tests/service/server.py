@@ -10,7 +10,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -65,15 +65,18 @@ def seed(db: Path, env: Mapping[str, str]) -> None:
 
 
 @contextmanager
-def running_server(db: Path, env: Mapping[str, str], command: str = "serve") -> Iterator[str]:
+def running_server(
+    db: Path, env: Mapping[str, str], command: str = "serve", options: Sequence[str] = ()
+) -> Iterator[str]:
     """Seed ``db`` with the demo data (`seed`), serve it, yield the base URL, stop the server.
 
-    ``command="demo"`` serves it without sign-in (the seeder made the file; loopback only).
+    ``command="demo"`` serves it without sign-in (the seeder made the file; loopback only);
+    ``options`` go to the command as they are (e.g. ``["--as", "ebba.sv"]``).
     """
     seed(db, env)
     port = free_port()
     proc = subprocess.Popen(
-        [*CLI, command, "--db", str(db), "--port", str(port)],
+        [*CLI, command, "--db", str(db), "--port", str(port), *options],
         env=dict(env),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
