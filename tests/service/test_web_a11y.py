@@ -45,7 +45,8 @@ FORMS: dict[str, dict[str, Any]] = {
     "phone": {"viewport": {"width": 390, "height": 844}, "has_touch": True},
     "zoom": {"viewport": {"width": 640, "height": 450}, "device_scale_factor": 2},
 }
-#: page name -> path; {pid} and {eid} are the first participant and employer the user is shown.
+#: page name -> path; {pid} and {eid} are the first participant and employer the user is shown,
+#: {pair} the query of the first "compare and merge" link of the duplicates page.
 PAGES = {
     "login": "/ui/login",
     "caseload": "/ui/participants",
@@ -60,6 +61,14 @@ PAGES = {
     "team": "/ui/team",
     "reports": "/ui/reports",
     "contact_form": "/ui/contacts/new",
+    "openings": "/ui/openings",
+    "employer_new": "/ui/employers/new",
+    "employer_edit": "/ui/employers/{eid}/edit",
+    "opening_new": "/ui/employers/{eid}/openings/new",
+    "person_new": "/ui/employers/{eid}/people/new",
+    "merge": "/ui/employers/merge{pair}",
+    "merges": "/ui/employers/merges",
+    "imports": "/ui/imports",
 }
 CASES = [(lang, name) for lang in SUPERVISORS for name in PAGES] + [("da", "login")]
 BLOCKING = ("serious", "critical")
@@ -104,7 +113,9 @@ def _first_ids(page: Any, base: str) -> dict[str, str]:
     pid = page.locator("a.person").first.get_attribute("href").rsplit("/", 1)[-1]
     page.goto(f"{base}/ui/employers")
     eid = page.locator("a.employer").first.get_attribute("href").rsplit("/", 1)[-1]
-    return {"pid": pid, "eid": eid}
+    page.goto(f"{base}/ui/employers/duplicates")
+    pair = page.locator("a.compare").first.get_attribute("href").split("/ui/employers/merge", 1)[1]
+    return {"pid": pid, "eid": eid, "pair": pair}
 
 
 @pytest.fixture(scope="module")
@@ -147,7 +158,7 @@ def _page_width(page: Any) -> int:
     return int(page.evaluate("document.documentElement.scrollWidth"))
 
 
-@pytest.mark.slow  # 27 pages x 3 browsers with axe: 2-5 minutes on the 2 shared cores
+@pytest.mark.slow  # 43 pages x 3 browsers with axe: 2-5 minutes on the 2 shared cores
 @pytest.mark.parametrize(("lang", "name"), CASES, ids=[f"{lang}-{name}" for lang, name in CASES])
 def test_the_page_passes_axe_and_fits_a_phone_and_200_percent_zoom(
     site: Site, lang: str, name: str, capsys: pytest.CaptureFixture[str]
