@@ -23,6 +23,7 @@ from service.deps import DbDep, EngineDep
 from service.usecases import import_access
 from service.usecases.import_uploads import Upload, UploadShelf
 from service.usecases.imports import propose_mapping
+from service.web.column_labels import COLUMN_LABELS
 from service.web.forms import FORM, Posted, messages, posted
 from service.web.labels import N_
 from service.web.pages import PageUser, render
@@ -174,6 +175,7 @@ def _mapping_page(
         chosen=chosen,
         saved=saved,
         fields=list(COLUMNS[entity]),
+        labels=COLUMN_LABELS,
         words=WORDS,
         errors=messages(request, form),
     )

@@ -22,6 +22,7 @@ from service.deps import DbDep, EmployersDep, EngineDep, MergesDep
 from service.runtime.database import Database
 from service.usecases import duplicates as workflows
 from service.usecases.merge_preview import SIDES, merge_choices, preview_merge
+from service.web.column_labels import COLUMN_LABELS
 from service.web.crm_pages import DuplicatesPageDep, duplicates_page
 from service.web.forms import FORM, Posted, messages, posted
 from service.web.labels import N_
@@ -31,25 +32,7 @@ router = APIRouter(prefix="/ui", include_in_schema=False)
 PostedDep = Annotated[Posted, Depends(posted)]
 HISTORY = "/ui/employers/merges"
 #: The words for each field the screen compares (translated when shown).
-FIELD_LABELS = {
-    "name": N_("Name"),
-    "registry_number": N_("Registry number"),
-    "registry_kind": N_("Registry kind"),
-    "country": N_("Country"),
-    "sector_nace": N_("Sector"),
-    "sector_label": N_("Sector as written"),
-    "size_band": N_("Size"),
-    "stage": N_("Relationship stage"),
-    "do_not_contact": N_("Do not contact"),
-    "website": N_("Website"),
-    "phone": N_("Phone"),
-    "needs_learned": N_("Needs learned"),
-    "hiring_process": N_("Hiring process"),
-    "hiring_occupations": N_("Occupations hired"),
-    "owner": N_("Owner"),
-    "external_id": N_("External id"),
-    "feed_source": N_("Job board"),
-}
+FIELD_LABELS = COLUMN_LABELS
 
 #: Registry kinds (`employers.models.REGISTRY_KINDS`) in words.
 REGISTRY_LABELS = {

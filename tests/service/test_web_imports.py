@@ -114,6 +114,16 @@ def test_the_wizard_maps_previews_every_problem_applies_and_reverts(signed_in: A
     assert again.status_code == 409  # a reverted run cannot be reverted twice; the page says why
 
 
+def test_every_importable_column_has_words_and_the_mapping_shows_them_in_swedish(signed_in: Api) -> None:
+    from employers.io_specs import COLUMNS
+    from service.web.column_labels import COLUMN_LABELS
+
+    assert {c for columns in COLUMNS.values() for c in columns} <= set(COLUMN_LABELS)
+    step2 = _upload(signed_in, **SV).text
+    assert '<option value="registry_number" selected>Registernummer (registry_number)</option>' in step2
+    assert ">Bransch (sector_nace)</option>" in step2  # words, and the code for the file's author
+
+
 def test_the_saved_mapping_pre_maps_the_next_file_of_the_same_shape(signed_in: Api) -> None:
     api = signed_in
     fields = _step_fields(_upload(api).text)
