@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 from typing import Annotated, cast
 from uuid import UUID
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
+from participants import ParticipantRecord
 from participants.values import ParticipantValues
 from service.api.pagination import Limit, after_id, id_page
 from service.api.schemas.history import HistoryOut
@@ -22,6 +25,15 @@ from service.usecases import plans as plan_cases
 router = APIRouter(prefix="/participants", tags=["participants"], responses=error_responses())
 
 
+def participant_out(settings: SettingsDep) -> Callable[[ParticipantRecord], ParticipantOut]:
+    """How a participant is answered here: `ParticipantOut` with the settings' programme-entry date."""
+    return partial(ParticipantOut.from_record, entry_field=settings.entry_date_field)
+
+
+#: A route's ``to_out(record) -> ParticipantOut``; the routes need not know which date counts as entry.
+ToOutDep = Annotated[Callable[[ParticipantRecord], ParticipantOut], Depends(participant_out)]
+
+
 @router.post("", status_code=201, response_model=ParticipantOut)
 def create_participant(
     body: ParticipantIn,
@@ -29,14 +41,14 @@ def create_participant(
     store: ParticipantsDep,
     engine: EngineDep,
     db: DbDep,
-    settings: SettingsDep,
+    to_out: ToOutDep,
 ) -> ParticipantOut:
     """Add a participant to the caller's unit; stated occupations are linked to ESCO."""
     values = body.model_dump(exclude_none=False)
     rec = workflows.create_participant(
         store=store, engine=engine, db=db, user=user, values=cast(ParticipantValues, values)
     )
-    return ParticipantOut.from_record(rec, settings.entry_date_field)
+    return to_out(rec)
 
 
 @router.get("", response_model=ParticipantPage)
@@ -44,7 +56,7 @@ def list_participants(
     user: UserDep,
     store: ParticipantsDep,
     db: DbDep,
-    settings: SettingsDep,
+    to_out: ToOutDep,
     limit: Limit = 50,
     after: UUID | None = None,
     status: Annotated[str | None, Query(pattern="^(active|on_hold|closed)$")] = None,
@@ -53,18 +65,16 @@ def list_participants(
     records = workflows.list_participants(
         store=store, db=db, user=user, status=status, limit=limit, after=after_id(after)
     )
-    return id_page(
-        ParticipantPage, records, limit, lambda r: ParticipantOut.from_record(r, settings.entry_date_field)
-    )
+    return id_page(ParticipantPage, records, limit, to_out)
 
 
 @router.get("/{participant_id}", response_model=ParticipantOut)
 def get_participant(
-    participant_id: UUID, user: UserDep, store: ParticipantsDep, db: DbDep, settings: SettingsDep
+    participant_id: UUID, user: UserDep, store: ParticipantsDep, db: DbDep, to_out: ToOutDep
 ) -> ParticipantOut:
     """Read one participant of the caller's unit (404 for anyone else's)."""
     rec = workflows.get_participant(store=store, db=db, user=user, participant_id=str(participant_id))
-    return ParticipantOut.from_record(rec, settings.entry_date_field)
+    return to_out(rec)
 
 
 @router.patch("/{participant_id}", response_model=ParticipantOut)
@@ -75,7 +85,7 @@ def update_participant(
     store: ParticipantsDep,
     engine: EngineDep,
     db: DbDep,
-    settings: SettingsDep,
+    to_out: ToOutDep,
 ) -> ParticipantOut:
     """Change any fields; each change is logged (field, old, new), phases and specialists in their history.
 
@@ -86,7 +96,7 @@ def update_participant(
     rec = workflows.update_participant(
         store=store, engine=engine, db=db, user=user, participant_id=str(participant_id), values=values
     )
-    return ParticipantOut.from_record(rec, settings.entry_date_field)
+    return to_out(rec)
 
 
 @router.get("/{participant_id}/history", response_model=HistoryOut)
