@@ -61,7 +61,7 @@ def not_duplicate(body: NotDuplicateIn, user: UserDep, store: DuplicatesDep) -> 
 def not_duplicates(user: UserDep, store: DuplicatesDep, db: DbDep) -> NotDuplicateList:
     """The pairs your unit marked "not a duplicate", newest first (each can be undone)."""
     decisions = workflows.list_not_duplicates(store=store, db=db, user=user)
-    return NotDuplicateList(items=[NotDuplicateOut.from_decision(d) for d in decisions])
+    return NotDuplicateList(items=[NotDuplicateOut.from_fields(d) for d in decisions])
 
 
 @router.delete("/duplicates/not-duplicate/{a_id}/{b_id}", status_code=204)

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field
 
-from employers import DuplicateDecision, DuplicatePair, EmployerRecord, MergeRecord
+from employers import DuplicatePair, EmployerRecord, MergeRecord
 from service.api.schemas.common import Out, Page, SafeText, Strict, strict_with_examples
 from service.api.schemas.employers import EmployerOut
 
@@ -56,11 +56,6 @@ class NotDuplicateOut(Out):
     b_name: str
     decided_at: datetime
     decided_by: str
-
-    @classmethod
-    def from_decision(cls, decision: DuplicateDecision) -> NotDuplicateOut:
-        """A decision for the API."""
-        return cls.from_fields(decision)
 
 
 class NotDuplicateList(BaseModel):
