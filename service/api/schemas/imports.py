@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from employers.imports import ImportRecord
+from employers.imports import ImportRecord, ImportRow
 from service.api.schemas.common import Out
 
 EntityIn = Literal["employers", "people", "contacts", "openings"]
@@ -33,6 +33,12 @@ class ImportRowOut(Out):
     problems: list[ImportProblemOut] = Field(
         default_factory=list, description="Every problem of a bad row (the first is field/message)"
     )
+
+    @classmethod
+    def from_row(cls, r: ImportRow) -> ImportRowOut:
+        """A row's outcome: ``row_number`` as ``row``, ``entity_id`` as ``id``, problems as objects."""
+        problems = [ImportProblemOut(field=f, message=m) for f, m in r.problems]
+        return cls.from_fields(r, row=r.row_number, id=r.entity_id, problems=problems)
 
 
 class ImportReport(Out):
@@ -63,16 +69,6 @@ class ImportReport(Out):
     @classmethod
     def from_record(cls, rec: ImportRecord) -> ImportReport:
         """An import run with every row's outcome (and where to get the bad rows, if any)."""
-        rows = [
-            ImportRowOut(
-                row=r.row_number,
-                action=r.action,
-                id=r.entity_id,
-                field=r.field,
-                message=r.message,
-                problems=[ImportProblemOut(field=f, message=m) for f, m in r.problems],
-            )
-            for r in rec.rows
-        ]
+        rows = [ImportRowOut.from_row(r) for r in rec.rows]
         failed = f"/imports/{rec.id}/failed-rows" if rec.errors else None
         return cls.from_fields(rec, rows=rows, failed_rows_url=failed)
