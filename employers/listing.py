@@ -15,9 +15,9 @@ from typing import Any
 from employers.activity import DORMANT, LAST_HELD
 from employers.search import rank_by_name
 from matching.types import STAGES
-from storekit.pages import counted_page
+from storekit.connection import Row
+from storekit.listing import Listing
 from storekit.rows import uuid_of
-from storekit.store import Store
 
 #: Sort keys the list understands; ``relevance`` is the search's order (name without a search).
 EMPLOYER_SORTS = ("name", "stage", "last_contact", "openings", "relevance")
@@ -74,33 +74,36 @@ class EmployerRow:
     openings: int
 
 
-class EmployerListing(Store):
-    """Reads the employer list (no writes)."""
+class EmployerListing(Listing[EmployerFilter, EmployerRow]):
+    """Reads the employer list (no writes); `Listing.page` takes a sort of `EMPLOYER_SORTS`."""
 
-    def page(
-        self, *, where: EmployerFilter, sort: str, offset: int, limit: int
-    ) -> tuple[list[EmployerRow], int]:
-        """Rows ``offset`` .. ``offset + limit`` of the filtered list in ``sort`` order, and the total.
+    select = _COLUMNS
+    orders = _ORDER
 
-        Raises:
-            ValueError: ``sort`` is not one of `EMPLOYER_SORTS`.
-        """
-        if sort not in _ORDER:
-            raise ValueError(f"unknown sort {sort!r}")
-        sort = "name" if sort == "relevance" and where.ids is None else sort
+    def source(self, where: EmployerFilter) -> tuple[str, list[Any]]:
+        """Employers joined to their last held contact and open openings, narrowed to ``where``."""
         conditions, args = _conditions(where)
-        order_args: list[Any] = {"stage": [list(STAGES)], "relevance": [_uuids(where.ids)]}.get(sort, [])
-        rows, total = counted_page(
-            self.con,
-            select=_COLUMNS,
-            source=f"{_FROM} LEFT JOIN ({_OPEN_OPENINGS}) o ON o.employer_id = e.id WHERE {conditions}",
-            parameters=args,
-            order=_ORDER[sort],
-            order_parameters=order_args,
-            limit=limit,
-            offset=offset,
+        return f"{_FROM} LEFT JOIN ({_OPEN_OPENINGS}) o ON o.employer_id = e.id WHERE {conditions}", args
+
+    def order(self, where: EmployerFilter, sort: str) -> tuple[str, list[Any]]:
+        """``sort``'s ORDER BY (``relevance`` without a search is by name) and its values."""
+        sort = "name" if sort == "relevance" and where.ids is None else sort
+        return _ORDER[sort], {"stage": [list(STAGES)], "relevance": [_uuids(where.ids)]}.get(sort, [])
+
+    def row(self, row: Row) -> EmployerRow:
+        """One line of the list from a row of `_COLUMNS`."""
+        return EmployerRow(
+            id=str(row[0]),
+            name=row[1],
+            country=row[2],
+            sector_nace=row[3],
+            stage=row[4],
+            owner=row[5],
+            do_not_contact=bool(row[6]),
+            cities=tuple(row[7] or ()),
+            last_contact_at=row[8],
+            openings=int(row[9]),
         )
-        return [_row(r) for r in rows], total
 
     def search(self, *, q: str, where: EmployerFilter) -> tuple[str, ...]:
         """Ids of the filtered employers whose name or an alias resembles ``q``, best first.
@@ -116,19 +119,11 @@ class EmployerListing(Store):
 
     def owners(self) -> list[str]:
         """Every owner (job developer's username) of a live employer, sorted."""
-        rows = self.con.execute(
-            "SELECT DISTINCT owner FROM crm_employers WHERE deleted_at IS NULL AND owner IS NOT NULL "
-            "ORDER BY owner"
-        ).fetchall()
-        return [str(r[0]) for r in rows]
+        return self._distinct("owner")
 
     def countries(self) -> list[str]:
         """Every country code of a live employer, sorted."""
-        rows = self.con.execute(
-            "SELECT DISTINCT country FROM crm_employers WHERE deleted_at IS NULL AND country IS NOT NULL "
-            "ORDER BY country"
-        ).fetchall()
-        return [str(r[0]) for r in rows]
+        return self._distinct("country")
 
     def names(self, *, country: str | None) -> list[tuple[str, str]]:
         """(id, name) of every live employer (of ``country``, None: any), by name."""
@@ -138,6 +133,14 @@ class EmployerListing(Store):
             [country, country],
         ).fetchall()
         return [(str(i), str(n)) for i, n in rows]
+
+    def _distinct(self, column: str) -> list[str]:
+        """The distinct set values of ``column`` (a constant) over live employers, sorted."""
+        rows = self.con.execute(
+            f"SELECT DISTINCT {column} FROM crm_employers WHERE deleted_at IS NULL AND {column} IS NOT NULL "
+            f"ORDER BY {column}"
+        ).fetchall()
+        return [str(r[0]) for r in rows]
 
 
 def _conditions(where: EmployerFilter) -> tuple[str, list[Any]]:
@@ -161,18 +164,3 @@ def _conditions(where: EmployerFilter) -> tuple[str, list[Any]]:
 
 def _uuids(ids: tuple[str, ...] | None) -> list[Any]:
     return [uuid_of("id", i) for i in ids or ()]
-
-
-def _row(r: tuple[Any, ...]) -> EmployerRow:
-    return EmployerRow(
-        id=str(r[0]),
-        name=r[1],
-        country=r[2],
-        sector_nace=r[3],
-        stage=r[4],
-        owner=r[5],
-        do_not_contact=bool(r[6]),
-        cities=tuple(r[7] or ()),
-        last_contact_at=r[8],
-        openings=int(r[9]),
-    )

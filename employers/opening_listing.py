@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from storekit.pages import counted_page
+from storekit.connection import Row
+from storekit.listing import Listing
 from storekit.rows import uuid_of
-from storekit.store import Store
 
 #: Sort keys: soonest closing first (no closing date last), or newest posted first.
 OPENING_SORTS = ("closes", "posted")
@@ -58,33 +58,21 @@ class OpeningRow:
     closes_at: datetime | None
 
 
-class OpeningListing(Store):
-    """Reads the openings list (no writes)."""
+class OpeningListing(Listing[OpeningFilter, OpeningRow]):
+    """Reads the openings list (no writes); `Listing.page` takes a sort of `OPENING_SORTS`."""
 
-    def page(
-        self, *, where: OpeningFilter, sort: str, offset: int, limit: int
-    ) -> tuple[list[OpeningRow], int]:
-        """Rows ``offset`` .. ``offset + limit`` of the filtered list in ``sort`` order, and the total.
+    select = (
+        "o.id, o.title, o.employer_id, e.name, e.country, e.sector_nace, o.status, "
+        "CASE WHEN o.feed_source IS NULL THEN 'manual' ELSE 'feed' END, o.city, o.posted_at, o.closes_at"
+    )
+    orders = _ORDER
 
-        Raises:
-            ValueError: ``sort`` is not one of `OPENING_SORTS`.
-        """
-        if sort not in _ORDER:
-            raise ValueError(f"unknown sort {sort!r}")
-        rows, total = counted_page(
-            self.con,
-            select="o.id, o.title, o.employer_id, e.name, e.country, e.sector_nace, o.status, "
-            "CASE WHEN o.feed_source IS NULL THEN 'manual' ELSE 'feed' END, o.city, o.posted_at, o.closes_at",
-            source=_FROM,
-            parameters=_args(where),
-            order=_ORDER[sort],
-            limit=limit,
-            offset=offset,
-        )
-        return [OpeningRow(str(r[0]), r[1], str(r[2]), *r[3:11]) for r in rows], total
+    def source(self, where: OpeningFilter) -> tuple[str, list[Any]]:
+        """Live openings of live employers, narrowed to ``where`` (each filter fills two ``?``)."""
+        employer = uuid_of("employer_id", where.employer_id) if where.employer_id else None
+        pairs = (where.country, employer, where.status, where.source, where.section)
+        return _FROM, [v for value in pairs for v in (value, value)]
 
-
-def _args(where: OpeningFilter) -> list[Any]:
-    employer = uuid_of("employer_id", where.employer_id) if where.employer_id else None
-    pairs = (where.country, employer, where.status, where.source, where.section)
-    return [v for value in pairs for v in (value, value)]
+    def row(self, row: Row) -> OpeningRow:
+        """One line of the list from a row of `select`."""
+        return OpeningRow(str(row[0]), row[1], str(row[2]), *row[3:11])
