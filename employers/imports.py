@@ -79,12 +79,7 @@ class ImportStore(Store):
             raise InvalidError("entity", f"must be one of {', '.join(ENTITIES)}")
         if mode not in MODES:
             raise InvalidError("mode", f"must be one of {', '.join(MODES)}")
-        headers, source = read_table(data, file_name)
-        plan = plan_columns(entity, headers, mapping)
-        check_columns(entity, [f for f in plan.values() if f])
-        rows = map_rows(entity, plan, source)
-        if mapping is not None:
-            ImportMappings(self.con, self.lock).save(entity=entity, plan=plan, actor=actor)
+        plan, rows = self._read(entity, file_name, data, mapping, actor)
         run = _run_row(entity, mode, file_name, data, plan, dry_run=dry_run, skip_bad_rows=skip_bad_rows)
         hooks = remembered(hooks or Hooks())
         results = rehearse(self.con, entity, mode, rows, actor, hooks)
@@ -96,6 +91,21 @@ class ImportStore(Store):
                 self._record_rows(con, run["id"], [_no_images(r) for r in results])
             return self.get(import_id=run["id"])
         return self._apply(run, results, entity, actor, hooks)
+
+    def _read(
+        self, entity: str, file_name: str, data: bytes, mapping: Mapping[str, str] | None, actor: str
+    ) -> tuple[dict[str, str], list[dict[str, str]]]:
+        """The file's column plan (file column -> field, "" ignored) and its rows as fields.
+
+        A given ``mapping`` is saved for files of this shape (`employers.import_mappings`).
+        """
+        headers, source = read_table(data, file_name)
+        plan = plan_columns(entity, headers, mapping)
+        check_columns(entity, [f for f in plan.values() if f])
+        rows = map_rows(entity, plan, source)
+        if mapping is not None:
+            ImportMappings(self.con, self.lock).save(entity=entity, plan=plan, actor=actor)
+        return plan, rows
 
     def _apply(
         self, run: dict[str, Any], results: list[dict[str, Any]], entity: str, actor: str, hooks: Hooks
