@@ -10,6 +10,7 @@ character n-gram TF-IDF cosine over all labels (the published MELO baseline).
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -109,17 +110,14 @@ class TitleLinker:
         return self.encode is not None and self.index_.vectors is not None
 
     def with_encoder(self, encode: Encode | None) -> TitleLinker:
-        """A linker sharing this fitted index that encodes titles with ``encode``."""
-        other = TitleLinker(
-            fusion=self.fusion,
-            encode=encode,
-            pool=self.pool,
-            min_score=self.min_score,
-            reranker=self.reranker,
-            cache_size=self.cache.size,
-            workers=self.workers,
-        )
-        other.index_ = self.index_
+        """A linker with this one's settings and fitted index that encodes titles with ``encode``.
+
+        Its answer memory (same size) and encoder lock are its own: answers depend on the encoder.
+        """
+        other = copy.copy(self)  # shallow: the settings and the fitted index are shared, not copied
+        other.encode = encode
+        other.cache = LinkCache(self.cache.size)
+        other._encode_lock = threading.Lock()
         return other
 
     def score(self, titles: Sequence[str], *, lang: str | None = None) -> Scored:

@@ -121,3 +121,16 @@ def test_a_different_question_or_model_is_not_answered_from_memory(linker: Title
     fresh.fusion = None  # character TF-IDF alone scores differently
     plain = fresh.link(["Städare"], k=2, lang="sv")[0]
     assert [c.score for c in plain] != [c.score for c in fused] and fresh.cache.hits == 0
+
+
+def test_a_linker_with_another_encoder_shares_settings_and_index_not_memory(linker: TitleLinker) -> None:
+    tuned = TitleLinker(fusion=linker.fusion, pool=12, min_score=0.2, cache_size=7, workers=2)
+    tuned.index_ = linker.index_
+    tuned.link(["Städare"], k=1, lang="sv")
+    other = tuned.with_encoder(None)
+    settings = ("fusion", "pool", "min_score", "reranker", "workers", "index_")
+    assert all(getattr(other, name) is getattr(tuned, name) for name in settings)
+    assert other.cache is not tuned.cache and other.cache.size == 7 and len(other.cache) == 0
+    assert len(tuned.cache) == 1 and other._encode_lock is not tuned._encode_lock
+    other.pool = 3  # its own attributes: the original keeps its settings
+    assert tuned.pool == 12
