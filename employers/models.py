@@ -15,6 +15,7 @@ from matching.types import (
     OPENING_STATUSES,
     STAGES,
 )
+from storekit.checks import check_choice
 from storekit.records import StoredRecord, table_columns
 
 REGISTRY_KINDS = ("org_nr", "cvr", "siren", "companies_house", "other")
@@ -124,21 +125,21 @@ def column_names(record_type: type) -> tuple[str, ...]:
 
 def check_employer(values: Mapping[str, Any]) -> None:
     """Raise InvalidError for the first field that breaks a rule."""
-    _required_text(values, "name")
-    _choice(values, "stage", STAGES)
-    _choice(values, "registry_kind", REGISTRY_KINDS)
-    _choice(values, "size_band", SIZE_BANDS)
+    required_text(values, "name")
+    choice(values, "stage", STAGES)
+    choice(values, "registry_kind", REGISTRY_KINDS)
+    choice(values, "size_band", SIZE_BANDS)
 
 
 def check_opening(values: Mapping[str, Any]) -> None:
     """Raise InvalidError for the first field that breaks a rule."""
-    _required_text(values, "title")
-    _choice(values, "language", LANGUAGES)
-    _choice(values, "status", OPENING_STATUSES)
-    _choice(values, "application_route", APPLICATION_ROUTES)
+    required_text(values, "title")
+    choice(values, "language", LANGUAGES)
+    choice(values, "status", OPENING_STATUSES)
+    choice(values, "application_route", APPLICATION_ROUTES)
     if values.get("contract_type"):
-        _choice(values, "contract_type", CONTRACT_TYPES)
-    _choice(values, "subsidy_type", SUBSIDY_TYPES)
+        choice(values, "contract_type", CONTRACT_TYPES)
+    choice(values, "subsidy_type", SUBSIDY_TYPES)
     lo, hi = values.get("hours_min"), values.get("hours_max")
     for name, v in (("hours_min", lo), ("hours_max", hi)):
         if v is not None and not 0 <= v <= 80:
@@ -155,20 +156,10 @@ def check_opening_status(old: str, new: str) -> None:
 
 def required_text(values: Mapping[str, Any], name: str) -> None:
     """Raise InvalidError when ``values[name]`` is missing or blank."""
-    _required_text(values, name)
-
-
-def choice(values: Mapping[str, Any], name: str, allowed: Sequence[str]) -> None:
-    """Raise InvalidError when ``values[name]`` is set and not one of ``allowed``."""
-    _choice(values, name, allowed)
-
-
-def _required_text(values: Mapping[str, Any], name: str) -> None:
     if not str(values.get(name) or "").strip():
         raise InvalidError(name, "is required")
 
 
-def _choice(values: Mapping[str, Any], name: str, allowed: Sequence[str]) -> None:
-    value = values.get(name)
-    if value is not None and value not in allowed:
-        raise InvalidError(name, f"must be one of {', '.join(allowed)}; got {value!r}")
+def choice(values: Mapping[str, Any], name: str, allowed: Sequence[str]) -> None:
+    """Raise InvalidError when ``values[name]`` is set and not one of ``allowed``."""
+    check_choice(name, values.get(name), allowed)

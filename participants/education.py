@@ -11,8 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from participants.episode_store import EpisodeStore, choice, day, not_before
+from participants.episode_store import EpisodeStore, day, not_before
 from participants.errors import InvalidError
+from storekit.checks import check_choice
 from storekit.records import StoredRecord
 
 #: Levels, coarse on purpose (an ISCED-like ladder a specialist can pick without a manual).
@@ -54,8 +55,8 @@ class EducationStore(EpisodeStore[EducationRecord]):
         out["programme"] = str(out.get("programme") or "").strip()
         if not out["institution"]:
             raise InvalidError("institution", "is required")
-        choice("level", out.get("level"), EDUCATION_LEVELS)
-        choice("status", out.get("status"), EDUCATION_STATUSES)
+        check_choice("level", out.get("level"), EDUCATION_LEVELS)
+        check_choice("status", out.get("status"), EDUCATION_STATUSES)
         out["start_date"] = day("start_date", out.get("start_date"))
         out["end_date"] = day("end_date", out.get("end_date"))
         not_before(out, "end_date", "start_date")

@@ -167,12 +167,6 @@ def day(field: str, value: Any) -> dt.date | None:
         raise InvalidError(field, f"is not a date (YYYY-MM-DD): {value!r}") from None
 
 
-def choice(field: str, value: Any, allowed: Sequence[str]) -> None:
-    """InvalidError when ``value`` is given and not one of ``allowed``."""
-    if value is not None and value not in allowed:
-        raise InvalidError(field, f"must be one of {', '.join(allowed)}; got {value!r}")
-
-
 def not_before(row: Mapping[str, Any], later: str, earlier: str) -> None:
     """InvalidError on ``later`` when both days are set and it comes before ``earlier``."""
     if row.get(later) is not None and row.get(earlier) is not None and row[later] < row[earlier]:

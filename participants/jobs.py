@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from matching.types import CONTRACT_TYPES
-from participants.episode_store import EpisodeStore, choice, day, not_before
+from participants.episode_store import EpisodeStore, day, not_before
 from participants.errors import InvalidError
+from storekit.checks import check_choice
 from storekit.records import StoredRecord
 
 #: Contract types of a job: the openings' list plus those IPS does not count as competitive
@@ -104,10 +105,10 @@ def check_job(values: Mapping[str, Any]) -> dict[str, Any]:
     if row["isco_group"] and not (row["isco_group"].isdigit() and len(row["isco_group"]) <= 4):
         raise InvalidError("isco_group", "must be an ISCO-08 code of 1 to 4 digits")
     if row.get("contract_type"):
-        choice("contract_type", row["contract_type"], JOB_CONTRACT_TYPES)
-    choice("subsidy_type", row.get("subsidy_type"), SUBSIDY_TYPES)
-    choice("found_via", row.get("found_via"), FOUND_VIA)
-    choice("end_reason", row.get("end_reason"), END_REASONS)
+        check_choice("contract_type", row["contract_type"], JOB_CONTRACT_TYPES)
+    check_choice("subsidy_type", row.get("subsidy_type"), SUBSIDY_TYPES)
+    check_choice("found_via", row.get("found_via"), FOUND_VIA)
+    check_choice("end_reason", row.get("end_reason"), END_REASONS)
     not_before(row, "first_paid_hours_at", "start_date")
     not_before(row, "end_date", "start_date")
     # end_learned_at may precede end_date: a notice period is learned before the last day.

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any, Literal, get_args
 
 from participants.errors import InvalidError
+from storekit.checks import check_choice
 
 Phase = Literal[
     "referred", "enrolled", "job_search", "working", "education", "follow_along", "paused", "closed"
@@ -102,12 +103,6 @@ def check_dates(values: Mapping[str, Any]) -> None:
     for name in ("referral_received_at", "first_meeting_at"):
         if closed and values.get(name) and closed < values[name]:
             raise InvalidError("closed_at", f"must not be before {name}")
-
-
-def check_choice(name: str, value: Any, allowed: tuple[str, ...]) -> None:
-    """InvalidError naming ``name`` when ``value`` is given and not one of ``allowed``."""
-    if value is not None and value not in allowed:
-        raise InvalidError(name, f"must be one of {', '.join(allowed)}; got {value!r}")
 
 
 def as_date(name: str, value: Any) -> dt.date | None:

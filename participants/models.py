@@ -21,9 +21,9 @@ from participants.lifecycle import (
     ENTRY_EMPLOYMENT,
     PHASES,
     REFERRAL_SOURCES,
-    check_choice,
     check_dates,
 )
+from storekit.checks import check_choice
 from storekit.records import StoredRecord
 
 #: The allowed values as `Literal` types (the API's schemas use these) and as tuples (the checks).
@@ -121,8 +121,8 @@ def check_participant(values: Mapping[str, Any]) -> None:
         raise InvalidError("display_name", "is required")
     if not str(values.get("unit_id") or "").strip():
         raise InvalidError("unit_id", "is required")
-    _choice("language", values.get("language"), LANGUAGES)
-    _choice("status", values.get("status"), STATUSES)
+    check_choice("language", values.get("language"), LANGUAGES)
+    check_choice("status", values.get("status"), STATUSES)
     check_choice("phase", values.get("phase"), PHASES)
     check_choice("referral_source", values.get("referral_source"), REFERRAL_SOURCES)
     check_choice("employment_status_at_entry", values.get("employment_status_at_entry"), ENTRY_EMPLOYMENT)
@@ -137,15 +137,10 @@ def check_participant(values: Mapping[str, Any]) -> None:
     if overlap:
         raise InvalidError("preferences.refused_sectors", f"also liked: {', '.join(sorted(overlap))}")
     disclosure = values.get("disclosure") or {}
-    _choice("disclosure.level", disclosure.get("level"), DISCLOSURE_LEVELS)
+    check_choice("disclosure.level", disclosure.get("level"), DISCLOSURE_LEVELS)
     if disclosure.get("level", "none") == "none" and disclosure.get("es_may_contact_employers"):
         raise InvalidError(
             "disclosure.es_may_contact_employers",
             "contradicts level 'none': approaching an employer tells them the person gets support",
         )
-    _choice("benefits.status", (values.get("benefits") or {}).get("status"), BENEFIT_STATUSES)
-
-
-def _choice(name: str, value: Any, allowed: tuple[str, ...]) -> None:
-    if value is not None and value not in allowed:
-        raise InvalidError(name, f"must be one of {', '.join(allowed)}; got {value!r}")
+    check_choice("benefits.status", (values.get("benefits") or {}).get("status"), BENEFIT_STATUSES)

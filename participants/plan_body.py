@@ -23,9 +23,10 @@ from typing import Any, Literal, get_args
 
 from matching.types import DISCLOSURE_LEVELS
 from participants.errors import InvalidError
-from participants.lifecycle import as_date, check_choice
+from participants.lifecycle import as_date
 from participants.models import BENEFIT_STATUSES
 from participants.screening import Warning, screen
+from storekit.checks import check_choice
 
 #: The allowed values as `Literal` types (the API's schemas use these) and as tuples (the checks).
 PlanKind = Literal["job_search", "disclosure", "benefits"]

@@ -13,8 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from participants.episode_store import EpisodeStore, choice, day
+from participants.episode_store import EpisodeStore, day
 from participants.errors import InvalidError
+from storekit.checks import check_choice
 from storekit.records import StoredRecord
 
 SUPPORT_MODES = ("face_to_face", "phone", "video", "message")
@@ -68,14 +69,14 @@ class SupportContactStore(EpisodeStore[SupportContactRecord]):
         tomorrow = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
         if out["contact_date"] is not None and out["contact_date"] > tomorrow:
             raise InvalidError("contact_date", "is in the future; log a contact once it happened")
-        choice("mode", out.get("mode"), SUPPORT_MODES)
-        choice("location", out.get("location"), SUPPORT_LOCATIONS)
-        choice("contact_type", out.get("contact_type"), SUPPORT_TYPES)
+        check_choice("mode", out.get("mode"), SUPPORT_MODES)
+        check_choice("location", out.get("location"), SUPPORT_LOCATIONS)
+        check_choice("contact_type", out.get("contact_type"), SUPPORT_TYPES)
         who = tuple(dict.fromkeys(out.get("with_whom") or ()))
         if not who:
             raise InvalidError("with_whom", "name at least one of " + ", ".join(WITH_WHOM))
         for name in who:
-            choice("with_whom", name, WITH_WHOM)
+            check_choice("with_whom", name, WITH_WHOM)
         out["with_whom"] = who
         out["note"] = str(out.get("note") or "")
         return out

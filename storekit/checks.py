@@ -34,6 +34,12 @@ def refuse_nulls(values: Mapping[str, object], not_null: Collection[str]) -> Non
         raise InvalidError(nulls[0], "cannot be null")
 
 
+def check_choice(field: str, value: object, allowed: Sequence[str]) -> None:
+    """InvalidError naming ``field`` when ``value`` is given (not None) and not one of ``allowed``."""
+    if value is not None and value not in allowed:
+        raise InvalidError(field, f"must be one of {', '.join(allowed)}; got {value!r}")
+
+
 def first(found: Sequence[T], entity: str, entity_id: str) -> T:
     """The first of ``found``; NotFoundError(entity, entity_id) when it is empty."""
     if not found:

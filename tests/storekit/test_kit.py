@@ -9,7 +9,7 @@ import employers
 import participants
 import storekit
 from storekit.change_log import ChangeLog
-from storekit.checks import first, refuse_nulls, refuse_unknown
+from storekit.checks import check_choice, first, refuse_nulls, refuse_unknown
 from storekit.rows import insert_many, row_by_id, uuid_of
 
 ID = "00000000-0000-4000-8000-000000000001"
@@ -65,6 +65,11 @@ def test_row_by_id_and_checks_raise_the_store_errors(con: duckdb.DuckDBPyConnect
         first([], "lead", ID)
     assert first([1, 2], "lead", ID) == 1
     assert str(uuid_of("id", ID)) == ID
+    check_choice("mode", None, ("phone",))  # not given: nothing to check
+    check_choice("mode", "phone", ("phone", "email"))
+    with pytest.raises(employers.InvalidError, match=r"must be one of phone, email; got 'fax'") as err:
+        check_choice("mode", "fax", ("phone", "email"))
+    assert err.value.field == "mode"
 
 
 def test_store_errors_are_shared_and_keep_their_names() -> None:

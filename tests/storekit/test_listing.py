@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import ClassVar
 
 import duckdb
 import pytest
@@ -15,7 +16,7 @@ class _Names(Listing[str | None, str]):
     """Names, optionally those starting with a prefix; ``first`` puts one name before the rest."""
 
     select = "name"
-    orders = {"name": "name", "first": "name <> ?, name"}
+    orders: ClassVar[Mapping[str, str]] = {"name": "name", "first": "name <> ?, name"}
 
     def source(self, where: str | None) -> tuple[str, Sequence[object]]:
         return "FROM t WHERE (?::VARCHAR IS NULL OR starts_with(name, ?))", [where, where]
