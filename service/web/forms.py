@@ -4,14 +4,15 @@ The pages cannot use the API's pydantic schemas (``web`` may not import ``api``,
 in ``api/schemas`` only), so a form handler reads each field here: `Posted` keeps the text exactly
 as typed (to show it again after an error), and each parser returns the value or None, noting a
 message under the field's name. The stores check the domain rules again on write; their
-`InvalidError` is turned into a message on its field by `store_error`. Messages are msgids
+`InvalidError` is turned into a message on its field by `store_error` (`saved` runs a write and
+does that). Messages are msgids
 translated when the page is rendered (`messages`), so a store's English message shows as given.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from uuid import UUID
@@ -165,6 +166,21 @@ class Posted:
         """Note a store's InvalidError or taken key on its field (``prefs.hours_min`` -> ``hours_min``)."""
         leaf = exc.field.rsplit(".", 1)[-1]
         self.fail(leaf if leaf in names else FORM, exc.message)
+
+    def saved(self, write: Callable[[], object], names: Collection[str]) -> bool:
+        """Run ``write`` (a store write) unless a field failed already; True when it went through.
+
+        A store's InvalidError from ``write`` is noted on its field among ``names`` (`store_error`)
+        and gives False, as a field that failed before does (``write`` is then not run at all).
+        """
+        if not self.ok:
+            return False
+        try:
+            write()
+        except InvalidError as exc:
+            self.store_error(exc, names)
+            return False
+        return True
 
 
 async def posted(request: Request) -> Posted:

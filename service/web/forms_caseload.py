@@ -10,13 +10,14 @@ that fails shows the form again as typed with the field's message (422).
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from participants import InvalidError, ParticipantRecord
+from participants import ParticipantRecord
 from participants.jobs import JOB_CONTRACT_TYPES
 from participants.support_contacts import SUPPORT_MODES, WITH_WHOM, SupportContactStore
 from service.access.users import User
@@ -25,12 +26,12 @@ from service.usecases.episodes import add_record
 from service.usecases.jobs import add_job
 from service.usecases.participants import get_participant, update_participant
 from service.web.contact_form import employer_choices
-from service.web.forms import FORM, NOTHING_SENT, REQUIRED, Posted, messages, posted
-from service.web.pages import PageUser, render
+from service.web.forms import FORM, NOTHING_SENT, REQUIRED, Posted
+from service.web.pages import PageUser
 from service.web.profile_form import PROFILE_FIELDS, profile_fields, profile_values
+from service.web.record_forms import PostedDep, form_page
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
-PostedDep = Annotated[Posted, Depends(posted)]
 JOB_FIELDS = ("lead_id", "employer_id", "start_date", "title", "hours_week", "wage_hourly", "contract_type")
 
 
@@ -56,29 +57,25 @@ def save_profile(
     """Save the changed preferences (occupations typed anew are linked to ESCO) and show the person."""
     person = get_participant(store=store, db=db, user=user, participant_id=str(participant_id))
     values = profile_values(form, person)
-    if form.ok:
-        try:
-            update_participant(
-                store=store, engine=engine, db=db, user=user, participant_id=person.id, values=values
-            )
-            return RedirectResponse(f"/ui/participants/{person.id}", status_code=303)
-        except InvalidError as exc:
-            form.store_error(exc, PROFILE_FIELDS)
+    write = partial(
+        update_participant,
+        store=store,
+        engine=engine,
+        db=db,
+        user=user,
+        participant_id=person.id,
+        values=values,
+    )
+    if form.saved(write, PROFILE_FIELDS):
+        return RedirectResponse(f"/ui/participants/{person.id}", status_code=303)
     return _profile_page(request, user, person, form, status_code=422)
 
 
 def _profile_page(
     request: Request, user: User, person: ParticipantRecord, form: Posted, *, status_code: int
 ) -> Response:
-    errors = messages(request, form)
-    return render(
-        request,
-        "profile_form.html",
-        status_code=status_code,
-        user=user,
-        person=person,
-        form=form,
-        errors=errors,
+    return form_page(
+        request, "profile_form.html", user=user, form=form, status_code=status_code, person=person
     )
 
 
@@ -118,14 +115,11 @@ def start_job(
     """Record the job start (status, lead and employer stage follow) and show the person's page."""
     person = get_participant(store=store, db=db, user=user, participant_id=str(participant_id))
     values = job_values(form)
-    if form.ok:
-        try:
-            add_job(
-                db=db, engine=engine, user=user, participant_id=person.id, values=values, programme=programme
-            )
-            return RedirectResponse(f"/ui/participants/{person.id}", status_code=303)
-        except InvalidError as exc:
-            form.store_error(exc, JOB_FIELDS)
+    write = partial(
+        add_job, db=db, engine=engine, user=user, participant_id=person.id, values=values, programme=programme
+    )
+    if form.saved(write, JOB_FIELDS):
+        return RedirectResponse(f"/ui/participants/{person.id}", status_code=303)
     return _job_page(request, user, person, employers, form, status_code=422)
 
 
@@ -138,14 +132,13 @@ def _job_page(
     *,
     status_code: int,
 ) -> Response:
-    return render(
+    return form_page(
         request,
         "job_form.html",
-        status_code=status_code,
         user=user,
-        person=person,
         form=form,
-        errors=messages(request, form),
+        status_code=status_code,
+        person=person,
         employers=() if form.raw("lead_id") else employer_choices(employers, user),
         contracts=JOB_CONTRACT_TYPES,
     )
@@ -186,20 +179,18 @@ def log_support_contact(
         "with_whom": form.choices("with_whom", WITH_WHOM),
         "note": form.text("note", max_length=2000),
     }
-    if form.ok:
-        try:
-            add_record(db=db, user=user, participant_id=person.id, kind=SupportContactStore, values=values)
-            return RedirectResponse(f"/ui/participants/{person.id}", status_code=303)
-        except InvalidError as exc:
-            form.store_error(exc, SUPPORT_FIELDS)
-    return render(
+    write = partial(
+        add_record, db=db, user=user, participant_id=person.id, kind=SupportContactStore, values=values
+    )
+    if form.saved(write, SUPPORT_FIELDS):
+        return RedirectResponse(f"/ui/participants/{person.id}", status_code=303)
+    return form_page(
         request,
         "support_form.html",
-        status_code=422,
         user=user,
+        form=form,
+        status_code=422,
         person=person,
-        support_form=form,
-        errors=messages(request, form),
         modes=SUPPORT_MODES,
         with_whom=WITH_WHOM,
     )

@@ -9,10 +9,11 @@ with what was typed and the field's message (422), never a 500.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated, cast
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from employers import InvalidError, NotFoundError
@@ -24,11 +25,11 @@ from service.usecases import tasks as follow_ups
 from service.usecases.employers import indexed_employers
 from service.web.contact_form import FIELDS, contact_form, contact_values, prefilled
 from service.web.crm_pages import EmployerPageDep, employer_page
-from service.web.forms import Posted, back_to, messages, posted
-from service.web.pages import PageUser, render
+from service.web.forms import Posted, back_to
+from service.web.pages import PageUser
+from service.web.record_forms import PostedDep, form_page
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
-PostedDep = Annotated[Posted, Depends(posted)]
 _Id = Annotated[str | None, Query(max_length=36, pattern=r"^[0-9a-fA-F-]{32,36}$")]
 
 
@@ -65,7 +66,8 @@ def log_contact(
     """Log the contact (a next step with a due date opens the follow-up task) and go back."""
     back = back_to(form, "/ui/week")
     values, participant_id = contact_values(form)
-    if form.ok:
+
+    def write() -> None:
         try:
             contact_log.log_contact(
                 store=contacts,
@@ -75,11 +77,11 @@ def log_contact(
                 values=values,
                 participant_id=participant_id,
             )
-            return RedirectResponse(back, status_code=303)
-        except InvalidError as exc:
-            form.store_error(exc, FIELDS)
-        except NotFoundError as exc:  # the employer chosen went away meanwhile
-            form.store_error(InvalidError(f"{exc.entity}_id", str(exc)), FIELDS)
+        except NotFoundError as exc:  # the employer chosen went away meanwhile: a message on its field
+            raise InvalidError(f"{exc.entity}_id", str(exc)) from exc
+
+    if form.saved(write, FIELDS):
+        return RedirectResponse(back, status_code=303)
     return _contact_page(request, user, employers, caseload, db, form, back, status_code=422)
 
 
@@ -95,14 +97,7 @@ def _contact_page(
     status_code: int,
 ) -> Response:
     ctx = contact_form(form=form, back=back, employers=employers, caseload=caseload, db=db, user=user)
-    return render(
-        request,
-        "contact_form.html",
-        status_code=status_code,
-        user=user,
-        contact=ctx,
-        errors=messages(request, form),
-    )
+    return form_page(request, "contact_form.html", user=user, form=form, status_code=status_code, contact=ctx)
 
 
 @router.post("/tasks/{task_id}/done", response_class=RedirectResponse)
@@ -126,13 +121,9 @@ def add_note(
     """Add a note about the employer; the page again with the note's message when it is empty."""
     stores.employers.get(employer_id=str(employer_id))  # 404 first: a missing employer is no form error
     body = form.text("body", max_length=4000, required=True)
-    if form.ok:
-        values = cast(NoteValues, {"employer_id": str(employer_id), "body": body})
-        try:
-            follow_ups.add_note(store=notes, values=values, actor=user.username)
-            return RedirectResponse(f"/ui/employers/{employer_id}", status_code=303)
-        except InvalidError as exc:
-            form.store_error(exc, ("body",))
+    values = cast(NoteValues, {"employer_id": str(employer_id), "body": body})
+    if form.saved(partial(follow_ups.add_note, store=notes, values=values, actor=user.username), ("body",)):
+        return RedirectResponse(f"/ui/employers/{employer_id}", status_code=303)
     return employer_page(request, user, stores, str(employer_id), note=form)
 
 

@@ -24,12 +24,12 @@ from service.usecases import import_access
 from service.usecases.import_uploads import Upload, UploadShelf
 from service.usecases.imports import propose_mapping
 from service.web.column_labels import COLUMN_LABELS
-from service.web.forms import FORM, Posted, messages, posted
+from service.web.forms import FORM, Posted, messages
 from service.web.labels import N_
 from service.web.pages import PageUser, render
+from service.web.record_forms import PostedDep, form_page
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
-PostedDep = Annotated[Posted, Depends(posted)]
 NO_FILE = N_("Please choose a CSV or xlsx file.")
 GONE = N_("The uploaded file is no longer kept; please upload it again.")
 #: Words for the wizard's codes (entity, mode, run status, row action), shown through ``label``.
@@ -142,13 +142,12 @@ def revert(request: Request, import_id: UUID, user: PageUser, db: DbDep, engine:
 
 def _start(request: Request, user: PageUser, db: DbDep, form: Posted, status_code: int = 422) -> Response:
     runs = import_access.recent(db, user)
-    return render(
+    return form_page(
         request,
         "imports.html",
-        status_code=status_code,
         user=user,
         form=form,
-        errors=messages(request, form),
+        status_code=status_code,
         runs=runs,
         words=WORDS,
         entities=ENTITIES,

@@ -11,17 +11,18 @@ rules (hours in order, the status flow) on their fields too; success: a 303 to t
 
 from __future__ import annotations
 
-from typing import cast
+from functools import partial
+from typing import Annotated, cast
 from uuid import UUID
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from employers import EmployerRecord, InvalidError, OpeningRecord
+from employers import EmployerRecord, OpeningRecord
 from employers.values import OpeningValues
 from matching.types import APPLICATION_ROUTES, CONTRACT_TYPES, LANGUAGES, OPENING_STATUSES
 from service.access.users import User
-from service.deps import DbDep, EmployersDep, EngineDep, OpeningsDep
+from service.deps import DbDep, EngineDep, OpeningsDep
 from service.usecases import openings
 from service.web.forms import Posted
 from service.web.opening_fields import (
@@ -33,17 +34,22 @@ from service.web.opening_fields import (
     place_of,
 )
 from service.web.pages import PageUser
-from service.web.record_forms import PostedDep, form_page, home_unit
+from service.web.record_forms import PathEmployer, PostedDep, form_page, home_unit
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 
 
+def path_opening(opening_id: UUID, employer: PathEmployer, store: OpeningsDep) -> OpeningRecord:
+    """The opening the path names, of the path's employer (another employer's is a 404 like a missing one)."""
+    return openings.opening_at(store=store, employer_id=employer.id, opening_id=str(opening_id))
+
+
+PathOpening = Annotated[OpeningRecord, Depends(path_opening)]
+
+
 @router.get("/employers/{employer_id}/openings/new", response_class=HTMLResponse)
-def new_opening(
-    request: Request, employer_id: UUID, user: PageUser, employers: EmployersDep, db: DbDep
-) -> Response:
+def new_opening(request: Request, user: PageUser, employer: PathEmployer, db: DbDep) -> Response:
     """The form for a new opening at this employer, in the caller's unit's language."""
-    employer = employers.get(employer_id=str(employer_id))
     unit = home_unit(db, user)
     form = Posted(new_opening_fields(employer, language=unit.language if unit else "en"))
     return _opening_page(request, user, employer, None, form, status_code=200)
@@ -52,75 +58,52 @@ def new_opening(
 @router.post("/employers/{employer_id}/openings/new", response_class=HTMLResponse)
 def add_opening(
     request: Request,
-    employer_id: UUID,
     user: PageUser,
     form: PostedDep,
-    employers: EmployersDep,
+    employer: PathEmployer,
     store: OpeningsDep,
     engine: EngineDep,
 ) -> Response:
     """Add the opening (linked to ESCO, ranked at once) and show the employer."""
-    employer = employers.get(employer_id=str(employer_id))
     values = opening_values(form)
     place = place_of(employer, values["city"])
-    if form.ok:
-        try:
-            openings.create_opening(
-                store=store,
-                engine=engine,
-                values=cast(OpeningValues, {**values, **place, "employer_id": employer.id}),
-                actor=user.username,
-            )
-            return RedirectResponse(f"/ui/employers/{employer.id}", status_code=303)
-        except InvalidError as exc:
-            form.store_error(exc, OPENING_FIELDS)
+    new = cast(OpeningValues, {**values, **place, "employer_id": employer.id})
+    write = partial(openings.create_opening, store=store, engine=engine, values=new, actor=user.username)
+    if form.saved(write, OPENING_FIELDS):
+        return RedirectResponse(f"/ui/employers/{employer.id}", status_code=303)
     return _opening_page(request, user, employer, None, form, status_code=422)
 
 
 @router.get("/employers/{employer_id}/openings/{opening_id}/edit", response_class=HTMLResponse)
-def edit_opening(
-    request: Request,
-    employer_id: UUID,
-    opening_id: UUID,
-    user: PageUser,
-    employers: EmployersDep,
-    store: OpeningsDep,
-) -> Response:
+def edit_opening(request: Request, user: PageUser, employer: PathEmployer, rec: PathOpening) -> Response:
     """The opening's fields in a form."""
-    employer = employers.get(employer_id=str(employer_id))
-    rec = openings.opening_at(store=store, employer_id=employer.id, opening_id=str(opening_id))
     return _opening_page(request, user, employer, rec, Posted(opening_fields(rec)), status_code=200)
 
 
 @router.post("/employers/{employer_id}/openings/{opening_id}/edit", response_class=HTMLResponse)
 def save_opening(
     request: Request,
-    employer_id: UUID,
-    opening_id: UUID,
     user: PageUser,
     form: PostedDep,
-    employers: EmployersDep,
+    employer: PathEmployer,
+    rec: PathOpening,
     store: OpeningsDep,
     engine: EngineDep,
 ) -> Response:
     """Save the changed fields (the ranking follows at once) and show the employer."""
-    employer = employers.get(employer_id=str(employer_id))
-    rec = openings.opening_at(store=store, employer_id=employer.id, opening_id=str(opening_id))
     values = opening_values(form)
     if values["city"] != rec.city:  # moved: to another site of the employer's, or off the map
         values |= place_of(employer, values["city"])
-    if form.ok:
-        try:
-            openings.change_opening(
-                store=store,
-                engine=engine,
-                record_id=rec.id,
-                values=cast(OpeningValues, values),
-                actor=user.username,
-            )
-            return RedirectResponse(f"/ui/employers/{employer.id}", status_code=303)
-        except InvalidError as exc:
-            form.store_error(exc, OPENING_FIELDS)
+    write = partial(
+        openings.change_opening,
+        store=store,
+        engine=engine,
+        record_id=rec.id,
+        values=cast(OpeningValues, values),
+        actor=user.username,
+    )
+    if form.saved(write, OPENING_FIELDS):
+        return RedirectResponse(f"/ui/employers/{employer.id}", status_code=303)
     return _opening_page(request, user, employer, rec, form, status_code=422)
 
 

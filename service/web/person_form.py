@@ -10,68 +10,58 @@ with its message (422); success: a 303 to the employer's page.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from functools import partial
+from typing import Annotated, Any, cast
 from uuid import UUID
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from employers import EmployerRecord, InvalidError, PersonRecord
+from employers import EmployerRecord, PersonLinkRecord, PersonRecord
 from employers.values import PersonValues
 from service.access.users import User
-from service.deps import EmployersDep, PeopleDep
+from service.deps import PeopleDep
 from service.usecases import people
 from service.web.forms import FORM, NOTHING_SENT, Posted
 from service.web.pages import PageUser
-from service.web.record_forms import PostedDep, form_page
+from service.web.record_forms import PathEmployer, PostedDep, form_page
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
 PERSON_FIELDS = ("full_name", "role", "email", "phone", "notes")
 
 
+def path_person(
+    person_id: UUID, employer: PathEmployer, store: PeopleDep
+) -> tuple[PersonRecord, PersonLinkRecord]:
+    """The person the path names and their link to the path's employer (none: a 404 like a missing one)."""
+    return people.person_at(store=store, employer_id=employer.id, person_id=str(person_id))
+
+
+PathPerson = Annotated[tuple[PersonRecord, PersonLinkRecord], Depends(path_person)]
+
+
 @router.get("/employers/{employer_id}/people/new", response_class=HTMLResponse)
-def new_person(request: Request, employer_id: UUID, user: PageUser, employers: EmployersDep) -> Response:
+def new_person(request: Request, user: PageUser, employer: PathEmployer) -> Response:
     """The form for someone new at this employer."""
-    employer = employers.get(employer_id=str(employer_id))
     return _person_page(request, user, employer, None, Posted({}), status_code=200)
 
 
 @router.post("/employers/{employer_id}/people/new", response_class=HTMLResponse)
 def add_person(
-    request: Request,
-    employer_id: UUID,
-    user: PageUser,
-    form: PostedDep,
-    employers: EmployersDep,
-    store: PeopleDep,
+    request: Request, user: PageUser, form: PostedDep, employer: PathEmployer, store: PeopleDep
 ) -> Response:
     """Add the person, linked to this employer with their role, and show the employer."""
-    employer = employers.get(employer_id=str(employer_id))
     values, role = person_values(form)
-    if form.ok:
-        link = {"employer_id": employer.id, "role": role}
-        try:
-            people.add_person(
-                store=store, values=cast(PersonValues, {**values, "employers": [link]}), actor=user.username
-            )
-            return RedirectResponse(f"/ui/employers/{employer.id}", status_code=303)
-        except InvalidError as exc:
-            form.store_error(exc, PERSON_FIELDS)
+    linked = cast(PersonValues, {**values, "employers": [{"employer_id": employer.id, "role": role}]})
+    if form.saved(partial(people.add_person, store=store, values=linked, actor=user.username), PERSON_FIELDS):
+        return RedirectResponse(f"/ui/employers/{employer.id}", status_code=303)
     return _person_page(request, user, employer, None, form, status_code=422)
 
 
 @router.get("/employers/{employer_id}/people/{person_id}/edit", response_class=HTMLResponse)
-def edit_person(
-    request: Request,
-    employer_id: UUID,
-    person_id: UUID,
-    user: PageUser,
-    employers: EmployersDep,
-    store: PeopleDep,
-) -> Response:
+def edit_person(request: Request, user: PageUser, employer: PathEmployer, at: PathPerson) -> Response:
     """The person's fields and role here in a form."""
-    employer = employers.get(employer_id=str(employer_id))
-    person, link = people.person_at(store=store, employer_id=employer.id, person_id=str(person_id))
+    person, link = at
     fields = {name: [str(getattr(person, name) or "")] for name in PERSON_FIELDS if name != "role"}
     form = Posted({**fields, "role": [link.role]})
     return _person_page(request, user, employer, person, form, status_code=200)
@@ -80,30 +70,26 @@ def edit_person(
 @router.post("/employers/{employer_id}/people/{person_id}/edit", response_class=HTMLResponse)
 def save_person(
     request: Request,
-    employer_id: UUID,
-    person_id: UUID,
     user: PageUser,
     form: PostedDep,
-    employers: EmployersDep,
+    employer: PathEmployer,
+    at: PathPerson,
     store: PeopleDep,
 ) -> Response:
     """Save the person's changed fields and role, and show the employer."""
-    employer = employers.get(employer_id=str(employer_id))
-    person, _ = people.person_at(store=store, employer_id=employer.id, person_id=str(person_id))
+    person, _ = at
     values, role = person_values(form)
-    if form.ok:
-        try:
-            people.change_person_at(
-                store=store,
-                employer_id=employer.id,
-                person_id=person.id,
-                values=cast(PersonValues, values),
-                role=role,
-                actor=user.username,
-            )
-            return RedirectResponse(f"/ui/employers/{employer.id}", status_code=303)
-        except InvalidError as exc:
-            form.store_error(exc, PERSON_FIELDS)
+    write = partial(
+        people.change_person_at,
+        store=store,
+        employer_id=employer.id,
+        person_id=person.id,
+        values=cast(PersonValues, values),
+        role=role,
+        actor=user.username,
+    )
+    if form.saved(write, PERSON_FIELDS):
+        return RedirectResponse(f"/ui/employers/{employer.id}", status_code=303)
     return _person_page(request, user, employer, person, form, status_code=422)
 
 

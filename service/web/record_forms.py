@@ -1,25 +1,38 @@
-"""What the employer, person and opening forms share: the caller's unit, owner check, the form page.
+"""What the pages' forms share: the posted form as a dependency, the form page, the caller's unit, owners.
 
 A form page is rendered with the form as typed and each field's message (`forms.messages`); a
-first showing is a 200, a failed post a 422 (or a 409 for a likely duplicate or a taken key).
+first showing is a 200, a failed post a 422 (or a 409 for a likely duplicate or a taken key). The
+caller's unit and the owner check serve the employer, person and opening forms.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Annotated, Any
+from uuid import UUID
 
 from fastapi import Depends, Request
 from fastapi.responses import Response
 
+from employers import EmployerRecord
 from service.access.units import UnitRecord, get_unit
 from service.access.users import User, get_user
+from service.deps import EmployersDep
 from service.runtime.database import Database
 from service.web.forms import Posted, messages, posted
 from service.web.pages import render
 from storekit.errors import NotFoundError
 
 PostedDep = Annotated[Posted, Depends(posted)]
+
+
+def path_employer(employer_id: UUID, employers: EmployersDep) -> EmployerRecord:
+    """The employer the path names (``/employers/{employer_id}/...``); a missing one is a 404 first."""
+    return employers.get(employer_id=str(employer_id))
+
+
+#: The employer of a person or opening form's path, read before any field is looked at.
+PathEmployer = Annotated[EmployerRecord, Depends(path_employer)]
 
 
 def home_unit(db: Database, user: User) -> UnitRecord | None:
