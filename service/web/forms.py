@@ -4,9 +4,9 @@ The pages cannot use the API's pydantic schemas (``web`` may not import ``api``,
 in ``api/schemas`` only), so a form handler reads each field here: `Posted` keeps the text exactly
 as typed (to show it again after an error), and each parser returns the value or None, noting a
 message under the field's name. The stores check the domain rules again on write; their
-`InvalidError` is turned into a message on its field by `store_error` (`saved` runs a write and
-does that). Messages are msgids
-translated when the page is rendered (`messages`), so a store's English message shows as given.
+`InvalidError` is turned into a message on its field by `store_error` (`saved` runs a handler's
+write and does so). Messages are msgids translated when the page is rendered (`messages`), so a
+store's English message shows as given.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
-"""What the pages' forms share: the posted form as a dependency, the form page, the caller's unit, owners.
+"""What the pages' forms share: the posted form as a dependency, the form page, the path's employer.
 
 A form page is rendered with the form as typed and each field's message (`forms.messages`); a
 first showing is a 200, a failed post a 422 (or a 409 for a likely duplicate or a taken key). The
-caller's unit and the owner check serve the employer, person and opening forms.
+path's employer (`PathEmployer`), the caller's unit and the owner check serve the employer, person
+and opening forms.
 """
 
 from __future__ import annotations
