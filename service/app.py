@@ -53,6 +53,8 @@ from service.usecases.lead_engine import LeadEngine
 from service.usecases.rerank import load_reranker
 from service.web import actions as web_actions
 from service.web import api_docs, employer_form, opening_form, person_form, security
+from service.web import board_pages as web_board
+from service.web import calendar_pages as web_calendar
 from service.web import crm_pages as web_crm
 from service.web import forms_caseload as web_forms_caseload
 from service.web import forms_crm as web_forms_crm
@@ -177,6 +179,8 @@ def _install_routes(app: FastAPI) -> None:
     app.include_router(unit_routes.router)
     app.include_router(web.router)
     app.include_router(web_merges.router)  # before /ui/employers/{employer_id}
+    app.include_router(web_board.router)  # before /ui/employers/{employer_id}
+    app.include_router(web_calendar.router)
     for form in (employer_form, person_form, opening_form):  # before /ui/employers/{id}
         app.include_router(form.router)
     app.include_router(web_crm.router)
