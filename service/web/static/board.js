@@ -32,10 +32,9 @@ document.addEventListener("drop", (event) => {
   const column = event.target.closest?.(".board .column");
   if (!column || !dragged) return;
   event.preventDefault();
+  if (dragged.closest(".column") === column) return; // dropped where it was
   const form = dragged.querySelector("form.move");
-  const select = form.querySelector("select[name=stage]");
-  if (select.value === column.dataset.stage) return; // dropped where it was
-  select.value = column.dataset.stage;
+  form.querySelector("select[name=stage]").value = column.dataset.stage;
   moveCard(form);
 });
 
