@@ -58,6 +58,9 @@ PAGES = {
     "dormant": "/ui/employers/dormant?days=30",
     "duplicates": "/ui/employers/duplicates",
     "week": "/ui/week",
+    "board": "/ui/employers/board",
+    "calendar": "/ui/calendar?view=month",
+    "calendar_week": "/ui/calendar",
     "team": "/ui/team",
     "reports": "/ui/reports",
     "contact_form": "/ui/contacts/new",
@@ -158,7 +161,7 @@ def _page_width(page: Any) -> int:
     return int(page.evaluate("document.documentElement.scrollWidth"))
 
 
-@pytest.mark.slow  # 43 pages x 3 browsers with axe: 2-5 minutes on the 2 shared cores
+@pytest.mark.slow  # 49 pages x 3 browsers with axe: 4-8 minutes on the 2 shared cores
 @pytest.mark.parametrize(("lang", "name"), CASES, ids=[f"{lang}-{name}" for lang, name in CASES])
 def test_the_page_passes_axe_and_fits_a_phone_and_200_percent_zoom(
     site: Site, lang: str, name: str, capsys: pytest.CaptureFixture[str]
