@@ -13,6 +13,8 @@ from fastapi.routing import APIRoute
 from service.access.auth import SESSION_COOKIE
 from service.access.users import set_password
 from service.web import actions as web_actions
+from service.web import board_pages as web_board
+from service.web import calendar_pages as web_calendar
 from service.web import crm_pages as web_crm
 from service.web import forms_caseload as web_forms_caseload
 from service.web import forms_crm as web_forms_crm
@@ -193,6 +195,8 @@ def test_every_page_renders_without_inline_script_or_style(api: Api, world: dict
         for router in (
             web.router,
             web_crm.router,
+            web_board.router,
+            web_calendar.router,
             web_actions.router,
             web_forms_crm.router,
             web_forms_caseload.router,

@@ -248,6 +248,9 @@ RULES: dict[tuple[str, str], Rule] = {
         SHARED, ids=_PAIR, fake=("a_id", "b_id")
     ),
     ("GET", "/ui/week"): Rule(HIDDEN, page=True),  # own follow-along items name own participants
+    ("GET", "/ui/calendar"): Rule(HIDDEN, page=True),  # the same: own follow-ups and follow-along items
+    ("GET", "/ui/employers/board"): Rule(SHARED, page=True),
+    ("POST", "/ui/employers/{employer_id}/move"): Rule(SHARED, body={}, page=True, fake=ANY_ID),
     # the pages' HTML forms (service/web/forms_*.py): an empty form answers 422 with the form again,
     # whose participant choices are the caller's own caseload (so the same unit sees its people)
     ("GET", "/ui/contacts/new"): Rule(HIDDEN, page=True),
