@@ -34,25 +34,39 @@ class Card:
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """One stage's cards (at most `COLUMN_CARDS`, by name) and how many employers it holds."""
+    """One stage's cards (at most `COLUMN_CARDS` by name, and a card just moved) and how many it holds."""
 
     stage: str
     cards: tuple[Card, ...]
     total: int
 
 
-def employer_board(*, db: Database, where: EmployerFilter, per_column: int = COLUMN_CARDS) -> list[Column]:
-    """The board's columns in pipeline order (`STAGES`), each filtered by ``where`` (its stage ignored)."""
+def employer_board(
+    *, db: Database, where: EmployerFilter, per_column: int = COLUMN_CARDS, pinned: str | None = None
+) -> list[Column]:
+    """The board's columns in pipeline order (`STAGES`), each filtered by ``where`` (its stage ignored).
+
+    ``pinned`` (the card a move just put there) is shown in its column even past ``per_column``,
+    when it matches ``where``: after a move the board always shows the card where it went.
+    """
     listing = EmployerListing(db.handle())
-    pages = [
-        listing.page(where=replace(where, stage=stage), sort="name", offset=0, limit=per_column)
+    pages = {
+        stage: listing.page(where=replace(where, stage=stage), sort="name", offset=0, limit=per_column)
         for stage in STAGES
-    ]
-    shown = {row.id for rows, _ in pages for row in rows}
+    }
+    shown = {row.id for rows, _ in pages.values() for row in rows}
+    if pinned is not None and pinned not in shown:
+        found, _ = listing.page(
+            where=replace(where, stage=None, ids=(pinned,)), sort="name", offset=0, limit=1
+        )
+        for row in found:
+            rows, total = pages[row.stage]
+            pages[row.stage] = ([*rows, row], total)
+            shown.add(row.id)
     follow_ups = _next_follow_ups(TaskStore(db.handle()), shown)
     return [
         Column(stage, tuple(Card(r, follow_ups.get(r.id)) for r in rows), total)
-        for stage, (rows, total) in zip(STAGES, pages, strict=True)
+        for stage, (rows, total) in pages.items()
     ]
 
 

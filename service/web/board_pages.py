@@ -43,7 +43,11 @@ _Id = Annotated[str | None, Query(max_length=36, pattern=r"^[0-9a-fA-F-]{32,36}$
 @router.get("/employers/board", response_class=HTMLResponse)
 def board(request: Request, user: PageUser, db: DbDep, moved: _Id = None) -> Response:
     """The board for the filters in the query; ``moved``: the card a move just put in its column."""
-    return board_page(request, user, db, query_form(request), moved=moved)
+    try:
+        pinned = str(UUID(moved)) if moved else None
+    except ValueError:  # not an id: nothing to show as moved
+        pinned = None
+    return board_page(request, user, db, query_form(request), moved=pinned)
 
 
 def board_page(
@@ -61,7 +65,7 @@ def board_page(
     where = replace(
         employer_filter(form, countries=countries, owners=owners, home=home_country(db, user)), stage=None
     )
-    columns = employer_board(db=db, where=where) if form.ok else []
+    columns = employer_board(db=db, where=where, pinned=moved) if form.ok else []
     kept = [(k, form.raw(k)) for k in ("country", "owner", "sector") if form.given(k)]
     here = BOARD + (f"?{urlencode(kept)}" if kept else "")
     return render(

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from employers.listing import EmployerFilter
 from matching.types import STAGES
 from service.access.tokens import create_token
 from service.access.users import get_user
@@ -22,7 +23,7 @@ from service.app import create_app
 from service.config import Settings
 from service.demo import seed
 from service.runtime.resources import Resources
-from service.usecases.employer_board import COLUMN_CARDS
+from service.usecases.employer_board import COLUMN_CARDS, employer_board
 from tests.conftest import BASE_URL, ROOT, Api
 
 SE_JD, DK_SPEC = "per.sv", "mikkel.da"
@@ -135,6 +136,29 @@ def test_a_move_goes_through_the_stage_change_and_back_to_the_board(demo: Api) -
     board = demo.call("GET", r.headers["location"].split("#")[0], user=SE_JD).text
     assert eid in _columns(board)["partnered"] and eid not in _columns(board)["prospect"]
     assert 'class="moved" role="status"' in board
+
+
+def test_a_moved_card_is_shown_in_its_column_even_past_the_columns_first_cards(demo: Api) -> None:
+    where = EmployerFilter(country="SE")
+    rows = _sql(
+        demo,
+        "SELECT id FROM crm_employers WHERE deleted_at IS NULL AND country = 'SE' AND stage = 'prospect' "
+        "ORDER BY lower(name), id",
+    )
+    last = str(rows[-1][0])
+    assert len(rows) > 2
+    [*_, prospects] = [
+        c for c in employer_board(db=demo.db, where=where, per_column=2) if c.stage == "prospect"
+    ]
+    assert [c.employer.id for c in prospects.cards] == [str(r[0]) for r in rows[:2]]
+    assert prospects.total == len(rows)
+    pinned = employer_board(db=demo.db, where=where, per_column=2, pinned=last)
+    [*_, column] = [c for c in pinned if c.stage == "prospect"]
+    assert [c.employer.id for c in column.cards][-1] == last and len(column.cards) == 3
+    elsewhere = employer_board(db=demo.db, where=EmployerFilter(country="DK"), per_column=2, pinned=last)
+    assert last not in {c.employer.id for col in elsewhere for c in col.cards}  # the filters still hold
+    page = demo.call("GET", "/ui/employers/board", user=SE_JD, params={"moved": "-" * 36})
+    assert page.status_code == 200
 
 
 def test_a_gone_employer_or_a_bad_stage_shows_a_message_never_a_500(demo: Api) -> None:

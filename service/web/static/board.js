@@ -50,6 +50,10 @@ async function moveCard(form) {
     return;
   }
   const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+  if (!fresh.getElementById("board")) {
+    window.location.assign(response.url); // not the board (signed out meanwhile): show what it is
+    return;
+  }
   for (const id of ["board-messages", "board"]) {
     const shown = document.getElementById(id);
     const next = fresh.getElementById(id);
