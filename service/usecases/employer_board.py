@@ -50,7 +50,7 @@ def employer_board(
     when it matches ``where``: after a move the board always shows the card where it went.
     """
     listing = EmployerListing(db.handle())
-    pages = {
+    pages: dict[str, tuple[list[EmployerRow], int]] = {
         stage: listing.page(where=replace(where, stage=stage), sort="name", offset=0, limit=per_column)
         for stage in STAGES
     }
