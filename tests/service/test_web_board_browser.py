@@ -127,7 +127,8 @@ def test_a_card_moves_by_keyboard_by_drag_and_without_script(site: Site) -> None
         "id => document.getElementById(`card-${id}`)?.closest('.column')?.dataset.stage === 'partnered'",
         arg=second,
     )
-    assert page.evaluate("window.stillHere") is True
+    assert page.evaluate("window.stillHere") is True and "är nu i" in page.inner_text("#board-messages")
+    assert page.evaluate("document.activeElement.id") == f"name-{second}"  # the focus follows the card
     assert site.api("GET", f"/employers/{second}", JD)["stage"] == "partnered"
     assert page.blocked == []
     page.context.close()

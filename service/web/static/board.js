@@ -54,11 +54,9 @@ async function moveCard(form) {
     window.location.assign(response.url); // not the board (signed out meanwhile): show what it is
     return;
   }
-  for (const id of ["board-messages", "board"]) {
-    const shown = document.getElementById(id);
-    const next = fresh.getElementById(id);
-    if (shown && next) shown.replaceWith(next);
-  }
+  // the messages' box stays (a live region: its new words are read out); the board is replaced
+  document.getElementById("board-messages").innerHTML = fresh.getElementById("board-messages")?.innerHTML ?? "";
+  document.getElementById("board").replaceWith(fresh.getElementById("board"));
   if (response.redirected) window.history.replaceState(null, "", response.url);
   const moved = document.querySelector(".board-card.just-moved a.employer");
   moved?.focus();
