@@ -112,6 +112,11 @@ def test_a_withdrawn_person_is_hidden_from_a_colleague_but_not_from_their_specia
     assert "Private P." in boss.text
 
 
+def test_an_empty_calendar_says_so(team: Api) -> None:
+    page = team.call("GET", "/ui/calendar", user="spec.a2")
+    assert page.status_code == 200 and '<p class="nothing">Nothing due.</p>' in page.text
+
+
 def test_another_units_calendar_answers_like_nobody(team: Api) -> None:
     theirs = team.call("GET", "/ui/calendar", user="spec.b", params={"specialist": "spec.a"})
     nobody = team.call("GET", "/ui/calendar", user="spec.b", params={"specialist": "no.such.user"})
