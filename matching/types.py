@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
+from matching.phrase import Phrase
+
 LeadKind = Literal["opening", "employer"]
 LEAD_KINDS: tuple[LeadKind, ...] = get_args(LeadKind)
 
@@ -229,6 +231,7 @@ class ScorePart:
         value: The part's value in [0, 1] before weighting.
         contribution: weight * value; the contributions of a lead sum to its score.
         because: Which of the person's statements this part came from, in plain words.
+        phrase: ``because`` as a phrase to translate (None: only the English text).
     """
 
     name: str
@@ -236,14 +239,16 @@ class ScorePart:
     value: float
     contribution: float
     because: str
+    phrase: Phrase | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
 class Flag:
-    """A feasibility note shown to the specialist; flags never remove a lead."""
+    """A feasibility note shown to the specialist; flags never remove a lead (``phrase``: translatable)."""
 
     code: str
     message: str
+    phrase: Phrase | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +263,7 @@ class Explanation:
         disclosure_note: How to approach the lead within the disclosure plan.
         summary: One sentence a specialist can read aloud: where, how far, hours, contract, and
             the strongest reasons.
+        summary_phrase, disclosure_phrase: Those two as phrases to translate (None: English only).
     """
 
     parts: tuple[ScorePart, ...]
@@ -266,6 +272,8 @@ class Explanation:
     flags: tuple[Flag, ...]
     disclosure_note: str
     summary: str = ""
+    summary_phrase: Phrase | None = field(default=None, compare=False)
+    disclosure_phrase: Phrase | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

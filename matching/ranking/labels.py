@@ -1,74 +1,78 @@
-"""English labels for the codes that appear in explanations (translations come via gettext later).
+"""English labels for the codes that appear in explanations, marked ``N_`` for the translators.
 
-Sentences name sectors, contracts, stages and licences by these labels, never by their codes.
+Sentences name sectors, contracts, stages and licences by these labels, never by their codes; a
+sentence's phrase carries the label as a phrase of its own (`matching.phrase`), so a page says it
+in its language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from matching.phrase import N_
+
 #: NACE Rev. 2 sections, by letter (a code such as "I56" is labelled by its section, "I").
 NACE_SECTIONS: Mapping[str, str] = {
-    "A": "agriculture, forestry and fishing",
-    "B": "mining and quarrying",
-    "C": "manufacturing",
-    "D": "electricity and gas supply",
-    "E": "water supply and waste management",
-    "F": "construction",
-    "G": "wholesale and retail trade",
-    "H": "transport and storage",
-    "I": "accommodation and food service",
-    "J": "information and communication",
-    "K": "finance and insurance",
-    "L": "real estate",
-    "M": "professional, scientific and technical work",
-    "N": "administrative and support services",
-    "O": "public administration",
-    "P": "education",
-    "Q": "health and social work",
-    "R": "arts, entertainment and recreation",
-    "S": "other services",
-    "T": "households as employers",
-    "U": "extraterritorial organisations",
+    "A": N_("agriculture, forestry and fishing"),
+    "B": N_("mining and quarrying"),
+    "C": N_("manufacturing"),
+    "D": N_("electricity and gas supply"),
+    "E": N_("water supply and waste management"),
+    "F": N_("construction"),
+    "G": N_("wholesale and retail trade"),
+    "H": N_("transport and storage"),
+    "I": N_("accommodation and food service"),
+    "J": N_("information and communication"),
+    "K": N_("finance and insurance"),
+    "L": N_("real estate"),
+    "M": N_("professional, scientific and technical work"),
+    "N": N_("administrative and support services"),
+    "O": N_("public administration"),
+    "P": N_("education"),
+    "Q": N_("health and social work"),
+    "R": N_("arts, entertainment and recreation"),
+    "S": N_("other services"),
+    "T": N_("households as employers"),
+    "U": N_("extraterritorial organisations"),
 }
 
 CONTRACT_LABELS: Mapping[str, str] = {
-    "permanent": "permanent",
-    "fixed_term": "fixed-term",
-    "temporary": "temporary",
-    "seasonal": "seasonal",
-    "apprenticeship": "apprenticeship",
+    "permanent": N_("permanent"),
+    "fixed_term": N_("fixed-term"),
+    "temporary": N_("temporary"),
+    "seasonal": N_("seasonal"),
+    "apprenticeship": N_("apprenticeship"),
 }
 
 STAGE_LABELS: Mapping[str, str] = {
-    "prospect": "prospective employer",
-    "introduced": "introduced employer",
-    "learning": "employer the programme is getting to know",
-    "partnered": "partnered employer",
-    "hired_from_us": "employer that has hired from the programme",
-    "dormant": "dormant employer",
+    "prospect": N_("prospective employer"),
+    "introduced": N_("introduced employer"),
+    "learning": N_("employer the programme is getting to know"),
+    "partnered": N_("partnered employer"),
+    "hired_from_us": N_("employer that has hired from the programme"),
+    "dormant": N_("dormant employer"),
 }
 
 DISCLOSURE_LABELS: Mapping[str, str] = {
-    "none": "nothing disclosed",
-    "service_only": "only that they get support",
-    "partial": "partial",
-    "full": "full",
+    "none": N_("nothing disclosed"),
+    "service_only": N_("only that they get support"),
+    "partial": N_("partial"),
+    "full": N_("full"),
 }
 
 LICENCE_LABELS: Mapping[str, str] = {
-    "driving_b": "car driving licence",
-    "driving_c": "lorry driving licence",
-    "forklift": "forklift licence",
-    "food_hygiene": "food hygiene certificate",
-    "security": "security licence",
-    "first_aid": "first aid certificate",
+    "driving_b": N_("car driving licence"),
+    "driving_c": N_("lorry driving licence"),
+    "forklift": N_("forklift licence"),
+    "food_hygiene": N_("food hygiene certificate"),
+    "security": N_("security licence"),
+    "first_aid": N_("first aid certificate"),
 }
 
 
 def sector_label(code: str) -> str:
     """The NACE section name of ``code`` (e.g. "I56" -> "accommodation and food service")."""
-    return NACE_SECTIONS.get(code[:1].upper(), "another sector") if code else "unknown sector"
+    return NACE_SECTIONS.get(code[:1].upper(), N_("another sector")) if code else N_("unknown sector")
 
 
 def label(labels: Mapping[str, str], code: str) -> str:

@@ -18,6 +18,7 @@ import numpy.typing as npt
 import polars as pl
 from sklearn.linear_model import LogisticRegression
 
+from matching.phrase import say
 from matching.ranking.scoring import PART_NAMES
 from matching.types import Lead, ScorePart
 
@@ -143,11 +144,22 @@ def _part_value(lead: Lead, name: str) -> float:
 
 def _annotate(lead: Lead, new_rank: int, logit: float) -> Lead:
     probability = 1.0 / (1.0 + np.exp(-logit))
-    moved = "kept at" if new_rank == lead.rank else f"moved from {lead.rank} to"
-    note = (
-        f"order adjusted by the learned re-ranker: {moved} rank {new_rank} "
-        f"(chance of positive feedback {probability:.2f}); the score is unchanged"
-    )
-    extra = ScorePart(PART, 0.0, float(probability), 0.0, note)
+    chance = f"{probability:.2f}"
+    if new_rank == lead.rank:
+        note = say(
+            "order adjusted by the learned re-ranker: kept at rank %(rank)s "
+            "(chance of positive feedback %(chance)s); the score is unchanged",
+            rank=new_rank,
+            chance=chance,
+        )
+    else:
+        note = say(
+            "order adjusted by the learned re-ranker: moved from %(old)s to rank %(rank)s "
+            "(chance of positive feedback %(chance)s); the score is unchanged",
+            old=lead.rank,
+            rank=new_rank,
+            chance=chance,
+        )
+    extra = ScorePart(PART, 0.0, float(probability), 0.0, str(note), note)
     explanation = dataclasses.replace(lead.explanation, parts=(*lead.explanation.parts, extra))
     return dataclasses.replace(lead, rank=new_rank, explanation=explanation)

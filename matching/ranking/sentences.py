@@ -3,6 +3,8 @@
 They speak of the person in the third person ("their goal 'cook'"), name codes by their labels
 (`matching.ranking.labels`) and show no model-internal numbers: a similarity becomes a band
 ("close to", "some way from"). A part where nothing is stated says it counts as neutral.
+Each is a `Phrase` (a whole sentence per message id, so a translator never glues fragments);
+``str(phrase)`` is the English text the API returns.
 """
 
 from __future__ import annotations
@@ -10,128 +12,156 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from matching.phrase import N_, Param, Phrase, joined, say
 from matching.ranking.labels import CONTRACT_LABELS, STAGE_LABELS, label, sector_label
 from matching.ranking.travel import travel_area
 from matching.types import Opening, Profile
 
-NEUTRAL_TEXT = "counts as neutral"
-#: (lowest preference value, words) from closest to farthest.
+#: (lowest preference value, sentence about a goal) from closest to farthest.
 PREFERENCE_BANDS: tuple[tuple[float, str], ...] = (
-    (0.75, "close to"),
-    (0.5, "related to"),
-    (0.25, "some way from"),
-    (0.0, "far from"),
+    (0.75, N_("close to %(goal)s")),
+    (0.5, N_("related to %(goal)s")),
+    (0.25, N_("some way from %(goal)s")),
+    (0.0, N_("far from %(goal)s")),
 )
-#: Words for OCCUPATION_LEVELS, in the same order.
+#: Sentences for OCCUPATION_LEVELS, in the same order.
 OCCUPATION_WORDS: tuple[str, ...] = (
-    "the occupation of",
-    "the same occupation group as",
-    "a related occupation group to",
-    "the same broad field as",
+    N_("the occupation of %(goal)s"),
+    N_("the same occupation group as %(goal)s"),
+    N_("a related occupation group to %(goal)s"),
+    N_("the same broad field as %(goal)s"),
+)
+#: (the lead's value is one they named, it is another) for the sector and the contract part.
+SECTOR_WORDS = (
+    N_("%(name)s, a sector they like"),
+    N_("%(name)s, not a sector they named (they like %(named)s)"),
+)
+CONTRACT_WORDS = (
+    N_("%(name)s, a contract they want"),
+    N_("%(name)s, not a contract they named (they want %(named)s)"),
 )
 
 
-def band(value: float) -> str:
-    """Words for a preference part value in [0, 1]."""
-    return next(words for lowest, words in PREFERENCE_BANDS if value >= lowest)
+def band(value: float, goal: Phrase) -> Phrase:
+    """The band sentence for a preference part value in [0, 1] about ``goal``."""
+    return say(next(words for lowest, words in PREFERENCE_BANDS if value >= lowest), goal=goal)
 
 
-def goal_text(profile: Profile, goal: int) -> str:
+def goal_text(profile: Profile, goal: int) -> Phrase:
     """The words "their goal 'X'" for goal vector ``goal`` (occupations first, then free text)."""
     goals = profile.preferred_occupations
-    return f"their goal '{goals[goal].label}'" if 0 <= goal < len(goals) else "their goals in their own words"
+    if 0 <= goal < len(goals):
+        return say("their goal '%(goal)s'", goal=goals[goal].label)
+    return say("their goals in their own words")
 
 
-def preference_because(profile: Profile, value: float, goal: int, occupation_goal: int) -> str:
+def preference_because(profile: Profile, value: float, goal: int, occupation_goal: int) -> Phrase:
     """The preference part's sentence; names the occupation's goal too when it is another one."""
-    text = f"{band(value)} {goal_text(profile, goal)}"
+    text = band(value, goal_text(profile, goal))
     if occupation_goal >= 0 and occupation_goal != goal:
-        text += f"; its occupation matches {goal_text(profile, occupation_goal)}"
+        return say(
+            "%(fit)s; its occupation matches %(goal)s", fit=text, goal=goal_text(profile, occupation_goal)
+        )
     return text
 
 
-def occupation_because(profile: Profile, level: int, occupation_goal: int) -> str:
+def occupation_because(profile: Profile, level: int, occupation_goal: int) -> Phrase:
     """The occupation part's sentence: which goal it matched and how closely."""
     if not profile.preferred_occupations:
-        return "no occupation goal stated"
+        return say("no occupation goal stated")
     if level < 0:
-        return "not in the occupation group of any of their goals"
-    return f"{OCCUPATION_WORDS[level]} {goal_text(profile, occupation_goal)}"
+        return say("not in the occupation group of any of their goals")
+    return say(OCCUPATION_WORDS[level], goal=goal_text(profile, occupation_goal))
 
 
-def hours_because(opening: Opening, profile: Profile) -> str:
+def hours_because(opening: Opening, profile: Profile) -> Phrase:
     """The hours part's sentence."""
     if profile.hours_min is None and profile.hours_max is None:
-        return f"no hours preference stated — {NEUTRAL_TEXT}"
+        return say("no hours preference stated — counts as neutral")
     if opening.hours_min is None and opening.hours_max is None:
-        return f"weekly hours not known — {NEUTRAL_TEXT}"
-    return f"{hours_range(opening)}/week; they prefer {_range(profile.hours_min, profile.hours_max)} h"
-
-
-def commute_because(opening: Opening, profile: Profile, distance_km: float) -> str:
-    """The commute part's sentence."""
-    if opening.remote:
-        if profile.remote_ok:
-            return "remote work, which they are open to"
-        return f"remote work; they have not said they are open to it — {NEUTRAL_TEXT}"
-    area = travel_area(profile)
-    if profile.home is None:
-        return f"home not recorded — {NEUTRAL_TEXT}"
-    if area is None:
-        return f"no travel area set — {NEUTRAL_TEXT}"
-    if math.isnan(distance_km):
-        return f"work place not known — {NEUTRAL_TEXT}"
-    whose = "their own" if profile.max_commute_km else "the programme's"
-    where = "inside" if distance_km <= area else "beyond"
-    return f"{distance_km:.0f} km from home, {where} {whose} {area:g} km travel area"
-
-
-def sector_because(opening: Opening, profile: Profile) -> str:
-    """The sector part's sentence."""
-    return _choice_because(opening.sector, profile.liked_sectors, sector_label, ("sector", "sector", "like"))
-
-
-def contract_because(opening: Opening, profile: Profile) -> str:
-    """The contract part's sentence."""
-    return _choice_because(
-        opening.contract_type,
-        profile.contract_types,
-        lambda code: label(CONTRACT_LABELS, code),
-        ("contract", "contract type", "want"),
+        return say("weekly hours not known — counts as neutral")
+    return say(
+        "%(hours)s/week; they prefer %(wanted)s h",
+        hours=hours_range(opening),
+        wanted=hours_span(profile.hours_min, profile.hours_max),
     )
 
 
-def _choice_because(
-    given: str, wanted: tuple[str, ...], name_of: Callable[[str], str], words: tuple[str, str, str]
-) -> str:
-    """A sentence for a part that compares one value with the values the person named.
+def commute_because(opening: Opening, profile: Profile, distance_km: float) -> Phrase:
+    """The commute part's sentence."""
+    if opening.remote:
+        if profile.remote_ok:
+            return say("remote work, which they are open to")
+        return say("remote work; they have not said they are open to it — counts as neutral")
+    area = travel_area(profile)
+    if profile.home is None:
+        return say("home not recorded — counts as neutral")
+    if area is None:
+        return say("no travel area set — counts as neutral")
+    if math.isnan(distance_km):
+        return say("work place not known — counts as neutral")
+    km, area_km = round(distance_km), float(area)
+    if profile.max_commute_km:
+        if distance_km <= area:
+            return say("%(km)s km from home, inside their own %(area)s km travel area", km=km, area=area_km)
+        return say("%(km)s km from home, beyond their own %(area)s km travel area", km=km, area=area_km)
+    if distance_km <= area:
+        return say("%(km)s km from home, inside the programme's %(area)s km travel area", km=km, area=area_km)
+    return say("%(km)s km from home, beyond the programme's %(area)s km travel area", km=km, area=area_km)
+
+
+def sector_because(opening: Opening, profile: Profile) -> Phrase:
+    """The sector part's sentence."""
+    given, wanted = opening.sector, profile.liked_sectors
+    if not wanted:
+        return say("no sector preference stated — counts as neutral")
+    if not given:
+        return say("sector not known — counts as neutral")
+    return _choice(given, wanted, lambda code: say(sector_label(code)), SECTOR_WORDS)
+
+
+def contract_because(opening: Opening, profile: Profile) -> Phrase:
+    """The contract part's sentence."""
+    given, wanted = opening.contract_type, profile.contract_types
+    if not wanted:
+        return say("no contract preference stated — counts as neutral")
+    if not given:
+        return say("contract type not known — counts as neutral")
+    return _choice(given, wanted, contract_label, CONTRACT_WORDS)
+
+
+def _choice(
+    given: str, wanted: tuple[str, ...], name_of: Callable[[str], Phrase], sentences: tuple[str, str]
+) -> Phrase:
+    """A sentence comparing the lead's code ``given`` with the codes the person named ``wanted``.
 
     Args:
-        given: The lead's code ("" when unknown).
-        wanted: The codes the person named (empty: no preference).
-        name_of: Code -> label.
-        words: (the preference's name, the value's name, the verb: "like"/"want").
+        given: The lead's code (not empty).
+        wanted: The codes the person named (not empty).
+        name_of: Code -> its label as a phrase.
+        sentences: (the message when ``given`` is wanted, the message when it is not).
     """
-    what, value_name, verb = words
-    if not wanted:
-        return f"no {what} preference stated — {NEUTRAL_TEXT}"
-    if not given:
-        return f"{value_name} not known — {NEUTRAL_TEXT}"
-    name = name_of(given)
     if given in wanted:
-        return f"{name}, a {what} they {verb}"
-    named = ", ".join(name_of(c) for c in wanted)
-    return f"{name}, not a {what} they named (they {verb} {named})"
+        return say(sentences[0], name=name_of(given))
+    return say(sentences[1], name=name_of(given), named=joined(", ", [name_of(c) for c in wanted]))
 
 
-def stage_because(opening: Opening) -> str:
+def contract_label(code: str) -> Phrase:
+    """A contract code's label as a phrase."""
+    return say(label(CONTRACT_LABELS, code))
+
+
+def stage_because(opening: Opening) -> Phrase:
     """The stage part's sentence."""
-    return f"the programme's relationship with the employer: {label(STAGE_LABELS, opening.stage)}"
+    return say(
+        "the programme's relationship with the employer: %(stage)s",
+        stage=say(label(STAGE_LABELS, opening.stage)),
+    )
 
 
 def summary(
-    opening: Opening, profile: Profile, distance_km: float, fit: str, skills: tuple[int, int] | None
-) -> str:
+    opening: Opening, profile: Profile, distance_km: float, fit: Phrase, skills: tuple[int, int] | None
+) -> Phrase:
     """One sentence to read aloud, e.g. "Bolton, 12 km, 20–30 h, temporary — close to their goal 'cook'".
 
     Args:
@@ -141,39 +171,41 @@ def summary(
         fit: The strongest fit phrase (e.g. "matches their goal 'cook'").
         skills: (have, needed) key skills, None when either side is unknown.
     """
-    facts = [_where(opening, distance_km)]
+    facts: list[Param] = [_where(opening, distance_km)]
     if opening.hours_min is not None or opening.hours_max is not None:
         facts.append(hours_range(opening))
     if opening.contract_type:
-        facts.append(label(CONTRACT_LABELS, opening.contract_type))
-    reasons = [fit]
+        facts.append(contract_label(opening.contract_type))
+    reasons: list[Param] = [fit]
     if skills is not None:
-        reasons.append(f"has {skills[0]} of {skills[1]} key skills")
+        reasons.append(say("has %(have)s of %(needed)s key skills", have=skills[0], needed=skills[1]))
     area = travel_area(profile)
     if area is not None and not opening.remote and distance_km > area:
-        reasons.append(f"beyond their {area:g} km travel area")
-    return f"{', '.join(f for f in facts if f)} — {'; '.join(reasons)}"
+        reasons.append(say("beyond their %(area)s km travel area", area=float(area)))
+    return say("%(facts)s — %(reasons)s", facts=joined(", ", facts), reasons=joined("; ", reasons))
 
 
-def hours_range(opening: Opening) -> str:
+def hours_range(opening: Opening) -> Phrase:
     """The opening's weekly hours as "20–30 h", "20 h", "up to 20 h" or "? h"."""
-    return f"{_range(opening.hours_min, opening.hours_max)} h"
+    return say("%(hours)s h", hours=hours_span(opening.hours_min, opening.hours_max))
 
 
-def _where(opening: Opening, distance_km: float) -> str:
+def _where(opening: Opening, distance_km: float) -> Param:
     if opening.remote:
-        return "remote"
+        return say("remote")
     place = opening.place.label if opening.place is not None and opening.place.label else ""
     if math.isnan(distance_km):
-        return place or "place not known"
-    return f"{place}, {distance_km:.0f} km" if place else f"{distance_km:.0f} km from home"
+        return place or say("place not known")
+    km = round(distance_km)
+    return say("%(place)s, %(km)s km", place=place, km=km) if place else say("%(km)s km from home", km=km)
 
 
-def _range(lo: float | None, hi: float | None) -> str:
-    if lo is None and hi is None:
-        return "?"
-    if lo is None:
-        return f"up to {hi:g}"
-    if hi is None:
-        return f"at least {lo:g}"
-    return f"{lo:g}" if lo == hi else f"{lo:g}–{hi:g}"
+def hours_span(lo: float | None, hi: float | None) -> Param:
+    """Weekly hours from ``lo`` to ``hi`` (None: open): "20–30", "20", "up to 20", "at least 20", "?"."""
+    if lo is not None and hi is not None:
+        return float(lo) if lo == hi else joined("–", [float(lo), float(hi)])
+    if hi is not None:
+        return say("up to %(hours)s", hours=float(hi))
+    if lo is not None:
+        return say("at least %(hours)s", hours=float(lo))
+    return "?"
