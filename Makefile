@@ -41,7 +41,7 @@ lint: $(STAMP)
 # The .po files are read at run time (no compiled .mo to build or commit).
 LOCALE := service/web/locale
 messages: $(STAMP)
-	$(BIN)/pybabel -q extract -F babel.cfg -k N_ --sort-output --add-location=file \
+	$(BIN)/pybabel -q extract -F babel.cfg -k N_ -k say --sort-output --add-location=file \
 	  --project ipsmatch --copyright-holder ipsmatch -o $(LOCALE)/messages.pot .
 	$(BIN)/pybabel -q update -i $(LOCALE)/messages.pot -d $(LOCALE) --width=100 --no-fuzzy-matching
 

@@ -17,15 +17,16 @@ import numpy as np
 
 from employers import EmployerRecord, EmployerStore, OpeningRecord, OpeningStore
 from feeds import SOURCE_LABELS
+from matching.phrase import N_, Phrase, say
 from matching.ranking.geo import haversine_km
 from matching.ranking.labels import CONTRACT_LABELS, STAGE_LABELS, label, sector_label
 from matching.types import Lead, Place
 
-#: How a person applies, in words for the card.
+#: How a person applies, in words for the card (marked for the pages' translations).
 HOW_TO_APPLY = {
-    "self_apply": "the person applies themselves",
-    "via_specialist": "through the specialist",
-    "either": "the person applies themselves or through the specialist",
+    "self_apply": N_("the person applies themselves"),
+    "via_specialist": N_("through the specialist"),
+    "either": N_("the person applies themselves or through the specialist"),
 }
 
 
@@ -47,7 +48,8 @@ class CardFacts:
         currency: ISO 4217 code of the wage, "" when unknown.
         contract_type: Contract code ("" when unknown); ``contract_label`` in words.
         closes_at: Closing date for applications, None when open-ended or for employer leads.
-        application_route: ``self_apply``, ``via_specialist`` or ``either``; ``how_to_apply`` in words.
+        application_route: ``self_apply``, ``via_specialist`` or ``either``; ``how_to_apply`` in words,
+            ``how_to_apply_phrase`` the same words to translate (None: the English only).
         stage: The employer's relationship stage; ``stage_label`` in words.
         sector: The employer's NACE code; ``sector_label`` in words.
         also_posted: Ids of the same opening posted again, merged into this lead.
@@ -70,6 +72,7 @@ class CardFacts:
     closes_at: datetime | None = None
     application_route: str = "either"
     how_to_apply: str = HOW_TO_APPLY["either"]
+    how_to_apply_phrase: Phrase | None = None
     stage: str = "prospect"
     stage_label: str = STAGE_LABELS["prospect"]
     sector: str = ""
@@ -166,6 +169,7 @@ def _card(lead: Lead, rec: OpeningRecord | None, emp: EmployerRecord | None, hom
         closes_at=rec.closes_at if rec is not None else None,
         application_route=route,
         how_to_apply=HOW_TO_APPLY.get(route, route),
+        how_to_apply_phrase=say(HOW_TO_APPLY[route]) if route in HOW_TO_APPLY else None,
         stage=stage,
         stage_label=label(STAGE_LABELS, stage),
         sector=sector,
@@ -178,8 +182,15 @@ def _advert(card: CardFacts, rec: OpeningRecord) -> CardFacts:
     """A pulled opening's card: where the ad came from, its page, and the board's way to apply."""
     source = rec.feed_source or ""
     how = f"{card.how_to_apply}: {rec.feed_apply}" if rec.feed_apply else card.how_to_apply
+    said = card.how_to_apply_phrase
+    if rec.feed_apply:  # the board's words (an address, a phone number) stay as the advert gave them
+        said = say("%(how)s: %(board)s", how=said or card.how_to_apply, board=rec.feed_apply)
     return replace(
-        card, ad_source=SOURCE_LABELS.get(source, source), ad_url=rec.feed_url or "", how_to_apply=how
+        card,
+        ad_source=SOURCE_LABELS.get(source, source),
+        ad_url=rec.feed_url or "",
+        how_to_apply=how,
+        how_to_apply_phrase=said,
     )
 
 

@@ -12,8 +12,8 @@ from datetime import UTC, datetime, timedelta
 from hashlib import sha256
 from typing import Any
 
-from matching.ranking.explain import person_notes
-from matching.types import Lead, LeadKind, Profile
+from matching.ranking.explain import person_note_phrases, person_notes
+from matching.types import Lead, LeadKind, Phrase, Profile
 from participants import (
     LeadRecord,
     LeadSetRecord,
@@ -67,7 +67,7 @@ class ServedLeads:
         removed_by_constraints: Items left out, counted by reason.
         model_version: The encoder, ranker weights and re-ranker that ranked them.
         generated_at: When they were ranked (UTC).
-        person_notes: Notes true of the person, shown once above the leads.
+        person_notes: Notes true of the person, shown once above the leads (and as phrases).
         lead_set_id: The lead set these leads were recorded (or shown again) as.
         reused: Shown again from a recorded set instead of ranked anew.
     """
@@ -80,6 +80,7 @@ class ServedLeads:
     person_notes: tuple[str, ...] = ()
     lead_set_id: str = ""
     reused: bool = False
+    person_note_phrases: tuple[Phrase, ...] = ()
 
     @property
     def current(self) -> list[ServedLead]:
@@ -261,6 +262,7 @@ def _served(
         model_version=req.engine.model_version,
         generated_at=reused_from or datetime.now(UTC),
         person_notes=notes,
+        person_note_phrases=person_note_phrases(req.inputs.profile),
         lead_set_id=set_id,
         reused=reused_from is not None,
     )

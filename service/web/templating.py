@@ -2,7 +2,7 @@
 
 Every page renders through `render`, which picks the request's locale (`i18n.choose_locale`) and
 renders the template in it; filters (``day``, ``decimal``, ``percent``, ``money``, ``label``,
-``sector``) format in that locale too.
+``sector``, ``said``) format in that locale too.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader
 from service.web import i18n
 from service.web.countries import country_name
 from service.web.labels import label, sector, support_check
+from service.web.phrases import said
 
 _ENV = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -43,6 +44,7 @@ TEMPLATES.env.filters.update(
         "money": i18n.money,
         "language": i18n.language_name,
         "country": country_name,
+        "said": said,
     }
 )
 

@@ -27,17 +27,17 @@ def _extracted() -> dict[str, Any]:
     """msgid -> msgid (str, or (singular, plural)) of every string babel.cfg extracts today."""
     with (ROOT / "babel.cfg").open() as f:
         method_map, options_map = parse_mapping_cfg(f)
-    web = os.path.join("service", "web")
+    rooms = [os.path.join(*r.split("/")) for r in ("service/web", "service/usecases", "matching/ranking")]
 
-    def on_the_way(path: str) -> bool:  # walk only service/web, not data/ or the tests
+    def on_the_way(path: str) -> bool:  # walk only the rooms babel.cfg names, not data/ or the tests
         rel = os.path.relpath(path, ROOT)
-        return web.startswith(rel) or rel.startswith(web)
+        return any(room.startswith(rel) or rel.startswith(room) for room in rooms)
 
     found = extract_from_dir(
         str(ROOT),
         method_map,
         options_map,
-        keywords={**DEFAULT_KEYWORDS, "N_": None},
+        keywords={**DEFAULT_KEYWORDS, "N_": None, "say": None},  # as `make messages` (-k N_ -k say)
         directory_filter=on_the_way,
     )
     return {(m if isinstance(m, str) else m[0]): m for _, _, m, _, _ in found}
@@ -48,6 +48,8 @@ def test_babel_cfg_finds_the_templates_and_the_labels() -> None:
     assert "My week" in ids and "Caseload" in ids  # templates
     assert SECTORS["I"] in ids and LABELS["mode"]["face_to_face"] in ids  # N_() labels in page code
     assert "Unknown user or wrong password." in ids  # gettext() in page code
+    assert "has %(have)s of %(needed)s key skills" in ids and "seasonal" in ids  # the ranking's phrases
+    assert "the person applies themselves" in ids  # the lead card's words for how to apply
 
 
 @pytest.mark.parametrize("locale", TRANSLATED)
