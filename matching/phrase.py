@@ -76,13 +76,13 @@ def words(
         translate: gettext for the language wanted; None gives the English text.
         number: How numbers are written in that language.
     """
+    if isinstance(param, str):  # the commonest first: this runs for every sentence of every lead
+        return param
     if isinstance(param, Phrase):
-        text = translate(param.msgid) if translate is not None else param.msgid
+        text = param.msgid if translate is None else translate(param.msgid)
         if not param.params:
             return text
         return text % {name: words(value, translate, number) for name, value in param.params}
     if isinstance(param, Joined):
-        return param.sep.join(words(item, translate, number) for item in param.items)
-    if isinstance(param, bool) or not isinstance(param, int | float):
-        return str(param)
+        return param.sep.join([words(item, translate, number) for item in param.items])
     return number(param)
