@@ -3,7 +3,8 @@
 The disclosure plan says whether the specialist may contact employers about the person at all
 (``es_may_contact_employers``), with per-employer exceptions either way. Approaching an employer
 (an employer lead, or an opening reached only through the specialist) is what these rules remove;
-openings the person applies to alone always remain.
+openings the person applies to alone always remain. Their reasons are fixed sentences, marked
+``N_`` so the pages say them in their language.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from matching.phrase import N_
 from matching.ranking.constraint_base import Constraint
 from matching.ranking.table import VIA_SPECIALIST as _VIA_SPECIALIST
 from matching.ranking.table import OpeningTable
@@ -41,7 +43,7 @@ class NoEmployerContact(Constraint):
         return reachable
 
     def describe(self) -> str:  # noqa: D102
-        return "the disclosure plan does not allow the specialist to contact employers"
+        return N_("the disclosure plan does not allow the specialist to contact employers")
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ class NoContactWith(Constraint):
         return kept
 
     def describe(self) -> str:  # noqa: D102
-        return "the disclosure plan does not allow the specialist to contact this employer"
+        return N_("the disclosure plan does not allow the specialist to contact this employer")
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ class EmployerNotContactable(Constraint):
         return contactable
 
     def describe(self) -> str:  # noqa: D102
-        return "the employer asked not to be contacted by the programme"
+        return N_("the employer asked not to be contacted by the programme")
 
 
 def contact_constraints(plan: Disclosure) -> tuple[Constraint, ...]:

@@ -4,7 +4,9 @@ Explanations carry each English sentence with its phrase (`matching.phrase`): th
 shows the English text on an English page (exactly what the API returns) and otherwise translates
 the phrase's message id and its nested phrases (labels, bands), writes numbers the page's way and
 keeps plain parameters (a goal as the person wrote it, a place) as they are. Text without a phrase
-(a flag added outside the ranking) shows as it is.
+is looked up in the catalog as it is: a fixed sentence marked ``N_`` (a contact rule's reason for
+leaving leads out) is translated, anything else (a flag added outside the ranking, a constraint's
+reason with the person's values in it) shows as it is.
 """
 
 from __future__ import annotations
@@ -18,12 +20,15 @@ def said(text: str | Phrase, phrase: Phrase | None = None) -> str:
 
     Args:
         text: The English sentence, or a phrase on its own.
-        phrase: The sentence's phrase; None shows ``text`` unchanged.
+        phrase: The sentence's phrase; None looks ``text`` up as it is.
     """
     if isinstance(text, Phrase):
         phrase = text
-    if phrase is None or i18n.current() == i18n.DEFAULT:
-        return str(text)
+        text = str(phrase)
+    if i18n.current() == i18n.DEFAULT:
+        return text
+    if phrase is None:
+        return i18n.gettext(text) if text else ""  # gettext("") is the catalog's header
     return words(phrase, i18n.gettext, _number)
 
 

@@ -104,6 +104,7 @@ def _world(api: Api) -> str:
         application_route="self_apply",
     )  # fmt: skip
     _employer(api, name="Tom Firma AB")  # an employer lead: the specialist's disclosure note
+    _employer(api, name="Stäng Dörren AB", do_not_contact=True)  # left out: a contact rule's reason
     person = _participant(
         api,
         preferences={
@@ -149,6 +150,7 @@ def test_a_swedish_leads_page_says_the_reasons_in_swedish(api: Api) -> None:
     assert "Ansökan personen söker själv" in text  # the Apply fact
     assert "Personen söker direkt; inget om stöd eller hälsa går till arbetsgivaren" in text
     assert "IPS-coachen får presentera personen (öppenhetsplan: endast att hen får stöd)." in text
+    assert "arbetsgivaren har bett att inte bli kontaktad av programmet" in first.text  # "Not shown"
 
     again = api.call("GET", f"/ui/participants/{pid}", headers=SV)  # the recorded set, shown again
     assert _lead_ids(again.text) == _lead_ids(first.text)
