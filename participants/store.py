@@ -21,6 +21,7 @@ from participants.models import (
     Preferences,
     check_participant,
 )
+from participants.parts_cache import PARTS
 from participants.profiles import concept, prefs_row, write_ranked
 from participants.updates import apply_update
 from participants.values import ParticipantValues
@@ -172,12 +173,22 @@ class ParticipantStore(Store):
             f"SELECT {', '.join(_PROFILE)} FROM caseload_participants WHERE {_LIVE} AND {where}",
             args,
         ).fetchall()
-        parts = self._parts(uuids)
-        out = {}
-        for row in people:
-            values = clean(_PROFILE, row)
-            out[values["id"]] = ParticipantRecord(**values, **parts.get(values["id"], {}))
+        rows = [clean(_PROFILE, row) for row in people]
+        parts = self._cached_parts(rows)
+        out = {values["id"]: ParticipantRecord(**values, **parts[values["id"]]) for values in rows}
         return [out[i] for i in ids if i in out]
+
+    def _cached_parts(self, rows: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+        """Parts by id: kept ones from `PARTS` (keyed by the row's ``updated_at``, see `parts_cache`)."""
+        keys = {values["id"]: (values["id"], values["updated_at"]) for values in rows}
+        found = {pid: PARTS.get(key) for pid, key in keys.items()}
+        missing = [pid for pid, parts in found.items() if parts is None]
+        if missing:
+            read = self._parts([uuid_of("id", pid) for pid in missing])
+            for pid in missing:
+                found[pid] = parts = read.get(pid, {})
+                PARTS.put(keys[pid], parts)
+        return {pid: parts or {} for pid, parts in found.items()}
 
     def _parts(self, uuids: Sequence[Any]) -> dict[str, dict[str, Any]]:
         """Preferences, skills, disclosure and benefits plans by participant id."""

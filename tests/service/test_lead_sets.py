@@ -55,7 +55,8 @@ def test_reuse_within_a_day_records_no_new_leads_and_the_default_records_a_set_p
 def test_a_profile_or_index_change_records_a_new_set(api: Api) -> None:
     pid = _setup(api)
     first = _post(api, pid, n=3, reuse=True)
-    api.db.cursor().execute("UPDATE caseload_preferences SET hours_min = 10 WHERE participant_id = ?", [pid])
+    r = api.call("PATCH", f"/participants/{pid}", json={"preferences": {"hours_min": 10}})
+    assert r.status_code == 200, r.text
     changed = _post(api, pid, n=3, reuse=True)
     assert not changed["reused"] and changed["lead_set_id"] != first["lead_set_id"]
     assert _count(api, "caseload_leads") == 6
