@@ -20,10 +20,13 @@ from datetime import UTC, datetime, timedelta
 from employers.change_log import index_version
 from matching.types import LeadKind, Profile
 from participants import BatchLeads, LeadSetRecord, LeadSetStore, LeadStore, ParticipantRecord
+from participants.memo import Memo
 from service.runtime.database import Database
 
 #: The request a batch's leads answer: every kind, nothing excluded.
 _ALL_KINDS = frozenset({"opening", "employer"})
+#: Set id -> the item ids its leads showed (a set's leads never change); ~1 KB each.
+_ITEMS: Memo[frozenset[str]] = Memo(20_000)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,10 +133,23 @@ def latest_set(db: Database, *, person_id: str) -> LeadSetRecord | None:
 
 
 def items_of(db: Database, lead_set: LeadSetRecord | None) -> frozenset[str]:
-    """The item ids (openings, employers) a set showed; empty for no set."""
+    """The item ids (openings, employers) a set showed; empty for no set.
+
+    A set's leads never change, so its items are kept in memory by set id (`keep_items` when the
+    set is recorded; read once otherwise, e.g. after a restart).
+    """
     if lead_set is None:
         return frozenset()
-    return frozenset(r.item_id for r in LeadStore(db.cursor()).get_many(lead_ids=lead_set.lead_ids))
+    found = _ITEMS.get(lead_set.id)
+    if found is None:
+        found = frozenset(r.item_id for r in LeadStore(db.cursor()).get_many(lead_ids=lead_set.lead_ids))
+        _ITEMS.put(lead_set.id, found)
+    return found
+
+
+def keep_items(set_id: str, item_ids: Sequence[str]) -> None:
+    """Remember the items of a set being recorded (`items_of` then needs no read)."""
+    _ITEMS.put(set_id, frozenset(item_ids))
 
 
 def _digest(text: str) -> str:

@@ -27,6 +27,7 @@ from service.access.audit import access_rows, insert_access, log_access
 from service.access.users import User
 from service.access.visibility import participant_scope
 from service.runtime.database import Database
+from service.usecases import lead_sets
 from service.usecases.lead_cards import CardFacts, card_facts, merge_duplicates
 from service.usecases.lead_engine import LeadEngine
 from service.usecases.lead_sets import Fingerprint, Reusable, find_reusable, fingerprint, items_of, latest_set
@@ -177,7 +178,7 @@ def _rank_and_record(req: _Request, profile: Profile, fp: Fingerprint) -> Served
             model_version=result.model_version,
             actor=req.user.username,
         )
-        set_id = _record_set(cur, req, fp, ids, [c for _, c in shown], result.removed, batch_id=None)
+        set_id = _record_set(cur, req, fp, ids, shown, result.removed, batch_id=None)
         insert_access(cur, audit)
         return ids, set_id
 
@@ -218,9 +219,7 @@ def _adopt(
 
     def adopt(cur: Any) -> str:
         ids = [s.lead_id for s in served]
-        set_id = _record_set(
-            cur, req, fp, ids, [c for _, c in pairs], result.removed, batch_id=found.batch_id
-        )
+        set_id = _record_set(cur, req, fp, ids, pairs, result.removed, batch_id=found.batch_id)
         insert_access(cur, audit)
         return set_id
 
@@ -230,14 +229,16 @@ def _adopt(
 
 
 def _record_set(
-    cur: Any, req: _Request, fp: Fingerprint, ids: Sequence[str], cards: Sequence[CardFacts],
+    cur: Any, req: _Request, fp: Fingerprint, ids: Sequence[str], shown: Sequence[tuple[Lead, CardFacts]],
     removed: dict[str, int], *, batch_id: str | None,
 ) -> str:  # fmt: skip
-    merged = {i: list(c.also_posted) for i, c in zip(ids, cards, strict=True) if c.also_posted}
-    return LeadSetStore(cur, nullcontext()).create(
+    merged = {i: list(c.also_posted) for i, (_, c) in zip(ids, shown, strict=True) if c.also_posted}
+    set_id = LeadSetStore(cur, nullcontext()).create(
         participant_id=req.person.id, fingerprint=fp.key, lead_ids=ids, removed=removed, merged=merged,
         actor=req.user.username, batch_id=batch_id,
     )  # fmt: skip
+    lead_sets.keep_items(set_id, [lead.id for lead, _ in shown])  # the next request's "new" marks
+    return set_id
 
 
 def _marked(req: _Request, leads: list[ServedLead], previous: LeadSetRecord | None) -> list[ServedLead]:

@@ -6,6 +6,7 @@ from typing import Any
 
 from participants import LeadStore
 from service.access.audit import list_access
+from service.usecases import lead_sets
 from service.usecases.batch.options import BatchOptions
 from service.usecases.batch.runner import run_batch
 from service.usecases.rerank import training_frame
@@ -124,3 +125,17 @@ def test_a_batch_older_than_the_last_change_is_not_shown(api: Api) -> None:
     _opening(api, _employer(api, name="Nya Lager AB"), title="Lagerarbetare")
     after_change = _post(api, pid, n=10, reuse=True)
     assert not after_change["reused"] and len(after_change["leads"]) == 4
+
+
+def test_a_sets_items_are_kept_when_recorded_and_read_once_after_a_restart(api: Api) -> None:
+    pid = _setup(api)
+    first = _post(api, pid, n=2)
+    recorded = LeadStore(api.db.cursor()).get_many(lead_ids=[x["lead_id"] for x in first["leads"]])
+    kept = lead_sets._ITEMS.get(first["lead_set_id"])
+    assert kept == {r.item_id for r in recorded} == {x["id"] for x in first["leads"]}
+    lead_sets._ITEMS.clear()  # as after a restart: the previous set's items are read from its leads
+    second = _post(api, pid, n=3)
+    assert [x["title"] for x in second["leads"] if x["new"]] == [
+        x["title"] for x in second["leads"] if x["id"] not in kept
+    ]
+    assert sum(x["new"] for x in second["leads"]) == 1
