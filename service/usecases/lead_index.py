@@ -12,6 +12,7 @@ import numpy as np
 from embeddings import CachedEncoder
 from employers import EmployerStore, OpeningRecord, OpeningStore
 from employers import NotFoundError as EmployerNotFound
+from employers.change_log import index_version
 from matching import Ranker
 from matching.linking.esco import EscoCatalog
 from matching.types import Opening
@@ -43,10 +44,27 @@ class LeadIndex:
         self._ranker: Ranker | None = None
         self._closing: list[tuple[datetime, str]] = []  # heap of (closes_at, opening id)
         self._employer_of: dict[str, str] = {}  # item id -> employer id
+        self._writes = 0  # writes the index was told of; the kept change-log version is of one count
+        self._version: tuple[int, tuple[int, datetime | None]] | None = None
 
     def invalidate(self) -> None:
         """Rebuild everything before the next read (fallback for bulk or unknown changes)."""
+        self._writes += 1
         self._stale = True
+
+    def version(self) -> tuple[int, datetime | None]:
+        """The CRM change log's count of changes to what the index holds, and when the last was.
+
+        ``employers.change_log.index_version``, kept in memory and read again after every write
+        the index is told of (each is told after its commit): ~1 ms of a leads request otherwise.
+        A read that a write overtakes is kept under the older write count, so it is never served.
+        """
+        writes, kept = self._writes, self._version
+        if kept is not None and kept[0] == writes:
+            return kept[1]
+        found = index_version(self.db.cursor())
+        self._version = (writes, found)
+        return found
 
     def upsert_openings(self, opening_ids: Iterable[str]) -> None:
         """Re-read these openings (created, changed, closed or deleted) and their employers."""
@@ -66,6 +84,7 @@ class LeadIndex:
 
     def upsert_employers(self, employer_ids: Iterable[str]) -> None:
         """Re-read every item of these employers (an employer's change reaches all its openings)."""
+        self._writes += 1
         employer_ids = set(employer_ids)
         if not employer_ids or self._stale:
             return  # a full rebuild is due anyway

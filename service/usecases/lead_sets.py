@@ -3,10 +3,11 @@
 A set's fingerprint names what ranked it: the profile as ranked (a hash of the ranking profile and
 free-text goals, so any change to what the ranker sees gives a new set), the lead-index version
 (changes to employers, sites and openings in the CRM change log: durable and the same for every
-process), the model version and the request (n, kinds, exclude). A set is reused while its
-fingerprint is unchanged and it is younger than the programme's reuse window
-(``IPSMATCH_LEAD_SET_HOURS``, 24 h). The overnight batch's leads are adopted when the batch ran on
-the same model after the last change to the person and to the index.
+process; `LeadIndex.version` keeps it in memory between the writes it is told of), the model
+version and the request (n, kinds, exclude). A set is reused while its fingerprint is unchanged
+and it is younger than the programme's reuse window (``IPSMATCH_LEAD_SET_HOURS``, 24 h). The
+overnight batch's leads are adopted when the batch ran on the same model after the last change to
+the person and to the index.
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from employers.change_log import index_version
 from matching.types import LeadKind, Profile
 from participants import BatchLeads, LeadSetRecord, LeadSetStore, LeadStore, ParticipantRecord
 from participants.memo import Memo
 from service.runtime.database import Database
+from service.usecases.lead_index import LeadIndex
 
 #: The request a batch's leads answer: every kind, nothing excluded.
 _ALL_KINDS = frozenset({"opening", "employer"})
@@ -69,7 +70,7 @@ class Fingerprint:
 
 
 def fingerprint(
-    db: Database,
+    index: LeadIndex,
     *,
     person: ParticipantRecord,
     profile: Profile,
@@ -79,7 +80,7 @@ def fingerprint(
     exclude: Sequence[str],
 ) -> Fingerprint:
     """The fingerprint a set ranked now for ``person`` would have."""
-    changes, changed_at = index_version(db.cursor())
+    changes, changed_at = index.version()
     request = json.dumps([n, sorted(kinds), sorted(exclude)])
     return Fingerprint(
         profile=_digest(repr(profile) + "\x00" + person.preferences.goals),

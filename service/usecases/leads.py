@@ -147,7 +147,7 @@ def serve_leads(
     req = _Request(person, inputs, user, engine, db, n, kinds, exclude)
     profile = inputs.profile
     fp = fingerprint(
-        db,
+        engine.index,
         person=person,
         profile=profile,
         model_version=engine.model_version,
