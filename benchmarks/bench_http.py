@@ -25,7 +25,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Coroutine
 from pathlib import Path
+from typing import Any
 
 import httpx
 import numpy as np
@@ -76,6 +78,20 @@ def warm_up(base: str, token: str, people: list[str]) -> None:
     with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=60) as client:
         for pid in people:
             client.post(f"/participants/{pid}/leads", json={"n": 10}).raise_for_status()
+
+
+def server_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) the server process has used so far (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measured(pid: int, level: Coroutine[Any, Any, dict[str, float]]) -> dict[str, float]:
+    """Run one load level, adding the server's CPU ms per request (less swayed by other load)."""
+    before = server_cpu_s(pid)
+    row = asyncio.run(level)
+    row["server_cpu_ms_per_req"] = round((server_cpu_s(pid) - before) * 1000 / max(1, row["requests"]), 1)
+    return row
 
 
 def free_port() -> int:
@@ -133,14 +149,15 @@ def main() -> None:
         try:
             base = f"http://127.0.0.1:{port}"
             warm_up(base, token, people)
-            rows = [asyncio.run(drive(base, token, people, c, args.seconds)) for c in LEVELS]
+            rows = [measured(proc.pid, drive(base, token, people, c, args.seconds)) for c in LEVELS]
         finally:
             proc.terminate()
             proc.wait(timeout=30)
-    print(f"{'clients':>7} {'req/s':>8} {'p50':>9} {'p99':>9} {'errors':>7}")
+    print(f"{'clients':>7} {'req/s':>8} {'p50':>9} {'p99':>9} {'errors':>7} {'server CPU/req':>15}")
     for r in rows:
-        p50, p99 = r["p50_ms"], r["p99_ms"]
-        print(f"{r['clients']:>7} {r['req_per_s']:>8.1f} {p50:>7.1f}ms {p99:>7.1f}ms {r['errors']:>7}")
+        p50, p99, cpu = r["p50_ms"], r["p99_ms"], r["server_cpu_ms_per_req"]
+        head = f"{r['clients']:>7} {r['req_per_s']:>8.1f} {p50:>7.1f}ms {p99:>7.1f}ms"
+        print(f"{head} {r['errors']:>7} {cpu:>13.1f}ms")
     by = {r["clients"]: r for r in rows}
     goals = {
         "p99_at_8_le_50ms": by[8]["p99_ms"] <= 50,
