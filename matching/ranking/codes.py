@@ -8,6 +8,7 @@ every opening's list is its own set, which is why its buffers grow in place.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
 import numpy as np
@@ -63,6 +64,7 @@ class SetVocabulary:
         self._indptr = np.zeros(64, np.int64)
         self._indices = np.zeros(1024, np.int32)
         self._nnz = 0
+        self._postings: _Postings | None = None
         self.add(())  # code 0 is the empty set, which unused rows point at
 
     @property
@@ -96,25 +98,30 @@ class SetVocabulary:
         return np.diff(self.indptr)
 
     def hits_per_set(self, have: frozenset[str]) -> npt.NDArray[np.int64]:
-        """(n_sets,) int64 how many members of each set are in ``have``."""
-        return _segment_sums(self._member_mask(have)[self.indices], self.indptr[1:])
+        """(n_sets,) int64 how many members of each set are in ``have``.
+
+        One ``bincount`` over the posting lists (member -> sets holding it) of ``have``'s members,
+        so the cost follows those lists, not every set's members; sets added since the lists were
+        built are counted from their members directly.
+        """
+        postings = getattr(self, "_postings", None)  # None too in vocabularies pickled before it
+        if postings is None or len(self._codes) - postings.built > postings.built // 8:
+            postings = self._postings = _Postings.of(self.indices, self.indptr)
+        built, hits = postings.built, np.zeros(len(self._codes), np.int64)
+        members = [c for c in map(self.members.codes.get, have) if c is not None]
+        hits[:built] = postings.count(members, built)
+        start = self.indptr[built]
+        if start < self._nnz:  # the tail: sets added after the posting lists were built
+            mask = self._member_mask(have)
+            hits[built:] = _segment_sums(mask[self.indices[start:]], self.indptr[built + 1 :] - start)
+        return hits
 
     def hits_of(
         self, codes: npt.NDArray[np.int32], have: frozenset[str]
     ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        """(m,) int64 members in ``have`` and (m,) int64 size, of the sets ``codes``.
-
-        Reads only those sets' members when they are fewer than all members: a person's allowed
-        openings are often a few thousand of 100k distinct skill sets.
-        """
-        starts = self.indptr[codes]
-        sizes = self.indptr[codes + 1] - starts
-        total = int(sizes.sum())
-        if total >= self._nnz:
-            return self.hits_per_set(have)[codes], sizes
-        ends = np.cumsum(sizes)
-        flat = np.arange(total, dtype=np.int64) + np.repeat(starts - (ends - sizes), sizes)
-        return _segment_sums(self._member_mask(have)[self.indices[flat]], ends), sizes
+        """(m,) int64 members in ``have`` and (m,) int64 size, of the sets ``codes``."""
+        sizes = self.indptr[codes + 1] - self.indptr[codes]
+        return self.hits_per_set(have)[codes], sizes
 
     def _member_mask(self, have: frozenset[str]) -> npt.NDArray[np.bool_]:
         mask = np.zeros(len(self.members.codes), bool)
@@ -126,6 +133,38 @@ class SetVocabulary:
 
 
 _Int = TypeVar("_Int", np.int32, np.int64)
+
+
+@dataclass(frozen=True, slots=True)
+class _Postings:
+    """Member code -> the codes of the sets holding it (CSR), for the sets below ``built``.
+
+    Attributes:
+        built: Sets 0 .. built - 1 are indexed.
+        indptr: (n_members + 1,) int64 offsets into ``sets``, for the members known at build time.
+        sets: (nnz,) int64 set codes, ascending within each member.
+    """
+
+    built: int
+    indptr: npt.NDArray[np.int64]
+    sets: npt.NDArray[np.int64]
+
+    @classmethod
+    def of(cls, indices: npt.NDArray[np.int32], indptr: npt.NDArray[np.int64]) -> _Postings:
+        """Invert the sets' CSR (``indices`` members of set i at ``indptr[i]:indptr[i + 1]``)."""
+        n_sets = len(indptr) - 1
+        owner = np.repeat(np.arange(n_sets, dtype=np.int64), np.diff(indptr))
+        order = np.argsort(indices, kind="stable")
+        counts = np.bincount(indices, minlength=1)
+        return cls(n_sets, np.concatenate(([0], np.cumsum(counts))), owner[order])
+
+    def count(self, members: list[int], n_sets: int) -> npt.NDArray[np.int64]:
+        """(n_sets,) int64 how many of ``members`` (member codes) each indexed set holds."""
+        known = [m for m in members if m + 1 < len(self.indptr)]  # newer members: only in the tail
+        if not known:
+            return np.zeros(n_sets, np.int64)
+        found = np.concatenate([self.sets[self.indptr[m] : self.indptr[m + 1]] for m in known])
+        return np.bincount(found, minlength=n_sets)[:n_sets]
 
 
 def _segment_sums(flags: npt.NDArray[np.bool_], ends: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:

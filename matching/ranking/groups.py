@@ -121,24 +121,30 @@ class GroupIndex:
         out[known] = ids
         return out
 
-    def cell_classes(self, commute: MaxCommute) -> npt.NDArray[np.int8]:
-        """(n_cells,) int8: 1 inside the radius for sure, 0 outside for sure, 2 on the edge."""
+    def cell_range(
+        self, lat: float, lon: float, reach_km: float
+    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+        """(n_cells,) float64 lower and upper bounds of the km from (lat, lon) to each cell's points.
+
+        Valid for deciding thresholds up to ``reach_km``: the margin grows with it. Cell 0 (place
+        unknown) gets NaN bounds, so no comparison decides it.
+        """
         corner = self._cell_corner
         lat0, lon0 = corner[:, 0], corner[:, 1]
         lat1, lon1 = lat0 + CELL_DEGREES, lon0 + CELL_DEGREES
-        far = np.max(
-            [haversine_km(commute.lat, commute.lon, la, lo) for la in (lat0, lat1) for lo in (lon0, lon1)],
-            axis=0,
-        )
-        near = haversine_km(
-            commute.lat, commute.lon, np.clip(commute.lat, lat0, lat1), np.clip(commute.lon, lon0, lon1)
-        )
-        # Margin for the sphere: cell sides are not great circles; generous, since edge cells are
-        # only checked exactly, never wrongly decided.
-        margin = 1.0 + 0.01 * commute.km + CELL_DEGREES * math.pi / 180 * EARTH_RADIUS_KM * 0.05
-        out = np.full(len(corner), _EDGE, np.int8)
-        out[far <= commute.km - margin] = _INSIDE
-        out[near > commute.km + margin] = _OUTSIDE
+        far = np.max([haversine_km(lat, lon, la, lo) for la in (lat0, lat1) for lo in (lon0, lon1)], axis=0)
+        near = haversine_km(lat, lon, np.clip(lat, lat0, lat1), np.clip(lon, lon0, lon1))
+        # Margin for the sphere: cell sides are not great circles; generous, since cells that are
+        # not decided are only checked exactly, never wrongly decided.
+        margin = 1.0 + 0.01 * reach_km + CELL_DEGREES * math.pi / 180 * EARTH_RADIUS_KM * 0.05
+        return near - margin, far + margin
+
+    def cell_classes(self, commute: MaxCommute) -> npt.NDArray[np.int8]:
+        """(n_cells,) int8: 1 inside the radius for sure, 0 outside for sure, 2 on the edge."""
+        low, high = self.cell_range(commute.lat, commute.lon, commute.km)
+        out = np.full(len(low), _EDGE, np.int8)
+        out[high <= commute.km] = _INSIDE
+        out[low > commute.km] = _OUTSIDE
         out[0] = _INSIDE  # unknown place: kept, as MaxCommute keeps NaN distances
         return out
 

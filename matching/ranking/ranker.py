@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
@@ -24,6 +25,7 @@ from matching.ranking.selection import removals, select
 from matching.ranking.table import OpeningTable
 from matching.ranking.topn import Evaluate, Ranked, best_rows, best_tiered
 from matching.ranking.travel import distances, travel_tiers
+from matching.ranking.travel_cells import ranking_distances
 from matching.ranking.vectors import as_goals, checked_item_vectors
 from matching.types import LEAD_KINDS, Lead, LeadKind, Opening, Profile, Removal
 
@@ -189,14 +191,16 @@ class Ranker:
         shared = shared and getattr(self, "prune", True)  # rankers pickled before `prune` existed
         upper = (lambda some: self._upper_bounds(profile, some, goals)) if shared else None
         table = self.store_.table
-        # one distance per allowed row, shared by the tiers and by every row the search scores
-        distance = distances(table, rows, profile)
+        # one distance per allowed row, shared by the tiers and by every row the search scores;
+        # exact only where a region cell does not decide the tier and commute part already
+        distance = ranking_distances(table, self.store_.groups, rows, profile)
         by_row = np.full(table.capacity, np.nan)
         by_row[rows] = distance
         evaluate, ids = self._evaluator(profile, goals, by_row), table.ids
         tiers = travel_tiers(table, rows, profile, distance=distance)
         ranked = best_tiered(rows, tiers, n, lambda some, k: best_rows(some, upper, k, evaluate, ids))
-        return ranked, allowed.removal_counts()
+        exact = replace(ranked.parts, distance_km=distances(table, ranked.rows, profile))
+        return replace(ranked, parts=exact), allowed.removal_counts()
 
     def score_ids(self, profile: Profile, vector: npt.NDArray[np.float32], ids: Sequence[str]) -> Ranked:
         """Exact scores and parts of the live items ``ids``, in the given order (unknown ids skipped)."""
