@@ -1,7 +1,4 @@
-"""Leads for one participant: rank, record, audit; feedback on them; the leads shown before.
-
-Shared by the API and the web page, which both render a `ServedLeads`.
-"""
+"""Leads for one participant: rank, record, audit; feedback; the leads shown before (API and page)."""
 
 from __future__ import annotations
 
